@@ -1,0 +1,73 @@
+package io.relia.cli;
+
+import io.relia.core.ExitCode;
+import io.relia.core.InputException;
+import io.relia.core.Problem;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point of the {@code relia} command. Users never see a stack trace unless they ask for one. */
+public final class Main {
+
+    /** Exit code for a bug in Relia (sysexits EX_SOFTWARE); user mistakes exit 2, never this. */
+    static final int INTERNAL_ERROR = 70;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command line; returns the exit code instead of exiting (tests call this). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine commandLine = commandLine(outWriter, errWriter);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new ReliaCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExitCodeExceptionMapper(exception -> exception instanceof InputException ? ExitCode.INPUT
+                : INTERNAL_ERROR);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine failed = exception.getCommandLine();
+            String name = failed.getCommandSpec().qualifiedName();
+            failed.getErr().println(name + ": error: " + exception.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, failed.getErr());
+            failed.getErr().println("(hint: run '" + name + " --help' for usage)");
+            return ExitCode.INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (exception instanceof InputException input) {
+                for (Problem problem : input.problems()) {
+                    failed.getErr().println(problem.format());
+                }
+                return ExitCode.INPUT;
+            }
+            if (exception instanceof ExternalFailure external) {
+                failed.getErr().println("relia: error: " + external.getMessage());
+                return ExitCode.EXTERNAL;
+            }
+            failed.getErr().println("relia: internal error: " + exception
+                    + " (this is a bug in Relia; set RELIA_DEBUG=1 to see the stack trace, and please report it)");
+            if (System.getenv("RELIA_DEBUG") != null) {
+                exception.printStackTrace(failed.getErr());
+            }
+            return INTERNAL_ERROR;
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,95 @@
+package io.relia.cli;
+
+import io.relia.core.InputException;
+import io.relia.core.Location;
+import io.relia.core.Problem;
+import io.relia.core.report.Report;
+import io.relia.core.report.ReportFormat;
+import io.relia.core.report.ReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** The {@code --format}, {@code --output} and {@code --no-color} options, and writing a report with them. */
+final class ReportOutput {
+
+    /** Completion candidates for {@code --format}. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::id).iterator();
+        }
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Formats.class,
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report to FILE (replaced atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--no-color", description = "No ANSI colours, even on a terminal (NO_COLOR is honoured too).")
+    boolean noColor;
+
+    ReportFormat format(CommandLine commandLine) {
+        return ReportFormat.parse(format).orElseThrow(() -> new CommandLine.ParameterException(commandLine,
+                "--format " + format + " is not a report format; expected " + ReportFormat.choices()));
+    }
+
+    void write(Report report, CommandLine commandLine) {
+        ReportFormat reportFormat = format(commandLine);
+        if (output == null) {
+            boolean colour = !noColor && System.getenv("NO_COLOR") == null && CommandLine.Help.Ansi.AUTO.enabled();
+            PrintWriter out = commandLine.getOut();
+            try {
+                ReportWriter.forFormat(reportFormat, colour).write(report, out);
+            } catch (IOException impossible) {
+                throw new ExternalFailure("cannot write the report: " + impossible.getMessage(), impossible);
+            }
+            out.flush();
+            return;
+        }
+        StringWriter buffer = new StringWriter();
+        try {
+            ReportWriter.forFormat(reportFormat, false).write(report, buffer);
+            writeAtomically(output, buffer.toString());
+        } catch (IOException failed) {
+            throw new InputException(List.of(Problem.error(Location.wholeFile(output),
+                    "cannot write the report: " + failed.getMessage(), "a writable file path", "")));
+        }
+        commandLine.getErr().println("wrote " + output);
+    }
+
+    /** Writes beside the target and renames, so a crash never leaves a half-written report in place. */
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        if (directory != null) {
+            Files.createDirectories(directory);
+        }
+        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                writer.write(content);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException notAtomic) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.relia.cli;
+
+import io.relia.core.ExitCode;
+import io.relia.core.Location;
+import io.relia.core.Problem;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.InputDiscovery;
+import io.relia.core.review.InputKind;
+import io.relia.core.review.InputValidator;
+import io.relia.core.spec.LoadResult;
+import io.relia.core.spec.SpecDocument;
+import io.relia.core.spec.SpecFile;
+import io.relia.core.spec.SpecLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code relia validate FILE...}: parse and validate any of Relia's inputs, all problems at once. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Validate Relia inputs: each file's kind is found by content (runbook, relia.yaml, chaos",
+            "experiment, capacity or disaster-recovery plan, SLO spec, Kubernetes manifest, Prometheus rules)",
+            "and checked against its format. Problems print as file:line:column: level: message.", ""},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  every file is valid (warnings allowed)",
+            "  2  a file is unreadable or invalid (or has warnings, under --strict)"})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "YAML or JSON files to validate.")
+    private List<Path> files;
+
+    @Option(names = "--strict", description = "Treat warnings (unknown keys, unrecognised documents) as errors.")
+    private boolean strict;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean failed = false;
+        for (Path file : files) {
+            List<Problem> problems = new ArrayList<>();
+            List<String> kinds = validate(file, problems);
+            for (Problem problem : problems.stream().sorted().toList()) {
+                Problem shown = strict ? problem.withLevel(Problem.Level.ERROR) : problem;
+                err.println(shown.format());
+                failed |= shown.isError();
+            }
+            if (problems.stream().noneMatch(Problem::isError) && !(strict && !problems.isEmpty())) {
+                out.println(file + ": ok (" + String.join(", ", kinds) + ")");
+            }
+        }
+        out.flush();
+        err.flush();
+        return failed ? ExitCode.INPUT : ExitCode.OK;
+    }
+
+    private static List<String> validate(Path file, List<Problem> problems) {
+        LoadResult loaded = SpecLoader.load(file);
+        problems.addAll(loaded.problems());
+        if (loaded.file().isEmpty()) {
+            return List.of();
+        }
+        SpecFile spec = loaded.file().get();
+        Map<InputKind, List<SpecDocument>> byKind = new EnumMap<>(InputKind.class);
+        for (SpecDocument document : spec.documents()) {
+            Path name = file.getFileName() == null ? file : file.getFileName();
+            Optional<InputKind> kind = InputDiscovery.kindOf(name, document.root());
+            if (kind.isEmpty()) {
+                problems.add(Problem.warning(document.root().location(), "not a Relia input",
+                        "an SLO spec, runbook, relia.yaml, chaos experiment, capacity or disaster-recovery plan, "
+                                + "Kubernetes manifest or Prometheus rule file", "see docs/review.md for the formats"));
+                continue;
+            }
+            byKind.computeIfAbsent(kind.get(), ignored -> new ArrayList<>()).add(document);
+        }
+        List<String> kinds = new ArrayList<>();
+        byKind.forEach((kind, documents) -> {
+            DiscoveredInput input = new DiscoveredInput(file, file, kind, documents);
+            problems.addAll(InputValidator.validateAll(input));
+            kinds.add(kind.title() + (InputValidator.understands(kind) ? "" : ", parsed only"));
+        });
+        if (kinds.isEmpty() && problems.stream().noneMatch(Problem::isError) && !spec.documents().isEmpty()) {
+            problems.add(Problem.warning(Location.wholeFile(file), "no document is a Relia input", "", ""));
+        }
+        return kinds;
+    }
+}

@@ -1,0 +1,127 @@
+package io.relia.core.review;
+
+/**
+ * The Production Readiness Checklist of the seed document (002, "Production Readiness Review"), item by item.
+ * Each item says what a person should show when no analyzer can check it, or which capability will check it.
+ */
+public enum ChecklistItem {
+
+    ARCHITECTURE_DIAGRAM(Category.ARCHITECTURE, "Architecture diagram up to date",
+            manual("link the diagram in relia.yaml (architecture_diagram) and confirm it matches what is deployed")),
+    DEPENDENCIES_DOCUMENTED(Category.ARCHITECTURE, "Dependencies documented",
+            manual("list each dependency in relia.yaml (dependencies: name, kind, critical)")),
+    SINGLE_POINTS_OF_FAILURE(Category.ARCHITECTURE, "Single points of failure identified and mitigated",
+            manual("list the components that run once (databases, queues, regions) and how each is covered")),
+    GRACEFUL_DEGRADATION(Category.ARCHITECTURE, "Graceful degradation implemented",
+            pending("relia chaos (experiments with a steady-state hypothesis)")),
+
+    SLOS_DEFINED(Category.RELIABILITY, "SLOs defined and measured",
+            pending("relia slo (SLOs as code)")),
+    ERROR_BUDGET_TRACKING(Category.RELIABILITY, "Error budget tracking enabled",
+            pending("relia slo status (live SLO status and budget policy)")),
+    CIRCUIT_BREAKERS(Category.RELIABILITY, "Circuit breakers implemented",
+            pending("relia audit (reliability audit)")),
+    RETRY_BACKOFF(Category.RELIABILITY, "Retry logic with exponential backoff",
+            pending("relia audit (reliability audit)")),
+    TIMEOUTS(Category.RELIABILITY, "Timeouts configured appropriately",
+            pending("relia audit (reliability audit)")),
+
+    METRICS_EXPOSED(Category.OBSERVABILITY, "Metrics exposed (RED/USE methods)",
+            pending("relia audit (observability rules)")),
+    STRUCTURED_LOGGING(Category.OBSERVABILITY, "Structured logging implemented",
+            pending("relia audit (observability rules)")),
+    DISTRIBUTED_TRACING(Category.OBSERVABILITY, "Distributed tracing enabled",
+            pending("relia audit (observability rules)")),
+    DASHBOARDS(Category.OBSERVABILITY, "Dashboards created",
+            manual("link the service dashboards in relia.yaml (dashboards) and show they cover the SLOs")),
+    ALERTS_WITH_RUNBOOKS(Category.OBSERVABILITY, "Alerts configured with runbooks",
+            manual("add the Prometheus alert rule files to the repository so they can be checked")),
+
+    RUNBOOKS(Category.OPERATIONS, "Runbooks for common issues",
+            manual("add runbooks (reliability/runbooks/*.yaml) for the alerts and common failures")),
+    ON_CALL(Category.OPERATIONS, "On-call rotation established",
+            manual("name the rotation in relia.yaml (oncall) and show its schedule")),
+    INCIDENT_RESPONSE_PLAN(Category.OPERATIONS, "Incident response plan documented",
+            manual("link the incident response plan (severity levels, roles, escalation)")),
+    DISASTER_RECOVERY_TESTED(Category.OPERATIONS, "Disaster recovery tested",
+            manual("add a disaster-recovery plan (disaster_recovery: rpo, rto, testing.last_test)")),
+
+    SECURITY_REVIEW(Category.SECURITY, "Security review completed",
+            manual("link the security review and its date")),
+    SECRETS_MANAGEMENT(Category.SECURITY, "Secrets management configured",
+            manual("show where secrets come from (a secret store, Kubernetes Secrets), never literal values")),
+    NETWORK_POLICIES(Category.SECURITY, "Network policies in place",
+            manual("show the network policies or firewall rules that limit who can reach the service")),
+    AUDIT_LOGGING(Category.SECURITY, "Audit logging enabled",
+            manual("show where privileged actions are logged and how long the logs are kept")),
+
+    LOAD_TESTED(Category.CAPACITY, "Load testing completed",
+            pending("relia load (load generation and throughput search)")),
+    CAPACITY_PLANNING(Category.CAPACITY, "Capacity planning documented",
+            manual("add a capacity plan (reliability/capacity.yaml)")),
+    AUTO_SCALING(Category.CAPACITY, "Auto-scaling configured",
+            manual("show the autoscaler (HorizontalPodAutoscaler or the platform's equivalent)")),
+    RESOURCE_LIMITS(Category.CAPACITY, "Resource limits set",
+            manual("show CPU and memory requests and limits for every container"));
+
+    /** The sections of the checklist, in the seed's order. */
+    public enum Category {
+        ARCHITECTURE("Architecture"), RELIABILITY("Reliability"), OBSERVABILITY("Observability"),
+        OPERATIONS("Operations"), SECURITY("Security"), CAPACITY("Capacity");
+
+        private final String title;
+
+        Category(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /**
+     * What the review says about an item no analyzer decided: either a person provides evidence (manual) or a
+     * capability that is not built yet will check it.
+     *
+     * @param status     {@link CheckStatus#MANUAL} or {@link CheckStatus#NOT_CHECKED}
+     * @param explanation the evidence a person should provide, or the capability that will check it
+     */
+    public record Fallback(CheckStatus status, String explanation) {
+    }
+
+    private final Category category;
+    private final String title;
+    private final Fallback fallback;
+
+    ChecklistItem(Category category, String title, Fallback fallback) {
+        this.category = category;
+        this.title = title;
+        this.fallback = fallback;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Stable ID for JSON ({@code slos-defined}). */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public Fallback fallback() {
+        return fallback;
+    }
+
+    private static Fallback manual(String evidence) {
+        return new Fallback(CheckStatus.MANUAL, evidence);
+    }
+
+    private static Fallback pending(String capability) {
+        return new Fallback(CheckStatus.NOT_CHECKED, "will be checked by " + capability);
+    }
+}

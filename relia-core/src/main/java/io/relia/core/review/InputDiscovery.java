@@ -1,0 +1,233 @@
+package io.relia.core.review;
+
+import io.relia.core.Problem;
+import io.relia.core.spec.LoadResult;
+import io.relia.core.spec.ListNode;
+import io.relia.core.spec.MapNode;
+import io.relia.core.spec.Node;
+import io.relia.core.spec.SpecDocument;
+import io.relia.core.spec.SpecFile;
+import io.relia.core.spec.SpecLoader;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds a service's inputs by content, not by path: a YAML document with {@code apiVersion: openslo/v1} is an
+ * OpenSLO spec wherever it lives. Build output and VCS folders are skipped; {@code relia.yaml}'s {@code exclude}
+ * globs (relative to the service directory) leave out more.
+ */
+public final class InputDiscovery {
+
+    /** Folders that hold no inputs of the service's own. */
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", ".svn", "target", "build", "node_modules",
+            ".idea", ".vscode", ".gradle", ".mvn", "dist", "out", "vendor", "__pycache__", ".venv");
+    /** A bound on the walk, so that pointing review at / cannot run for ever. */
+    static final int MAX_FILES = 50_000;
+
+    private InputDiscovery() {
+    }
+
+    /** Scans {@code root}; a missing or unreadable root is the caller's concern (checked before). */
+    public static ServiceInventory scan(Path root) {
+        List<String> excludes = excludes(root);
+        List<PathMatcher> matchers = excludes.stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+        List<Path> files = walk(root, matchers);
+        List<DiscoveredInput> inputs = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path file : files) {
+            classify(root, file, inputs, problems);
+        }
+        inputs.sort(Comparator.comparing((DiscoveredInput input) -> input.relative().toString())
+                .thenComparing(DiscoveredInput::kind));
+        return new ServiceInventory(root, inputs, problems, files.size(), excludes);
+    }
+
+    private static List<String> excludes(Path root) {
+        for (String name : List.of("relia.yaml", "relia.yml")) {
+            Path config = root.resolve(name);
+            if (Files.isRegularFile(config)) {
+                LoadResult loaded = SpecLoader.load(config);
+                return loaded.file().stream().flatMap(file -> file.documents().stream())
+                        .map(SpecDocument::root)
+                        .flatMap(node -> node instanceof MapNode map ? map.list("exclude").stream() : java.util.stream.Stream.empty())
+                        .flatMap(list -> list.items().stream())
+                        .flatMap(item -> item instanceof io.relia.core.spec.ScalarNode scalar
+                                ? java.util.stream.Stream.of(scalar.text()) : java.util.stream.Stream.empty())
+                        .toList();
+            }
+        }
+        return List.of();
+    }
+
+    private static List<Path> walk(Path root, List<PathMatcher> excludes) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && (SKIPPED_DIRS.contains(String.valueOf(dir.getFileName()))
+                            || excluded(root, dir, excludes))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !excluded(root, file, excludes)) {
+                        files.add(file);
+                    }
+                    return files.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+        files.sort(Comparator.comparing(Path::toString));
+        return files;
+    }
+
+    private static boolean excluded(Path root, Path path, List<PathMatcher> excludes) {
+        Path relative = root.relativize(path);
+        return excludes.stream().anyMatch(matcher -> matcher.matches(relative));
+    }
+
+    private static void classify(Path root, Path file, List<DiscoveredInput> inputs, List<Problem> problems) {
+        Path relative = root.relativize(file);
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
+            classifyStructured(file, relative, inputs, problems);
+        } else if (name.endsWith(".java")) {
+            inputs.add(new DiscoveredInput(file, relative, InputKind.JAVA_SOURCE, List.of()));
+        } else if (name.startsWith("application") && name.endsWith(".properties")) {
+            inputs.add(new DiscoveredInput(file, relative, InputKind.SPRING_CONFIG, List.of()));
+        } else if (name.endsWith(".md") && relative.toString().toLowerCase(Locale.ROOT).contains("runbook")) {
+            inputs.add(new DiscoveredInput(file, relative, InputKind.RUNBOOK_DOCUMENT, List.of()));
+        } else if (isMetricsHistory(file, name)) {
+            inputs.add(new DiscoveredInput(file, relative, InputKind.METRICS_HISTORY, List.of()));
+        }
+    }
+
+    private static void classifyStructured(Path file, Path relative, List<DiscoveredInput> inputs,
+                                           List<Problem> problems) {
+        LoadResult loaded = SpecLoader.load(file);
+        if (loaded.file().isEmpty() || loaded.hasErrors()) {
+            problems.addAll(loaded.problems());
+            inputs.add(new DiscoveredInput(file, relative, InputKind.UNREADABLE, List.of()));
+            return;
+        }
+        SpecFile spec = loaded.file().get();
+        Map<InputKind, List<SpecDocument>> byKind = new EnumMap<>(InputKind.class);
+        for (SpecDocument document : spec.documents()) {
+            kindOf(relative, document.root()).ifPresent(kind ->
+                    byKind.computeIfAbsent(kind, ignored -> new ArrayList<>()).add(document));
+        }
+        byKind.forEach((kind, documents) -> inputs.add(new DiscoveredInput(file, relative, kind, documents)));
+    }
+
+    /**
+     * What a YAML or JSON document is, judged by its keys ({@code relative} is the file's path inside the service
+     * directory; only {@code relia.yaml} at the top is a service config). Empty when it is none of Relia's inputs.
+     */
+    public static Optional<InputKind> kindOf(Path relative, Node root) {
+        if (!(root instanceof MapNode map)) {
+            return Optional.empty();
+        }
+        String name = String.valueOf(relative.getFileName()).toLowerCase(Locale.ROOT);
+        String apiVersion = map.text("apiVersion").orElse("");
+        String kind = map.text("kind").orElse("");
+        if (apiVersion.startsWith("sloth.slok.dev/") || map.text("version").orElse("").equals("prometheus/v1")
+                && map.has("slos")) {
+            return Optional.of(InputKind.SLO_SLOTH);
+        }
+        if (apiVersion.startsWith("openslo/")) {
+            return Optional.of(InputKind.SLO_OPENSLO);
+        }
+        if (kind.equals("PrometheusRule") || hasRuleGroups(map)) {
+            return Optional.of(InputKind.PROMETHEUS_RULES);
+        }
+        if (!apiVersion.isEmpty() && !kind.isEmpty()) {
+            return Optional.of(InputKind.KUBERNETES);
+        }
+        if (map.has("service") && map.list("slos").isPresent()) {
+            return Optional.of(InputKind.SLO_NATIVE);
+        }
+        if ((name.equals("relia.yaml") || name.equals("relia.yml")) && relative.getNameCount() == 1) {
+            return Optional.of(InputKind.SERVICE_CONFIG);
+        }
+        if (map.has("diagnosis_steps") || map.has("trigger") && map.has("mitigation_options")) {
+            return Optional.of(InputKind.RUNBOOK);
+        }
+        if (map.map("experiment").isPresent()) {
+            return Optional.of(InputKind.CHAOS_EXPERIMENT);
+        }
+        if (map.has("steady-state-hypothesis") || map.has("title") && map.list("method").isPresent()) {
+            return Optional.of(InputKind.CHAOS_TOOLKIT);
+        }
+        if (map.has("disaster_recovery")) {
+            return Optional.of(InputKind.DISASTER_RECOVERY);
+        }
+        if (map.has("service_capacity") || map.has("capacity")
+                || map.map("compute").flatMap(compute -> compute.text("current_usage")).isPresent()) {
+            return Optional.of(InputKind.CAPACITY);
+        }
+        if (name.startsWith("application") && (map.has("spring") || map.has("server") || map.has("management"))) {
+            return Optional.of(InputKind.SPRING_CONFIG);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasRuleGroups(MapNode map) {
+        Optional<ListNode> groups = map.list("groups");
+        return groups.isPresent() && !groups.get().items().isEmpty() && groups.get().items().stream()
+                .allMatch(group -> group instanceof MapNode g && g.list("rules").isPresent());
+    }
+
+    /** OpenMetrics/Prometheus text, or CSV of good/total (or errors/total) counters per timestamp. */
+    private static boolean isMetricsHistory(Path file, String name) {
+        boolean csv = name.endsWith(".csv");
+        boolean text = name.endsWith(".om") || name.endsWith(".prom") || name.endsWith(".openmetrics")
+                || name.endsWith(".txt");
+        if (!csv && !text) {
+            return false;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = reader.readLine();
+            if (first == null) {
+                return false;
+            }
+            String header = first.toLowerCase(Locale.ROOT);
+            if (csv) {
+                return header.contains("timestamp") && header.contains("total")
+                        && (header.contains("good") || header.contains("error"));
+            }
+            return header.startsWith("# type ") || header.startsWith("# help ");
+        } catch (IOException | UncheckedIOException unreadable) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.relia.core.review;
+
+/** The kinds of input {@code relia review} recognises in a service directory, by content. */
+public enum InputKind {
+    SERVICE_CONFIG("service config"),
+    SLO_NATIVE("SLO spec (native)"),
+    SLO_SLOTH("SLO spec (Sloth prometheus/v1)"),
+    SLO_OPENSLO("SLO spec (OpenSLO)"),
+    PROMETHEUS_RULES("Prometheus rules"),
+    RUNBOOK("runbook"),
+    RUNBOOK_DOCUMENT("runbook (Markdown)"),
+    CHAOS_EXPERIMENT("chaos experiment"),
+    CHAOS_TOOLKIT("chaos experiment (Chaos Toolkit)"),
+    CAPACITY("capacity plan"),
+    DISASTER_RECOVERY("disaster-recovery plan"),
+    KUBERNETES("Kubernetes manifest"),
+    SPRING_CONFIG("Spring config"),
+    JAVA_SOURCE("Java source"),
+    METRICS_HISTORY("recorded metrics"),
+    UNREADABLE("unreadable input");
+
+    private final String title;
+
+    InputKind(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public boolean isSlo() {
+        return this == SLO_NATIVE || this == SLO_SLOTH || this == SLO_OPENSLO;
+    }
+}

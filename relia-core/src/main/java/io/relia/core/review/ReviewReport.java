@@ -1,0 +1,236 @@
+package io.relia.core.review;
+
+import io.relia.core.Finding;
+import io.relia.core.Problem;
+import io.relia.core.report.ChartData;
+import io.relia.core.report.Document;
+import io.relia.core.report.Document.Tone;
+import io.relia.core.report.Report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Lays a {@link ReviewResult} out as a report: the JSON view (schema version {@value #SCHEMA_VERSION}, documented
+ * in docs/review.md) and the document people read.
+ */
+public final class ReviewReport {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private ReviewReport() {
+    }
+
+    public static Report of(ReviewResult result, String reliaVersion) {
+        return new Report("review", SCHEMA_VERSION, data(result, reliaVersion), document(result, reliaVersion));
+    }
+
+    private static Map<String, Object> data(ReviewResult result, String reliaVersion) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reliaVersion", reliaVersion);
+        data.put("service", result.inventory().serviceName());
+        data.put("directory", result.inventory().root().toString());
+        data.put("date", result.date().toString());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        for (CheckStatus status : CheckStatus.values()) {
+            summary.put(status.id(), result.count(status));
+        }
+        data.put("summary", summary);
+        data.put("filesScanned", result.inventory().filesScanned());
+        data.put("excluded", result.inventory().excluded());
+        data.put("inputs", result.inventory().inputs().stream().map(input -> Map.of(
+                "path", input.relative().toString(), "kind", input.kind().id(),
+                "documents", input.documents().size())).toList());
+        data.put("checklist", result.checklist().stream().map(ReviewReport::entryData).toList());
+        data.put("findings", result.findings().stream().map(ReviewReport::findingData).toList());
+        data.put("problems", result.problems().stream().map(ReviewReport::problemData).toList());
+        Map<String, Object> sections = new LinkedHashMap<>();
+        result.sections().stream().filter(section -> !section.data().isEmpty())
+                .forEach(section -> sections.put(section.id(), section.data()));
+        data.put("sections", sections);
+        return data;
+    }
+
+    private static Map<String, Object> entryData(ChecklistEntry entry) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", entry.item().id());
+        out.put("category", entry.item().category().title());
+        out.put("title", entry.item().title());
+        out.put("status", entry.status().id());
+        out.put("summary", entry.summary());
+        out.put("evidence", entry.evidence());
+        out.put("findings", entry.findings().stream().map(ReviewReport::findingData).toList());
+        out.put("checkedBy", entry.checkedBy());
+        return out;
+    }
+
+    /** JSON view of a finding; shared by every report that lists findings. */
+    public static Map<String, Object> findingData(Finding finding) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rule", finding.ruleId());
+        out.put("severity", finding.severity().id());
+        out.put("message", finding.message());
+        out.put("file", finding.location().file());
+        out.put("line", finding.location().line());
+        out.put("column", finding.location().column());
+        out.put("fix", finding.fix());
+        return out;
+    }
+
+    /** JSON view of a problem; shared by every report that lists problems. */
+    public static Map<String, Object> problemData(Problem problem) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("level", problem.level().label());
+        out.put("file", problem.location().file());
+        out.put("line", problem.location().line());
+        out.put("column", problem.location().column());
+        out.put("message", problem.message());
+        out.put("expected", problem.expected());
+        out.put("hint", problem.hint());
+        out.put("text", problem.format());
+        return out;
+    }
+
+    private static Document document(ReviewResult result, String reliaVersion) {
+        ServiceInventory inventory = result.inventory();
+        Document.Builder doc = new Document.Builder("Production readiness review: " + inventory.serviceName());
+        doc.paragraph("Directory " + inventory.root() + " · " + result.date() + " · Relia " + reliaVersion);
+        doc.add(new Document.Paragraph(summaryLine(result),
+                result.count(CheckStatus.FAIL) > 0 ? Tone.BAD : Tone.PLAIN));
+        doc.add(new Document.Chart(summaryChart(result)));
+
+        doc.heading(1, "Inputs found");
+        doc.paragraph(inventory.inputs().size() + " inputs in " + inventory.filesScanned() + " files scanned"
+                + (inventory.excluded().isEmpty() ? "" : "; excluded by relia.yaml: "
+                + String.join(", ", inventory.excluded())));
+        doc.add(inputsTable(inventory));
+
+        doc.heading(1, "Checklist");
+        for (var category : io.relia.core.review.ChecklistItem.Category.values()) {
+            doc.heading(2, category.title());
+            List<Document.StatusItem> items = new ArrayList<>();
+            for (ChecklistEntry entry : result.checklist()) {
+                if (entry.item().category() == category) {
+                    items.add(statusItem(entry));
+                }
+            }
+            doc.add(new Document.StatusList(items));
+        }
+
+        List<Finding> findings = result.findings();
+        doc.heading(1, "Findings (" + findings.size() + ")");
+        if (findings.isEmpty()) {
+            doc.paragraph("No findings from the checks that ran.");
+        } else {
+            List<List<Document.Cell>> rows = new ArrayList<>();
+            for (Finding finding : findings) {
+                rows.add(List.of(new Document.Cell(finding.severity().label(), tone(finding)),
+                        Document.Cell.of(finding.location().toString()), Document.Cell.of(finding.ruleId()),
+                        Document.Cell.of(finding.message() + (finding.fix().isEmpty() ? "" : " Fix: " + finding.fix()))));
+            }
+            doc.add(new Document.Table(List.of("Severity", "Where", "Rule", "What and how to fix"), rows));
+        }
+
+        for (ReviewSection section : result.sections()) {
+            if (!section.blocks().isEmpty()) {
+                doc.heading(1, section.title());
+                section.blocks().forEach(doc::add);
+            }
+        }
+
+        List<Problem> problems = result.problems();
+        if (!problems.isEmpty()) {
+            doc.heading(1, "Input problems (" + problems.size() + ")");
+            doc.add(new Document.BulletList(problems.stream().map(Problem::format).toList()));
+        }
+        return doc.build();
+    }
+
+    private static String summaryLine(ReviewResult result) {
+        return result.count(CheckStatus.PASS) + " pass · " + result.count(CheckStatus.FAIL) + " fail · "
+                + result.count(CheckStatus.WARN) + " warn · " + result.count(CheckStatus.MANUAL) + " manual · "
+                + result.count(CheckStatus.NOT_CHECKED) + " not checked yet (of " + result.checklist().size()
+                + " items)";
+    }
+
+    private static ChartData summaryChart(ReviewResult result) {
+        List<String> categories = new ArrayList<>();
+        for (var category : ChecklistItem.Category.values()) {
+            categories.add(category.title());
+        }
+        List<ChartData.Series> series = new ArrayList<>();
+        Map<CheckStatus, String> colours = Map.of(CheckStatus.PASS, "#2e7d32", CheckStatus.FAIL, "#c62828",
+                CheckStatus.WARN, "#ef6c00", CheckStatus.MANUAL, "#90a4ae", CheckStatus.NOT_CHECKED, "#cfd8dc");
+        for (CheckStatus status : List.of(CheckStatus.PASS, CheckStatus.WARN, CheckStatus.FAIL, CheckStatus.MANUAL,
+                CheckStatus.NOT_CHECKED)) {
+            List<Double> values = new ArrayList<>();
+            for (var category : ChecklistItem.Category.values()) {
+                values.add((double) result.checklist().stream()
+                        .filter(entry -> entry.item().category() == category && entry.status() == status).count());
+            }
+            series.add(new ChartData.Series(status.label().toLowerCase(java.util.Locale.ROOT), values,
+                    colours.get(status)));
+        }
+        return new ChartData("Checklist by category", ChartData.Kind.STACKED_BAR, categories, series, "", "items");
+    }
+
+    private static Document.Table inputsTable(ServiceInventory inventory) {
+        Map<InputKind, List<DiscoveredInput>> byKind = new TreeMap<>();
+        inventory.inputs().forEach(input -> byKind.computeIfAbsent(input.kind(), k -> new ArrayList<>()).add(input));
+        List<List<Document.Cell>> rows = new ArrayList<>();
+        byKind.forEach((kind, inputs) -> {
+            List<String> paths = inputs.stream().map(input -> input.relative().toString()).toList();
+            String shown = kind == InputKind.JAVA_SOURCE && paths.size() > 3
+                    ? paths.size() + " files under " + commonDirectory(paths) : String.join(", ", paths);
+            rows.add(List.of(new Document.Cell(kind.title(), kind == InputKind.UNREADABLE ? Tone.BAD : Tone.PLAIN),
+                    Document.Cell.of(shown)));
+        });
+        if (rows.isEmpty()) {
+            rows.add(List.of(new Document.Cell("nothing", Tone.WARN),
+                    Document.Cell.of("no SLOs, runbooks, manifests, rules or sources were recognised")));
+        }
+        return new Document.Table(List.of("Kind", "Files"), rows);
+    }
+
+    private static String commonDirectory(List<String> paths) {
+        String common = paths.getFirst();
+        for (String path : paths) {
+            while (!path.startsWith(common)) {
+                common = common.substring(0, Math.max(0, common.length() - 1));
+            }
+        }
+        int slash = common.lastIndexOf('/');
+        return slash < 0 ? "." : common.substring(0, slash + 1);
+    }
+
+    private static Document.StatusItem statusItem(ChecklistEntry entry) {
+        List<String> details = new ArrayList<>();
+        details.add(entry.summary());
+        details.addAll(entry.evidence());
+        for (Finding finding : entry.findings()) {
+            details.add(finding.location() + ": " + finding.message()
+                    + (finding.fix().isEmpty() ? "" : " (fix: " + finding.fix() + ")"));
+        }
+        return new Document.StatusItem(entry.status().label(), tone(entry.status()), entry.item().title(), details);
+    }
+
+    private static Tone tone(CheckStatus status) {
+        return switch (status) {
+            case PASS -> Tone.GOOD;
+            case FAIL -> Tone.BAD;
+            case WARN -> Tone.WARN;
+            case MANUAL, NOT_CHECKED -> Tone.MUTED;
+        };
+    }
+
+    private static Tone tone(Finding finding) {
+        return switch (finding.severity()) {
+            case CRITICAL, HIGH -> Tone.BAD;
+            case MEDIUM -> Tone.WARN;
+            case LOW -> Tone.PLAIN;
+        };
+    }
+}

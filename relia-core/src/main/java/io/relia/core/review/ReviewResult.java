@@ -1,0 +1,48 @@
+package io.relia.core.review;
+
+import io.relia.core.Finding;
+import io.relia.core.Problem;
+import io.relia.core.Severity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of a review: what was found, each section, and the merged checklist.
+ *
+ * @param inventory the inputs discovered
+ * @param sections  each analyzer's section, in report order
+ * @param checklist one entry per checklist item, in the seed's order
+ * @param date      the day of the review
+ */
+public record ReviewResult(ServiceInventory inventory, List<ReviewSection> sections, List<ChecklistEntry> checklist,
+                           LocalDate date) {
+
+    public ReviewResult {
+        sections = List.copyOf(sections);
+        checklist = List.copyOf(checklist);
+    }
+
+    /** Every finding behind the checklist, most severe first, each once. */
+    public List<Finding> findings() {
+        return checklist.stream().flatMap(entry -> entry.findings().stream()).distinct().sorted().toList();
+    }
+
+    /** Input problems: unreadable files and problems the sections met, each once, sorted. */
+    public List<Problem> problems() {
+        List<Problem> all = new ArrayList<>(inventory.problems());
+        sections.forEach(section -> all.addAll(section.problems()));
+        return all.stream().distinct().sorted().toList();
+    }
+
+    public long count(CheckStatus status) {
+        return checklist.stream().filter(entry -> entry.status() == status).count();
+    }
+
+    /** The most severe finding's severity, if any (for {@code --fail-on}). */
+    public Optional<Severity> worstSeverity() {
+        return findings().stream().map(Finding::severity).min(Enum::compareTo);
+    }
+}

@@ -1,0 +1,50 @@
+package io.relia.core.review;
+
+import io.relia.core.Problem;
+import io.relia.core.spec.MapNode;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything found in a service directory: the inputs by kind, the service config ({@code relia.yaml}) if any,
+ * and the problems met while reading.
+ *
+ * @param root          the service directory as the user named it
+ * @param inputs        recognised inputs, sorted by path
+ * @param problems      problems of inputs that could not be read
+ * @param filesScanned  files looked at (after exclusions)
+ * @param excluded      the exclusion globs in force
+ */
+public record ServiceInventory(Path root, List<DiscoveredInput> inputs, List<Problem> problems, int filesScanned,
+                               List<String> excluded) {
+
+    public ServiceInventory {
+        inputs = List.copyOf(inputs);
+        problems = problems.stream().sorted().toList();
+        excluded = List.copyOf(excluded);
+    }
+
+    public List<DiscoveredInput> ofKind(InputKind kind) {
+        return inputs.stream().filter(input -> input.kind() == kind).toList();
+    }
+
+    /** The root mapping of {@code relia.yaml}, when the directory has one that parses. */
+    public Optional<MapNode> serviceConfig() {
+        return ofKind(InputKind.SERVICE_CONFIG).stream()
+                .flatMap(input -> input.documents().stream())
+                .map(document -> document.root() instanceof MapNode map ? map : null)
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /** The service's name: relia.yaml's {@code service}, else the directory's name. */
+    public String serviceName() {
+        return serviceConfig().flatMap(config -> config.text("service"))
+                .orElseGet(() -> {
+                    Path name = root.toAbsolutePath().normalize().getFileName();
+                    return name == null ? "service" : name.toString();
+                });
+    }
+}

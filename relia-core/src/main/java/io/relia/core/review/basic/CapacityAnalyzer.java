@@ -1,0 +1,154 @@
+package io.relia.core.review.basic;
+
+import io.relia.core.Finding;
+import io.relia.core.Problem;
+import io.relia.core.Severity;
+import io.relia.core.review.ChecklistItem;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.InputKind;
+import io.relia.core.review.InputValidator;
+import io.relia.core.review.ReviewAnalyzer;
+import io.relia.core.review.ReviewContext;
+import io.relia.core.review.ReviewSection;
+import io.relia.core.review.Verdict;
+import io.relia.core.report.Document;
+import io.relia.core.spec.MapNode;
+import io.relia.core.value.Ratio;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "Capacity planning documented": a capacity plan that parses. When it states the measured capacity, the review
+ * also works out today's headroom and, with a growth rate, the runway until peak traffic meets capacity.
+ */
+public final class CapacityAnalyzer implements ReviewAnalyzer {
+
+    @Override
+    public String id() {
+        return "capacity";
+    }
+
+    @Override
+    public int order() {
+        return 60;
+    }
+
+    @Override
+    public ReviewSection analyze(ReviewContext context) {
+        List<DiscoveredInput> plans = context.inventory().ofKind(InputKind.CAPACITY);
+        if (plans.isEmpty()) {
+            return new ReviewSection(id(), "Capacity", List.of(), List.of(), List.of(), Map.of());
+        }
+        List<Problem> problems = new ArrayList<>();
+        List<Verdict> verdicts = new ArrayList<>();
+        List<Document.Block> blocks = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (DiscoveredInput plan : plans) {
+            List<Problem> found = InputValidator.validateAll(plan);
+            problems.addAll(found);
+            Optional<Problem> error = found.stream().filter(Problem::isError).findFirst();
+            if (error.isPresent()) {
+                verdicts.add(Verdict.fail(ChecklistItem.CAPACITY_PLANNING, "the capacity plan is not valid",
+                        List.of(), List.of(new Finding("capacity/invalid-plan", Severity.MEDIUM,
+                                "capacity plan is not valid: " + error.get().message(), error.get().location(),
+                                error.get().hint()))));
+                continue;
+            }
+            MapNode root = (MapNode) plan.documents().getFirst().root();
+            List<String> evidence = new ArrayList<>();
+            root.keys().stream().filter(key -> !key.equals("service_capacity")).forEach(key ->
+                    root.map(key).flatMap(resource -> resource.text("recommendation"))
+                            .ifPresent(advice -> evidence.add(key + ": " + advice)));
+            Optional<Headroom> headroom = root.map("service_capacity").map(Headroom::of);
+            headroom.ifPresent(h -> {
+                evidence.addFirst(h.summary());
+                blocks.add(h.table());
+                data.put("headroom", h.data());
+            });
+            verdicts.add(Verdict.pass(ChecklistItem.CAPACITY_PLANNING, "capacity plan in " + plan.relative(),
+                    evidence));
+            root.map("service_capacity").flatMap(capacity -> capacity.text("measured_on")).ifPresent(date ->
+                    verdicts.add(Verdict.notChecked(ChecklistItem.LOAD_TESTED, "the plan says capacity was measured on "
+                            + date + "; relia load will verify it", List.of())));
+        }
+        return new ReviewSection(id(), "Capacity", verdicts, problems, blocks, data);
+    }
+
+    /**
+     * Headroom and runway from the measured capacity.
+     *
+     * @param capacity       requests/s all instances sustain (instances × per-instance maximum)
+     * @param usable         capacity × target utilisation, requests/s
+     * @param peak           today's peak requests/s
+     * @param monthlyGrowth  growth per month as a ratio, or empty
+     */
+    record Headroom(double capacity, double usable, double peak, Optional<Double> monthlyGrowth) {
+
+        static Headroom of(MapNode node) {
+            double perInstance = number(node, "max_rps_per_instance");
+            double instances = number(node, "instances");
+            double peak = number(node, "peak_rps");
+            double target = node.text("target_utilization").flatMap(text -> Ratio.parse(text).asOptional())
+                    .map(Ratio::asDouble).orElse(1.0);
+            Optional<Double> growth = node.text("growth_per_month").flatMap(text -> Ratio.parse(text).asOptional())
+                    .map(Ratio::asDouble);
+            return new Headroom(perInstance * instances, perInstance * instances * target, peak, growth);
+        }
+
+        /** Months until peak × (1 + g)^n reaches usable capacity: n = ln(usable / peak) / ln(1 + g). */
+        Optional<Double> runwayMonths() {
+            if (monthlyGrowth.isEmpty() || monthlyGrowth.get() <= 0 || peak <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(Math.max(0, Math.log(usable / peak) / Math.log1p(monthlyGrowth.get())));
+        }
+
+        String summary() {
+            String runway = runwayMonths().map(months -> String.format(Locale.ROOT,
+                    "; at %s%% growth a month, peak reaches usable capacity in %.1f months",
+                    Ratio.of(monthlyGrowth.orElseThrow()).percent().toPlainString(), months)).orElse("");
+            return String.format(Locale.ROOT, "peak %.0f req/s against %.0f req/s usable (%.0f req/s total): "
+                    + "headroom %.2f×%s", peak, usable, capacity, usable / Math.max(peak, 1e-9), runway);
+        }
+
+        Document.Table table() {
+            List<List<Document.Cell>> rows = new ArrayList<>();
+            rows.add(row("capacity (all instances)", String.format(Locale.ROOT, "%.0f req/s", capacity)));
+            rows.add(row("usable at target utilisation", String.format(Locale.ROOT, "%.0f req/s", usable)));
+            rows.add(row("peak today", String.format(Locale.ROOT, "%.0f req/s", peak)));
+            rows.add(row("headroom", String.format(Locale.ROOT, "%.2f×", usable / Math.max(peak, 1e-9))));
+            runwayMonths().ifPresent(months -> rows.add(row("runway", String.format(Locale.ROOT, "%.1f months",
+                    months))));
+            return new Document.Table(List.of("Capacity", "Value"), rows);
+        }
+
+        Map<String, Object> data() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("capacityRps", capacity);
+            out.put("usableRps", usable);
+            out.put("peakRps", peak);
+            out.put("headroom", usable / Math.max(peak, 1e-9));
+            out.put("runwayMonths", runwayMonths().orElse(null));
+            return out;
+        }
+
+        private static List<Document.Cell> row(String name, String value) {
+            return List.of(Document.Cell.of(name), Document.Cell.of(value));
+        }
+
+        private static double number(MapNode node, String key) {
+            return node.text(key).map(text -> {
+                try {
+                    return Double.parseDouble(text);
+                } catch (NumberFormatException notANumber) {
+                    return 0.0;
+                }
+            }).orElse(0.0);
+        }
+    }
+}

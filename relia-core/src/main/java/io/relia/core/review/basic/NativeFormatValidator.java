@@ -1,0 +1,95 @@
+package io.relia.core.review.basic;
+
+import io.relia.core.Problem;
+import io.relia.core.Problems;
+import io.relia.core.review.InputKind;
+import io.relia.core.review.InputValidator;
+import io.relia.core.spec.MapNode;
+import io.relia.core.spec.Node;
+import io.relia.core.spec.ScalarNode;
+import io.relia.core.spec.SpecDocument;
+import io.relia.core.spec.SpecSchema;
+import io.relia.core.value.Durations;
+import io.relia.core.value.Ratio;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates the native formats that have no engine of their own yet against their published JSON Schemas
+ * ({@code schemas/*.schema.json}), then checks the values a schema cannot: durations, ratios, dates.
+ */
+public final class NativeFormatValidator implements InputValidator {
+
+    private static final Map<InputKind, String> SCHEMAS = Map.of(
+            InputKind.SERVICE_CONFIG, "relia",
+            InputKind.RUNBOOK, "runbook",
+            InputKind.CHAOS_EXPERIMENT, "chaos-experiment",
+            InputKind.DISASTER_RECOVERY, "disaster-recovery",
+            InputKind.CAPACITY, "capacity");
+    private static final Map<String, SpecSchema> LOADED = new ConcurrentHashMap<>();
+
+    @Override
+    public Set<InputKind> kinds() {
+        return SCHEMAS.keySet();
+    }
+
+    @Override
+    public List<Problem> validate(InputKind kind, SpecDocument document) {
+        SpecSchema schema = LOADED.computeIfAbsent(SCHEMAS.get(kind), SpecSchema::named);
+        List<Problem> problems = new ArrayList<>(schema.validate(document.root()));
+        if (problems.stream().noneMatch(Problem::isError) && document.root() instanceof MapNode root) {
+            Problems values = new Problems();
+            checkValues(kind, root, values);
+            problems.addAll(values.sorted());
+        }
+        return problems.stream().sorted().toList();
+    }
+
+    private static void checkValues(InputKind kind, MapNode root, Problems problems) {
+        switch (kind) {
+            case RUNBOOK -> root.map("escalation").ifPresent(escalation -> duration(escalation, "after", problems));
+            case DISASTER_RECOVERY -> root.map("disaster_recovery").ifPresent(plan -> {
+                duration(plan, "rpo", problems);
+                duration(plan, "rto", problems);
+                plan.map("testing").ifPresent(testing -> {
+                    testing.get("frequency").ifPresent(node -> TestFrequency.parse(text(node))
+                            .orReport(problems, node.location()));
+                });
+            });
+            case CAPACITY -> root.map("service_capacity").ifPresent(capacity -> {
+                ratio(capacity, "growth_per_month", problems);
+                ratio(capacity, "target_utilization", problems);
+            });
+            case CHAOS_EXPERIMENT -> root.map("experiment").flatMap(experiment -> experiment.map("method"))
+                    .ifPresent(method -> {
+                        duration(method, "latency", problems);
+                        duration(method, "jitter", problems);
+                        duration(method, "duration", problems);
+                    });
+            default -> {
+            }
+        }
+    }
+
+    private static void duration(MapNode map, String key, Problems problems) {
+        map.get(key).ifPresent(node -> Durations.parse(text(node)).orReport(problems, node.location()));
+    }
+
+    private static void ratio(MapNode map, String key, Problems problems) {
+        map.get(key).ifPresent(node -> Ratio.parse(text(node)).orReport(problems, node.location()));
+    }
+
+    private static String text(Node node) {
+        return node instanceof ScalarNode scalar ? scalar.text() : "";
+    }
+
+    static Optional<String> textOf(Optional<Node> node) {
+        return node.flatMap(value -> value instanceof ScalarNode scalar && !scalar.isNull()
+                ? Optional.of(scalar.text()) : Optional.empty());
+    }
+}

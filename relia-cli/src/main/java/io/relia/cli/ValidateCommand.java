@@ -76,6 +76,9 @@ final class ValidateCommand implements Callable<Integer> {
             return List.of();
         }
         SpecFile spec = loaded.file().get();
+        if (loaded.hasErrors()) {
+            return List.of();
+        }
         Map<InputKind, List<SpecDocument>> byKind = new EnumMap<>(InputKind.class);
         for (SpecDocument document : spec.documents()) {
             Path name = file.getFileName() == null ? file : file.getFileName();

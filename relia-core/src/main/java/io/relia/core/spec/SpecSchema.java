@@ -35,10 +35,12 @@ public final class SpecSchema {
 
     private final String name;
     private final Schema schema;
+    private final JsonNode raw;
 
-    private SpecSchema(String name, Schema schema) {
+    private SpecSchema(String name, Schema schema, JsonNode raw) {
         this.name = name;
         this.schema = schema;
+        this.raw = raw;
     }
 
     /** Loads a schema shipped on the class path under {@code /schemas/NAME.schema.json}. */
@@ -49,7 +51,8 @@ public final class SpecSchema {
                 throw new IllegalStateException("schema not on the class path: " + resource);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new SpecSchema(name, REGISTRY.getSchema(text, InputFormat.JSON));
+            return new SpecSchema(name, REGISTRY.getSchema(text, InputFormat.JSON),
+                    tools.jackson.databind.json.JsonMapper.shared().readTree(text));
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
@@ -64,12 +67,12 @@ public final class SpecSchema {
         List<Error> errors = schema.validate(toJson(root));
         Set<Problem> problems = new LinkedHashSet<>();
         for (Error error : errors) {
-            problems.add(problem(root, error));
+            problems.add(problem(root, error, raw));
         }
         return problems.stream().sorted().toList();
     }
 
-    private static Problem problem(Node root, Error error) {
+    private static Problem problem(Node root, Error error, JsonNode raw) {
         Node node = find(root, error.getInstanceLocation());
         String where = describePath(error.getInstanceLocation());
         String subject = where.isEmpty() ? "the document" : "\"" + where + "\"";
@@ -78,7 +81,7 @@ public final class SpecSchema {
             case "required" -> Problem.error(node.location(),
                     "missing key \"" + error.getProperty() + "\"" + (where.isEmpty() ? "" : " in " + subject),
                     "a value for \"" + error.getProperty() + "\"", "");
-            case "additionalProperties", "unevaluatedProperties" -> unknownKey(node, error);
+            case "additionalProperties", "unevaluatedProperties" -> unknownKey(node, error, raw);
             case "type" -> Problem.error(node.location(),
                     subject + " is " + node.describe(), typeNames(error.getSchemaNode()), "");
             case "enum" -> Problem.error(node.location(),
@@ -89,11 +92,11 @@ public final class SpecSchema {
         };
     }
 
-    private static Problem unknownKey(Node mapNode, Error error) {
+    private static Problem unknownKey(Node mapNode, Error error, JsonNode raw) {
         String key = error.getProperty();
         Location location = mapNode instanceof MapNode map ? map.locationOf(key) : mapNode.location();
         Set<String> known = new LinkedHashSet<>();
-        JsonNode parentSchema = error.getSchemaNode();
+        JsonNode parentSchema = schemaAt(raw, error.getSchemaLocation().getFragment().getParent());
         JsonNode properties = parentSchema == null ? null : parentSchema.get("properties");
         if (properties != null) {
             known.addAll(properties.propertyNames());
@@ -101,6 +104,16 @@ public final class SpecSchema {
         String hint = Suggestions.closest(key, known).map(best -> "did you mean \"" + best + "\"?")
                 .orElse(known.isEmpty() ? "" : "known keys: " + String.join(", ", known));
         return Problem.warning(location, "unknown key \"" + key + "\"", "", hint);
+    }
+
+    /** The schema object at a fragment path such as {@code /properties/escalation}, or null. */
+    private static JsonNode schemaAt(JsonNode raw, NodePath fragment) {
+        JsonNode current = raw;
+        for (int i = 0; fragment != null && i < fragment.getNameCount() && current != null; i++) {
+            Object element = fragment.getElement(i);
+            current = element instanceof Integer index ? current.get(index) : current.get(String.valueOf(element));
+        }
+        return current;
     }
 
     private static String valueText(Node node) {

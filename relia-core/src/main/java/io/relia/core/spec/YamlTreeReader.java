@@ -156,7 +156,7 @@ final class YamlTreeReader {
                 .orElse(new Location(path.toString(), 1, 1));
         String problem = syntax.getProblem() == null ? "invalid YAML" : syntax.getProblem();
         String hint = "";
-        if (problem.contains("\t")) {
+        if (problem.contains("\t") || problem.contains("(TAB)")) {
             problem = "a tab character where YAML expects indentation or a value";
             hint = "indent with spaces; YAML does not allow tabs";
         } else if (problem.contains("mapping values are not allowed")) {

@@ -61,7 +61,7 @@ public final class Durations {
                 // fall through to the general message below
             }
         }
-        String hint = trimmed.matches("\\d+(\\.\\d+)?") ? "add a unit, e.g. " + trimmed + "s or " + trimmed + "m"
+        String hint = trimmed.matches("\\d+(\\.\\d+)?") ? "add a unit, e.g. " + trimmed + "ms, " + trimmed + "s or " + trimmed + "m"
                 : trimmed.matches("\\d+\\.\\d+[a-z]+") ? "write whole numbers per unit, e.g. 1h30m instead of 1.5h"
                 : "";
         return Parsed.invalid("\"" + trimmed + "\" is not a duration", EXPECTED, hint);

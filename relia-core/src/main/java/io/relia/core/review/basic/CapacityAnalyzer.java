@@ -90,9 +90,9 @@ public final class CapacityAnalyzer implements ReviewAnalyzer {
     record Headroom(double capacity, double usable, double peak, Optional<Double> monthlyGrowth) {
 
         static Headroom of(MapNode node) {
-            double perInstance = number(node, "max_rps_per_instance");
+            double perInstance = number(node, "max_sustainable_rps_per_instance");
             double instances = number(node, "instances");
-            double peak = number(node, "peak_rps");
+            double peak = number(node, "current_peak_rps");
             double target = node.text("target_utilization").flatMap(text -> Ratio.parse(text).asOptional())
                     .map(Ratio::asDouble).orElse(1.0);
             Optional<Double> growth = node.text("growth_per_month").flatMap(text -> Ratio.parse(text).asOptional())

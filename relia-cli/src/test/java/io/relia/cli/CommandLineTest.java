@@ -1,0 +1,124 @@
+package io.relia.cli;
+
+import io.relia.core.ExitCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+
+    @Test
+    void printsTheVersionAndTheRuntime() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("(?s)relia \\d+\\.\\d+\\.\\d+.*\nJava \\d+.*");
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("review", "validate", "completion", "Exit codes:", "2  usage or input error");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"review", "validate", "completion"}) {
+            CliRun run = CliRun.of(command, "--help");
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: relia " + command, "Exit codes:");
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithASuggestion() {
+        CliRun run = CliRun.of("review", ".", "--formt");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err()).contains("relia review: error: Unknown option: '--formt'", "--format",
+                "(hint: run 'relia review --help' for usage)");
+        assertThat(run.showsStackTrace()).isFalse();
+    }
+
+    @Test
+    void aBadFormatOrSeverityIsAUsageError() {
+        assertThat(CliRun.of("review", ".", "--format", "pdf").err())
+                .contains("--format pdf is not a report format; expected text|json|markdown|html");
+        assertThat(CliRun.of("review", ".", "--fail-on", "urgent").exitCode()).isEqualTo(ExitCode.INPUT);
+    }
+
+    @Test
+    void aMissingDirectoryIsAnInputError(@TempDir Path dir) {
+        CliRun run = CliRun.of("review", dir.resolve("nope").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err().strip()).isEqualTo(dir.resolve("nope") + ": error: no such directory; expected a "
+                + "service repository (a directory)");
+    }
+
+    @Test
+    void jsonReviewIsVersionedAndComplete(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("relia.yaml"), "service: api\ndependencies: [{name: db, kind: database}]\n");
+        CliRun run = CliRun.of("review", dir.toString(), "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = JsonMapper.shared().readTree(run.out());
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("kind").asString()).isEqualTo("review");
+        assertThat(json.get("service").asString()).isEqualTo("api");
+        assertThat(json.get("checklist").size()).isEqualTo(26);
+        assertThat(json.get("checklist").get(1).get("status").asString()).isEqualTo("pass");
+    }
+
+    @Test
+    void failOnTurnsFindingsIntoExitCode1(@TempDir Path dir) {
+        assertThat(CliRun.of("review", dir.toString(), "--fail-on", "high").exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(CliRun.of("review", dir.toString(), "--fail-on", "critical").exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void writesReportsToAFileAtomically(@TempDir Path dir) throws IOException {
+        Path report = dir.resolve("out/review.html");
+        CliRun run = CliRun.of("review", dir.toString(), "--format", "html", "--output", report.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("wrote " + report);
+        assertThat(Files.readString(report)).startsWith("<!DOCTYPE html>").contains("<svg");
+        try (var files = Files.list(report.getParent())) {
+            assertThat(files).containsExactly(report);
+        }
+    }
+
+    @Test
+    void completionScriptsForBashAndZsh() {
+        CliRun bash = CliRun.of("completion", "bash");
+        assertThat(bash.exitCode()).isZero();
+        assertThat(bash.out()).contains("complete -F", "review", "validate");
+        assertThat(CliRun.of("completion", "zsh").out()).startsWith("autoload -U +X compinit");
+        assertThat(CliRun.of("completion", "fish").exitCode()).isEqualTo(ExitCode.INPUT);
+    }
+
+    @Test
+    void validateAcceptsAValidRunbook(@TempDir Path dir) throws IOException {
+        Path runbook = dir.resolve("runbook.yaml");
+        Files.writeString(runbook, "name: X\ndiagnosis_steps: [{action: look}]\nmitigation_options: "
+                + "[{name: undo, risk: low}]\n");
+        CliRun run = CliRun.of("validate", runbook.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(runbook + ": ok (runbook)\n");
+    }
+
+    @Test
+    void strictTurnsUnknownKeysIntoErrors(@TempDir Path dir) throws IOException {
+        Path runbook = dir.resolve("runbook.yaml");
+        Files.writeString(runbook, "name: X\nowner: me\nescalaton: {}\ndiagnosis_steps: [{action: look}]\n"
+                + "mitigation_options: [{name: undo, risk: low}]\n");
+        assertThat(CliRun.of("validate", runbook.toString()).exitCode()).isZero();
+        CliRun strict = CliRun.of("validate", "--strict", runbook.toString());
+        assertThat(strict.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(strict.err()).contains(":3:1: error: unknown key \"escalaton\" (hint: did you mean \"escalation\"?)");
+    }
+}

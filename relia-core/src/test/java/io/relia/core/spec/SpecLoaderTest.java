@@ -1,0 +1,206 @@
+package io.relia.core.spec;
+
+import io.relia.core.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SpecLoaderTest {
+
+    private static final Path FILE = Path.of("dir/spec.yaml");
+
+    private static LoadResult yaml(String text) {
+        return SpecLoader.parse(FILE, text);
+    }
+
+    private static String firstProblem(LoadResult result) {
+        assertThat(result.problems()).isNotEmpty();
+        return result.problems().getFirst().format();
+    }
+
+    @Test
+    void keepsLineAndColumnOfEveryNode() {
+        SpecFile file = yaml("""
+                service: checkout
+                slos:
+                  - name: availability
+                    target: 99.9%
+                """).file().orElseThrow();
+        MapNode root = (MapNode) file.documents().getFirst().root();
+        MapNode slo = (MapNode) root.list("slos").orElseThrow().get(0);
+        assertThat(root.get("service").orElseThrow().location().toString()).isEqualTo("dir/spec.yaml:1:10");
+        assertThat(slo.location().toString()).isEqualTo("dir/spec.yaml:3:5");
+        assertThat(slo.get("target").orElseThrow().location().toString()).isEqualTo("dir/spec.yaml:4:13");
+        assertThat(slo.locationOf("target").toString()).isEqualTo("dir/spec.yaml:4:5");
+    }
+
+    @Test
+    void readsEveryDocumentOfAMultiDocumentFile() {
+        SpecFile file = yaml("""
+                ---
+                kind: Deployment
+                ---
+                # only a comment
+                ---
+                kind: Service
+                """).file().orElseThrow();
+        assertThat(file.documents()).hasSize(2);
+        assertThat(file.documents().get(1).root().location().line()).isEqualTo(6);
+    }
+
+    @Test
+    void keepsScalarsAsWrittenAndTypesThemByYaml12() {
+        MapNode root = (MapNode) yaml("a: on\nb: \"12\"\nc: 12\nd: true\ne: ~\nf: 99.95%\n").file().orElseThrow()
+                .documents().getFirst().root();
+        assertThat(root.text("a")).contains("on");
+        assertThat(((ScalarNode) root.get("a").orElseThrow()).type()).isEqualTo(ScalarNode.Type.STRING);
+        assertThat(((ScalarNode) root.get("b").orElseThrow()).type()).isEqualTo(ScalarNode.Type.STRING);
+        assertThat(((ScalarNode) root.get("c").orElseThrow()).type()).isEqualTo(ScalarNode.Type.INTEGER);
+        assertThat(((ScalarNode) root.get("d").orElseThrow()).asBoolean()).contains(true);
+        assertThat(((ScalarNode) root.get("e").orElseThrow()).isNull()).isTrue();
+        assertThat(root.text("f")).contains("99.95%");
+    }
+
+    @Test
+    void resolvesAliasesAndMergeKeys() {
+        MapNode root = (MapNode) yaml("""
+                base: &base
+                  timeout: 5s
+                  retries: 3
+                client:
+                  <<: *base
+                  retries: 5
+                """).file().orElseThrow().documents().getFirst().root();
+        MapNode client = root.map("client").orElseThrow();
+        assertThat(client.text("timeout")).contains("5s");
+        assertThat(client.text("retries")).contains("5");
+    }
+
+    @Test
+    void reportsDuplicateKeysWithBothLines() {
+        LoadResult result = yaml("name: a\ntarget: 1\nname: b\n");
+        assertThat(result.hasErrors()).isTrue();
+        assertThat(firstProblem(result))
+                .isEqualTo("dir/spec.yaml:3:1: error: duplicate key \"name\" (first at line 1); expected each key "
+                        + "once per mapping (hint: remove one of them; YAML keeps only one)");
+    }
+
+    @Test
+    void explainsTabs() {
+        String message = firstProblem(yaml("slos:\n\t- name: a\n"));
+        assertThat(message).startsWith("dir/spec.yaml:2:1: error: invalid YAML: a tab character");
+        assertThat(message).contains("hint: indent with spaces");
+    }
+
+    @Test
+    void locatesBrokenYaml() {
+        assertThat(firstProblem(yaml("a: [1, 2\nb: 3\n"))).matches("dir/spec\\.yaml:\\d+:\\d+: error: invalid YAML: .*");
+        assertThat(firstProblem(yaml("a: b: c\n"))).startsWith("dir/spec.yaml:1:5: error: invalid YAML: mapping values");
+        assertThat(yaml("key: 'unclosed\n").hasErrors()).isTrue();
+    }
+
+    @Test
+    void refusesEmptyAndCommentOnlyFiles() {
+        assertThat(firstProblem(yaml(""))).isEqualTo("dir/spec.yaml:1:1: error: the file is empty; expected a YAML or "
+                + "JSON document");
+        assertThat(firstProblem(yaml("# nothing here\n"))).contains("the file holds no document");
+    }
+
+    @Test
+    void refusesBinaryAndInvalidUtf8() {
+        assertThat(firstProblem(SpecLoader.parse(FILE, new byte[] {'a', ':', 0, 1, 2})))
+                .isEqualTo("dir/spec.yaml: error: the file is binary (a NUL byte at offset 2); expected a YAML or JSON "
+                        + "text file");
+        byte[] latin1 = "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(firstProblem(SpecLoader.parse(FILE, latin1)))
+                .startsWith("dir/spec.yaml:1:10: error: byte 0xe9 is not UTF-8");
+    }
+
+    @Test
+    void refusesHugeFilesWithoutReadingThem(@TempDir Path dir) throws IOException {
+        Path huge = dir.resolve("huge.yaml");
+        try (var out = Files.newOutputStream(huge)) {
+            byte[] line = "key: value value value value value value value value value value\n".getBytes();
+            for (long written = 0; written <= SpecLoader.MAX_BYTES; written += line.length) {
+                out.write(line);
+            }
+        }
+        assertThat(firstProblem(SpecLoader.load(huge))).contains("error: the file is too large (16 MiB)");
+    }
+
+    @Test
+    void boundsAliasExpansion() {
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 9; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 10; j++) {
+                bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            bomb.append("]\n");
+        }
+        LoadResult result = yaml(bomb.toString());
+        assertThat(result.hasErrors()).isTrue();
+        assertThat(firstProblem(result)).containsAnyOf("more than 1000000 nodes", "aliases");
+    }
+
+    @Test
+    void readsJsonWithLocations() {
+        LoadResult result = SpecLoader.parse(Path.of("x.json"), "{\n  \"a\": [1, {\"b\": true}]\n}\n");
+        MapNode root = (MapNode) result.file().orElseThrow().documents().getFirst().root();
+        MapNode inner = (MapNode) root.list("a").orElseThrow().get(1);
+        assertThat(inner.location().toString()).isEqualTo("x.json:2:12");
+        assertThat(((ScalarNode) inner.get("b").orElseThrow()).asBoolean()).contains(true);
+    }
+
+    @Test
+    void locatesJsonErrorsAndDuplicates() {
+        assertThat(firstProblem(SpecLoader.parse(Path.of("x.json"), "{\"a\": 1,,}")))
+                .startsWith("x.json:1:9: error: invalid JSON:");
+        assertThat(firstProblem(SpecLoader.parse(Path.of("x.json"), "{\"a\": 1, \"a\": 2}")))
+                .startsWith("x.json:1:10: error: duplicate key \"a\"");
+        assertThat(firstProblem(SpecLoader.parse(Path.of("x.json"), "{} {}")))
+                .contains("unexpected content after the JSON value");
+    }
+
+    @Test
+    void reportsMissingFilesAndDirectories(@TempDir Path dir) {
+        assertThat(firstProblem(SpecLoader.load(dir.resolve("none.yaml")))).endsWith("error: no such file; expected an "
+                + "existing YAML or JSON file");
+        assertThat(firstProblem(SpecLoader.load(dir))).contains("error: is a directory");
+    }
+
+    static Stream<byte[]> randomBytes() {
+        Random random = new Random(42L);
+        String yamlish = "ab: -[]{}&*!|>'\"%@`#,?\n\t 0123";
+        return IntStream.range(0, 400).mapToObj(i -> {
+            byte[] bytes = new byte[random.nextInt(200)];
+            for (int b = 0; b < bytes.length; b++) {
+                bytes[b] = i % 4 == 0 ? (byte) random.nextInt(256) : (byte) yamlish.charAt(random.nextInt(yamlish.length()));
+            }
+            return bytes;
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("randomBytes")
+    void neverThrowsOnGarbageAndLocatesEveryError(byte[] bytes) {
+        for (Path name : new Path[] {FILE, Path.of("g.json")}) {
+            LoadResult result = SpecLoader.parse(name, bytes);
+            assertThat(result.file().isPresent() || result.hasErrors()).isTrue();
+            for (Problem problem : result.problems()) {
+                assertThat(problem.format()).startsWith(name.toString()).contains(": error: ");
+            }
+        }
+    }
+}

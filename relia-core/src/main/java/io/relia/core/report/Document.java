@@ -63,10 +63,23 @@ public record Document(String title, List<Block> blocks) {
         }
     }
 
-    /** Items with a status each (a checklist): status label, title, and detail lines. */
-    public record StatusList(List<StatusItem> items) implements Block {
+    /**
+     * Items with a status each (a checklist, a list of findings): status label, title, and detail lines.
+     * {@code headers} name the three columns where a format lays them out as a table.
+     */
+    public record StatusList(List<String> headers, List<StatusItem> items) implements Block {
+        public static final List<String> CHECKLIST = List.of("Status", "Item", "Evidence");
+
         public StatusList {
+            headers = List.copyOf(headers);
             items = List.copyOf(items);
+            if (headers.size() != 3) {
+                throw new IllegalArgumentException("a status list has three columns: " + headers);
+            }
+        }
+
+        public StatusList(List<StatusItem> items) {
+            this(CHECKLIST, items);
         }
     }
 

@@ -48,7 +48,7 @@ final class HtmlReportWriter implements ReportWriter {
             case Document.BulletList list -> "<ul>\n" + list.items().stream()
                     .map(item -> "<li>" + escape(item) + "</li>\n").reduce("", String::concat) + "</ul>\n";
             case Document.Table table -> table(table);
-            case Document.StatusList list -> statusList(list.items());
+            case Document.StatusList list -> statusList(list.headers(), list.items());
             case Document.Chart chart -> "<figure>" + SvgCharts.svg(chart.data(), 760, chartHeight(chart.data()))
                     + "</figure>\n";
             case Document.Code code -> "<pre><code>" + escape(code.text()) + "</code></pre>\n";
@@ -72,8 +72,10 @@ final class HtmlReportWriter implements ReportWriter {
         return out.append("</table>\n").toString();
     }
 
-    private static String statusList(List<Document.StatusItem> items) {
-        StringBuilder out = new StringBuilder("<table>\n<tr><th>Status</th><th>Item</th><th>Evidence</th></tr>\n");
+    private static String statusList(List<String> headers, List<Document.StatusItem> items) {
+        StringBuilder out = new StringBuilder("<table>\n<tr>");
+        headers.forEach(header -> out.append("<th>").append(escape(header)).append("</th>"));
+        out.append("</tr>\n");
         for (Document.StatusItem item : items) {
             out.append("<tr><td class=\"").append(item.tone()).append("\">").append(escape(item.status()))
                     .append("</td><td>").append(escape(item.title())).append("</td><td>");

@@ -27,7 +27,7 @@ final class MarkdownReportWriter implements ReportWriter {
                     .reduce("", String::concat);
             case Document.Table table -> table(table.headers(),
                     table.rows().stream().map(row -> row.stream().map(Document.Cell::text).toList()).toList());
-            case Document.StatusList list -> table(List.of("Status", "Item", "Evidence"),
+            case Document.StatusList list -> table(list.headers(),
                     list.items().stream().map(item -> List.of(marker(item.tone()) + " " + item.status(), item.title(),
                             String.join("<br>", item.details().stream().map(MarkdownReportWriter::cell).toList())))
                             .toList());

@@ -14,6 +14,8 @@ final class TextReportWriter implements ReportWriter {
     private static final String RESET = "\u001b[0m";
     private static final String BOLD = "\u001b[1m";
     private static final char[] SPARKS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
+    /** One glyph per series of a stacked bar, so the stack reads without colour too. */
+    private static final char[] STACK = {'█', '▓', '▒', '░', '·', '-'};
 
     private final boolean colour;
 
@@ -120,26 +122,38 @@ final class TextReportWriter implements ReportWriter {
         int labelWidth = data.categories().stream().mapToInt(String::length).max().orElse(0);
         double max = 0;
         for (int i = 0; i < data.categories().size(); i++) {
-            max = Math.max(max, total(data, i));
+            max = Math.max(max, data.kind() == ChartData.Kind.STACKED_BAR ? total(data, i) : maxOf(data, i));
+        }
+        boolean stacked = data.kind() == ChartData.Kind.STACKED_BAR;
+        if (stacked) {
+            StringBuilder legend = new StringBuilder("  ");
+            for (int s = 0; s < data.series().size(); s++) {
+                legend.append(tone(toneOf(data.series().get(s).name()), String.valueOf(STACK[s % STACK.length])))
+                        .append(' ').append(data.series().get(s).name()).append("  ");
+            }
+            out.append(legend.toString().stripTrailing()).append('\n');
         }
         for (int i = 0; i < data.categories().size(); i++) {
             out.append("  ").append(String.format(Locale.ROOT, "%-" + labelWidth + "s ", data.categories().get(i)));
-            for (ChartData.Series series : data.series()) {
+            StringBuilder values = new StringBuilder();
+            for (int s = 0; s < data.series().size(); s++) {
+                ChartData.Series series = data.series().get(s);
                 double value = series.values().get(i);
                 int length = max > 0 ? (int) Math.round(value / max * 40) : 0;
-                out.append(tone(toneOf(series.name()), "█".repeat(length)));
-            }
-            StringBuilder values = new StringBuilder();
-            for (ChartData.Series series : data.series()) {
-                if (!values.isEmpty()) {
-                    values.append(", ");
+                char glyph = stacked ? STACK[s % STACK.length] : '█';
+                out.append(tone(toneOf(series.name()), String.valueOf(glyph).repeat(length)));
+                if (!stacked || value != 0) {
+                    values.append(values.isEmpty() ? "" : ", ")
+                            .append(data.series().size() > 1 ? series.name() + " " : "").append(number(value));
                 }
-                values.append(data.series().size() > 1 ? series.name() + " " : "").append(number(series.values()
-                        .get(i)));
             }
             out.append(' ').append(values).append('\n');
         }
         return out.toString();
+    }
+
+    private static double maxOf(ChartData data, int category) {
+        return data.series().stream().mapToDouble(series -> series.values().get(category)).max().orElse(0);
     }
 
     private static double total(ChartData data, int category) {

@@ -41,9 +41,13 @@ public final class ReviewReport {
         data.put("summary", summary);
         data.put("filesScanned", result.inventory().filesScanned());
         data.put("excluded", result.inventory().excluded());
-        data.put("inputs", result.inventory().inputs().stream().map(input -> Map.of(
-                "path", input.relative().toString(), "kind", input.kind().id(),
-                "documents", input.documents().size())).toList());
+        data.put("inputs", result.inventory().inputs().stream().map(input -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("path", input.relative().toString());
+            out.put("kind", input.kind().id());
+            out.put("documents", input.documents().size());
+            return out;
+        }).toList());
         data.put("checklist", result.checklist().stream().map(ReviewReport::entryData).toList());
         data.put("findings", result.findings().stream().map(ReviewReport::findingData).toList());
         data.put("problems", result.problems().stream().map(ReviewReport::problemData).toList());
@@ -125,13 +129,17 @@ public final class ReviewReport {
         if (findings.isEmpty()) {
             doc.paragraph("No findings from the checks that ran.");
         } else {
-            List<List<Document.Cell>> rows = new ArrayList<>();
+            List<Document.StatusItem> items = new ArrayList<>();
             for (Finding finding : findings) {
-                rows.add(List.of(new Document.Cell(finding.severity().label(), tone(finding)),
-                        Document.Cell.of(finding.location().toString()), Document.Cell.of(finding.ruleId()),
-                        Document.Cell.of(finding.message() + (finding.fix().isEmpty() ? "" : " Fix: " + finding.fix()))));
+                List<String> details = new ArrayList<>();
+                details.add(finding.message());
+                if (!finding.fix().isEmpty()) {
+                    details.add("fix: " + finding.fix());
+                }
+                items.add(new Document.StatusItem(finding.severity().label(), tone(finding),
+                        finding.location() + "  [" + finding.ruleId() + "]", details));
             }
-            doc.add(new Document.Table(List.of("Severity", "Where", "Rule", "What and how to fix"), rows));
+            doc.add(new Document.StatusList(List.of("Severity", "Where and rule", "What and how to fix"), items));
         }
 
         for (ReviewSection section : result.sections()) {

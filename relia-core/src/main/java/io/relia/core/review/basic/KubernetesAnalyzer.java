@@ -187,7 +187,8 @@ public final class KubernetesAnalyzer implements ReviewAnalyzer {
         }
         if (!findings.isEmpty()) {
             return Verdict.fail(ChecklistItem.SINGLE_POINTS_OF_FAILURE, findings.size()
-                    + " workloads run a single replica", List.of(), findings);
+                    + (findings.size() == 1 ? " workload runs" : " workloads run") + " a single replica", List.of(),
+                    findings);
         }
         return Verdict.manual(ChecklistItem.SINGLE_POINTS_OF_FAILURE, "every scalable workload runs ≥ 2 replicas; "
                 + "databases, queues and regions still need a person's review", List.of());

@@ -95,7 +95,7 @@ public final class ServiceConfigAnalyzer implements ReviewAnalyzer {
             }
         }
         return Optional.of(Verdict.pass(ChecklistItem.DEPENDENCIES_DOCUMENTED,
-                names.size() + " dependencies listed in " + file.getFileName() + ": " + String.join(", ", names),
+                names.size() + (names.size() == 1 ? " dependency" : " dependencies") + " listed in " + file.getFileName() + ": " + String.join(", ", names),
                 List.of()));
     }
 

@@ -43,4 +43,28 @@ class ByteSizeTest {
         ByteSize size = new ByteSize(bytes);
         assertThat(ByteSize.parse(size.format()).orThrow()).isEqualTo(size);
     }
+
+    static Stream<String> randomGarbage() {
+        Random random = new Random(5L);
+        String alphabet = "0123456789.kKMGTPEiIbB m-";
+        return IntStream.range(0, 400).mapToObj(i -> {
+            StringBuilder text = new StringBuilder();
+            for (int c = random.nextInt(10); c > 0; c--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            return text.toString();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("randomGarbage")
+    void neverThrowsAndExplainsEveryRefusal(String text) {
+        Parsed<ByteSize> parsed = ByteSize.parse(text);
+        if (parsed instanceof Parsed.Invalid<ByteSize> invalid) {
+            assertThat(invalid.message()).isNotBlank();
+            assertThat(invalid.expected()).isNotBlank();
+        } else {
+            assertThat(parsed.orThrow().bytes()).isNotNegative();
+        }
+    }
 }

@@ -1,0 +1,111 @@
+package io.relia.cli;
+
+import io.relia.core.Finding;
+import io.relia.core.review.CheckStatus;
+import io.relia.core.review.ChecklistEntry;
+import io.relia.core.review.ChecklistItem;
+import io.relia.core.review.InputKind;
+import io.relia.core.review.Review;
+import io.relia.core.review.ReviewResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The review of the bundled example service: what it finds, and the planted flaws it is able to see. */
+class ExampleServiceReviewTest {
+
+    private static final Path EXAMPLE = Path.of("..", "examples", "checkout-service");
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+    private static ReviewResult result;
+
+    @BeforeAll
+    static void review() {
+        result = Review.withInstalledAnalyzers(TODAY).run(EXAMPLE);
+    }
+
+    private static ChecklistEntry entry(ChecklistItem item) {
+        return result.checklist().stream().filter(e -> e.item() == item).findFirst().orElseThrow();
+    }
+
+    /**
+     * One row of FLAWS.md.
+     *
+     * @param location path:line relative to the example
+     * @param rule     the rule ID that should report it
+     */
+    record Flaw(String location, String rule) {
+    }
+
+    private static List<Flaw> flaws() throws IOException {
+        return Files.readAllLines(EXAMPLE.resolve("FLAWS.md")).stream()
+                .filter(line -> line.matches("\\| F\\d+ .*"))
+                .map(line -> line.split("\\|"))
+                .map(cells -> new Flaw(cells[2].strip(), cells[3].strip()))
+                .toList();
+    }
+
+    @Test
+    void findsEveryKindOfInputTheExampleKeeps() {
+        Set<InputKind> kinds = result.inventory().inputs().stream().map(input -> input.kind())
+                .collect(Collectors.toSet());
+        assertThat(kinds).contains(InputKind.SERVICE_CONFIG, InputKind.SLO_NATIVE, InputKind.SLO_SLOTH,
+                InputKind.SLO_OPENSLO, InputKind.PROMETHEUS_RULES, InputKind.RUNBOOK, InputKind.CHAOS_EXPERIMENT,
+                InputKind.CAPACITY, InputKind.DISASTER_RECOVERY, InputKind.KUBERNETES, InputKind.JAVA_SOURCE,
+                InputKind.METRICS_HISTORY);
+        assertThat(kinds).doesNotContain(InputKind.UNREADABLE);
+        assertThat(result.problems()).noneMatch(problem -> problem.isError());
+    }
+
+    @Test
+    void everyPlantedFlawTheReviewCanSeeIsReportedAtItsLine() throws IOException {
+        Set<String> rulesTheReviewReports = result.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
+        List<Flaw> visible = flaws().stream().filter(flaw -> rulesTheReviewReports.contains(flaw.rule())).toList();
+        assertThat(visible).extracting(Flaw::rule)
+                .containsExactlyInAnyOrder("k8s/single-replica", "prometheus/alert-without-runbook");
+        for (Flaw flaw : visible) {
+            assertThat(result.findings()).as(flaw.toString()).anySatisfy(finding -> {
+                assertThat(finding.ruleId()).isEqualTo(flaw.rule());
+                assertThat(EXAMPLE.relativize(Path.of(finding.location().file())) + ":" + finding.location().line())
+                        .isEqualTo(flaw.location());
+            });
+        }
+    }
+
+    @Test
+    void checksHonestlyWhatItCanAndSaysWhoChecksTheRest() {
+        assertThat(entry(ChecklistItem.SLOS_DEFINED).status()).isEqualTo(CheckStatus.NOT_CHECKED);
+        assertThat(entry(ChecklistItem.SLOS_DEFINED).summary()).startsWith("7 SLOs in 4 files");
+        assertThat(entry(ChecklistItem.TIMEOUTS).summary()).contains("relia audit");
+        assertThat(entry(ChecklistItem.ALERTS_WITH_RUNBOOKS).status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(entry(ChecklistItem.RUNBOOKS).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(entry(ChecklistItem.DEPENDENCIES_DOCUMENTED).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(entry(ChecklistItem.DISASTER_RECOVERY_TESTED).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(entry(ChecklistItem.CAPACITY_PLANNING).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(entry(ChecklistItem.SECURITY_REVIEW).status()).isEqualTo(CheckStatus.MANUAL);
+        assertThat(result.checklist()).filteredOn(e -> e.status() == CheckStatus.PASS)
+                .allSatisfy(e -> assertThat(e.checkedBy()).isNotEmpty());
+    }
+
+    @Test
+    void theTextReportListsInputsAndTheWholeChecklist() {
+        CliRun run = CliRun.of("review", EXAMPLE.toString(), "--no-color");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Inputs found", "reliability/slos.yaml", "monitoring/alerts.yaml",
+                "deploy/k8s/checkout.yaml", "Production readiness review: checkout");
+        for (ChecklistItem item : ChecklistItem.values()) {
+            assertThat(run.out()).contains(item.title());
+        }
+        assertThat(run.out()).doesNotContain("\u001b[");
+    }
+}

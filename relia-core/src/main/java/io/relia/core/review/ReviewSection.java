@@ -25,4 +25,9 @@ public record ReviewSection(String id, String title, List<Verdict> verdicts, Lis
         blocks = List.copyOf(blocks);
         data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
     }
+
+    /** A section with nothing to say: the analyzer found none of its inputs. */
+    public static ReviewSection empty(String id, String title) {
+        return new ReviewSection(id, title, List.of(), List.of(), List.of(), java.util.Map.of());
+    }
 }

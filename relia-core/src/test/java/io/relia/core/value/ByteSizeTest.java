@@ -45,15 +45,7 @@ class ByteSizeTest {
     }
 
     static Stream<String> randomGarbage() {
-        Random random = new Random(5L);
-        String alphabet = "0123456789.kKMGTPEiIbB m-";
-        return IntStream.range(0, 400).mapToObj(i -> {
-            StringBuilder text = new StringBuilder();
-            for (int c = random.nextInt(10); c > 0; c--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            return text.toString();
-        });
+        return RandomText.strings(5L, "0123456789.kKMGTPEiIbB m-", 400, 10);
     }
 
     @ParameterizedTest

@@ -60,16 +60,7 @@ class DurationsTest {
     }
 
     static Stream<String> randomGarbage() {
-        Random random = new Random(7L);
-        String alphabet = "0123456789smhdwy .-+PTµ%\t\nabc";
-        return IntStream.range(0, 500).mapToObj(i -> {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int c = 0; c < length; c++) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            return text.toString();
-        });
+        return RandomText.strings(7L, "0123456789smhdwy .-+PTµ%\t\nabc", 500, 12);
     }
 
     @ParameterizedTest

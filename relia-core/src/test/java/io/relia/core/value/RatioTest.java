@@ -48,15 +48,7 @@ class RatioTest {
     }
 
     static Stream<String> randomGarbage() {
-        Random random = new Random(3L);
-        String alphabet = "0123456789.%eE+- x";
-        return IntStream.range(0, 400).mapToObj(i -> {
-            StringBuilder text = new StringBuilder();
-            for (int c = random.nextInt(10); c > 0; c--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            return text.toString();
-        });
+        return RandomText.strings(3L, "0123456789.%eE+- x", 400, 10);
     }
 
     @ParameterizedTest

@@ -42,7 +42,7 @@ public final class CapacityAnalyzer implements ReviewAnalyzer {
     public ReviewSection analyze(ReviewContext context) {
         List<DiscoveredInput> plans = context.inventory().ofKind(InputKind.CAPACITY);
         if (plans.isEmpty()) {
-            return new ReviewSection(id(), "Capacity", List.of(), List.of(), List.of(), Map.of());
+            return ReviewSection.empty(id(), "Capacity");
         }
         List<Problem> problems = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class DisasterRecoveryAnalyzer implements ReviewAnalyzer {
     public ReviewSection analyze(ReviewContext context) {
         List<DiscoveredInput> plans = context.inventory().ofKind(InputKind.DISASTER_RECOVERY);
         if (plans.isEmpty()) {
-            return new ReviewSection(id(), "Disaster recovery", List.of(), List.of(), List.of(), Map.of());
+            return ReviewSection.empty(id(), "Disaster recovery");
         }
         List<Problem> problems = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();

@@ -55,7 +55,7 @@ public final class KubernetesAnalyzer implements ReviewAnalyzer {
         }
         List<Workload> workloads = objects.stream().map(Workload::of).flatMap(Optional::stream).toList();
         if (workloads.isEmpty()) {
-            return new ReviewSection(id(), "Kubernetes", List.of(), List.of(), List.of(), Map.of());
+            return ReviewSection.empty(id(), "Kubernetes");
         }
         List<MapNode> autoscalers = ofKind(objects, "HorizontalPodAutoscaler");
         List<MapNode> policies = ofKind(objects, "NetworkPolicy");

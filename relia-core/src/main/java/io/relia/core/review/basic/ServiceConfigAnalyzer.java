@@ -45,7 +45,7 @@ public final class ServiceConfigAnalyzer implements ReviewAnalyzer {
     public ReviewSection analyze(ReviewContext context) {
         List<DiscoveredInput> configs = context.inventory().ofKind(InputKind.SERVICE_CONFIG);
         if (configs.isEmpty()) {
-            return new ReviewSection(id(), "Service", List.of(), List.of(), List.of(), Map.of());
+            return ReviewSection.empty(id(), "Service");
         }
         DiscoveredInput input = configs.getFirst();
         List<Problem> problems = InputValidator.validateAll(input);

@@ -1,0 +1,12 @@
+package io.relia.example;
+
+/**
+ * A captured payment: the body of a 200 answer of {@code POST /payments}.
+ *
+ * @param status      always {@code captured}
+ * @param paymentId   the payment's id, {@code pay-000001}...
+ * @param order       the order paid
+ * @param amountCents the amount captured, cents
+ */
+record Payment(String status, String paymentId, String order, long amountCents) {
+}

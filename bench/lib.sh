@@ -11,7 +11,7 @@ bench_busy_fraction() {
         n = split(a, x, " "); split(b, y, " "); total = 0; idle = 0
         for (i = 2; i <= n; i++) total += y[i] - x[i]
         idle = (y[5] - x[5]) + (y[6] - x[6])
-        printf "%.3f\n", total > 0 ? 1 - idle / total : 0 }'
+        printf "%.3f\n", (total > 0 ? 1 - idle / total : 0) }'
 }
 
 # Waits (at most $1 seconds, default 300) until the machine is < 8% busy; warns when it never gets there.

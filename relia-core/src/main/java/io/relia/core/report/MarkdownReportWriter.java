@@ -29,7 +29,7 @@ final class MarkdownReportWriter implements ReportWriter {
                     table.rows().stream().map(row -> row.stream().map(Document.Cell::text).toList()).toList());
             case Document.StatusList list -> table(list.headers(),
                     list.items().stream().map(item -> List.of(marker(item.tone()) + " " + item.status(), item.title(),
-                            String.join("<br>", item.details().stream().map(MarkdownReportWriter::cell).toList())))
+                            String.join("\n", item.details())))
                             .toList());
             case Document.Chart chart -> chartTable(chart.data());
             case Document.Code code -> "```\n" + code.text() + (code.text().endsWith("\n") ? "" : "\n") + "```\n";
@@ -69,7 +69,7 @@ final class MarkdownReportWriter implements ReportWriter {
         out.append('\n');
         for (List<String> row : rows) {
             out.append('|');
-            row.forEach(cell -> out.append(' ').append(cell.contains("<br>") ? cell : cell(cell)).append(" |"));
+            row.forEach(cell -> out.append(' ').append(cell(cell)).append(" |"));
             out.append('\n');
         }
         return out.toString();

@@ -21,7 +21,8 @@ class ReportWritersTest {
                     new Document.Paragraph("Fails | pipes & <tags>", Tone.BAD),
                     new Document.BulletList(List.of("one", "two")),
                     new Document.Table(List.of("Name", "Value"), List.of(List.of(Cell.of("a|b"), new Cell("1", Tone.GOOD)))),
-                    new Document.StatusList(List.of(new Document.StatusItem("PASS", Tone.GOOD, "Item", List.of("why")))),
+                    new Document.StatusList(List.of(new Document.StatusItem("PASS", Tone.GOOD, "Item", List.of("why")),
+                            new Document.StatusItem("FAIL", Tone.BAD, "Other", List.of("a_b", "c|d")))),
                     new Document.Chart(new ChartData("Chart", ChartData.Kind.BAR, List.of("x", "y"),
                             List.of(new ChartData.Series("pass", List.of(1.0, 3.0), "")), "", "count")),
                     new Document.Code("kubectl get pods"))));
@@ -56,7 +57,7 @@ class ReportWritersTest {
     void markdownEscapesTableCellsAndMarkup() throws IOException {
         String markdown = write(ReportFormat.MARKDOWN, false);
         assertThat(markdown).startsWith("# Sample &lt;report&gt;\n").contains("| a\\|b | 1 |", "## Section",
-                "| ✅ PASS | Item | why |", "```\nkubectl get pods\n```");
+                "| ✅ PASS | Item | why |", "| ❌ FAIL | Other | a\\_b<br>c\\|d |", "```\nkubectl get pods\n```");
     }
 
     @Test

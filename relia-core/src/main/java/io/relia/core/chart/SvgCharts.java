@@ -67,6 +67,11 @@ public final class SvgCharts {
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         plot.getRangeAxis().setTickLabelFont(FONT);
+        boolean counts = data.series().stream().flatMap(series -> series.values().stream())
+                .allMatch(value -> value == Math.rint(value));
+        if (counts && plot.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis numbers) {
+            numbers.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        }
         plot.getRangeAxis().setLabelFont(FONT);
         CategoryAxis axis = plot.getDomainAxis();
         axis.setTickLabelFont(FONT);

@@ -29,6 +29,11 @@ public final class Problems {
         return all.stream().anyMatch(Problem::isError);
     }
 
+    /** How many errors (not warnings) were reported so far. */
+    public long errorCount() {
+        return all.stream().filter(Problem::isError).count();
+    }
+
     public boolean isEmpty() {
         return all.isEmpty();
     }

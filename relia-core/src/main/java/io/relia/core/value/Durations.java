@@ -136,6 +136,33 @@ public final class Durations {
         return out.toString();
     }
 
+    /**
+     * Formats as Prometheus does ({@code model.Duration.String}): years and weeks only when they divide exactly, so
+     * 28 days is {@code 4w}, 30 days stays {@code 30d}, 7 days is {@code 1w}. Rule names built from windows
+     * ({@code slo:sli_error:ratio_rate4w}) depend on this exact form.
+     */
+    public static String formatPrometheus(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms == 0) {
+            return "0s";
+        }
+        StringBuilder out = new StringBuilder();
+        long[] units = {31_536_000_000L, 604_800_000L, 86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+        String[] names = {"y", "w", "d", "h", "m", "s", "ms"};
+        for (int i = 0; i < units.length; i++) {
+            boolean exactOnly = i < 2;
+            if (exactOnly && ms % units[i] != 0) {
+                continue;
+            }
+            long count = ms / units[i];
+            if (count > 0) {
+                out.append(count).append(names[i]);
+                ms -= count * units[i];
+            }
+        }
+        return out.toString();
+    }
+
     /** Minutes with up to two decimals, for error budgets ({@code 43.2}). */
     public static double minutes(Duration duration) {
         return duration.toMillis() / 60_000.0;

@@ -31,6 +31,12 @@ class DurationsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"28d, 4w", "30d, 30d", "7d, 1w", "365d, 1y", "90d, 90d", "1h30m, 1h30m", "5m, 5m", "0, 0s", "14d, 2w"})
+    void formatsLikePrometheus(String text, String prometheus) {
+        assertThat(Durations.formatPrometheus(Durations.parse(text).orThrow())).isEqualTo(prometheus);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "abc|\"abc\" is not a duration", "5|add a unit", "1.5h|whole numbers per unit", "30m1h|out of order",
         "-5m|negative", "''|empty", "5mm|not a duration", "999999999999999999999d|too long"

@@ -1,0 +1,49 @@
+package io.relia.slo;
+
+import io.relia.core.Location;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A validated service level objective, whatever format it was written in.
+ *
+ * @param service     the service it belongs to
+ * @param name        its name, unique within the service
+ * @param description what it promises users, or empty
+ * @param objective   the objective in percent (99.9), as a binary double like Sloth's, so generated numbers match
+ * @param period      the SLO window (30d), or empty for the default period of the run
+ * @param sli         how the error ratio is measured
+ * @param labels      labels of its recording rules (spec-wide labels already merged in)
+ * @param alerting    its burn-rate alerts
+ * @param spec        the format it came from ({@code prometheus/v1}, {@code openslo/v1}, {@code relia/v1})
+ * @param location    where it was defined
+ */
+public record Slo(String service, String name, String description, double objective, Optional<Duration> period,
+                  Sli sli, Map<String, String> labels, Alerting alerting, String spec, Location location) {
+
+    public Slo {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(sli, "sli");
+        Objects.requireNonNull(alerting, "alerting");
+        if (!(objective > 0 && objective < 100)) {
+            throw new IllegalArgumentException("objective must be between 0 and 100 (exclusive): " + objective);
+        }
+        labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+        description = description == null ? "" : description;
+    }
+
+    /** Sloth's ID: {@code <service>-<name>}. */
+    public String id() {
+        return service + "-" + name;
+    }
+
+    /** The error budget as a ratio, computed as Sloth does: {@code (100 - objective) / 100}. */
+    public double errorBudgetRatio() {
+        return (100 - objective) / 100;
+    }
+}

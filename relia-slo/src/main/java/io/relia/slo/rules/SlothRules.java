@@ -1,0 +1,180 @@
+package io.relia.slo.rules;
+
+import io.relia.core.value.Durations;
+import io.relia.slo.AlertTier;
+import io.relia.slo.Sli;
+import io.relia.slo.Slo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates the Prometheus rules Sloth generates for an SLO, with the same group, record and alert names, labels,
+ * annotations and expressions, so dashboards and alert routes built for Sloth keep working: SLI error-ratio
+ * recordings for every alert window and the period, metadata recordings, and the page and ticket multi-window
+ * multi-burn-rate alerts (SRE Workbook, "Alerting on SLOs").
+ */
+public final class SlothRules {
+
+    /**
+     * Options of one generation run.
+     *
+     * @param defaultPeriod SLO period for SLOs that name none (Sloth: 30d)
+     * @param extraLabels   labels added to every recording rule ({@code --extra-labels})
+     * @param version       value of the {@code sloth_version} info label
+     * @param windows       alert windows
+     */
+    public record Options(Duration defaultPeriod, Map<String, String> extraLabels, String version,
+                          AlertWindows windows) {
+
+        public Options {
+            extraLabels = Map.copyOf(extraLabels);
+        }
+
+        public static Options defaults(String version) {
+            return new Options(Duration.ofDays(30), Map.of(), version, AlertWindows.GOOGLE);
+        }
+    }
+
+    private static final String PAGE_TITLE = "(page) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error "
+            + "budget burn rate is too fast.";
+    private static final String TICKET_TITLE = "(ticket) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error "
+            + "budget burn rate is too fast.";
+    private static final String SUMMARY = "{{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn "
+            + "rate is over expected.";
+
+    private SlothRules() {
+    }
+
+    /** The three rule groups of one SLO (the alert group only when an alert tier is on). */
+    public static List<RuleGroup> generate(Slo slo, Options options) {
+        Duration period = slo.period().orElse(options.defaultPeriod());
+        List<RuleGroup> groups = new ArrayList<>();
+        groups.add(new RuleGroup("sloth-slo-sli-recordings-" + slo.id(), sliRecordings(slo, period, options)));
+        groups.add(new RuleGroup("sloth-slo-meta-recordings-" + slo.id(), metaRecordings(slo, period, options)));
+        List<Rule> alerts = alerts(slo, period, options.windows());
+        if (!alerts.isEmpty()) {
+            groups.add(new RuleGroup("sloth-slo-alerts-" + slo.id(), alerts));
+        }
+        return groups;
+    }
+
+    /** {@code slo:sli_error:ratio_rate5m}, named with Prometheus' duration form ({@code 4w} for 28 days). */
+    public static String sliRecord(Duration window) {
+        return "slo:sli_error:ratio_rate" + Durations.formatPrometheus(window);
+    }
+
+    /** The selector of an SLO's own series: {@code {sloth_id="...", sloth_service="...", sloth_slo="..."}}. */
+    static String selector(Slo slo) {
+        return "{sloth_id=\"" + slo.id() + "\", sloth_service=\"" + slo.service() + "\", sloth_slo=\"" + slo.name()
+                + "\"}";
+    }
+
+    private static Map<String, String> baseLabels(Slo slo, Options options) {
+        Map<String, String> labels = new LinkedHashMap<>(slo.labels());
+        labels.putAll(options.extraLabels());
+        labels.put("sloth_id", slo.id());
+        labels.put("sloth_service", slo.service());
+        labels.put("sloth_slo", slo.name());
+        return labels;
+    }
+
+    private static List<Rule> sliRecordings(Slo slo, Duration period, Options options) {
+        List<Duration> windows = options.windows().recordingWindows(period);
+        Duration shortest = windows.getFirst();
+        List<Rule> rules = new ArrayList<>();
+        for (Duration window : windows) {
+            Map<String, String> labels = baseLabels(slo, options);
+            labels.put("sloth_window", Durations.formatPrometheus(window));
+            String expr = window.equals(period) && !window.equals(shortest)
+                    ? periodExpression(slo, shortest, period)
+                    : windowExpression(slo.sli(), Durations.formatPrometheus(window));
+            rules.add(new Rule.Recording(sliRecord(window), expr, labels));
+        }
+        return rules;
+    }
+
+    private static String windowExpression(Sli sli, String window) {
+        return switch (sli) {
+            case Sli.Events events -> "(" + events.errorQuery().replace(Sli.WINDOW, window) + ")\n/\n("
+                    + events.totalQuery().replace(Sli.WINDOW, window) + ")\n";
+            case Sli.Raw raw -> "(" + raw.errorRatioQuery().replace(Sli.WINDOW, window) + ")\n";
+        };
+    }
+
+    /** Sloth's "optimized" period SLI: the mean of the shortest window's ratios over the period. */
+    private static String periodExpression(Slo slo, Duration shortest, Duration period) {
+        String series = sliRecord(shortest) + selector(slo) + "[" + Durations.formatPrometheus(period) + "]";
+        return "sum_over_time(" + series + ")\n/ ignoring (sloth_window)\ncount_over_time(" + series + ")\n";
+    }
+
+    private static List<Rule> metaRecordings(Slo slo, Duration period, Options options) {
+        String objective = GoFloat.g(slo.objective() / 100);
+        String selector = selector(slo);
+        String shortest = sliRecord(options.windows().recordingWindows(period).getFirst());
+        List<Rule> rules = new ArrayList<>();
+        Map<String, String> labels = baseLabels(slo, options);
+        rules.add(new Rule.Recording("slo:objective:ratio", "vector(" + objective + ")", labels));
+        rules.add(new Rule.Recording("slo:error_budget:ratio", "vector(1-" + objective + ")", labels));
+        rules.add(new Rule.Recording("slo:time_period:days", "vector(" + GoFloat.g(period.toMillis() / 86_400_000.0)
+                + ")", labels));
+        rules.add(new Rule.Recording("slo:current_burn_rate:ratio", shortest + selector
+                + "\n/ on(sloth_id, sloth_slo, sloth_service) group_left\nslo:error_budget:ratio" + selector + "\n",
+                labels));
+        rules.add(new Rule.Recording("slo:period_burn_rate:ratio", sliRecord(period) + selector
+                + "\n/ on(sloth_id, sloth_slo, sloth_service) group_left\nslo:error_budget:ratio" + selector + "\n",
+                labels));
+        rules.add(new Rule.Recording("slo:period_error_budget_remaining:ratio",
+                "1 - slo:period_burn_rate:ratio" + selector, labels));
+        Map<String, String> info = new LinkedHashMap<>(labels);
+        info.put("sloth_mode", "cli-gen-prom");
+        info.put("sloth_objective", GoFloat.f(slo.objective()));
+        info.put("sloth_spec", slo.spec());
+        info.put("sloth_version", options.version());
+        rules.add(new Rule.Recording("sloth_slo_info", "vector(1)", info));
+        return rules;
+    }
+
+    private static List<Rule> alerts(Slo slo, Duration period, AlertWindows windows) {
+        List<Rule> alerts = new ArrayList<>();
+        String budget = GoFloat.g(slo.errorBudgetRatio());
+        AlertTier page = slo.alerting().page();
+        AlertTier ticket = slo.alerting().ticket();
+        if (!page.disabled()) {
+            alerts.add(alert(slo, page, "page", PAGE_TITLE,
+                    multiWindow(slo, windows.pageQuick(), windows.pageSlow(), period, budget)));
+        }
+        if (!ticket.disabled()) {
+            alerts.add(alert(slo, ticket, "ticket", TICKET_TITLE,
+                    multiWindow(slo, windows.ticketQuick(), windows.ticketSlow(), period, budget)));
+        }
+        return alerts;
+    }
+
+    private static Rule.Alert alert(Slo slo, AlertTier tier, String severity, String title, String expr) {
+        Map<String, String> labels = new LinkedHashMap<>(slo.alerting().labels());
+        labels.putAll(tier.labels());
+        labels.put("sloth_severity", severity);
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("title", title);
+        annotations.put("summary", SUMMARY);
+        annotations.putAll(slo.alerting().annotations());
+        annotations.putAll(tier.annotations());
+        return new Rule.Alert(slo.alerting().name(), expr, java.util.Optional.empty(), labels, annotations);
+    }
+
+    private static String multiWindow(Slo slo, AlertWindows.Window quick, AlertWindows.Window slow, Duration period,
+                                      String budget) {
+        return "(\n" + pair(slo, quick, period, budget) + ")\nor\n(\n" + pair(slo, slow, period, budget) + ")\n";
+    }
+
+    private static String pair(Slo slo, AlertWindows.Window window, Duration period, String budget) {
+        String threshold = " > (" + GoFloat.g(window.factor(period)) + " * " + budget + ")) without (sloth_window)\n";
+        return "    max(" + sliRecord(window.shortWindow()) + selector(slo) + threshold
+                + "    and\n"
+                + "    max(" + sliRecord(window.longWindow()) + selector(slo) + threshold;
+    }
+}

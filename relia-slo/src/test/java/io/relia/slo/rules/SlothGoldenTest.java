@@ -1,0 +1,135 @@
+package io.relia.slo.rules;
+
+import io.relia.core.Problems;
+import io.relia.core.spec.ListNode;
+import io.relia.core.spec.MapNode;
+import io.relia.core.spec.Node;
+import io.relia.core.spec.ScalarNode;
+import io.relia.core.spec.SpecLoader;
+import io.relia.slo.Slo;
+import io.relia.slo.sloth.SlothReader;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Relia's rules equal Sloth's for every Sloth fixture (read in place from ../shared/fixtures/sloth): same groups,
+ * record and alert names, labels, annotations, and expressions after normalising whitespace and numbers.
+ */
+class SlothGoldenTest {
+
+    private static final Path FIXTURES = Path.of("..", "..", "shared", "fixtures", "sloth");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])\\d+(\\.\\d+)?([eE][+-]?\\d+)?(?![\\w.])");
+
+    private static List<Map<String, Object>> generate(Path spec, SlothRules.Options options) {
+        Problems problems = new Problems();
+        MapNode root = (MapNode) SpecLoader.load(spec).file().orElseThrow().documents().getFirst().root();
+        List<Slo> slos = SlothReader.read(root, problems);
+        assertThat(problems.sorted()).as("problems reading " + spec).isEmpty();
+        List<RuleGroup> groups = new ArrayList<>();
+        slos.forEach(slo -> groups.addAll(SlothRules.generate(slo, options)));
+        String yaml = PrometheusRuleWriter.ruleFile(groups, List.of("generated for a test"));
+        return normalise(SpecLoader.parse(Path.of("generated.yaml"), yaml).file().orElseThrow().documents()
+                .getFirst().root());
+    }
+
+    private static List<Map<String, Object>> expected(Path file, String version) throws IOException {
+        String text = Files.readString(file).replace("{{ .version }}", version)
+                .replaceAll("\\{\\{\"(\\{\\{[^}]*}})\"}}", "$1");
+        return normalise(SpecLoader.parse(file, text).file().orElseThrow().documents().getFirst().root());
+    }
+
+    /** Groups as plain maps with normalised expressions, so a failure shows a readable diff. */
+    private static List<Map<String, Object>> normalise(Node root) {
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (Node group : ((MapNode) root).list("groups").orElseThrow().items()) {
+            MapNode groupMap = (MapNode) group;
+            List<Map<String, Object>> rules = new ArrayList<>();
+            for (Node rule : groupMap.list("rules").orElse(new ListNode(List.of(), groupMap.location())).items()) {
+                MapNode ruleMap = (MapNode) rule;
+                Map<String, Object> view = new LinkedHashMap<>();
+                ruleMap.text("record").ifPresent(name -> view.put("record", name));
+                ruleMap.text("alert").ifPresent(name -> view.put("alert", name));
+                view.put("expr", expression(ruleMap.text("expr").orElseThrow()));
+                view.put("labels", strings(ruleMap.map("labels")));
+                view.put("annotations", strings(ruleMap.map("annotations")));
+                ruleMap.text("for").ifPresent(duration -> view.put("for", duration));
+                rules.add(view);
+            }
+            groups.add(Map.of("name", groupMap.text("name").orElseThrow(), "rules", rules));
+        }
+        return groups;
+    }
+
+    private static Map<String, String> strings(java.util.Optional<MapNode> map) {
+        Map<String, String> out = new TreeMap<>();
+        map.ifPresent(m -> m.entries().forEach((key, entry) -> out.put(key, ((ScalarNode) entry.value()).text())));
+        return out;
+    }
+
+    static String expression(String expr) {
+        Matcher numbers = NUMBER.matcher(expr.replaceAll("\\s+", " ").strip());
+        StringBuilder out = new StringBuilder();
+        while (numbers.find()) {
+            numbers.appendReplacement(out, new BigDecimal(numbers.group()).stripTrailingZeros().toPlainString());
+        }
+        numbers.appendTail(out);
+        return out.toString();
+    }
+
+    private static SlothRules.Options examplesGen() {
+        return new SlothRules.Options(Duration.ofDays(30), Map.of("cmd", "examplesgen.sh"), "dev",
+                AlertWindows.GOOGLE);
+    }
+
+    private void assertGolden(String spec, String generated) throws IOException {
+        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
+        assertThat(generate(FIXTURES.resolve(spec), examplesGen()))
+                .isEqualTo(expected(FIXTURES.resolve(generated), "dev"));
+    }
+
+    @Test
+    void gettingStartedEqualsSloth() throws IOException {
+        assertGolden("examples/getting-started.yml", "examples/_gen/getting-started.yml");
+    }
+
+    @Test
+    void homeWifiWithTwoSlosEqualsSloth() throws IOException {
+        assertGolden("examples/home-wifi.yml", "examples/_gen/home-wifi.yml");
+    }
+
+    @Test
+    void rawSliEqualsSloth() throws IOException {
+        assertGolden("examples/raw-home-wifi.yml", "examples/_gen/raw-home-wifi.yml");
+    }
+
+    @Test
+    void twentyEightDayPeriodWithDisabledAlertsEqualsSloth() throws IOException {
+        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
+        Path testdata = FIXTURES.resolve("test/integration/prometheus/testdata");
+        SlothRules.Options options = new SlothRules.Options(Duration.ofDays(28), Map.of(), "v0.16.0",
+                AlertWindows.GOOGLE);
+        assertThat(generate(testdata.resolve("in-base.yaml"), options))
+                .isEqualTo(expected(testdata.resolve("out-base-28d.yaml.tpl"), "v0.16.0"));
+    }
+
+    @Test
+    void normalisationComparesNumbersAsNumbers() {
+        assertThat(expression("max(x_rate5m{a=\"b\"} > (6.0 * 0.050))  without (w)"))
+                .isEqualTo(expression("max(x_rate5m{a=\"b\"} > (6 * 0.05)) without (w)"));
+    }
+}

@@ -29,6 +29,14 @@ public final class Main {
         CommandLine commandLine = commandLine(outWriter, errWriter);
         try {
             return commandLine.execute(args);
+        } catch (LinkageError | RuntimeException bug) {
+            // picocli hands Errors through; they are still Relia's bugs, not the user's, and get no stack trace.
+            errWriter.println("relia: internal error: " + bug
+                    + " (this is a bug in Relia; set RELIA_DEBUG=1 to see the stack trace, and please report it)");
+            if (System.getenv("RELIA_DEBUG") != null) {
+                bug.printStackTrace(errWriter);
+            }
+            return INTERNAL_ERROR;
         } finally {
             outWriter.flush();
             errWriter.flush();

@@ -3,6 +3,7 @@ package io.relia.slo;
 import io.relia.core.Location;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,11 +20,13 @@ import java.util.TreeMap;
  * @param sli         how the error ratio is measured
  * @param labels      labels of its recording rules (spec-wide labels already merged in)
  * @param alerting    its burn-rate alerts
+ * @param burnRateAlerts custom alert windows replacing the default page and ticket pairs; empty for the defaults
  * @param spec        the format it came from ({@code prometheus/v1}, {@code openslo/v1}, {@code relia/v1})
  * @param location    where it was defined
  */
 public record Slo(String service, String name, String description, double objective, Optional<Duration> period,
-                  Sli sli, Map<String, String> labels, Alerting alerting, String spec, Location location) {
+                  Sli sli, Map<String, String> labels, Alerting alerting, List<BurnRateAlert> burnRateAlerts,
+                  String spec, Location location) {
 
     public Slo {
         Objects.requireNonNull(service, "service");
@@ -34,6 +37,7 @@ public record Slo(String service, String name, String description, double object
             throw new IllegalArgumentException("objective must be between 0 and 100 (exclusive): " + objective);
         }
         labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+        burnRateAlerts = List.copyOf(burnRateAlerts);
         description = description == null ? "" : description;
     }
 

@@ -2,6 +2,7 @@ package io.relia.slo.rules;
 
 import io.relia.core.value.Durations;
 import io.relia.slo.AlertTier;
+import io.relia.slo.BurnRateAlert;
 import io.relia.slo.Sli;
 import io.relia.slo.Slo;
 
@@ -82,8 +83,22 @@ public final class SlothRules {
         return labels;
     }
 
+    /** The SLI windows of an SLO: the default alert windows, or its custom ones, and its period. */
+    static List<Duration> recordingWindows(Slo slo, Duration period, Options options) {
+        if (slo.burnRateAlerts().isEmpty()) {
+            return options.windows().recordingWindows(period);
+        }
+        java.util.TreeSet<Duration> windows = new java.util.TreeSet<>();
+        for (BurnRateAlert alert : slo.burnRateAlerts()) {
+            windows.add(alert.shortWindow());
+            windows.add(alert.longWindow());
+        }
+        windows.add(period);
+        return List.copyOf(windows);
+    }
+
     private static List<Rule> sliRecordings(Slo slo, Duration period, Options options) {
-        List<Duration> windows = options.windows().recordingWindows(period);
+        List<Duration> windows = recordingWindows(slo, period, options);
         Duration shortest = windows.getFirst();
         List<Rule> rules = new ArrayList<>();
         for (Duration window : windows) {
@@ -114,7 +129,7 @@ public final class SlothRules {
     private static List<Rule> metaRecordings(Slo slo, Duration period, Options options) {
         String objective = GoFloat.g(slo.objective() / 100);
         String selector = selector(slo);
-        String shortest = sliRecord(options.windows().recordingWindows(period).getFirst());
+        String shortest = sliRecord(recordingWindows(slo, period, options).getFirst());
         List<Rule> rules = new ArrayList<>();
         Map<String, String> labels = baseLabels(slo, options);
         rules.add(new Rule.Recording("slo:objective:ratio", "vector(" + objective + ")", labels));
@@ -143,6 +158,17 @@ public final class SlothRules {
         String budget = GoFloat.g(slo.errorBudgetRatio());
         AlertTier page = slo.alerting().page();
         AlertTier ticket = slo.alerting().ticket();
+        if (!slo.burnRateAlerts().isEmpty()) {
+            for (boolean paging : new boolean[] {true, false}) {
+                List<BurnRateAlert> tier = slo.burnRateAlerts().stream().filter(a -> a.page() == paging).toList();
+                AlertTier spec = paging ? page : ticket;
+                if (!tier.isEmpty() && !spec.disabled()) {
+                    alerts.add(alert(slo, spec, paging ? "page" : "ticket", paging ? PAGE_TITLE : TICKET_TITLE,
+                            customWindows(slo, tier, budget)));
+                }
+            }
+            return alerts;
+        }
         if (!page.disabled()) {
             alerts.add(alert(slo, page, "page", PAGE_TITLE,
                     multiWindow(slo, windows.pageQuick(), windows.pageSlow(), period, budget)));
@@ -156,6 +182,8 @@ public final class SlothRules {
 
     private static Rule.Alert alert(Slo slo, AlertTier tier, String severity, String title, String expr) {
         Map<String, String> labels = new LinkedHashMap<>(slo.alerting().labels());
+        slo.burnRateAlerts().stream().filter(a -> a.page() == severity.equals("page")).map(BurnRateAlert::severity)
+                .filter(value -> !value.isEmpty()).findFirst().ifPresent(value -> labels.put("severity", value));
         labels.putAll(tier.labels());
         labels.put("sloth_severity", severity);
         Map<String, String> annotations = new LinkedHashMap<>();
@@ -172,9 +200,20 @@ public final class SlothRules {
     }
 
     private static String pair(Slo slo, AlertWindows.Window window, Duration period, String budget) {
-        String threshold = " > (" + GoFloat.g(window.factor(period)) + " * " + budget + ")) without (sloth_window)\n";
-        return "    max(" + sliRecord(window.shortWindow()) + selector(slo) + threshold
+        return pair(slo, window.shortWindow(), window.longWindow(), window.factor(period), budget);
+    }
+
+    private static String pair(Slo slo, Duration shortWindow, Duration longWindow, double factor, String budget) {
+        String threshold = " > (" + GoFloat.g(factor) + " * " + budget + ")) without (sloth_window)\n";
+        return "    max(" + sliRecord(shortWindow) + selector(slo) + threshold
                 + "    and\n"
-                + "    max(" + sliRecord(window.longWindow()) + selector(slo) + threshold;
+                + "    max(" + sliRecord(longWindow) + selector(slo) + threshold;
+    }
+
+    /** A spec's own burn-rate alerts of one tier: any of its window pairs firing fires the alert. */
+    private static String customWindows(Slo slo, List<BurnRateAlert> tier, String budget) {
+        List<String> pairs = tier.stream().map(alert -> "(\n" + pair(slo, alert.shortWindow(), alert.longWindow(),
+                alert.factor(), budget) + ")\n").toList();
+        return String.join("or\n", pairs);
     }
 }

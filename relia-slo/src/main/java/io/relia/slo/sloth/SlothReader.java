@@ -134,7 +134,7 @@ public final class SlothReader {
             return Optional.empty();
         }
         return Optional.of(new Slo(service, name.get(), slo.text("description", "text").orElse(""),
-                objective.get().doubleValue(), Optional.empty(), sli.get(), labels, alerting, format,
+                objective.get().doubleValue(), Optional.empty(), sli.get(), labels, alerting, List.of(), format,
                 slo.map().location()));
     }
 

@@ -1,0 +1,125 @@
+package io.relia.slo.review;
+
+import io.relia.core.Finding;
+import io.relia.core.Location;
+import io.relia.core.Problem;
+import io.relia.core.Severity;
+import io.relia.core.report.Document;
+import io.relia.core.review.ChecklistItem;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.ReviewAnalyzer;
+import io.relia.core.review.ReviewContext;
+import io.relia.core.review.ReviewSection;
+import io.relia.core.review.Verdict;
+import io.relia.core.value.Durations;
+import io.relia.slo.ErrorBudget;
+import io.relia.slo.Slo;
+import io.relia.slo.SloFile;
+import io.relia.slo.SloSpecs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The review's SLO section: every SLO spec is read and validated (native, Sloth, OpenSLO). No spec fails "SLOs
+ * defined and measured"; an invalid spec fails it with the located reason; valid specs warn until their
+ * measurement is checked against Prometheus or recorded data (relia slo status).
+ */
+public final class SloAnalyzer implements ReviewAnalyzer {
+
+    private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+
+    @Override
+    public String id() {
+        return "slo";
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public ReviewSection analyze(ReviewContext context) {
+        List<DiscoveredInput> specs = context.inventory().inputs().stream().filter(input -> input.kind().isSlo())
+                .map(DiscoveredInput::path).distinct()
+                .map(path -> context.inventory().inputs().stream().filter(i -> i.path().equals(path)).findFirst()
+                        .orElseThrow())
+                .toList();
+        if (specs.isEmpty()) {
+            Finding finding = new Finding("slo/none-defined", Severity.HIGH,
+                    "no SLO spec found (native, Sloth or OpenSLO)", Location.wholeFile(context.inventory().root()),
+                    "define availability and latency SLOs in reliability/slos.yaml (see docs/slo.md)");
+            return new ReviewSection(id(), "SLOs", List.of(Verdict.fail(ChecklistItem.SLOS_DEFINED,
+                    "no SLOs are defined", List.of(), List.of(finding))), List.of(), List.of(), Map.of());
+        }
+        List<Problem> problems = new ArrayList<>();
+        List<Finding> invalid = new ArrayList<>();
+        List<Slo> slos = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        for (DiscoveredInput spec : specs) {
+            SloFile file = SloSpecs.load(spec.path());
+            problems.addAll(file.problems());
+            slos.addAll(file.slos());
+            file.problems().stream().filter(Problem::isError).findFirst().ifPresent(error -> invalid.add(
+                    new Finding("slo/invalid-spec", Severity.HIGH, "SLO spec is not valid: " + error.message(),
+                            error.location(), error.hint().isEmpty() ? "run relia slo validate " + spec.relative()
+                            : error.hint())));
+            evidence.add(spec.relative() + ": " + String.join(", ", file.formats()) + ", " + file.slos().size()
+                    + (file.slos().size() == 1 ? " SLO" : " SLOs") + (file.hasErrors() ? " (invalid)" : ""));
+        }
+        String summary = slos.size() + " valid SLOs in " + specs.size() + " files";
+        Verdict verdict = invalid.isEmpty()
+                ? new Verdict(ChecklistItem.SLOS_DEFINED, io.relia.core.review.CheckStatus.WARN, summary
+                + "; measurement not checked yet (relia slo status with Prometheus or recorded data)", evidence,
+                List.of())
+                : Verdict.fail(ChecklistItem.SLOS_DEFINED, summary + "; " + invalid.size() + " invalid specs",
+                evidence, invalid);
+        return new ReviewSection(id(), "SLOs", List.of(verdict), problems, List.of(table(slos)), data(slos));
+    }
+
+    private static Document.Table table(List<Slo> slos) {
+        List<List<Document.Cell>> rows = new ArrayList<>();
+        for (Slo slo : slos) {
+            ErrorBudget budget = ErrorBudget.of(slo, DEFAULT_PERIOD);
+            rows.add(List.of(Document.Cell.of(slo.id()), Document.Cell.of(slo.spec()),
+                    Document.Cell.of(budget.objectivePercent().stripTrailingZeros().toPlainString() + "%"),
+                    Document.Cell.of(Durations.format(budget.period())),
+                    Document.Cell.of(budget.minutes().stripTrailingZeros().toPlainString() + " min"),
+                    Document.Cell.of(alerts(slo))));
+        }
+        return new Document.Table(List.of("SLO", "Format", "Objective", "Window", "Error budget", "Alerts"), rows);
+    }
+
+    private static String alerts(Slo slo) {
+        List<String> tiers = new ArrayList<>();
+        if (!slo.alerting().page().disabled()) {
+            tiers.add("page");
+        }
+        if (!slo.alerting().ticket().disabled()) {
+            tiers.add("ticket");
+        }
+        return tiers.isEmpty() ? "none" : String.join(" + ", tiers)
+                + (slo.burnRateAlerts().isEmpty() ? "" : " (custom windows)");
+    }
+
+    private static Map<String, Object> data(List<Slo> slos) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Slo slo : slos) {
+            ErrorBudget budget = ErrorBudget.of(slo, DEFAULT_PERIOD);
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", slo.id());
+            view.put("spec", slo.spec());
+            view.put("objectivePercent", budget.objectivePercent());
+            view.put("period", Durations.format(budget.period()));
+            view.put("errorBudgetMinutes", budget.minutes());
+            view.put("file", slo.location().file());
+            view.put("line", slo.location().line());
+            out.add(view);
+        }
+        return Map.of("slos", out);
+    }
+}

@@ -1,0 +1,99 @@
+package io.relia.slo.promtool;
+
+import io.relia.slo.rules.AlertWindows;
+import io.relia.slo.rules.SlothRules;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Prometheus itself ({@code promtool check rules}) accepts the rules Relia generates for Sloth specs: valid YAML,
+ * valid PromQL, valid label and annotation templates, unique rule group names.
+ */
+@Tag("integration")
+class PromtoolCheckRulesTest {
+
+    private static final Path SLOTH_EXAMPLES = Path.of("..", "..", "shared", "fixtures", "sloth", "examples");
+    private static final Path CHECKOUT_SPEC = Path.of("..", "examples", "checkout-service", "reliability", "sloth",
+            "checkout-availability.yaml");
+
+    @TempDir
+    Path directory;
+
+    private Promtool.Result check(GeneratedRules rules) throws IOException, InterruptedException {
+        Promtool promtool = Promtool.inDirectory(directory);
+        return promtool.checkRules(promtool.write("rules.yaml", rules.yaml()));
+    }
+
+    private void assertAccepted(GeneratedRules rules) throws IOException, InterruptedException {
+        Promtool.Result result = check(rules);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS: " + rules.rules() + " rules found");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySlothExampleSpecPassesPromtoolCheck() throws IOException {
+        assumeTrue(Files.isDirectory(SLOTH_EXAMPLES),
+                "../shared/fixtures/sloth is absent: promtool checks of the Sloth examples skipped");
+        List<Path> specs;
+        try (Stream<Path> files = Files.list(SLOTH_EXAMPLES)) {
+            specs = files.filter(file -> file.getFileName().toString().endsWith(".yml")).sorted().toList();
+        }
+        assertThat(specs).as("Sloth example specs in " + SLOTH_EXAMPLES).isNotEmpty();
+        return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(),
+                () -> assertAccepted(GeneratedRules.forSpec(spec, SlothRules.Options.defaults("test")))));
+    }
+
+    @Test
+    void checkoutExampleSpecPassesPromtoolCheck() throws IOException, InterruptedException {
+        assertAccepted(GeneratedRules.forSpec(CHECKOUT_SPEC, SlothRules.Options.defaults("test")));
+    }
+
+    @Test
+    void twentyEightDayPeriodPassesPromtoolCheck() throws IOException, InterruptedException {
+        SlothRules.Options twentyEightDays = new SlothRules.Options(Duration.ofDays(28), Map.of(), "test",
+                AlertWindows.GOOGLE);
+        GeneratedRules rules = GeneratedRules.forSpec(CHECKOUT_SPEC, twentyEightDays);
+
+        assertThat(rules.yaml()).contains("record: slo:sli_error:ratio_rate4w", "vector(28)");
+        assertAccepted(rules);
+    }
+
+    @Test
+    void brokenPromqlInASpecFailsPromtoolCheck() throws IOException, InterruptedException {
+        String spec = """
+                version: "prometheus/v1"
+                service: "checkout"
+                slos:
+                  - name: "requests-availability"
+                    objective: 99.9
+                    sli:
+                      events:
+                        # The closing parenthesis of sum( is missing.
+                        error_query: sum(rate(http_requests_total{code=~"5.."}[{{.window}}])
+                        total_query: sum(rate(http_requests_total[{{.window}}]))
+                    alerting:
+                      name: CheckoutAvailability
+                """;
+        GeneratedRules rules = GeneratedRules.forSpec(Path.of("broken.yaml"), spec,
+                SlothRules.Options.defaults("test"));
+
+        Promtool.Result result = check(rules);
+
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains("slo:sli_error:ratio_rate5m", "parse error");
+    }
+}

@@ -41,7 +41,7 @@ public final class NativeSloReader {
 
     /** A native spec: {@code service} and a {@code slos} list, and none of the other formats' markers. */
     public static boolean accepts(MapNode root) {
-        return root.has("service") && root.list("slos").isPresent() && !root.has("version")
+        return root.has("service") && root.has("slos") && !root.has("version")
                 && !root.has("apiVersion");
     }
 

@@ -108,7 +108,8 @@ final class SliTranslator {
                                                  String target, Location targetLocation) {
         Problems problems = sli.problems();
         if (!kind.equals("latency")) {
-            problems.error(targetLocation, "a latency target on a " + kind + " SLI", "a percentage such as 99.9%",
+            problems.error(targetLocation, "a latency target (" + target.strip() + ") on "
+                    + (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " SLI", "a percentage such as 99.9%",
                     "set sli.type: latency, or write the target as a percentage");
             return Optional.empty();
         }

@@ -23,6 +23,9 @@ import java.util.Set;
  */
 public final class SloSpecs {
 
+    /** The published schema of the native format ({@code schemas/slo.schema.json}), checked before reading. */
+    private static final io.relia.core.spec.SpecSchema NATIVE_SCHEMA = io.relia.core.spec.SpecSchema.named("slo");
+
     private SloSpecs() {
     }
 
@@ -50,7 +53,11 @@ public final class SloSpecs {
                 openSlo.add(map);
             } else if (NativeSloReader.accepts(map)) {
                 formats.add("native");
-                slos.addAll(NativeSloReader.read(map, problems));
+                List<io.relia.core.Problem> structure = NATIVE_SCHEMA.validate(map);
+                problems.addAll(structure);
+                if (structure.stream().noneMatch(io.relia.core.Problem::isError)) {
+                    slos.addAll(NativeSloReader.read(map, problems));
+                }
             } else {
                 problems.error(map.location(), "not an SLO spec", "a native spec (service, slos), a Sloth spec "
                         + "(version: prometheus/v1) or an OpenSLO document (apiVersion: openslo/v1)",

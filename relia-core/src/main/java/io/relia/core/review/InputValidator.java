@@ -31,7 +31,7 @@ public interface InputValidator {
                 }
             }
         }
-        return problems.stream().sorted().toList();
+        return problems.stream().distinct().sorted().toList();
     }
 
     /** True when some installed validator understands {@code kind}. */

@@ -103,7 +103,9 @@ public final class SpecSchema {
         }
         String hint = Suggestions.closest(key, known).map(best -> "did you mean \"" + best + "\"?")
                 .orElse(known.isEmpty() ? "" : "known keys: " + String.join(", ", known));
-        return Problem.warning(location, "unknown key \"" + key + "\"", "", hint);
+        String where = describePath(error.getInstanceLocation());
+        return Problem.warning(location, "unknown key \"" + (where.isEmpty() ? "" : where + ".") + key + "\"", "",
+                hint);
     }
 
     /** The schema object at a fragment path such as {@code /properties/escalation}, or null. */

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads Relia's native SLO format in both shapes users write today (seed 002's "Example SLO Definition" with
+ * Reads Relia's native SLO format (its structure validated first against {@code schemas/slo.schema.json}) in both shapes users write today (seed 002's "Example SLO Definition" with
  * {@code sli.metric} and {@code measurement_window}; seed 003's "Output Formats" with {@code sli.query},
  * {@code window} and {@code error_budget.burn_rate_alerts}) and translates each SLI into an error ratio.
  */
@@ -46,12 +46,10 @@ public final class NativeSloReader {
     }
 
     public static List<Slo> read(MapNode root, Problems problems) {
-        Fields file = new Fields(root, problems, "")
-                .known(List.of("service", "description", "labels", "slos", "error_budget_policy"));
+        Fields file = new Fields(root, problems, "");
         Optional<String> service = file.requireText("service", "the service name");
         Map<String, String> labels = file.textMap("labels");
         List<BurnRateAlert> policy = file.child("error_budget_policy")
-                .map(fields -> fields.known(List.of("burn_rate_alerts")))
                 .map(NativeSloReader::burnRateAlerts).orElse(List.of());
         List<Slo> out = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
@@ -74,7 +72,6 @@ public final class NativeSloReader {
 
     private static Optional<Slo> slo(Fields slo, String service, Map<String, String> fileLabels,
                                      List<BurnRateAlert> policy) {
-        slo.known(List.of("name", "description", "sli", "target", "window", "error_budget", "labels", "runbook_url"));
         Problems problems = slo.problems();
         long before = problems.errorCount();
         Optional<String> name = slo.requireText("name", "the SLO name");
@@ -84,8 +81,7 @@ public final class NativeSloReader {
                     "sli with type and metric, query, or good/errors/total queries", "");
             return Optional.empty();
         }
-        Fields sli = sliFields.get().known(List.of("type", "metric", "query", "measurement_window", "window", "good",
-                "errors", "total"));
+        Fields sli = sliFields.get();
         Optional<Duration> period = period(slo, sli);
         Optional<String> target = slo.requireText("target", "a percentage such as 99.9%, or a latency such as 500ms");
         Translation translation = target.flatMap(text -> SliTranslator.translate(sli, text, slo.valueLocation("target")))
@@ -161,7 +157,6 @@ public final class NativeSloReader {
             return;
         }
         slo.child("error_budget").ifPresent(budget -> {
-            budget.known(List.of("monthly_minutes", "burn_rate_alerts"));
             budget.number("monthly_minutes", "minutes of error budget over the SLO window").ifPresent(minutes -> {
                 if (Math.abs(minutes.doubleValue() - expectedMinutes) > MINUTES_TOLERANCE) {
                     problems.error(budget.valueLocation("monthly_minutes"), String.format(Locale.ROOT,
@@ -193,7 +188,6 @@ public final class NativeSloReader {
     static List<BurnRateAlert> burnRateAlerts(Fields owner) {
         List<BurnRateAlert> out = new ArrayList<>();
         for (Fields alert : owner.children("burn_rate_alerts").orElse(List.of())) {
-            alert.known(List.of("window", "burn_rate", "severity"));
             Optional<Duration> window = alert.requireText("window", "a duration such as 1h")
                     .flatMap(text -> Durations.parse(text).orReport(alert.problems(), alert.valueLocation("window")));
             Optional<Double> factor = alert.requireText("burn_rate", "a burn rate such as 14.4 or 14.4x")

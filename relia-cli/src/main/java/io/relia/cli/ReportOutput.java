@@ -71,8 +71,18 @@ final class ReportOutput {
         commandLine.getErr().println("wrote " + output);
     }
 
+    /** Writes content to a writer; may fail with an I/O error. */
+    interface Content {
+        void writeTo(Writer writer) throws IOException;
+    }
+
     /** Writes beside the target and renames, so a crash never leaves a half-written report in place. */
     static void writeAtomically(Path target, String content) throws IOException {
+        writeAtomically(target, writer -> writer.write(content));
+    }
+
+    /** Streams content beside the target and renames it into place. */
+    static void writeAtomically(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         if (directory != null) {
@@ -81,7 +91,7 @@ final class ReportOutput {
         Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
         try {
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                writer.write(content);
+                content.writeTo(writer);
             }
             try {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

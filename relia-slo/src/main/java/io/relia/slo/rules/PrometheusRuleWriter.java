@@ -1,8 +1,9 @@
 package io.relia.slo.rules;
 
-import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
-
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,19 +15,39 @@ import java.util.Map;
  */
 public final class PrometheusRuleWriter {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build();
-
     private PrometheusRuleWriter() {
     }
 
     /** A rule file: {@code header} lines become comments at the top. */
     public static String ruleFile(List<RuleGroup> groups, List<String> header) {
-        return comments(header) + YAML.writeValueAsString(Map.of("groups", groupsView(groups)));
+        StringWriter out = new StringWriter();
+        try {
+            writeRuleFile(groups, header, out);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Streams a rule file group by group, so that rules for thousands of SLOs never sit in memory as one string
+     * (10,000 SLOs make a 75 MB file).
+     */
+    public static void writeRuleFile(List<RuleGroup> groups, List<String> header, Writer out) throws IOException {
+        out.write(comments(header));
+        if (groups.isEmpty()) {
+            out.write("groups: []\n");
+            return;
+        }
+        out.write("groups:\n");
+        StringBuilder buffer = new StringBuilder(8192);
+        RuleYaml yaml = new RuleYaml(buffer);
+        for (RuleGroup group : groups) {
+            buffer.setLength(0);
+            buffer.append("  - ");
+            yaml.mapping(groupView(group), 4, true);
+            out.write(buffer.toString());
+        }
     }
 
     /** A {@code monitoring.coreos.com/v1 PrometheusRule} resource holding the groups. */
@@ -42,7 +63,13 @@ public final class PrometheusRuleWriter {
         resource.put("kind", "PrometheusRule");
         resource.put("metadata", metadata);
         resource.put("spec", Map.of("groups", groupsView(groups)));
-        return comments(header) + YAML.writeValueAsString(resource);
+        return comments(header) + yaml(resource);
+    }
+
+    private static String yaml(Map<String, ?> document) {
+        StringBuilder out = new StringBuilder(1024);
+        new RuleYaml(out).mapping(document, 0, false);
+        return out.toString();
     }
 
     private static String comments(List<String> header) {
@@ -57,12 +84,16 @@ public final class PrometheusRuleWriter {
     private static List<Object> groupsView(List<RuleGroup> groups) {
         List<Object> out = new ArrayList<>();
         for (RuleGroup group : groups) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("name", group.name());
-            view.put("rules", group.rules().stream().map(PrometheusRuleWriter::ruleView).toList());
-            out.add(view);
+            out.add(groupView(group));
         }
         return out;
+    }
+
+    private static Map<String, Object> groupView(RuleGroup group) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", group.name());
+        view.put("rules", group.rules().stream().map(PrometheusRuleWriter::ruleView).toList());
+        return view;
     }
 
     private static Map<String, Object> ruleView(Rule rule) {

@@ -21,12 +21,13 @@ import java.util.TreeMap;
  * @param labels      labels of its recording rules (spec-wide labels already merged in)
  * @param alerting    its burn-rate alerts
  * @param burnRateAlerts custom alert windows replacing the default page and ticket pairs; empty for the defaults
+ * @param extensions  what Relia adds beyond Sloth, all off unless a spec asks
  * @param spec        the format it came from ({@code prometheus/v1}, {@code openslo/v1}, {@code relia/v1})
  * @param location    where it was defined
  */
 public record Slo(String service, String name, String description, double objective, Optional<Duration> period,
                   Sli sli, Map<String, String> labels, Alerting alerting, List<BurnRateAlert> burnRateAlerts,
-                  String spec, Location location) {
+                  Extensions extensions, String spec, Location location) {
 
     public Slo {
         Objects.requireNonNull(service, "service");
@@ -38,7 +39,35 @@ public record Slo(String service, String name, String description, double object
         }
         labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
         burnRateAlerts = List.copyOf(burnRateAlerts);
+        Objects.requireNonNull(extensions, "extensions");
         description = description == null ? "" : description;
+    }
+
+    /**
+     * Relia's additions to Sloth's rules, each asked for by Sloth's or Pyrra's users and off by default so that the
+     * rules stay equal to Sloth's.
+     *
+     * @param minTrafficPerSecond alerts stay silent while the total event rate over their long window is below this
+     *                            many events per second (sloth#666, pyrra#1925); 0 = off
+     * @param weightedPeriod      the period SLI is errors / total over the whole period, weighted by traffic, instead
+     *                            of Sloth's mean of 5-minute ratios (sloth#332)
+     */
+    public record Extensions(double minTrafficPerSecond, boolean weightedPeriod) {
+        public static final Extensions NONE = new Extensions(0, false);
+
+        public Extensions {
+            if (!(minTrafficPerSecond >= 0) || Double.isInfinite(minTrafficPerSecond)) {
+                throw new IllegalArgumentException("minimum traffic must be 0 or more: " + minTrafficPerSecond);
+            }
+        }
+    }
+
+    /** An SLO without Relia's extensions. */
+    public Slo(String service, String name, String description, double objective, Optional<Duration> period,
+               Sli sli, Map<String, String> labels, Alerting alerting, List<BurnRateAlert> burnRateAlerts,
+               String spec, Location location) {
+        this(service, name, description, objective, period, sli, labels, alerting, burnRateAlerts, Extensions.NONE,
+                spec, location);
     }
 
     /** Sloth's ID: {@code <service>-<name>}. */

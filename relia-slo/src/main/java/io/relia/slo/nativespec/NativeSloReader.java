@@ -105,11 +105,39 @@ public final class NativeSloReader {
         Map<String, String> annotations = new LinkedHashMap<>();
         slo.text("description", "text").ifPresent(text -> annotations.put("description", text));
         slo.text("runbook_url", "a URL").ifPresent(url -> annotations.put("runbook_url", url));
+        Optional<Fields> extra = slo.child("alerting");
         Alerting alerting = new Alerting(pascalCase(service + "-" + name.get()) + "SloBurnRate", Map.of(), annotations,
-                new AlertTier(false, Map.of("severity", "critical"), Map.of()),
-                new AlertTier(false, Map.of("severity", "warning"), Map.of()));
+                tier(extra, "page", "critical"), tier(extra, "ticket", "warning"));
+        Slo.Extensions extensions = extensions(slo, extra, translation);
+        if (problems.errorCount() > before) {
+            return Optional.empty();
+        }
         return Optional.of(new Slo(service, name.get(), slo.text("description", "text").orElse(""), objective,
-                period, translation.sli(), labels, alerting, alerts, SPEC, slo.map().location()));
+                period, translation.sli(), labels, alerting, alerts, extensions, SPEC, slo.map().location()));
+    }
+
+    /** A tier of the optional {@code alerting} block: {@code disable}, {@code for}, {@code labels}, {@code annotations}. */
+    private static AlertTier tier(Optional<Fields> alerting, String key, String severity) {
+        Optional<Fields> tier = alerting.flatMap(fields -> fields.child(key));
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("severity", severity);
+        tier.ifPresent(fields -> labels.putAll(fields.textMap("labels")));
+        Optional<Duration> forDuration = tier.flatMap(fields -> fields.text("for", "a duration such as 5m")
+                .flatMap(text -> Durations.parse(text).orReport(fields.problems(), fields.valueLocation("for"))));
+        return new AlertTier(tier.flatMap(fields -> fields.bool("disable")).orElse(false), labels,
+                tier.map(fields -> fields.textMap("annotations")).orElse(Map.of()), forDuration);
+    }
+
+    private static Slo.Extensions extensions(Fields slo, Optional<Fields> alerting, Translation translation) {
+        double minTraffic = alerting.flatMap(fields -> fields.number("min_traffic", "events per second, 0 or more"))
+                .map(BigDecimal::doubleValue).orElse(0.0);
+        if (minTraffic > 0 && !(translation.sli() instanceof Sli.Events)) {
+            slo.problems().error(alerting.orElseThrow().valueLocation("min_traffic"),
+                    "min_traffic needs an SLI with a total query", "good (or errors) and total queries, or a / b",
+                    "a single error-ratio query has no traffic to compare");
+        }
+        boolean weighted = slo.text("period_sli", "mean or weighted").map("weighted"::equals).orElse(false);
+        return new Slo.Extensions(minTraffic, weighted);
     }
 
     private static Optional<Duration> period(Fields slo, Fields sli) {

@@ -104,7 +104,8 @@ public final class SlothRules {
         for (Duration window : windows) {
             Map<String, String> labels = baseLabels(slo, options);
             labels.put("sloth_window", Durations.formatPrometheus(window));
-            String expr = window.equals(period) && !window.equals(shortest)
+            boolean weighted = slo.extensions().weightedPeriod() && slo.sli() instanceof Sli.Events;
+            String expr = window.equals(period) && !window.equals(shortest) && !weighted
                     ? periodExpression(slo, shortest, period)
                     : windowExpression(slo.sli(), Durations.formatPrometheus(window));
             rules.add(new Rule.Recording(sliRecord(window), expr, labels));
@@ -191,7 +192,8 @@ public final class SlothRules {
         annotations.put("summary", SUMMARY);
         annotations.putAll(slo.alerting().annotations());
         annotations.putAll(tier.annotations());
-        return new Rule.Alert(slo.alerting().name(), expr, java.util.Optional.empty(), labels, annotations);
+        return new Rule.Alert(slo.alerting().name(), expr, tier.forDuration().map(Durations::formatPrometheus), labels,
+                annotations);
     }
 
     private static String multiWindow(Slo slo, AlertWindows.Window quick, AlertWindows.Window slow, Duration period,
@@ -205,9 +207,22 @@ public final class SlothRules {
 
     private static String pair(Slo slo, Duration shortWindow, Duration longWindow, double factor, String budget) {
         String threshold = " > (" + GoFloat.g(factor) + " * " + budget + ")) without (sloth_window)\n";
-        return "    max(" + sliRecord(shortWindow) + selector(slo) + threshold
+        String pair = "    max(" + sliRecord(shortWindow) + selector(slo) + threshold
                 + "    and\n"
                 + "    max(" + sliRecord(longWindow) + selector(slo) + threshold;
+        return pair + trafficGuard(slo, longWindow);
+    }
+
+    /**
+     * With a minimum traffic, a window pair only counts when the total event rate over its long window reaches it:
+     * three failed requests at night are 100% errors but no reason to wake anyone.
+     */
+    private static String trafficGuard(Slo slo, Duration longWindow) {
+        if (slo.extensions().minTrafficPerSecond() <= 0 || !(slo.sli() instanceof Sli.Events events)) {
+            return "";
+        }
+        return "    and on()\n    (" + events.totalQuery().replace(Sli.WINDOW, Durations.formatPrometheus(longWindow))
+                + ") >= " + GoFloat.g(slo.extensions().minTrafficPerSecond()) + "\n";
     }
 
     /** A spec's own burn-rate alerts of one tier: any of its window pairs firing fires the alert. */

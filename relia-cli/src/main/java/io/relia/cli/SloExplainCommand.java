@@ -54,9 +54,7 @@ final class SloExplainCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine commandLine = spec.commandLine();
         output.format(commandLine);
-        Duration period = Durations.parse(defaultPeriod).asOptional().filter(d -> d.toMinutes() > 5)
-                .orElseThrow(() -> new CommandLine.ParameterException(commandLine, "--default-period "
-                        + defaultPeriod + " is not a usable SLO period; expected a duration such as 30d"));
+        Duration period = SloFiles.period(defaultPeriod, commandLine);
         SloFile loaded = SloFiles.loadAll(List.of(file), commandLine.getErr()).getFirst();
         Document.Builder doc = new Document.Builder("SLOs in " + file);
         List<Map<String, Object>> data = new ArrayList<>();

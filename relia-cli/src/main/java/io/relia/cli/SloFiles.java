@@ -16,6 +16,13 @@ final class SloFiles {
     private SloFiles() {
     }
 
+    /** The {@code --default-period} value: a duration longer than the 5m alert window, else a usage error. */
+    static java.time.Duration period(String text, picocli.CommandLine commandLine) {
+        return io.relia.core.value.Durations.parse(text).asOptional().filter(d -> d.toMinutes() > 5)
+                .orElseThrow(() -> new picocli.CommandLine.ParameterException(commandLine, "--default-period " + text
+                        + " is not a usable SLO period; expected a duration such as 30d or 28d"));
+    }
+
     static List<SloFile> loadAll(List<Path> paths, PrintWriter err) {
         List<SloFile> files = new ArrayList<>();
         List<Problem> errors = new ArrayList<>();

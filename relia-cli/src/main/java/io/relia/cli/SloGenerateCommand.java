@@ -64,9 +64,7 @@ final class SloGenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "--target " + target
                     + " is not a target; expected prometheus|prometheus-operator");
         }
-        Duration period = Durations.parse(defaultPeriod).asOptional().filter(d -> d.toMinutes() > 5)
-                .orElseThrow(() -> new CommandLine.ParameterException(commandLine, "--default-period "
-                        + defaultPeriod + " is not a usable SLO period; expected a duration such as 30d or 28d"));
+        Duration period = SloFiles.period(defaultPeriod, commandLine);
         SlothRules.Options options = new SlothRules.Options(period, labels(commandLine),
                 "relia-" + ReliaCommand.version(), AlertWindows.GOOGLE);
         List<SloFile> loaded = SloFiles.loadAll(files, commandLine.getErr());

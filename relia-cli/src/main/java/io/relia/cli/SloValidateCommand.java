@@ -1,7 +1,6 @@
 package io.relia.cli;
 
 import io.relia.core.ExitCode;
-import io.relia.core.Problem;
 import io.relia.slo.SloFile;
 import io.relia.slo.SloSpecs;
 import picocli.CommandLine.Command;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,23 +32,13 @@ final class SloValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        boolean failed = false;
+        ValidationOutput output = new ValidationOutput(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                strict);
         for (Path path : files) {
             SloFile file = SloSpecs.load(path);
-            for (Problem problem : file.problems()) {
-                Problem shown = strict ? problem.withLevel(Problem.Level.ERROR) : problem;
-                err.println(shown.format());
-                failed |= shown.isError();
-            }
-            if (!file.hasErrors() && !(strict && !file.problems().isEmpty())) {
-                out.println(path + ": ok (" + file.slos().size() + (file.slos().size() == 1 ? " SLO, " : " SLOs, ")
-                        + String.join(", ", file.formats()) + ")");
-            }
+            output.report(path, file.problems(), file.slos().size() + (file.slos().size() == 1 ? " SLO, " : " SLOs, ")
+                    + String.join(", ", file.formats()));
         }
-        out.flush();
-        err.flush();
-        return failed ? ExitCode.INPUT : ExitCode.OK;
+        return output.failed() ? ExitCode.INPUT : ExitCode.OK;
     }
 }

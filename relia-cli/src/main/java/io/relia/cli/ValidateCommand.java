@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -49,24 +48,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        boolean failed = false;
+        ValidationOutput output = new ValidationOutput(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                strict);
         for (Path file : files) {
             List<Problem> problems = new ArrayList<>();
             List<String> kinds = validate(file, problems);
-            for (Problem problem : problems.stream().sorted().toList()) {
-                Problem shown = strict ? problem.withLevel(Problem.Level.ERROR) : problem;
-                err.println(shown.format());
-                failed |= shown.isError();
-            }
-            if (problems.stream().noneMatch(Problem::isError) && !(strict && !problems.isEmpty())) {
-                out.println(file + ": ok (" + String.join(", ", kinds) + ")");
-            }
+            output.report(file, problems, String.join(", ", kinds));
         }
-        out.flush();
-        err.flush();
-        return failed ? ExitCode.INPUT : ExitCode.OK;
+        return output.failed() ? ExitCode.INPUT : ExitCode.OK;
     }
 
     private static List<String> validate(Path file, List<Problem> problems) {

@@ -102,4 +102,17 @@ final class Promtool {
         }
         return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
+
+    /** Writes the rules and the unit test of {@code test} into the directory and runs {@code promtool test rules}. */
+    Result run(RuleUnitTest test) throws IOException, InterruptedException {
+        write("rules.yaml", test.rules().yaml());
+        return testRules(write("rules-test.yaml", test.yaml("rules.yaml")));
+    }
+
+    /** Runs {@code test} and asserts that promtool passes it. */
+    void assertPasses(RuleUnitTest test) throws IOException, InterruptedException {
+        Result result = run(test);
+        org.assertj.core.api.Assertions.assertThat(result.exitCode()).as(result.output()).isZero();
+        org.assertj.core.api.Assertions.assertThat(result.output()).contains("SUCCESS");
+    }
 }

@@ -93,15 +93,11 @@ class PromtoolRuleBehaviourTest {
     }
 
     private Promtool.Result run(RuleUnitTest test) throws IOException, InterruptedException {
-        Promtool promtool = Promtool.inDirectory(directory);
-        promtool.write("rules.yaml", test.rules().yaml());
-        return promtool.testRules(promtool.write("rules-test.yaml", test.yaml("rules.yaml")));
+        return Promtool.inDirectory(directory).run(test);
     }
 
     private void assertPasses(RuleUnitTest test) throws IOException, InterruptedException {
-        Promtool.Result result = run(test);
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS");
+        Promtool.inDirectory(directory).assertPasses(test);
     }
 
     /**

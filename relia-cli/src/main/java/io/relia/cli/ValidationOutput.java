@@ -1,0 +1,44 @@
+package io.relia.cli;
+
+import io.relia.core.Problem;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** How the validate commands report one file: its problems on stderr, then an "ok" line on stdout when it passes. */
+final class ValidationOutput {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean strict;
+    private boolean failed;
+
+    /** With {@code strict}, warnings count as errors. */
+    ValidationOutput(PrintWriter out, PrintWriter err, boolean strict) {
+        this.out = out;
+        this.err = err;
+        this.strict = strict;
+    }
+
+    /** Prints a file's problems, sorted, and {@code FILE: ok (what)} when none of them fails the file. */
+    void report(Path file, List<Problem> problems, String what) {
+        boolean fileFailed = false;
+        for (Problem problem : problems.stream().sorted().toList()) {
+            Problem shown = strict ? problem.withLevel(Problem.Level.ERROR) : problem;
+            err.println(shown.format());
+            fileFailed |= shown.isError();
+        }
+        if (!fileFailed) {
+            out.println(file + ": ok (" + what + ")");
+        }
+        failed |= fileFailed;
+    }
+
+    /** True when any file failed. */
+    boolean failed() {
+        out.flush();
+        err.flush();
+        return failed;
+    }
+}

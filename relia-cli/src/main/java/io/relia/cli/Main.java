@@ -28,8 +28,15 @@ public final class Main {
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine commandLine = commandLine(outWriter, errWriter);
         try {
-            return commandLine.execute(args);
-        } catch (LinkageError | RuntimeException bug) {
+            int code = commandLine.execute(args);
+            outWriter.flush();
+            if (out.checkError() && code == ExitCode.OK) {
+                // PrintStream hides write errors (a full disk, a closed pipe); the output is lost, so say so.
+                errWriter.println("relia: error: cannot write to standard output");
+                return ExitCode.EXTERNAL;
+            }
+            return code;
+        } catch (LinkageError | StackOverflowError | RuntimeException bug) {
             // picocli hands Errors through; they are still Relia's bugs, not the user's, and get no stack trace.
             errWriter.println("relia: internal error: " + bug
                     + " (this is a bug in Relia; set RELIA_DEBUG=1 to see the stack trace, and please report it)");

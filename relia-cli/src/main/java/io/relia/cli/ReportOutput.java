@@ -57,7 +57,7 @@ final class ReportOutput {
             } catch (IOException impossible) {
                 throw new ExternalFailure("cannot write the report: " + impossible.getMessage(), impossible);
             }
-            out.flush();
+            checkWritten(out);
             return;
         }
         StringWriter buffer = new StringWriter();
@@ -71,6 +71,13 @@ final class ReportOutput {
         commandLine.getErr().println("wrote " + output);
     }
 
+    /** PrintWriter hides write errors (a full disk, a closed pipe): they are an external failure, exit 3. */
+    static void checkWritten(PrintWriter out) {
+        if (out.checkError()) {
+            throw new ExternalFailure("cannot write to standard output", null);
+        }
+    }
+
     /** Writes content to a writer; may fail with an I/O error. */
     interface Content {
         void writeTo(Writer writer) throws IOException;
@@ -81,9 +88,18 @@ final class ReportOutput {
         writeAtomically(target, writer -> writer.write(content));
     }
 
-    /** Streams content beside the target and renames it into place. */
+    /**
+     * Streams content beside the target and renames it into place, keeping an existing file's permissions (new
+     * files are rw-r--r--). Devices, pipes and other non-regular targets ({@code /dev/stdout}) are written in place.
+     */
     static void writeAtomically(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            try (Writer writer = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
+                content.writeTo(writer);
+            }
+            return;
+        }
         Path directory = absolute.getParent();
         if (directory != null) {
             Files.createDirectories(directory);
@@ -93,6 +109,10 @@ final class ReportOutput {
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 content.writeTo(writer);
             }
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.exists(absolute)
+                    ? Files.getPosixFilePermissions(absolute)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temporary, mode);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException notAtomic) {

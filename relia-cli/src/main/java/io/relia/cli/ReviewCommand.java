@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
             "  0  the review ran (whatever it found, unless --fail-on is given)",
             "  1  findings at or above --fail-on",
             "  2  usage error or unreadable directory",
+            "  3  the report could not be written",
             "",
             "Example: relia review examples/checkout-service --format html --output review.html"})
 final class ReviewCommand implements Callable<Integer> {

@@ -16,25 +16,38 @@ final class SloFiles {
     private SloFiles() {
     }
 
-    /** The {@code --default-period} value: a duration longer than the 5m alert window, else a usage error. */
+    /** The {@code --default-period} value: from the longest default alert window (3d) to a year, else usage error. */
     static java.time.Duration period(String text, picocli.CommandLine commandLine) {
-        return io.relia.core.value.Durations.parse(text).asOptional().filter(d -> d.toMinutes() > 5)
+        return io.relia.core.value.Durations.parse(text).asOptional()
+                .filter(d -> d.compareTo(java.time.Duration.ofDays(3)) >= 0 && d.compareTo(java.time.Duration.ofDays(366)) <= 0)
                 .orElseThrow(() -> new picocli.CommandLine.ParameterException(commandLine, "--default-period " + text
-                        + " is not a usable SLO period; expected a duration such as 30d or 28d"));
+                        + " is not a usable SLO period; expected a duration from 3d to 366d, such as 30d or 28d"));
     }
 
+    /**
+     * Loads every file and prints all their problems sorted by file and line; any error stops the command (exit 2)
+     * before anything is written. The same SLO defined in two files is an error too: their rules would collide.
+     */
     static List<SloFile> loadAll(List<Path> paths, PrintWriter err) {
         List<SloFile> files = new ArrayList<>();
-        List<Problem> errors = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        java.util.Map<String, io.relia.core.Location> seen = new java.util.HashMap<>();
         for (Path path : paths) {
             SloFile file = SloSpecs.load(path);
             files.add(file);
-            file.problems().stream().filter(problem -> !problem.isError()).forEach(problem -> err.println(problem.format()));
-            file.problems().stream().filter(Problem::isError).forEach(errors::add);
+            problems.addAll(file.problems());
+            for (io.relia.slo.Slo slo : file.slos()) {
+                io.relia.core.Location first = seen.putIfAbsent(slo.id(), slo.location());
+                if (first != null && !first.file().equals(slo.location().file())) {
+                    problems.add(Problem.error(slo.location(), "SLO \"" + slo.id() + "\" is also defined at " + first,
+                            "one definition per service and SLO name across the files", "their rules would collide"));
+                }
+            }
         }
+        problems.stream().sorted().forEach(problem -> err.println(problem.format()));
         err.flush();
-        if (!errors.isEmpty()) {
-            throw new InputException(errors);
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new InputException(List.of());
         }
         return files;
     }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import java.util.concurrent.Callable;
         description = {"Generate Prometheus recording and multi-window multi-burn-rate alert rules, named and",
             "labelled as Sloth names them. Without --out, all rules go to standard output.", ""},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  rules generated", "  2  usage error or invalid spec (nothing is written)"})
+        footer = {"  0  rules generated", "  2  usage error or invalid spec (nothing is written)",
+            "  3  the rules could not be written (disk full, closed pipe)"})
 final class SloGenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -77,8 +79,20 @@ final class SloGenerateCommand implements Callable<Integer> {
             } catch (IOException failed) {
                 throw new ExternalFailure("cannot write the rules: " + failed.getMessage(), failed);
             }
-            commandLine.getOut().flush();
+            ReportOutput.checkWritten(commandLine.getOut());
             return ExitCode.OK;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(commandLine, "--out " + out + " is not a directory");
+        }
+        java.util.Map<Path, Path> targets = new java.util.LinkedHashMap<>();
+        for (SloFile file : loaded) {
+            Path clash = targets.putIfAbsent(out.resolve(outputName(file.path())), file.path());
+            if (clash != null) {
+                throw new CommandLine.ParameterException(commandLine, file.path() + " and " + clash
+                        + " would both be written to " + out.resolve(outputName(file.path()))
+                        + "; generate them into different --out directories");
+            }
         }
         for (SloFile file : loaded) {
             Path target = out.resolve(outputName(file.path()));

@@ -52,6 +52,9 @@ public final class AlertPlan {
             return rows;
         }
         for (BurnRateAlert alert : slo.burnRateAlerts()) {
+            if ((alert.page() ? slo.alerting().page() : slo.alerting().ticket()).disabled()) {
+                continue;
+            }
             rows.add(row(alert.page() ? "page" : "ticket", alert.longWindow(), alert.shortWindow(), alert.factor(),
                     period, budget));
         }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Lets {@code relia validate} check SLO specs of every format. OpenSLO documents refer to each other, so the
- * whole file is read and all its problems are returned ({@link InputValidator#validateAll} drops repeats).
+ * Lets {@code relia validate} check SLO specs of every format, reading the SLO documents of a file together
+ * (OpenSLO documents refer to each other); other documents of the file are left to their own validators.
  */
 public final class SloInputValidator implements InputValidator {
 
@@ -20,7 +20,7 @@ public final class SloInputValidator implements InputValidator {
     }
 
     @Override
-    public List<Problem> validate(InputKind kind, SpecDocument document) {
-        return SloSpecs.load(document.file()).problems();
+    public List<Problem> validate(InputKind kind, List<SpecDocument> documents) {
+        return documents.isEmpty() ? List.of() : SloSpecs.read(documents.getFirst().file(), documents).problems();
     }
 }

@@ -7,7 +7,9 @@ import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
 import io.relia.core.spec.SpecDocument;
 import io.relia.core.spec.SpecLoader;
+import io.relia.core.Problem;
 import io.relia.slo.nativespec.NativeSloReader;
+import io.relia.slo.openslo.OpenSloReader;
 import io.relia.slo.sloth.SlothReader;
 
 import java.nio.file.Path;
@@ -36,52 +38,58 @@ public final class SloSpecs {
         if (loaded.file().isEmpty() || loaded.hasErrors()) {
             return new SloFile(path, List.of(), List.of(), problems.sorted());
         }
+        return read(path, loaded.file().get().documents(), problems, true);
+    }
+
+    /**
+     * Reads the SLO documents among {@code documents} (others are left to their own readers): for a file that
+     * also holds Kubernetes objects or rule groups.
+     */
+    public static SloFile read(Path path, List<SpecDocument> documents) {
+        return read(path, documents, new Problems(), false);
+    }
+
+    private static SloFile read(Path path, List<SpecDocument> documents, Problems problems, boolean onlySlos) {
         List<Slo> slos = new ArrayList<>();
         Set<String> formats = new LinkedHashSet<>();
         List<MapNode> openSlo = new ArrayList<>();
-        for (SpecDocument document : loaded.file().get().documents()) {
+        for (SpecDocument document : documents) {
             Node root = document.root();
             if (!(root instanceof MapNode map)) {
-                problems.error(root.location(), "the document is " + root.describe(), "an SLO spec (a mapping)", "");
+                if (onlySlos) {
+                    problems.error(root.location(), "the document is " + root.describe(), "an SLO spec (a mapping)",
+                            "");
+                }
                 continue;
             }
             if (SlothReader.accepts(map)) {
                 formats.add("sloth");
                 slos.addAll(SlothReader.read(map, problems));
-            } else if (io.relia.slo.openslo.OpenSloReader.accepts(map)) {
+            } else if (OpenSloReader.accepts(map)) {
                 formats.add("openslo");
                 openSlo.add(map);
             } else if (NativeSloReader.accepts(map)) {
                 formats.add("native");
-                List<io.relia.core.Problem> structure = NATIVE_SCHEMA.validate(map);
+                List<Problem> structure = NATIVE_SCHEMA.validate(map);
                 problems.addAll(structure);
-                if (structure.stream().noneMatch(io.relia.core.Problem::isError)) {
+                if (structure.stream().noneMatch(Problem::isError)) {
                     slos.addAll(NativeSloReader.read(map, problems));
                 }
-            } else {
+            } else if (onlySlos) {
                 problems.error(map.location(), "not an SLO spec", "a native spec (service, slos), a Sloth spec "
                         + "(version: prometheus/v1) or an OpenSLO document (apiVersion: openslo/v1)",
                         "see docs/slo.md for the formats");
             }
         }
         if (!openSlo.isEmpty()) {
-            slos.addAll(io.relia.slo.openslo.OpenSloReader.read(openSlo, problems));
+            slos.addAll(OpenSloReader.read(openSlo, problems));
         }
-        checkUniqueIds(slos, problems);
+        slos.sort(java.util.Comparator.comparing(Slo::location));
+        SloChecks.check(slos, problems);
+        if (slos.isEmpty() && !problems.hasErrors() && !documents.isEmpty()) {
+            problems.error(new Location(path.toString(), 1, 1), "the file defines no SLO",
+                    "at least one SLO (an SLO document, or an entry under slos)", "");
+        }
         return new SloFile(path, List.copyOf(formats), slos, problems.sorted());
-    }
-
-    /** Two documents of one file must not define the same service and SLO name (their rules would collide). */
-    private static void checkUniqueIds(List<Slo> slos, Problems problems) {
-        java.util.Map<String, Location> seen = new java.util.HashMap<>();
-        slos.removeIf(slo -> {
-            Location first = seen.putIfAbsent(slo.id(), slo.location());
-            if (first != null) {
-                problems.error(slo.location(), "SLO \"" + slo.id() + "\" is defined twice (first at " + first + ")",
-                        "one definition per service and SLO name", "");
-                return true;
-            }
-            return false;
-        });
     }
 }

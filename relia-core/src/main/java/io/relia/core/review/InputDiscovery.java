@@ -160,8 +160,7 @@ public final class InputDiscovery {
         String name = String.valueOf(relative.getFileName()).toLowerCase(Locale.ROOT);
         String apiVersion = map.text("apiVersion").orElse("");
         String kind = map.text("kind").orElse("");
-        if (apiVersion.startsWith("sloth.slok.dev/") || map.text("version").orElse("").equals("prometheus/v1")
-                && map.has("slos")) {
+        if (apiVersion.startsWith("sloth.slok.dev/") || map.text("version").orElse("").equals("prometheus/v1")) {
             return Optional.of(InputKind.SLO_SLOTH);
         }
         if (apiVersion.startsWith("openslo/")) {
@@ -173,7 +172,7 @@ public final class InputDiscovery {
         if (!apiVersion.isEmpty() && !kind.isEmpty()) {
             return Optional.of(InputKind.KUBERNETES);
         }
-        if (map.has("service") && map.list("slos").isPresent()) {
+        if (map.has("service") && map.has("slos")) {
             return Optional.of(InputKind.SLO_NATIVE);
         }
         if ((name.equals("relia.yaml") || name.equals("relia.yml")) && relative.getNameCount() == 1) {

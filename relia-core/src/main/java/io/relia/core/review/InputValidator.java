@@ -18,17 +18,15 @@ public interface InputValidator {
     /** The kinds this validator understands. */
     Set<InputKind> kinds();
 
-    /** Located problems of one document; empty when it is valid. Never throws for bad input. */
-    List<Problem> validate(InputKind kind, SpecDocument document);
+    /** Located problems of the documents of one kind in one file; empty when valid. Never throws for bad input. */
+    List<Problem> validate(InputKind kind, List<SpecDocument> documents);
 
     /** Every installed validator's problems for one discovered input, sorted. */
     static List<Problem> validateAll(DiscoveredInput input) {
         List<Problem> problems = new ArrayList<>();
         for (InputValidator validator : Installed.VALIDATORS) {
             if (validator.kinds().contains(input.kind())) {
-                for (SpecDocument document : input.documents()) {
-                    problems.addAll(validator.validate(input.kind(), document));
-                }
+                problems.addAll(validator.validate(input.kind(), input.documents()));
             }
         }
         return problems.stream().distinct().sorted().toList();

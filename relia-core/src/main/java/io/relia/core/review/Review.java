@@ -54,7 +54,7 @@ public final class Review {
     private static ReviewSection runOne(ReviewAnalyzer analyzer, ReviewContext context) {
         try {
             return analyzer.analyze(context);
-        } catch (RuntimeException | LinkageError bug) {
+        } catch (RuntimeException | LinkageError | StackOverflowError bug) {
             Problem problem = Problem.error(Location.wholeFile(context.inventory().root()),
                     "the " + analyzer.id() + " analyzer failed: " + bug, "",
                     "this is a bug in Relia; please report it with the input that caused it");

@@ -90,6 +90,11 @@ public final class NativeSloReader {
             return Optional.empty();
         }
         double objective = translation.objectivePercent().doubleValue();
+        if (!(objective > 0 && objective < 100)) {
+            problems.error(slo.valueLocation("target"), "target " + translation.objectivePercent().toPlainString()
+                    + "% is too close to 0 or 100 to compute with", "a target with at most 15 significant digits", "");
+            return Optional.empty();
+        }
         Duration window = period.orElse(DEFAULT_PERIOD);
         checkBudget(slo, translation.objectivePercent(), window);
         List<BurnRateAlert> alerts = slo.map().map("error_budget")
@@ -251,14 +256,14 @@ public final class NativeSloReader {
         number = number.endsWith("x") ? number.substring(0, number.length() - 1).strip() : number;
         try {
             double value = Double.parseDouble(number);
-            if (value > 0 && Double.isFinite(value)) {
+            if (value >= 0.01 && value <= 1000) {
                 return Optional.of(value);
             }
         } catch (NumberFormatException notANumber) {
             // reported below
         }
         alert.problems().error(alert.valueLocation("burn_rate"), "\"" + text + "\" is not a burn rate",
-                "a positive number such as 14.4 or 14.4x", "");
+                "a burn rate between 0.01 and 1000, such as 14.4 or 14.4x", "");
         return Optional.empty();
     }
 

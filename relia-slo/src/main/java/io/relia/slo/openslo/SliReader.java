@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class SliReader {
 
-    private static final String STRING = "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`";
+    private static final String STRING = "\"(?:[^\"\\\\]++|\\\\.)*+\"|'(?:[^'\\\\]++|\\\\.)*+'|`[^`]*+`";
     private static final String MATCHER = "\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*(?:=~|!~|!=|=)\\s*(?:" + STRING + ")\\s*";
 
     /** A metric name with an optional label matcher and nothing else: a counter whose rate Relia can take. */

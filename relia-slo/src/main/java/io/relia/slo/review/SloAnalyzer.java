@@ -44,11 +44,11 @@ public final class SloAnalyzer implements ReviewAnalyzer {
 
     @Override
     public ReviewSection analyze(ReviewContext context) {
-        List<DiscoveredInput> specs = context.inventory().inputs().stream().filter(input -> input.kind().isSlo())
-                .map(DiscoveredInput::path).distinct()
-                .map(path -> context.inventory().inputs().stream().filter(i -> i.path().equals(path)).findFirst()
-                        .orElseThrow())
-                .toList();
+        // One entry per file, holding the SLO documents of every SLO format found in it.
+        Map<java.nio.file.Path, List<DiscoveredInput>> byFile = new LinkedHashMap<>();
+        context.inventory().inputs().stream().filter(input -> input.kind().isSlo())
+                .forEach(input -> byFile.computeIfAbsent(input.path(), p -> new ArrayList<>()).add(input));
+        List<DiscoveredInput> specs = byFile.values().stream().map(List::getFirst).toList();
         if (specs.isEmpty()) {
             Finding finding = new Finding("slo/none-defined", Severity.HIGH,
                     "no SLO spec found (native, Sloth or OpenSLO)", Location.wholeFile(context.inventory().root()),
@@ -61,7 +61,9 @@ public final class SloAnalyzer implements ReviewAnalyzer {
         List<Slo> slos = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         for (DiscoveredInput spec : specs) {
-            SloFile file = SloSpecs.load(spec.path());
+            SloFile file = SloSpecs.read(spec.path(), byFile.get(spec.path()).stream()
+                    .flatMap(input -> input.documents().stream())
+                    .sorted(java.util.Comparator.comparingInt(io.relia.core.spec.SpecDocument::index)).toList());
             problems.addAll(file.problems());
             slos.addAll(file.slos());
             file.problems().stream().filter(Problem::isError).findFirst().ifPresent(error -> invalid.add(
@@ -95,13 +97,8 @@ public final class SloAnalyzer implements ReviewAnalyzer {
     }
 
     private static String alerts(Slo slo) {
-        List<String> tiers = new ArrayList<>();
-        if (!slo.alerting().page().disabled()) {
-            tiers.add("page");
-        }
-        if (!slo.alerting().ticket().disabled()) {
-            tiers.add("ticket");
-        }
+        List<String> tiers = io.relia.slo.AlertPlan.of(slo, DEFAULT_PERIOD, io.relia.slo.rules.AlertWindows.GOOGLE)
+                .stream().map(io.relia.slo.AlertPlan.Row::severity).distinct().toList();
         return tiers.isEmpty() ? "none" : String.join(" + ", tiers)
                 + (slo.burnRateAlerts().isEmpty() ? "" : " (custom windows)");
     }

@@ -70,8 +70,13 @@ public final class SlothRules {
 
     /** The selector of an SLO's own series: {@code {sloth_id="...", sloth_service="...", sloth_slo="..."}}. */
     static String selector(Slo slo) {
-        return "{sloth_id=\"" + slo.id() + "\", sloth_service=\"" + slo.service() + "\", sloth_slo=\"" + slo.name()
-                + "\"}";
+        return "{sloth_id=\"" + escape(slo.id()) + "\", sloth_service=\"" + escape(slo.service())
+                + "\", sloth_slo=\"" + escape(slo.name()) + "\"}";
+    }
+
+    /** A PromQL string literal's content: backslashes and quotes escaped. */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static Map<String, String> baseLabels(Slo slo, Options options) {

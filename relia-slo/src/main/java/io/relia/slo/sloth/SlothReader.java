@@ -77,8 +77,10 @@ public final class SlothReader {
         Map<String, String> globalLabels = spec.textMap("labels");
         Optional<List<Fields>> slos = spec.children("slos");
         if (slos.isEmpty() || slos.get().isEmpty()) {
-            spec.problems().error(spec.locationOf("slos"), slos.isEmpty() ? "missing key \"slos\"" : "no SLOs",
-                    "a list of SLOs", "");
+            if (!spec.map().has("slos") || slos.isPresent()) {
+                spec.problems().error(spec.locationOf("slos"), slos.isEmpty() ? "missing key \"slos\"" : "no SLOs",
+                        "a list of SLOs", "");
+            }
             return List.of();
         }
         List<Slo> out = new ArrayList<>();
@@ -130,6 +132,11 @@ public final class SlothReader {
                     "the SLO's alerts have no name", "alerting.name",
                     "name the alert, or disable page_alert and ticket_alert");
         }
+        objective.filter(value -> value.signum() > 0 && value.compareTo(BigDecimal.valueOf(100)) < 0)
+                .filter(value -> !(value.doubleValue() > 0 && value.doubleValue() < 100))
+                .ifPresent(value -> slo.problems().error(slo.valueLocation("objective"), "objective "
+                        + value.toPlainString() + " is too close to 0 or 100 to compute with",
+                        "an objective with at most 15 significant digits", ""));
         if (slo.problems().errorCount() > before || name.isEmpty() || objective.isEmpty() || sli.isEmpty()) {
             return Optional.empty();
         }

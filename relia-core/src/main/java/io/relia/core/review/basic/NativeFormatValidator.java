@@ -39,7 +39,15 @@ public final class NativeFormatValidator implements InputValidator {
     }
 
     @Override
-    public List<Problem> validate(InputKind kind, SpecDocument document) {
+    public List<Problem> validate(InputKind kind, List<SpecDocument> documents) {
+        List<Problem> problems = new ArrayList<>();
+        for (SpecDocument document : documents) {
+            problems.addAll(validate(kind, document));
+        }
+        return problems;
+    }
+
+    private static List<Problem> validate(InputKind kind, SpecDocument document) {
         SpecSchema schema = LOADED.computeIfAbsent(SCHEMAS.get(kind), SpecSchema::named);
         List<Problem> problems = new ArrayList<>(schema.validate(document.root()));
         if (problems.stream().noneMatch(Problem::isError) && document.root() instanceof MapNode root) {

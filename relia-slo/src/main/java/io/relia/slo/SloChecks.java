@@ -1,0 +1,95 @@
+package io.relia.slo;
+
+import io.relia.core.Location;
+import io.relia.core.Problems;
+import io.relia.core.value.Durations;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every reader's SLOs the same way before rules are made from them: names Prometheus and Sloth accept,
+ * a period that holds the alert windows, and one definition per service and SLO name.
+ */
+final class SloChecks {
+
+    /** Sloth's rule for service and SLO names: they become label values and rule group names. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9_.]*");
+    private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    /** Prometheus checks alert names as metric names. */
+    private static final Pattern ALERT = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    static final Duration LONGEST_PERIOD = Duration.ofDays(366);
+
+    private SloChecks() {
+    }
+
+    /** Removes the SLOs with problems from {@code slos}, reporting each problem. */
+    static void check(List<Slo> slos, Problems problems) {
+        slos.removeIf(slo -> !valid(slo, problems));
+        Map<String, Location> seen = new HashMap<>();
+        slos.removeIf(slo -> {
+            Location first = seen.putIfAbsent(slo.id(), slo.location());
+            if (first != null) {
+                problems.error(slo.location(), "SLO \"" + slo.id() + "\" is defined twice (first at " + first + ")",
+                        "one definition per service and SLO name", "");
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private static boolean valid(Slo slo, Problems problems) {
+        long before = problems.errorCount();
+        Location where = slo.location();
+        name(slo.service(), "service name", where, problems);
+        name(slo.name(), "SLO name", where, problems);
+        labels(slo.labels(), "label", where, problems);
+        labels(slo.alerting().labels(), "alert label", where, problems);
+        labels(slo.alerting().annotations(), "alert annotation", where, problems);
+        labels(slo.alerting().page().labels(), "page alert label", where, problems);
+        labels(slo.alerting().ticket().labels(), "ticket alert label", where, problems);
+        boolean alerts = !slo.alerting().page().disabled() || !slo.alerting().ticket().disabled();
+        if (alerts && !ALERT.matcher(slo.alerting().name()).matches()) {
+            problems.error(where, "alert name \"" + slo.alerting().name() + "\" is not valid in Prometheus",
+                    "letters, digits, '_' and ':', not starting with a digit", "");
+        }
+        slo.period().ifPresent(period -> period(period, longestWindow(slo), where, problems));
+        return problems.errorCount() == before;
+    }
+
+    /** A period must hold the longest alert window and be at most a year (a leap one). */
+    static void period(Duration period, Duration longestWindow, Location where, Problems problems) {
+        if (period.compareTo(longestWindow) < 0 || period.compareTo(LONGEST_PERIOD) > 0) {
+            problems.error(where, "the SLO period " + Durations.format(period) + " is out of range",
+                    "a period from " + Durations.format(longestWindow) + " (the longest alert window) to "
+                            + Durations.format(LONGEST_PERIOD), "28d or 30d are usual");
+        }
+    }
+
+    /** The longest long window among the SLO's alerts (3d for the default windows). */
+    static Duration longestWindow(Slo slo) {
+        if (slo.burnRateAlerts().isEmpty()) {
+            return Duration.ofDays(3);
+        }
+        return slo.burnRateAlerts().stream().map(BurnRateAlert::longWindow).max(Duration::compareTo).orElseThrow();
+    }
+
+    private static void name(String name, String what, Location where, Problems problems) {
+        if (!NAME.matcher(name).matches()) {
+            problems.error(where, what + " \"" + name + "\" is not valid",
+                    "letters, digits, '-', '_' and '.', starting with a letter or digit", "");
+        }
+    }
+
+    private static void labels(Map<String, String> labels, String what, Location where, Problems problems) {
+        for (String key : labels.keySet()) {
+            if (!LABEL.matcher(key).matches()) {
+                problems.error(where, what + " name \"" + key + "\" is not valid in Prometheus",
+                        "letters, digits and '_', not starting with a digit", "");
+            }
+        }
+    }
+}

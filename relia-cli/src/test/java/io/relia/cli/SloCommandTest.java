@@ -116,4 +116,35 @@ class SloCommandTest {
         assertThat(CliRun.of("slo", "generate", "x.yaml", "--default-period", "soon").exitCode())
                 .isEqualTo(ExitCode.INPUT);
     }
+
+    @Test
+    void refusesTheSameSloInTwoFilesAndClashingOutputNames(@TempDir Path dir) throws IOException {
+        Path a = Files.createDirectories(dir.resolve("a")).resolve("slos.yaml");
+        Path b = Files.createDirectories(dir.resolve("b")).resolve("slos.yaml");
+        Files.copy(EXAMPLE.resolve("slos.yaml"), a);
+        Files.copy(EXAMPLE.resolve("slos.yaml"), b);
+        CliRun twice = CliRun.of("slo", "generate", a.toString(), b.toString(), "--out", dir.resolve("out").toString());
+        assertThat(twice.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(twice.err()).contains("SLO \"checkout-availability\" is also defined at " + a);
+        Files.writeString(b, Files.readString(b).replace("service: checkout", "service: other"));
+        CliRun clash = CliRun.of("slo", "generate", a.toString(), b.toString(), "--out", dir.resolve("out").toString());
+        assertThat(clash.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(clash.err()).contains("would both be written to");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aWriteErrorOnStandardOutputIsAnExternalFailure() {
+        java.io.PrintStream broken = new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Main.run(new String[] {"slo", "generate", EXAMPLE.resolve("sloth/checkout-availability.yaml").toString()},
+                broken, new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(ExitCode.EXTERNAL);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("cannot write to standard output");
+    }
 }

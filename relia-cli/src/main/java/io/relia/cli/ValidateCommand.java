@@ -1,7 +1,6 @@
 package io.relia.cli;
 
 import io.relia.core.ExitCode;
-import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputDiscovery;
@@ -86,9 +85,6 @@ final class ValidateCommand implements Callable<Integer> {
             problems.addAll(InputValidator.validateAll(input));
             kinds.add(kind.title() + (InputValidator.understands(kind) ? "" : ", parsed only"));
         });
-        if (kinds.isEmpty() && problems.stream().noneMatch(Problem::isError) && !spec.documents().isEmpty()) {
-            problems.add(Problem.warning(Location.wholeFile(file), "no document is a Relia input", "", ""));
-        }
         return kinds;
     }
 }

@@ -29,7 +29,7 @@ final class ValidationOutput {
             err.println(shown.format());
             fileFailed |= shown.isError();
         }
-        if (!fileFailed) {
+        if (!fileFailed && !what.isEmpty()) {
             out.println(file + ": ok (" + what + ")");
         }
         failed |= fileFailed;

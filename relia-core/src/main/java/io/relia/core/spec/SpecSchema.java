@@ -87,6 +87,15 @@ public final class SpecSchema {
             case "enum" -> Problem.error(node.location(),
                     subject + " has an unknown value" + valueText(node), "one of " + enumValues(error.getSchemaNode()),
                     suggest(node, error.getSchemaNode()));
+            case "minItems" -> Problem.error(node.location(), subject + " has too few items",
+                    "at least " + argument(error) + " item(s)", "");
+            case "minLength" -> Problem.error(node.location(), subject + " is too short",
+                    "at least " + argument(error) + " character(s)", "");
+            case "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum" -> Problem.error(node.location(),
+                    subject + " is" + (valueText(node).isEmpty() ? " out of range" : valueText(node).replace("\"", "")),
+                    bound(keyword, argument(error)), "");
+            case "pattern" -> Problem.error(node.location(), subject + " has the wrong form" + valueText(node),
+                    "text matching " + argument(error), "");
             default -> Problem.error(node.location(),
                     subject + ": " + stripPath(error.getMessage()), "", "");
         };
@@ -116,6 +125,20 @@ public final class SpecSchema {
             current = element instanceof Integer index ? current.get(index) : current.get(String.valueOf(element));
         }
         return current;
+    }
+
+    private static String argument(Error error) {
+        Object[] arguments = error.getArguments();
+        return arguments == null || arguments.length == 0 ? "?" : String.valueOf(arguments[0]);
+    }
+
+    private static String bound(String keyword, String limit) {
+        return switch (keyword) {
+            case "minimum" -> "at least " + limit;
+            case "exclusiveMinimum" -> "more than " + limit;
+            case "maximum" -> "at most " + limit;
+            default -> "less than " + limit;
+        };
     }
 
     private static String valueText(Node node) {

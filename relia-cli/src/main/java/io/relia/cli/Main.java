@@ -55,6 +55,8 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Descriptions are written as lines of up to 110 characters; wrapping them again at 80 would break them.
+        commandLine.setUsageHelpWidth(120);
         commandLine.setExitCodeExceptionMapper(exception -> exception instanceof InputException ? ExitCode.INPUT
                 : INTERNAL_ERROR);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {

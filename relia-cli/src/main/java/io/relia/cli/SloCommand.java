@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 /** {@code relia slo}: SLOs as code. */
 @Command(name = "slo",
         mixinStandardHelpOptions = true,
-        description = {"SLOs as code: validate SLO specs (native, Sloth prometheus/v1, OpenSLO v1), generate",
-            "Sloth-equal Prometheus recording and burn-rate alert rules, and explain the error-budget maths.", ""},
+        description = {"SLOs as code: validate specs, generate Sloth-equal Prometheus rules, explain budgets.", "",
+            "Reads native, Sloth prometheus/v1 and OpenSLO v1 specs; generates the recording and multi-window",
+            "multi-burn-rate alert rules Sloth generates; explains the error-budget maths.", ""},
         subcommands = {SloValidateCommand.class, SloGenerateCommand.class, SloExplainCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  2  usage error or invalid spec"})

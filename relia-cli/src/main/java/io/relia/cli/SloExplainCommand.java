@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 /** {@code relia slo explain FILE}: the error budget and what every alert means, in plain numbers. */
 @Command(name = "explain",
         mixinStandardHelpOptions = true,
-        description = {"Explain each SLO: its error budget in minutes and events, and for every burn-rate alert",
+        description = {"Explain each SLO's error budget and burn-rate alerts in plain numbers.", "",
+            "For each SLO: its error budget in minutes and events, and for every burn-rate alert
             "its windows, burn factor, the share of the budget spent when it fires, how long the budget lasts at",
             "that rate, and how soon it fires in a full outage.", ""},
         footerHeading = "%nExit codes:%n",

@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 /** {@code relia slo generate}: Sloth-equal Prometheus rules, as rule files or PrometheusRule resources. */
 @Command(name = "generate",
         mixinStandardHelpOptions = true,
-        description = {"Generate Prometheus recording and multi-window multi-burn-rate alert rules, named and",
+        description = {"Generate Sloth-equal Prometheus rules: SLI recordings and burn-rate alerts.", "",
+            "Recording and multi-window multi-burn-rate alert rules, named and
             "labelled as Sloth names them. Without --out, all rules go to standard output.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  rules generated", "  2  usage error or invalid spec (nothing is written)",

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Validate Relia inputs: each file's kind is found by content (runbook, relia.yaml, chaos",
+            "Validate Relia inputs against their formats, every problem at once.", "",
+            "Each file's kind is found by content (runbook, relia.yaml, chaos",
             "experiment, capacity or disaster-recovery plan, SLO spec, Kubernetes manifest, Prometheus rules)",
             "and checked against its format. Problems print as file:line:column: level: message.", ""},
         footerHeading = "%nExit codes:%n",

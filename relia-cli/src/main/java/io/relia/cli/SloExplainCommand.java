@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "explain",
         mixinStandardHelpOptions = true,
         description = {"Explain each SLO's error budget and burn-rate alerts in plain numbers.", "",
-            "For each SLO: its error budget in minutes and events, and for every burn-rate alert
+            "For each SLO: its error budget in minutes and events, and for every burn-rate alert",
             "its windows, burn factor, the share of the budget spent when it fires, how long the budget lasts at",
             "that rate, and how soon it fires in a full outage.", ""},
         footerHeading = "%nExit codes:%n",

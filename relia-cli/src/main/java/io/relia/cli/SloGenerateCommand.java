@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
 @Command(name = "generate",
         mixinStandardHelpOptions = true,
         description = {"Generate Sloth-equal Prometheus rules: SLI recordings and burn-rate alerts.", "",
-            "Recording and multi-window multi-burn-rate alert rules, named and
+            "Recording and multi-window multi-burn-rate alert rules, named and",
             "labelled as Sloth names them. Without --out, all rules go to standard output.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  rules generated", "  2  usage error or invalid spec (nothing is written)",

@@ -42,7 +42,8 @@ public final class SvgCharts {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         for (ChartData.Series series : data.series()) {
             for (int i = 0; i < data.categories().size(); i++) {
-                dataset.addValue(series.values().get(i), series.name(), data.categories().get(i));
+                Double value = series.values().get(i);
+                dataset.addValue(value.isNaN() ? null : value, series.name(), data.categories().get(i));
             }
         }
         JFreeChart chart = switch (data.kind()) {
@@ -68,7 +69,7 @@ public final class SvgCharts {
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         plot.getRangeAxis().setTickLabelFont(FONT);
         boolean counts = data.series().stream().flatMap(series -> series.values().stream())
-                .allMatch(value -> value == Math.rint(value));
+                .filter(value -> !value.isNaN()).allMatch(value -> value == Math.rint(value));
         if (counts && plot.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis numbers) {
             numbers.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         }

@@ -1,0 +1,138 @@
+package io.relia.slo.promql;
+
+import java.util.Set;
+
+/**
+ * The range functions (over a window of samples) and the per-value functions offline evaluation supports, with
+ * Prometheus' semantics: rate() and increase() extrapolate to the window edges as {@code extrapolatedRate} in
+ * Prometheus' promql/functions.go does.
+ */
+final class Functions {
+
+    static final Set<String> RANGE = Set.of("rate", "increase", "delta", "irate", "idelta", "avg_over_time",
+            "sum_over_time", "count_over_time", "min_over_time", "max_over_time", "last_over_time",
+            "present_over_time", "changes", "resets");
+    static final Set<String> VALUE = Set.of("abs", "ceil", "floor", "exp", "ln", "log2", "log10", "sqrt", "sgn",
+            "clamp", "clamp_min", "clamp_max", "round");
+    static final Set<String> OTHER = Set.of("scalar", "vector", "time", "absent", "histogram_quantile");
+    static final Set<String> SUPPORTED;
+
+    static {
+        java.util.Set<String> all = new java.util.HashSet<>(RANGE);
+        all.addAll(VALUE);
+        all.addAll(OTHER);
+        SUPPORTED = Set.copyOf(all);
+    }
+
+    private Functions() {
+    }
+
+    /**
+     * Applies a range function to the samples {@code first..last} of a window ending at {@code end} (ms) of length
+     * {@code range} (ms); NaN when the window has too few samples.
+     */
+    static double range(String function, Samples samples, int first, int last, long end, long range) {
+        int count = last - first + 1;
+        if (count < 1) {
+            return Double.NaN;
+        }
+        double[] v = samples.values;
+        return switch (function) {
+            case "rate" -> extrapolated(samples, first, last, end, range, true, true);
+            case "increase" -> extrapolated(samples, first, last, end, range, true, false);
+            case "delta" -> extrapolated(samples, first, last, end, range, false, false);
+            case "irate", "idelta" -> instant(function, samples, first, last);
+            case "sum_over_time" -> samples.prefix()[last + 1] - samples.prefix()[first];
+            case "count_over_time" -> count;
+            case "avg_over_time" -> (samples.prefix()[last + 1] - samples.prefix()[first]) / count;
+            case "min_over_time", "max_over_time" -> extreme(v, first, last, function.startsWith("min"));
+            case "last_over_time" -> v[last];
+            case "present_over_time" -> 1;
+            case "changes", "resets" -> changes(v, first, last, function.equals("resets"));
+            default -> throw new IllegalStateException(function);
+        };
+    }
+
+    /** Prometheus' extrapolatedRate: the increase between the first and last samples, extended to the edges. */
+    private static double extrapolated(Samples samples, int first, int last, long end, long range,
+                                       boolean counter, boolean perSecond) {
+        if (last - first + 1 < 2) {
+            return Double.NaN;
+        }
+        long[] t = samples.timestamps;
+        double[] v = samples.values;
+        double result = counter ? samples.adjusted()[last] - samples.adjusted()[first] : v[last] - v[first];
+        double rangeStart = end - range;
+        double durationToStart = (t[first] - rangeStart) / 1000.0;
+        double durationToEnd = (end - t[last]) / 1000.0;
+        double sampled = (t[last] - t[first]) / 1000.0;
+        double averageInterval = sampled / (last - first);
+        if (counter && result > 0 && v[first] >= 0) {
+            double durationToZero = sampled * (v[first] / result);
+            if (durationToZero < durationToStart) {
+                durationToStart = durationToZero;
+            }
+        }
+        double threshold = averageInterval * 1.1;
+        double extrapolateTo = sampled;
+        extrapolateTo += durationToStart < threshold ? durationToStart : averageInterval / 2;
+        extrapolateTo += durationToEnd < threshold ? durationToEnd : averageInterval / 2;
+        result = result * (extrapolateTo / sampled);
+        return perSecond ? result / (range / 1000.0) : result;
+    }
+
+    private static double instant(String function, Samples samples, int first, int last) {
+        if (last - first + 1 < 2) {
+            return Double.NaN;
+        }
+        double[] v = samples.values;
+        double delta = v[last] - v[last - 1];
+        if (function.equals("irate")) {
+            if (delta < 0) {
+                delta = v[last];
+            }
+            return delta / ((samples.timestamps[last] - samples.timestamps[last - 1]) / 1000.0);
+        }
+        return delta;
+    }
+
+    private static double extreme(double[] v, int first, int last, boolean min) {
+        double result = v[first];
+        for (int i = first + 1; i <= last; i++) {
+            if (Double.isNaN(result) || (min ? v[i] < result : v[i] > result)) {
+                result = v[i];
+            }
+        }
+        return result;
+    }
+
+    private static double changes(double[] v, int first, int last, boolean resetsOnly) {
+        int changes = 0;
+        for (int i = first + 1; i <= last; i++) {
+            if (resetsOnly ? v[i] < v[i - 1] : v[i] != v[i - 1]) {
+                changes++;
+            }
+        }
+        return changes;
+    }
+
+    /** Applies a per-value function; {@code a} and {@code b} are its scalar arguments where it has them. */
+    static double value(String function, double x, double a, double b) {
+        return switch (function) {
+            case "abs" -> Math.abs(x);
+            case "ceil" -> Math.ceil(x);
+            case "floor" -> Math.floor(x);
+            case "exp" -> Math.exp(x);
+            case "ln" -> Math.log(x);
+            case "log2" -> Math.log(x) / Math.log(2);
+            case "log10" -> Math.log10(x);
+            case "sqrt" -> Math.sqrt(x);
+            case "sgn" -> Math.signum(x);
+            case "clamp" -> a > b ? Double.NaN : Math.max(a, Math.min(b, x));
+            case "clamp_min" -> Math.max(a, x);
+            case "clamp_max" -> Math.min(a, x);
+            case "round" -> Math.floor(x * (1 / a) + 0.5) / (1 / a);
+            default -> throw new IllegalStateException(function);
+        };
+    }
+}

@@ -1,0 +1,196 @@
+package io.relia.slo.status;
+
+import io.relia.slo.AlertPlan;
+import io.relia.slo.Slo;
+import io.relia.slo.query.QueryEngine;
+import io.relia.slo.query.QueryException;
+import io.relia.slo.query.SloQueries;
+import io.relia.slo.query.TimeGrid;
+import io.relia.slo.query.WindowedRatio;
+import io.relia.slo.rules.AlertWindows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Computes SLO status at a moment from any {@link QueryEngine}: the error ratio over the period and each alert
+ * window, the budget left and its policy state, the alerts that would fire, and the time to exhaustion. Budget
+ * formulas follow the SRE Workbook ("Implementing SLOs") and slo-generator's report: burn rate = error ratio /
+ * (1 − objective), budget left = 1 − burn rate over the period.
+ */
+public final class StatusEvaluator {
+
+    /** The window of "the current burn rate" used for time to exhaustion. */
+    public static final Duration CURRENT_WINDOW = Duration.ofHours(1);
+
+    private final QueryEngine engine;
+    private final Duration defaultPeriod;
+    private final BudgetPolicy policy;
+    private final int parallelism;
+
+    /**
+     * @param parallelism most SLOs evaluated at once (each runs its queries in turn); 1..64
+     */
+    public StatusEvaluator(QueryEngine engine, Duration defaultPeriod, BudgetPolicy policy, int parallelism) {
+        if (parallelism < 1 || parallelism > 64) {
+            throw new IllegalArgumentException("parallelism must be 1..64: " + parallelism);
+        }
+        this.engine = engine;
+        this.defaultPeriod = defaultPeriod;
+        this.policy = policy;
+        this.parallelism = parallelism;
+    }
+
+    /** An SLO and the queries that measure it (its own SLI, or a CSV's counters). */
+    public record Target(Slo slo, SloQueries queries) {
+    }
+
+    /** Status of every target at {@code at}, in the targets' order, at most {@code parallelism} at once. */
+    public List<SloStatus> evaluateAll(List<Target> targets, Instant at) throws QueryException, InterruptedException {
+        if (targets.size() <= 1 || parallelism == 1) {
+            List<SloStatus> result = new ArrayList<>();
+            for (Target target : targets) {
+                result.add(evaluate(target, at));
+            }
+            return result;
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, targets.size()))) {
+            List<Future<SloStatus>> futures = new ArrayList<>();
+            for (Target target : targets) {
+                futures.add(pool.submit(() -> evaluate(target, at)));
+            }
+            List<SloStatus> result = new ArrayList<>();
+            for (Future<SloStatus> future : futures) {
+                result.add(await(future, futures));
+            }
+            return result;
+        }
+    }
+
+    private static SloStatus await(Future<SloStatus> future, List<Future<SloStatus>> all)
+            throws QueryException, InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException failed) {
+            all.forEach(other -> other.cancel(true));
+            if (failed.getCause() instanceof QueryException query) {
+                throw query;
+            }
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        }
+    }
+
+    /** Status of one SLO at {@code at}. */
+    public SloStatus evaluate(Target target, Instant at) throws QueryException {
+        Slo slo = target.slo();
+        Duration period = slo.period().orElse(defaultPeriod);
+        double budget = slo.errorBudgetRatio();
+        List<AlertPlan.Row> alerts = AlertPlan.of(slo, period, AlertWindows.GOOGLE);
+        TreeSet<Duration> windows = new TreeSet<>();
+        alerts.forEach(row -> {
+            windows.add(row.shortWindow());
+            windows.add(row.longWindow());
+        });
+        windows.add(CURRENT_WINDOW);
+        windows.add(period);
+        TimeGrid grid = TimeGrid.at(at);
+        Map<Duration, WindowedRatio> measured = new TreeMap<>();
+        for (Duration window : windows) {
+            measured.put(window, WindowedRatio.measure(engine, target.queries(), window, grid));
+        }
+        WindowedRatio whole = measured.get(period);
+        double errorRatio = whole.ratio()[0];
+        double remaining = 1 - errorRatio / budget;
+        double seconds = period.toSeconds();
+        OptionalDouble events = target.queries().countsEvents() && !Double.isNaN(whole.eventRate()[0])
+                ? OptionalDouble.of(whole.eventRate()[0] * seconds) : OptionalDouble.empty();
+        OptionalDouble bad = events.isPresent() ? OptionalDouble.of(whole.errorRate()[0] * seconds)
+                : OptionalDouble.empty();
+        List<SloStatus.WindowBurn> burns = new ArrayList<>();
+        for (WindowedRatio ratio : measured.values()) {
+            if (!ratio.window().equals(period) || windows.size() == 1) {
+                burns.add(new SloStatus.WindowBurn(ratio.window(), ratio.ratio()[0], ratio.ratio()[0] / budget,
+                        ratio.eventRate()[0]));
+            }
+        }
+        burns.add(new SloStatus.WindowBurn(period, errorRatio, errorRatio / budget, whole.eventRate()[0]));
+        List<SloStatus.FiringAlert> firing = new ArrayList<>();
+        for (AlertPlan.Row row : alerts) {
+            double longBurn = measured.get(row.longWindow()).ratio()[0] / budget;
+            double shortBurn = measured.get(row.shortWindow()).ratio()[0] / budget;
+            double traffic = measured.get(row.longWindow()).eventRate()[0];
+            boolean enoughTraffic = slo.extensions().minTrafficPerSecond() == 0 || Double.isNaN(traffic)
+                    || traffic >= slo.extensions().minTrafficPerSecond();
+            if (longBurn > row.factor() && shortBurn > row.factor() && enoughTraffic) {
+                firing.add(new SloStatus.FiringAlert(row.severity(), row.longWindow(), row.shortWindow(),
+                        row.factor(), longBurn, shortBurn));
+            }
+        }
+        double currentBurn = measured.get(CURRENT_WINDOW).ratio()[0] / budget;
+        Optional<Duration> exhaustion = remaining > 0 && currentBurn > 0
+                ? Optional.of(Duration.ofSeconds(Math.round(remaining * seconds / currentBurn)))
+                : Optional.empty();
+        return new SloStatus(slo, period, at, errorRatio, events, bad, remaining,
+                budget * period.toMinutes(), policy.stateOf(remaining), burns, firing, exhaustion);
+    }
+
+    /**
+     * The budget left over the current window, at {@code points} evenly spaced times from the window's start to
+     * {@code at}: errors spent so far over the budget of all events in the window (a burn-down from 1 at the start
+     * to the current budget left at the end). Times without data hold NaN.
+     */
+    public BurnDown burnDown(Target target, Instant at, int points) throws QueryException {
+        Duration period = target.slo().period().orElse(defaultPeriod);
+        Duration step = Duration.ofSeconds(Math.max(60, period.toSeconds() / points));
+        Instant start = at.minus(period).plus(step);
+        TimeGrid grid = new TimeGrid(start, at, step);
+        WindowedRatio ratio = WindowedRatio.measure(engine, target.queries(), step, grid);
+        int n = grid.size();
+        double[] errors = new double[n];
+        double[] events = new double[n];
+        double errorSum = 0;
+        double eventSum = 0;
+        for (int i = 0; i < n; i++) {
+            boolean counted = target.queries().countsEvents();
+            double e = counted ? ratio.errorRate()[i] : ratio.ratio()[i];
+            double t = counted ? ratio.eventRate()[i] : 1;
+            if (!Double.isNaN(e) && !Double.isNaN(t)) {
+                errorSum += e;
+                eventSum += t;
+            }
+            errors[i] = errorSum;
+            events[i] = eventSum;
+        }
+        double budget = target.slo().errorBudgetRatio();
+        double[] remaining = new double[n];
+        List<Instant> times = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            remaining[i] = eventSum == 0 ? Double.NaN : 1 - errors[i] / (budget * eventSum);
+            times.add(grid.at(i));
+        }
+        return new BurnDown(times, remaining);
+    }
+
+    /**
+     * Budget left over time.
+     *
+     * @param times     evaluation times
+     * @param remaining budget left at each time, ratio (1 = untouched)
+     */
+    public record BurnDown(List<Instant> times, double[] remaining) {
+    }
+}

@@ -10,9 +10,11 @@ import picocli.CommandLine.Spec;
         description = {"SLOs as code: validate specs, generate Sloth-equal Prometheus rules, explain budgets.", "",
             "Reads native, Sloth prometheus/v1 and OpenSLO v1 specs; generates the recording and multi-window",
             "multi-burn-rate alert rules Sloth generates; explains the error-budget maths.", ""},
-        subcommands = {SloValidateCommand.class, SloGenerateCommand.class, SloExplainCommand.class},
+        subcommands = {SloValidateCommand.class, SloGenerateCommand.class, SloExplainCommand.class,
+            SloStatusCommand.class, SloGateCommand.class, SloBacktestCommand.class, SloDashboardCommand.class},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  2  usage error or invalid spec"})
+        footer = {"  0  success", "  1  gate: deploys frozen", "  2  usage error or invalid spec",
+            "  3  Prometheus unreachable or failing"})
 final class SloCommand implements Runnable {
 
     @Spec

@@ -107,10 +107,16 @@ final class TextReportWriter implements ReportWriter {
         StringBuilder out = new StringBuilder("  ").append(style(BOLD, data.title())).append('\n');
         if (data.kind() == ChartData.Kind.LINE) {
             for (ChartData.Series series : data.series()) {
-                double min = series.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-                double max = series.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                double min = series.values().stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v))
+                        .min().orElse(0);
+                double max = series.values().stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v))
+                        .max().orElse(0);
                 StringBuilder spark = new StringBuilder();
                 for (double value : sample(series.values(), 60)) {
+                    if (Double.isNaN(value)) {
+                        spark.append(' ');
+                        continue;
+                    }
                     int index = max > min ? (int) Math.round((value - min) / (max - min) * (SPARKS.length - 1)) : 0;
                     spark.append(SPARKS[index]);
                 }

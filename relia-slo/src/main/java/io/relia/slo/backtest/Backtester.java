@@ -50,6 +50,15 @@ public final class Backtester {
     /** Backtests one SLO over {@code grid}; {@code known} replaces incident detection when not empty. */
     public BacktestResult run(StatusEvaluator.Target target, TimeGrid grid, List<KnownIncident> known)
             throws QueryException {
+        try {
+            return replay(target, grid, known);
+        } catch (QueryException failed) {
+            throw failed.forSlo(target.slo().id());
+        }
+    }
+
+    private BacktestResult replay(StatusEvaluator.Target target, TimeGrid grid, List<KnownIncident> known)
+            throws QueryException {
         Slo slo = target.slo();
         Duration period = slo.period().orElse(defaultPeriod);
         double budget = slo.errorBudgetRatio();

@@ -25,15 +25,30 @@ public final class QueryException extends Exception {
     }
 
     private final Kind kind;
+    private final String sloId;
 
     public QueryException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, null, null);
     }
 
     public QueryException(Kind kind, String message, Throwable cause) {
+        this(kind, message, cause, null);
+    }
+
+    private QueryException(Kind kind, String message, Throwable cause, String sloId) {
         super(message, cause);
         this.kind = kind;
+        this.sloId = sloId;
+    }
+
+    /** The same failure, noting the SLO whose query failed (its ID leads the message). */
+    public QueryException forSlo(String id) {
+        return sloId != null ? this : new QueryException(kind, id + ": " + getMessage(), this, id);
+    }
+
+    /** The ID of the SLO whose query failed, when known. */
+    public java.util.Optional<String> sloId() {
+        return java.util.Optional.ofNullable(sloId);
     }
 
     public Kind kind() {

@@ -74,13 +74,28 @@ public final class SloAnalyzer implements ReviewAnalyzer {
                     + (file.slos().size() == 1 ? " SLO" : " SLOs") + (file.hasErrors() ? " (invalid)" : ""));
         }
         String summary = slos.size() + " valid SLOs in " + specs.size() + " files";
-        Verdict verdict = invalid.isEmpty()
-                ? new Verdict(ChecklistItem.SLOS_DEFINED, io.relia.core.review.CheckStatus.WARN, summary
-                + "; measurement not checked yet (relia slo status with Prometheus or recorded data)", evidence,
-                List.of())
-                : Verdict.fail(ChecklistItem.SLOS_DEFINED, summary + "; " + invalid.size() + " invalid specs",
-                evidence, invalid);
-        return new ReviewSection(id(), "SLOs", List.of(verdict), problems, List.of(table(slos)), data(slos));
+        RecordedDataReview recorded = RecordedDataReview.of(slos,
+                context.inventory().ofKind(io.relia.core.review.InputKind.METRICS_HISTORY), DEFAULT_PERIOD);
+        problems.addAll(recorded.problems());
+        Verdict verdict;
+        if (!invalid.isEmpty()) {
+            verdict = Verdict.fail(ChecklistItem.SLOS_DEFINED, summary + "; " + invalid.size() + " invalid specs",
+                    evidence, invalid);
+        } else if (recorded.measured() == 0) {
+            verdict = new Verdict(ChecklistItem.SLOS_DEFINED, io.relia.core.review.CheckStatus.WARN, summary
+                    + "; measurement not checked yet (relia slo status with Prometheus or recorded data)", evidence,
+                    List.of());
+        } else {
+            verdict = new Verdict(ChecklistItem.SLOS_DEFINED, recorded.measured() == slos.size()
+                    ? io.relia.core.review.CheckStatus.PASS : io.relia.core.review.CheckStatus.WARN, summary + "; "
+                    + recorded.measured() + " measured by recorded data" + (recorded.measured() == slos.size() ? ""
+                    : ", the others need relia slo status --prometheus URL"), evidence, List.of());
+        }
+        List<Document.Block> blocks = new ArrayList<>(List.of(table(slos)));
+        recorded.table().ifPresent(blocks::add);
+        Map<String, Object> data = new LinkedHashMap<>(data(slos));
+        data.put("recorded", recorded.data());
+        return new ReviewSection(id(), "SLOs", List.of(verdict, recorded.budgetVerdict()), problems, blocks, data);
     }
 
     private static Document.Table table(List<Slo> slos) {

@@ -77,6 +77,16 @@ public record SloStatus(Slo slo, Duration period, Instant at, double errorRatio,
         return OptionalDouble.of(events.getAsDouble() * slo.errorBudgetRatio() - badEvents.getAsDouble());
     }
 
+    /**
+     * Share of the whole period's budget spent when data covers only {@code covered} of the period (a short
+     * recording, a young service, short retention): the burn rate over the data times the covered share of the
+     * period. Equals 1 − {@link #budgetRemaining()} when the data covers the whole period.
+     */
+    public double budgetSpentOver(Duration covered) {
+        double share = Math.min(1, covered.toMillis() / (double) period.toMillis());
+        return errorRatio / slo.errorBudgetRatio() * share;
+    }
+
     /** True when a page alert fires. */
     public boolean paging() {
         return firing.stream().anyMatch(alert -> alert.severity().equals("page"));

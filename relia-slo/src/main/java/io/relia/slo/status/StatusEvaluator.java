@@ -94,8 +94,16 @@ public final class StatusEvaluator {
         }
     }
 
-    /** Status of one SLO at {@code at}. */
+    /** Status of one SLO at {@code at}; a failed query names the SLO. */
     public SloStatus evaluate(Target target, Instant at) throws QueryException {
+        try {
+            return compute(target, at);
+        } catch (QueryException failed) {
+            throw failed.forSlo(target.slo().id());
+        }
+    }
+
+    private SloStatus compute(Target target, Instant at) throws QueryException {
         Slo slo = target.slo();
         Duration period = slo.period().orElse(defaultPeriod);
         double budget = slo.errorBudgetRatio();

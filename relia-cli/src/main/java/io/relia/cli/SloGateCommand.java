@@ -1,0 +1,100 @@
+package io.relia.cli;
+
+import io.relia.core.ExitCode;
+import io.relia.slo.Slo;
+import io.relia.slo.SloFile;
+import io.relia.slo.query.QueryEngine;
+import io.relia.slo.query.QueryException;
+import io.relia.slo.status.BudgetPolicy;
+import io.relia.slo.status.BudgetPolicyReader;
+import io.relia.slo.status.GateDecision;
+import io.relia.slo.status.SloStatus;
+import io.relia.slo.status.StatusEvaluator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code relia slo gate}: may a deploy go out under the error-budget policy? For CI/CD pipelines. */
+@Command(name = "gate",
+        mixinStandardHelpOptions = true,
+        description = {"Decide whether a deploy may proceed under the error-budget policy, for CI/CD pipelines.", "",
+            "Prints one line: PASS, WARN or FREEZE and the reason. The default policy (seed 003) freezes feature",
+            "deploys when any SLO is critical (< 25% budget left) or exhausted; a change marked as a reliability",
+            "fix (--reliability-fix, or RELIA_RELIABILITY_FIX=true) passes with a warning. --policy FILE changes",
+            "the thresholds, the freezing states, freezing on a firing page alert, and what missing data means.", ""},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  deploy may proceed (PASS, or WARN: reliability fix through a freeze, or SLOs without data)",
+            "  1  deploy frozen by the policy",
+            "  2  usage error, invalid spec, policy or data file, or PromQL the source rejects",
+            "  3  Prometheus unreachable or failing (the pipeline decides whether that blocks)"})
+final class SloGateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "SLO spec files (Relia, Sloth or OpenSLO).")
+    private List<Path> files;
+
+    @Mixin
+    private SloSource source;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Error-budget policy file (default: seed 003's).")
+    private Path policyFile;
+
+    @Option(names = "--reliability-fix", description = "The change is a reliability fix: a freeze lets it through "
+            + "with a warning when the policy allows (also RELIA_RELIABILITY_FIX=true).")
+    private boolean reliabilityFix;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Decide as of this moment: " + Times.FORMS + ".")
+    private String at;
+
+    @Option(names = "--default-period", paramLabel = "DURATION", defaultValue = "30d",
+            description = "SLO period for SLOs that name none (default: ${DEFAULT-VALUE}).")
+    private String defaultPeriod;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CommandLine commandLine = spec.commandLine();
+        Duration period = SloFiles.period(defaultPeriod, commandLine);
+        List<Slo> slos = SloFiles.loadAll(files, commandLine.getErr()).stream().map(SloFile::slos)
+                .flatMap(List::stream).toList();
+        BudgetPolicy policy = policyFile == null ? BudgetPolicy.DEFAULT : BudgetPolicyReader.read(policyFile);
+        QueryEngine engine = source.engine(commandLine);
+        List<StatusEvaluator.Target> targets = source.targets(slos, commandLine);
+        Instant moment = at == null ? source.now() : Times.parse("--at", at, source.now(), commandLine);
+        List<SloStatus> statuses;
+        try {
+            statuses = new StatusEvaluator(engine, period, policy, source.maxInFlight).evaluateAll(targets, moment);
+        } catch (QueryException failed) {
+            throw SloSource.failure(failed, targets);
+        }
+        String marked = System.getenv("RELIA_RELIABILITY_FIX");
+        boolean fix = reliabilityFix || (marked != null && (marked.equalsIgnoreCase("true") || marked.equals("1")));
+        GateDecision decision = GateDecision.decide(statuses, policy, fix);
+        PrintWriter out = commandLine.getOut();
+        String verdict = !decision.allowed() ? "FREEZE" : decision.warning() ? "WARN" : "PASS";
+        out.println(verdict + " " + decision.reason());
+        if (!decision.allowed() || decision.warning()) {
+            for (SloStatus status : statuses) {
+                out.println(String.format(Locale.ROOT, "  %-40s %8s budget left  %s", status.slo().id(),
+                        Double.isNaN(status.budgetRemaining()) ? "-" : StatusReport.percent(status.budgetRemaining()),
+                        status.state().label()));
+            }
+        }
+        out.flush();
+        ReportOutput.checkWritten(out);
+        return decision.allowed() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}

@@ -163,6 +163,10 @@ class OfflineStatusTest {
     }
 
     static List<Backtester.KnownIncident> known() {
+        return known(history);
+    }
+
+    static List<Backtester.KnownIncident> known(SyntheticHistory history) {
         return history.incidents().stream().map(i -> new Backtester.KnownIncident(i.name(), new Interval(
                 history.start().plus(i.offsetFromStart()),
                 history.start().plus(i.offsetFromStart()).plus(i.length())))).toList();

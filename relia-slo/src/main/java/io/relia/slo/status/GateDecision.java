@@ -33,8 +33,10 @@ public record GateDecision(boolean allowed, boolean warning, String reason, List
                 }
             } else if (policy.freezeStates().contains(status.state())) {
                 blocking.add(status);
-                reasons.add(status.slo().id() + " has " + percent(status.budgetRemaining())
-                        + " of its error budget left (" + describe(status.state(), policy) + ")");
+                reasons.add(status.slo().id() + (status.budgetRemaining() > 0
+                        ? " has " + percent(status.budgetRemaining()) + " of its error budget left"
+                        : " has spent " + percent(1 - status.budgetRemaining()) + " of its error budget")
+                        + " (" + describe(status.state(), policy) + ")");
             } else if (policy.freezeOnPage() && status.paging()) {
                 blocking.add(status);
                 reasons.add(status.slo().id() + " is paging: a fast-burn alert fires");

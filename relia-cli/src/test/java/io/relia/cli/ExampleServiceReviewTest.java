@@ -85,8 +85,11 @@ class ExampleServiceReviewTest {
     @Test
     void checksHonestlyWhatItCanAndSaysWhoChecksTheRest() {
         assertThat(entry(ChecklistItem.SLOS_DEFINED).status()).isEqualTo(CheckStatus.WARN);
-        assertThat(entry(ChecklistItem.SLOS_DEFINED).summary()).startsWith("7 valid SLOs in 4 files; measurement "
-                + "not checked yet");
+        assertThat(entry(ChecklistItem.SLOS_DEFINED).summary()).startsWith("7 valid SLOs in 4 files; 3 measured by "
+                + "recorded data, the others need relia slo status --prometheus URL");
+        assertThat(entry(ChecklistItem.ERROR_BUDGET_TRACKING).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(entry(ChecklistItem.ERROR_BUDGET_TRACKING).evidence()).anySatisfy(line -> assertThat(line)
+                .startsWith("checkout-availability: spent 4.1% of its 30d error budget (healthy) in the 6h recorded"));
         assertThat(entry(ChecklistItem.TIMEOUTS).summary()).contains("relia audit");
         assertThat(entry(ChecklistItem.ALERTS_WITH_RUNBOOKS).status()).isEqualTo(CheckStatus.FAIL);
         assertThat(entry(ChecklistItem.RUNBOOKS).status()).isEqualTo(CheckStatus.PASS);

@@ -32,6 +32,11 @@ public final class Backtester {
 
     private final QueryEngine engine;
     private final Duration defaultPeriod;
+    /**
+     * SLOs that share an SLI (one service, several objectives) share its ratios: consecutive SLOs with the same SLI
+     * query it once. Only the last SLI's ratios are kept, so memory stays at one SLO's worth.
+     */
+    private final Map<String, WindowedRatio> measured = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Backtester(QueryEngine engine, Duration defaultPeriod) {
         this.engine = engine;
@@ -71,8 +76,17 @@ public final class Backtester {
             }
         }
         Map<Duration, WindowedRatio> ratios = new TreeMap<>();
+        if (!measured.containsKey(target.queries().errorRatio(windows.first()) + "\n" + grid)) {
+            measured.clear();
+        }
         for (Duration window : windows) {
-            ratios.put(window, WindowedRatio.measure(engine, target.queries(), window, grid));
+            String key = target.queries().errorRatio(window) + "\n" + grid;
+            WindowedRatio ratio = measured.get(key);
+            if (ratio == null) {
+                ratio = WindowedRatio.measure(engine, target.queries(), window, grid);
+                measured.put(key, ratio);
+            }
+            ratios.put(window, ratio);
         }
         double[] burnShort = burn(ratios.get(AlertRules.NAIVE_WINDOW), budget);
         double[] burnHour = burn(ratios.get(HOUR), budget);

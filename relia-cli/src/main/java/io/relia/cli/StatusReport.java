@@ -137,7 +137,7 @@ final class StatusReport {
         entry.put("events", status.events().isPresent() ? status.events().getAsDouble() : null);
         entry.put("badEvents", status.badEvents().isPresent() ? status.badEvents().getAsDouble() : null);
         Map<String, Object> budget = new LinkedHashMap<>();
-        budget.put("ratio", status.slo().errorBudgetRatio());
+        budget.put("ratio", io.relia.slo.ErrorBudget.of(status.slo(), status.period()).ratio().doubleValue());
         budget.put("remainingRatio", finite(status.budgetRemaining()));
         budget.put("minutes", status.budgetMinutes());
         budget.put("remainingMinutes", finite(status.budgetMinutesRemaining()));

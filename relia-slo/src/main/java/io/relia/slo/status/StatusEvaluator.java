@@ -1,6 +1,7 @@
 package io.relia.slo.status;
 
 import io.relia.slo.AlertPlan;
+import io.relia.slo.ErrorBudget;
 import io.relia.slo.Slo;
 import io.relia.slo.query.QueryEngine;
 import io.relia.slo.query.QueryException;
@@ -152,8 +153,9 @@ public final class StatusEvaluator {
         Optional<Duration> exhaustion = remaining > 0 && currentBurn > 0
                 ? Optional.of(Duration.ofSeconds(Math.round(remaining * seconds / currentBurn)))
                 : Optional.empty();
-        return new SloStatus(slo, period, at, errorRatio, events, bad, remaining,
-                budget * period.toMinutes(), policy.stateOf(remaining), burns, firing, exhaustion);
+        double budgetMinutes = ErrorBudget.of(slo, period).minutes().doubleValue();
+        return new SloStatus(slo, period, at, errorRatio, events, bad, remaining, budgetMinutes,
+                policy.stateOf(remaining), burns, firing, exhaustion);
     }
 
     /**

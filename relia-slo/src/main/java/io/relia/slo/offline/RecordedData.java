@@ -32,6 +32,17 @@ public record RecordedData(Path source, Format format, List<RecordedSeries> seri
         series = List.copyOf(series);
     }
 
+    /**
+     * Reads a recorded file, choosing the format by content and then by extension ({@code .om}, {@code .prom},
+     * {@code .txt}: OpenMetrics; {@code .csv}: CSV).
+     *
+     * @throws io.relia.core.InputException with located problems when the file is missing, unreadable, not UTF-8 or
+     *                                      malformed (the first 20 in full, then a count)
+     */
+    public static RecordedData load(Path file) {
+        return RecordedDataLoader.load(file);
+    }
+
     /** Time of the first sample of any series; empty data has none. */
     public java.util.Optional<Instant> first() {
         return series.stream().filter(s -> s.size() > 0).mapToLong(s -> s.timestamps()[0]).min()

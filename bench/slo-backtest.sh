@@ -44,9 +44,19 @@ for per, name in ((10, "slos"), (50, "many")):
                           f'    alerting:\n      name: Shop{k}Availability{i}\n')
 PY
 
-echo "backfilling Prometheus (promtool tsdb create-blocks-from openmetrics)" >&2
-mkdir -p "$WORK/data"
-promtool tsdb create-blocks-from openmetrics --quiet "$WORK/history.om" "$WORK/data" >&2
+# promtool 2.42 writes 2h blocks and re-reads its whole input for each: one file per day is ~5x faster.
+echo "backfilling Prometheus (promtool tsdb create-blocks-from openmetrics, one file per day)" >&2
+mkdir -p "$WORK/data" "$WORK/days"
+awk -v dir="$WORK/days" '
+    /^# (HELP|TYPE|UNIT)/ { header = header $0 "\n"; next }
+    /^# EOF/ { next }
+    { file = dir "/day-" int($NF / 86400) ".om"
+      if (!(file in seen)) { seen[file] = 1; printf "%s", header > file }
+      print > file }
+    END { for (file in seen) print "# EOF" >> file }' "$WORK/history.om"
+ls "$WORK"/days/*.om | xargs -P 2 -I{} sh -c 'out=$(mktemp -d "$1/blocks.XXXX") &&
+    promtool tsdb create-blocks-from openmetrics --quiet "$2" "$out" >/dev/null && mv "$out"/01* "$1/data/"' _ "$WORK" {}
+rm -rf "$WORK/days"
 printf 'global:\n  scrape_interval: 1m\n' > "$WORK/prometheus.yml"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/data" --storage.tsdb.retention.time=100y \
@@ -83,7 +93,6 @@ before=$(prom_cpu)
 status=$(run status slo status "${MANY[@]}" --prometheus "http://127.0.0.1:$PORT" --at "$TO" --max-in-flight 8 \
     --format json --output "$WORK/status.json")
 status_prom=$(echo "($(prom_cpu) - $before) / $RUNS" | bc -l)
-slos=$(grep -c '"id"' "$WORK/offline.json" || true)
 read -r _ ow oc _ <<<"$offline"
 read -r _ lw lc _ <<<"$live"
 read -r _ sw sc _ <<<"$status"

@@ -6,6 +6,7 @@ import io.relia.slo.Slo;
 import io.relia.slo.SloFile;
 import io.relia.slo.backtest.BacktestResult;
 import io.relia.slo.backtest.Backtester;
+import io.relia.slo.backtest.ParallelBacktest;
 import io.relia.slo.backtest.KnownIncidents;
 import io.relia.slo.query.QueryEngine;
 import io.relia.slo.query.QueryException;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -98,12 +98,10 @@ final class SloBacktestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "the range needs more than " + MAX_STEPS
                     + " evaluations; use a longer --step or a shorter range");
         }
-        Backtester backtester = new Backtester(engine, period);
-        List<BacktestResult> results = new ArrayList<>();
+        int threads = source.offline() ? Runtime.getRuntime().availableProcessors() : source.maxInFlight;
+        List<BacktestResult> results;
         try {
-            for (StatusEvaluator.Target target : targets) {
-                results.add(backtester.run(target, grid, known));
-            }
+            results = ParallelBacktest.run(engine, period, targets, grid, known, threads);
         } catch (QueryException failed) {
             throw SloSource.failure(failed, targets);
         }

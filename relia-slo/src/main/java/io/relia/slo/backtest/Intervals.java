@@ -17,8 +17,9 @@ final class Intervals {
     static List<Interval> where(TimeGrid grid, IntPredicate holds, Duration gap) {
         List<Interval> result = new ArrayList<>();
         int start = -1;
-        for (int i = 0; i <= grid.size(); i++) {
-            boolean on = i < grid.size() && holds.test(i);
+        int n = grid.size();
+        for (int i = 0; i <= n; i++) {
+            boolean on = i < n && holds.test(i);
             if (on && start < 0) {
                 start = i;
             } else if (!on && start >= 0) {

@@ -161,13 +161,14 @@ final class Evaluator {
                     + "\", e.g. " + name + "(metric[5m])", 0);
         }
         List<Value.Series> result = new ArrayList<>();
+        Functions.Range function = Functions.Range.of(name);
         for (Samples samples : inputs) {
             Window window = new Window(samples.timestamps, semantics.leftOpenRanges());
             double[] values = new double[times.length];
             for (int i = 0; i < times.length; i++) {
                 long end = times[i] - offset;
                 window.moveTo(end, range);
-                values[i] = Functions.range(name, samples, window.first(), window.last(), end, range);
+                values[i] = Functions.range(function, samples, window.first(), window.last(), end, range);
             }
             SortedMap<String, String> labels = name.equals("last_over_time") ? samples.labels
                     : Value.withoutName(samples.labels);

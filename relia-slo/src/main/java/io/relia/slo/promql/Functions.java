@@ -27,29 +27,41 @@ final class Functions {
     private Functions() {
     }
 
+    /** A range function, resolved from its name once per query rather than once per step. */
+    enum Range {
+        RATE, INCREASE, DELTA, IRATE, IDELTA, AVG_OVER_TIME, SUM_OVER_TIME, COUNT_OVER_TIME, MIN_OVER_TIME,
+        MAX_OVER_TIME, LAST_OVER_TIME, PRESENT_OVER_TIME, CHANGES, RESETS;
+
+        static Range of(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
     /**
      * Applies a range function to the samples {@code first..last} of a window ending at {@code end} (ms) of length
      * {@code range} (ms); NaN when the window has too few samples.
      */
-    static double range(String function, Samples samples, int first, int last, long end, long range) {
+    static double range(Range function, Samples samples, int first, int last, long end, long range) {
         int count = last - first + 1;
         if (count < 1) {
             return Double.NaN;
         }
         double[] v = samples.values;
         return switch (function) {
-            case "rate" -> extrapolated(samples, first, last, end, range, true, true);
-            case "increase" -> extrapolated(samples, first, last, end, range, true, false);
-            case "delta" -> extrapolated(samples, first, last, end, range, false, false);
-            case "irate", "idelta" -> instant(function, samples, first, last);
-            case "sum_over_time" -> samples.prefix()[last + 1] - samples.prefix()[first];
-            case "count_over_time" -> count;
-            case "avg_over_time" -> (samples.prefix()[last + 1] - samples.prefix()[first]) / count;
-            case "min_over_time", "max_over_time" -> extreme(v, first, last, function.startsWith("min"));
-            case "last_over_time" -> v[last];
-            case "present_over_time" -> 1;
-            case "changes", "resets" -> changes(v, first, last, function.equals("resets"));
-            default -> throw new IllegalStateException(function);
+            case RATE -> extrapolated(samples, first, last, end, range, true, true);
+            case INCREASE -> extrapolated(samples, first, last, end, range, true, false);
+            case DELTA -> extrapolated(samples, first, last, end, range, false, false);
+            case IRATE -> instant(true, samples, first, last);
+            case IDELTA -> instant(false, samples, first, last);
+            case SUM_OVER_TIME -> samples.prefix()[last + 1] - samples.prefix()[first];
+            case COUNT_OVER_TIME -> count;
+            case AVG_OVER_TIME -> (samples.prefix()[last + 1] - samples.prefix()[first]) / count;
+            case MIN_OVER_TIME -> extreme(v, first, last, true);
+            case MAX_OVER_TIME -> extreme(v, first, last, false);
+            case LAST_OVER_TIME -> v[last];
+            case PRESENT_OVER_TIME -> 1;
+            case CHANGES -> changes(v, first, last, false);
+            case RESETS -> changes(v, first, last, true);
         };
     }
 
@@ -81,13 +93,13 @@ final class Functions {
         return perSecond ? result / (range / 1000.0) : result;
     }
 
-    private static double instant(String function, Samples samples, int first, int last) {
+    private static double instant(boolean perSecond, Samples samples, int first, int last) {
         if (last - first + 1 < 2) {
             return Double.NaN;
         }
         double[] v = samples.values;
         double delta = v[last] - v[last - 1];
-        if (function.equals("irate")) {
+        if (perSecond) {
             if (delta < 0) {
                 delta = v[last];
             }

@@ -12,8 +12,8 @@ final class Samples {
     final SortedMap<String, String> labels;
     final long[] timestamps;
     final double[] values;
-    private double[] adjusted;
-    private double[] prefix;
+    private volatile double[] adjusted;
+    private volatile double[] prefix;
 
     Samples(SortedMap<String, String> labels, long[] timestamps, double[] values) {
         this.labels = labels;
@@ -25,7 +25,12 @@ final class Samples {
      * The counter with resets undone: a sample lower than the one before starts again from zero, so the increase
      * across it is the new value itself, as Prometheus' rate() counts it.
      */
-    synchronized double[] adjusted() {
+    double[] adjusted() {
+        double[] ready = adjusted;
+        return ready != null ? ready : computeAdjusted();
+    }
+
+    private synchronized double[] computeAdjusted() {
         if (adjusted == null) {
             double[] result = new double[values.length];
             double correction = 0;
@@ -41,7 +46,12 @@ final class Samples {
     }
 
     /** {@code prefix[i]} = sum of values[0..i-1]; length n + 1. */
-    synchronized double[] prefix() {
+    double[] prefix() {
+        double[] ready = prefix;
+        return ready != null ? ready : computePrefix();
+    }
+
+    private synchronized double[] computePrefix() {
         if (prefix == null) {
             double[] result = new double[values.length + 1];
             for (int i = 0; i < values.length; i++) {

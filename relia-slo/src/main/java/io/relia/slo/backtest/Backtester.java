@@ -112,7 +112,7 @@ public final class Backtester {
         for (AlertRule rule : rules) {
             boolean[] holds = conditions(rule, ratios, budget, slo.extensions().minTrafficPerSecond(), grid.size());
             boolean[] fires = Intervals.after(holds, rule.forDuration(), grid.step());
-            List<Interval> firing = Intervals.where(grid, i -> fires[i], Duration.ZERO);
+            List<Interval> firing = Intervals.where(grid, fires, Duration.ZERO);
             List<Optional<Duration>> detections = new ArrayList<>();
             for (Interval incident : incidents) {
                 detections.add(detection(firing, incident));
@@ -141,12 +141,13 @@ public final class Backtester {
         boolean[] holds = new boolean[n];
         for (AlertRule.Condition condition : rule.conditions()) {
             WindowedRatio longRatio = ratios.get(condition.longWindow());
-            WindowedRatio shortRatio = condition.shortWindow().map(ratios::get).orElse(longRatio);
+            double[] longValues = longRatio.ratio();
+            double[] shortValues = condition.shortWindow().map(ratios::get).orElse(longRatio).ratio();
+            double[] traffic = longRatio.eventRate();
             double threshold = condition.factor() * budget;
             for (int i = 0; i < n; i++) {
-                double traffic = longRatio.eventRate()[i];
-                boolean enoughTraffic = minTraffic == 0 || Double.isNaN(traffic) || traffic >= minTraffic;
-                holds[i] |= longRatio.ratio()[i] > threshold && shortRatio.ratio()[i] > threshold && enoughTraffic;
+                boolean enoughTraffic = minTraffic == 0 || Double.isNaN(traffic[i]) || traffic[i] >= minTraffic;
+                holds[i] |= longValues[i] > threshold && shortValues[i] > threshold && enoughTraffic;
             }
         }
         return holds;

@@ -15,11 +15,20 @@ final class Intervals {
 
     /** Runs of grid steps where {@code holds} is true, joined when separated by at most {@code gap}. */
     static List<Interval> where(TimeGrid grid, IntPredicate holds, Duration gap) {
+        boolean[] on = new boolean[grid.size()];
+        for (int i = 0; i < on.length; i++) {
+            on[i] = holds.test(i);
+        }
+        return where(grid, on, gap);
+    }
+
+    /** Runs of grid steps where {@code holds[i]} is true, joined when separated by at most {@code gap}. */
+    static List<Interval> where(TimeGrid grid, boolean[] holds, Duration gap) {
         List<Interval> result = new ArrayList<>();
         int start = -1;
-        int n = grid.size();
+        int n = holds.length;
         for (int i = 0; i <= n; i++) {
-            boolean on = i < n && holds.test(i);
+            boolean on = i < n && holds[i];
             if (on && start < 0) {
                 start = i;
             } else if (!on && start >= 0) {

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 /** Aggregation operators ({@code sum by (...)} and friends) applied step by step over a vector. */
 final class Aggregations {
 
+    private static final java.util.Set<String> SINGLE_IDENTITY = java.util.Set.of("sum", "avg", "min", "max");
+
     private Aggregations() {
     }
 
@@ -23,6 +25,11 @@ final class Aggregations {
         for (Map.Entry<SortedMap<String, String>, List<Value.Series>> group : groups.entrySet()) {
             if (aggregate.op().equals("topk") || aggregate.op().equals("bottomk")) {
                 result.addAll(selectK(aggregate.op().equals("topk"), group.getValue(), parameter, steps));
+                continue;
+            }
+            if (group.getValue().size() == 1 && SINGLE_IDENTITY.contains(aggregate.op())) {
+                // One series: sum, avg, min and max of it are the series itself.
+                result.add(new Value.Series(group.getKey(), group.getValue().getFirst().values().clone()));
                 continue;
             }
             double[] values = new double[steps];

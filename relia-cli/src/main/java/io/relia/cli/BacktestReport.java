@@ -129,11 +129,22 @@ final class BacktestReport {
                         && f.end().toEpochMilli() >= start);
                 values.add(on ? (double) level : Double.NaN);
             }
-            firing.add(new ChartData.Series(alert.rule().name(), values, ""));
+            firing.add(new ChartData.Series(alert.rule().name(), values, colour(alert.rule())));
             level--;
         }
         doc.add(new Document.Chart(new ChartData("Alerts firing, " + result.slo().id(), ChartData.Kind.LINE, times,
                 firing, range, "")));
+    }
+
+    /** A hue per approach, darker for pages, so the timeline reads without counting lines. */
+    private static String colour(AlertRule rule) {
+        boolean page = rule.severity().equals("page");
+        return switch (rule.strategy()) {
+            case "mwmbr" -> page ? "#c62828" : "#ef9a9a";
+            case "single-window" -> page ? "#6a1b9a" : "#ce93d8";
+            case "spec" -> page ? "#1565c0" : "#90caf9";
+            default -> "#2e7d32";
+        };
     }
 
     private static double max(double[] values, int from, int to) {

@@ -81,7 +81,8 @@ final class SloStatusCommand implements Callable<Integer> {
             Map<String, StatusEvaluator.BurnDown> burnDowns = new LinkedHashMap<>();
             if (format == ReportFormat.HTML) {
                 for (StatusEvaluator.Target target : targets) {
-                    burnDowns.put(target.slo().id(), evaluator.burnDown(target, moment, 240));
+                    Instant from = source.first().orElse(Instant.EPOCH);
+                    burnDowns.put(target.slo().id(), evaluator.burnDown(target, from, moment, 240));
                 }
             }
             output.write(StatusReport.of(statuses, burnDowns, moment, engine.describe(), policy, source.covered(moment)),

@@ -115,9 +115,14 @@ final class StatusReport {
         }
         if (burnDown != null) {
             List<String> times = burnDown.times().stream().map(TIME::format).toList();
+            // The burn-down's shape comes from step-sized rates; scaled so that it ends at the budget left the window
+            // query measured (the figure above), as rates over short steps do not add up exactly to the whole.
+            double[] raw = burnDown.remaining();
+            double end = raw.length == 0 ? Double.NaN : raw[raw.length - 1];
+            double scale = Double.isNaN(end) || end == 1 ? 1 : (1 - status.budgetRemaining()) / (1 - end);
             List<Double> remaining = new ArrayList<>();
-            for (double value : burnDown.remaining()) {
-                remaining.add(value * 100);
+            for (double value : raw) {
+                remaining.add((1 - (1 - value) * scale) * 100);
             }
             doc.add(new Document.Chart(new ChartData("Error budget left, " + status.slo().id(), ChartData.Kind.LINE,
                     times, List.of(new ChartData.Series("budget left %", remaining, "#1565c0")),

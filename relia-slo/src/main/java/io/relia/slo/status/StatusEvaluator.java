@@ -159,37 +159,39 @@ public final class StatusEvaluator {
     }
 
     /**
-     * The budget left over the current window, at {@code points} evenly spaced times from the window's start to
-     * {@code at}: errors spent so far over the budget of all events in the window (a burn-down from 1 at the start
-     * to the current budget left at the end). Times without data hold NaN.
+     * The budget left over the current window, at about {@code points} evenly spaced times from {@code from} (the
+     * window's start, or later when data starts later) to {@code at}: errors spent so far over the budget of all the
+     * events up to {@code at} (a burn-down from 1 to the current budget left). Times before any data hold NaN.
      */
-    public BurnDown burnDown(Target target, Instant at, int points) throws QueryException {
+    public BurnDown burnDown(Target target, Instant from, Instant at, int points) throws QueryException {
         Duration period = target.slo().period().orElse(defaultPeriod);
-        Duration step = Duration.ofSeconds(Math.max(60, period.toSeconds() / points));
-        Instant start = at.minus(period).plus(step);
-        TimeGrid grid = new TimeGrid(start, at, step);
+        Instant start = from.isBefore(at.minus(period)) ? at.minus(period) : from;
+        // Steps of at least 5m: the shortest window SLIs are written for, and several samples per rate at 1m scrapes.
+        Duration step = Duration.ofSeconds(Math.max(300, Duration.between(start, at).toSeconds() / points));
+        TimeGrid grid = new TimeGrid(start.plus(step), at, step);
         WindowedRatio ratio = WindowedRatio.measure(engine, target.queries(), step, grid);
         int n = grid.size();
+        boolean counted = target.queries().countsEvents();
         double[] errors = new double[n];
-        double[] events = new double[n];
         double errorSum = 0;
         double eventSum = 0;
+        int firstData = -1;
         for (int i = 0; i < n; i++) {
-            boolean counted = target.queries().countsEvents();
             double e = counted ? ratio.errorRate()[i] : ratio.ratio()[i];
             double t = counted ? ratio.eventRate()[i] : 1;
             if (!Double.isNaN(e) && !Double.isNaN(t)) {
                 errorSum += e;
                 eventSum += t;
+                firstData = firstData < 0 ? i : firstData;
             }
             errors[i] = errorSum;
-            events[i] = eventSum;
         }
         double budget = target.slo().errorBudgetRatio();
         double[] remaining = new double[n];
         List<Instant> times = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            remaining[i] = eventSum == 0 ? Double.NaN : 1 - errors[i] / (budget * eventSum);
+            remaining[i] = eventSum == 0 || firstData < 0 || i < firstData ? Double.NaN
+                    : 1 - errors[i] / (budget * eventSum);
             times.add(grid.at(i));
         }
         return new BurnDown(times, remaining);

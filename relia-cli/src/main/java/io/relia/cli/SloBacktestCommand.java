@@ -3,7 +3,6 @@ package io.relia.cli;
 import io.relia.core.ExitCode;
 import io.relia.core.report.ReportFormat;
 import io.relia.slo.Slo;
-import io.relia.slo.SloFile;
 import io.relia.slo.backtest.BacktestResult;
 import io.relia.slo.backtest.Backtester;
 import io.relia.slo.backtest.ParallelBacktest;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
@@ -46,9 +44,6 @@ final class SloBacktestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "SLO spec files (Relia, Sloth or OpenSLO).")
-    private List<Path> files;
-
     @Mixin
     private SloSource source;
 
@@ -67,21 +62,16 @@ final class SloBacktestCommand implements Callable<Integer> {
             description = "Known incidents (YAML: incidents: [{name, start, end}]) instead of detected ones.")
     private Path incidentsFile;
 
-    @Option(names = "--default-period", paramLabel = "DURATION", defaultValue = "30d",
-            description = "SLO period for SLOs that name none (default: ${DEFAULT-VALUE}).")
-    private String defaultPeriod;
-
     @Mixin
     private ReportOutput output;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         CommandLine commandLine = spec.commandLine();
         ReportFormat format = output.format(commandLine);
-        Duration period = SloFiles.period(defaultPeriod, commandLine);
+        Duration period = source.period(commandLine);
         Duration interval = SloSource.step(step, commandLine);
-        List<Slo> slos = SloFiles.loadAll(files, commandLine.getErr()).stream().map(SloFile::slos)
-                .flatMap(List::stream).toList();
+        List<Slo> slos = source.slos(commandLine);
         List<Backtester.KnownIncident> known = incidentsFile == null ? List.of()
                 : KnownIncidents.read(incidentsFile);
         QueryEngine engine = source.engine(commandLine);

@@ -2,11 +2,9 @@ package io.relia.cli;
 
 import io.relia.core.ExitCode;
 import io.relia.slo.Slo;
-import io.relia.slo.SloFile;
 import io.relia.slo.query.QueryEngine;
 import io.relia.slo.query.QueryException;
 import io.relia.slo.status.BudgetPolicy;
-import io.relia.slo.status.BudgetPolicyReader;
 import io.relia.slo.status.GateDecision;
 import io.relia.slo.status.SloStatus;
 import io.relia.slo.status.StatusEvaluator;
@@ -15,11 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,14 +40,11 @@ final class SloGateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "SLO spec files (Relia, Sloth or OpenSLO).")
-    private List<Path> files;
-
     @Mixin
     private SloSource source;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Error-budget policy file (default: seed 003's).")
-    private Path policyFile;
+    @Mixin
+    private PolicyOption policyOption;
 
     @Option(names = "--reliability-fix", description = "The change is a reliability fix: a freeze lets it through "
             + "with a warning when the policy allows (also RELIA_RELIABILITY_FIX=true).")
@@ -60,20 +53,15 @@ final class SloGateCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "TIME", description = "Decide as of this moment: " + Times.FORMS + ".")
     private String at;
 
-    @Option(names = "--default-period", paramLabel = "DURATION", defaultValue = "30d",
-            description = "SLO period for SLOs that name none (default: ${DEFAULT-VALUE}).")
-    private String defaultPeriod;
-
     @Override
     public Integer call() throws InterruptedException {
         CommandLine commandLine = spec.commandLine();
-        Duration period = SloFiles.period(defaultPeriod, commandLine);
-        List<Slo> slos = SloFiles.loadAll(files, commandLine.getErr()).stream().map(SloFile::slos)
-                .flatMap(List::stream).toList();
-        BudgetPolicy policy = policyFile == null ? BudgetPolicy.DEFAULT : BudgetPolicyReader.read(policyFile);
+        Duration period = source.period(commandLine);
+        List<Slo> slos = source.slos(commandLine);
+        BudgetPolicy policy = policyOption.policy();
         QueryEngine engine = source.engine(commandLine);
         List<StatusEvaluator.Target> targets = source.targets(slos, commandLine);
-        Instant moment = at == null ? source.now() : Times.parse("--at", at, source.now(), commandLine);
+        Instant moment = source.moment(at, commandLine);
         List<SloStatus> statuses;
         try {
             statuses = new StatusEvaluator(engine, period, policy, source.maxInFlight).evaluateAll(targets, moment);

@@ -16,6 +16,7 @@ import io.relia.slo.status.StatusEvaluator;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.net.URI;
@@ -46,6 +47,13 @@ final class SloSource {
                         + "timestamp,good,total (or errors,total) counters, optionally with an slo column.")
         Path data;
     }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "SLO spec files (Relia, Sloth or OpenSLO).")
+    List<Path> files;
+
+    @Option(names = "--default-period", paramLabel = "DURATION", defaultValue = "30d",
+            description = "SLO period for SLOs that name none (default: ${DEFAULT-VALUE}).")
+    String defaultPeriod;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -84,6 +92,22 @@ final class SloSource {
     int compat;
 
     private RecordedData recorded;
+
+    /** The SLO window of SLOs that name none. */
+    Duration period(CommandLine commandLine) {
+        return SloFiles.period(defaultPeriod, commandLine);
+    }
+
+    /** Every SLO of the files; problems printed, errors stop the command (exit 2). */
+    List<Slo> slos(CommandLine commandLine) {
+        return SloFiles.loadAll(files, commandLine.getErr()).stream().map(io.relia.slo.SloFile::slos)
+                .flatMap(List::stream).toList();
+    }
+
+    /** The moment {@code --at} names, or "now" (the last recorded sample with --data). */
+    Instant moment(String at, CommandLine commandLine) {
+        return at == null ? now() : Times.parse("--at", at, now(), commandLine);
+    }
 
     boolean offline() {
         return source.data != null;

@@ -3,11 +3,9 @@ package io.relia.cli;
 import io.relia.core.ExitCode;
 import io.relia.core.report.ReportFormat;
 import io.relia.slo.Slo;
-import io.relia.slo.SloFile;
 import io.relia.slo.query.QueryEngine;
 import io.relia.slo.query.QueryException;
 import io.relia.slo.status.BudgetPolicy;
-import io.relia.slo.status.BudgetPolicyReader;
 import io.relia.slo.status.SloStatus;
 import io.relia.slo.status.StatusEvaluator;
 import picocli.CommandLine;
@@ -15,10 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,9 +39,6 @@ final class SloStatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "SLO spec files (Relia, Sloth or OpenSLO).")
-    private List<Path> files;
-
     @Mixin
     private SloSource source;
 
@@ -54,12 +47,8 @@ final class SloStatusCommand implements Callable<Integer> {
                     + "sample with --data).")
     private String at;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Error-budget policy file (default: seed 003's).")
-    private Path policyFile;
-
-    @Option(names = "--default-period", paramLabel = "DURATION", defaultValue = "30d",
-            description = "SLO period for SLOs that name none (default: ${DEFAULT-VALUE}).")
-    private String defaultPeriod;
+    @Mixin
+    private PolicyOption policyOption;
 
     @Mixin
     private ReportOutput output;
@@ -68,13 +57,12 @@ final class SloStatusCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CommandLine commandLine = spec.commandLine();
         ReportFormat format = output.format(commandLine);
-        Duration period = SloFiles.period(defaultPeriod, commandLine);
-        List<Slo> slos = SloFiles.loadAll(files, commandLine.getErr()).stream().map(SloFile::slos)
-                .flatMap(List::stream).toList();
-        BudgetPolicy policy = policyFile == null ? BudgetPolicy.DEFAULT : BudgetPolicyReader.read(policyFile);
+        Duration period = source.period(commandLine);
+        List<Slo> slos = source.slos(commandLine);
+        BudgetPolicy policy = policyOption.policy();
         QueryEngine engine = source.engine(commandLine);
         List<StatusEvaluator.Target> targets = source.targets(slos, commandLine);
-        Instant moment = at == null ? source.now() : Times.parse("--at", at, source.now(), commandLine);
+        Instant moment = source.moment(at, commandLine);
         StatusEvaluator evaluator = new StatusEvaluator(engine, period, policy, source.maxInFlight);
         try {
             List<SloStatus> statuses = evaluator.evaluateAll(targets, moment);

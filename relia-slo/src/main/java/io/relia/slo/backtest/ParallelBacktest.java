@@ -1,5 +1,6 @@
 package io.relia.slo.backtest;
 
+import io.relia.slo.query.BoundedParallel;
 import io.relia.slo.query.QueryEngine;
 import io.relia.slo.query.QueryException;
 import io.relia.slo.query.TimeGrid;
@@ -10,10 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Backtests many SLOs at once: SLOs that share an SLI go to one worker (which queries it once), workers run on a
@@ -32,47 +29,20 @@ public final class ParallelBacktest {
      */
     public static List<BacktestResult> run(QueryEngine engine, Duration defaultPeriod,
                                            List<StatusEvaluator.Target> targets, TimeGrid grid,
-                                           List<Backtester.KnownIncident> known, int threads) throws QueryException {
+                                           List<Backtester.KnownIncident> known, int threads)
+            throws QueryException, InterruptedException {
         Map<String, List<Integer>> bySli = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             bySli.computeIfAbsent(targets.get(i).queries().errorRatio(KEY_WINDOW), k -> new ArrayList<>()).add(i);
         }
         BacktestResult[] results = new BacktestResult[targets.size()];
-        int workers = Math.max(1, Math.min(Math.min(threads, 64), bySli.size()));
-        try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (List<Integer> group : bySli.values()) {
-                futures.add(pool.submit(() -> {
-                    Backtester backtester = new Backtester(engine, defaultPeriod);
-                    for (int index : group) {
-                        results[index] = backtester.run(targets.get(index), grid, known);
-                    }
-                    return null;
-                }));
+        BoundedParallel.map(List.copyOf(bySli.values()), threads, group -> {
+            Backtester backtester = new Backtester(engine, defaultPeriod);
+            for (int index : group) {
+                results[index] = backtester.run(targets.get(index), grid, known);
             }
-            for (Future<?> future : futures) {
-                await(future, futures);
-            }
-        }
+            return group;
+        });
         return List.of(results);
-    }
-
-    private static void await(Future<?> future, List<Future<?>> all) throws QueryException {
-        try {
-            future.get();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            all.forEach(other -> other.cancel(true));
-            throw new QueryException(QueryException.Kind.TIMEOUT, "interrupted while backtesting");
-        } catch (ExecutionException failed) {
-            all.forEach(other -> other.cancel(true));
-            if (failed.getCause() instanceof QueryException query) {
-                throw query;
-            }
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failed.getCause());
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.relia.slo.status;
 import io.relia.slo.AlertPlan;
 import io.relia.slo.ErrorBudget;
 import io.relia.slo.Slo;
+import io.relia.slo.query.BoundedParallel;
 import io.relia.slo.query.QueryEngine;
 import io.relia.slo.query.QueryException;
 import io.relia.slo.query.SloQueries;
@@ -19,10 +20,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Computes SLO status at a moment from any {@link QueryEngine}: the error ratio over the period and each alert
@@ -59,40 +56,7 @@ public final class StatusEvaluator {
 
     /** Status of every target at {@code at}, in the targets' order, at most {@code parallelism} at once. */
     public List<SloStatus> evaluateAll(List<Target> targets, Instant at) throws QueryException, InterruptedException {
-        if (targets.size() <= 1 || parallelism == 1) {
-            List<SloStatus> result = new ArrayList<>();
-            for (Target target : targets) {
-                result.add(evaluate(target, at));
-            }
-            return result;
-        }
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, targets.size()))) {
-            List<Future<SloStatus>> futures = new ArrayList<>();
-            for (Target target : targets) {
-                futures.add(pool.submit(() -> evaluate(target, at)));
-            }
-            List<SloStatus> result = new ArrayList<>();
-            for (Future<SloStatus> future : futures) {
-                result.add(await(future, futures));
-            }
-            return result;
-        }
-    }
-
-    private static SloStatus await(Future<SloStatus> future, List<Future<SloStatus>> all)
-            throws QueryException, InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException failed) {
-            all.forEach(other -> other.cancel(true));
-            if (failed.getCause() instanceof QueryException query) {
-                throw query;
-            }
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failed.getCause());
-        }
+        return BoundedParallel.map(targets, parallelism, target -> evaluate(target, at));
     }
 
     /** Status of one SLO at {@code at}; a failed query names the SLO. */

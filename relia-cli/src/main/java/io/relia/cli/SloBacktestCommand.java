@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
         description = {"Replay each SLO's alert conditions over history and judge them against incidents.", "",
             "Compares Relia's multi-window multi-burn-rate page and ticket alerts, the same thresholds on single",
             "windows, the spec's own burn_rate_alerts, and a naive 'error ratio above the budget for 5m' alert:",
-            "firing intervals, detection delay per incident, likely-noise pages and unpaged 2%-of-budget hours.",
+            "firing intervals, detection delay per incident, likely-noise pages and unpaged 2%%-of-budget hours.",
             "Incidents are the periods where the 5m burn rate exceeded the page factor, or --incidents FILE.",
             "HTML adds a timeline per SLO (SLI, burn rates, firing intervals).", ""},
         footerHeading = "%nExit codes:%n",

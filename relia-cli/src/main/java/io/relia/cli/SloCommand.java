@@ -7,9 +7,11 @@ import picocli.CommandLine.Spec;
 /** {@code relia slo}: SLOs as code. */
 @Command(name = "slo",
         mixinStandardHelpOptions = true,
-        description = {"SLOs as code: validate specs, generate Sloth-equal Prometheus rules, explain budgets.", "",
+        description = {"SLOs as code: validate specs, generate Sloth-equal rules, check budgets live or on history.", "",
             "Reads native, Sloth prometheus/v1 and OpenSLO v1 specs; generates the recording and multi-window",
-            "multi-burn-rate alert rules Sloth generates; explains the error-budget maths.", ""},
+            "multi-burn-rate alert rules Sloth generates; explains the error-budget maths; reports budgets and burn",
+            "rates from Prometheus or recorded data, gates deploys on the budget policy, backtests alerts on",
+            "history and writes Grafana dashboards.", ""},
         subcommands = {SloValidateCommand.class, SloGenerateCommand.class, SloExplainCommand.class,
             SloStatusCommand.class, SloGateCommand.class, SloBacktestCommand.class, SloDashboardCommand.class},
         footerHeading = "%nExit codes:%n",

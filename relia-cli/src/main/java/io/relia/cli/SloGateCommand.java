@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {"Decide whether a deploy may proceed under the error-budget policy, for CI/CD pipelines.", "",
             "Prints one line: PASS, WARN or FREEZE and the reason. The default policy (seed 003) freezes feature",
-            "deploys when any SLO is critical (< 25% budget left) or exhausted; a change marked as a reliability",
+            "deploys when any SLO is critical (< 25%% budget left) or exhausted; a change marked as a reliability",
             "fix (--reliability-fix, or RELIA_RELIABILITY_FIX=true) passes with a warning. --policy FILE changes",
             "the thresholds, the freezing states, freezing on a firing page alert, and what missing data means.", ""},
         footerHeading = "%nExit codes:%n",

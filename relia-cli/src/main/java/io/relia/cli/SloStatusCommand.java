@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {"Show each SLO's error budget now (or --at a past moment) from Prometheus or recorded data.", "",
             "For each SLO: the SLI over its period, the budget left (ratio, minutes, events), the burn rate over",
-            "every alert window, the policy state (healthy > 50% left, warning 25-50%, critical < 25%, exhausted),",
+            "every alert window, the policy state (healthy > 50%% left, warning 25-50%%, critical < 25%%, exhausted),",
             "the alerts that would fire, and the time to exhaustion at the last hour's burn rate. HTML adds a",
             "budget burn-down chart per SLO.", ""},
         footerHeading = "%nExit codes:%n",

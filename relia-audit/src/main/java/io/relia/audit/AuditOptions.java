@@ -1,0 +1,30 @@
+package io.relia.audit;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How to run an audit.
+ *
+ * @param rules    the rule IDs to report; empty means every rule
+ * @param excludes globs (relative to the audited directory) to leave out, added to {@code relia.yaml}'s
+ * @param baseline a baseline file whose findings are hidden, or null
+ */
+public record AuditOptions(Set<String> rules, List<String> excludes, Path baseline) {
+
+    public AuditOptions {
+        rules = Set.copyOf(rules);
+        excludes = List.copyOf(excludes);
+    }
+
+    /** Every rule, no extra excludes, no baseline. */
+    public static AuditOptions defaults() {
+        return new AuditOptions(Set.of(), List.of(), null);
+    }
+
+    public Optional<Path> baselineFile() {
+        return Optional.ofNullable(baseline);
+    }
+}

@@ -1,0 +1,53 @@
+package io.relia.audit;
+
+import io.relia.audit.baseline.Baseline;
+import io.relia.core.Problem;
+import io.relia.core.Severity;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an audit found.
+ *
+ * @param root         the audited directory
+ * @param findings     findings to report (not suppressed, not in the baseline), most severe first, then by place
+ * @param suppressed   findings hidden by inline suppressions, with their reasons
+ * @param baselined    findings the baseline hid
+ * @param problems     problems reading inputs or running analyzers, sorted
+ * @param filesScanned files looked at (after exclusions)
+ * @param catalogue    every rule known to the analyzers that ran
+ */
+public record AuditResult(Path root, List<AuditFinding> findings, List<SuppressedFinding> suppressed,
+                          List<AuditFinding> baselined,
+                          List<Problem> problems, int filesScanned, RuleCatalogue catalogue) {
+
+    public AuditResult {
+        findings = List.copyOf(findings);
+        suppressed = List.copyOf(suppressed);
+        baselined = List.copyOf(baselined);
+        problems = List.copyOf(problems);
+    }
+
+    /** The most severe reported finding, if any. */
+    public Optional<Severity> worstSeverity() {
+        return findings.stream().map(finding -> finding.finding().severity()).sorted().findFirst();
+    }
+
+    /** A baseline accepting every finding not suppressed inline (reported now or already in the baseline). */
+    public Baseline baseline() {
+        List<Baseline.Entry> entries = new ArrayList<>();
+        for (List<AuditFinding> list : List.of(findings, baselined)) {
+            list.forEach(finding -> entries.add(new Baseline.Entry(finding.finding().ruleId(), finding.path(),
+                    finding.fingerprint(), finding.finding().message())));
+        }
+        return new Baseline(entries);
+    }
+
+    /** How many reported findings have this severity. */
+    public long count(Severity severity) {
+        return findings.stream().filter(finding -> finding.finding().severity() == severity).count();
+    }
+}

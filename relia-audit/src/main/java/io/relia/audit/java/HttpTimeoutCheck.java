@@ -1,0 +1,126 @@
+package io.relia.audit.java;
+
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.relia.audit.java.BuilderTrace.Outcome;
+
+import java.util.Set;
+
+/** {@code java/http-client-no-timeout} and {@code java/http-request-no-timeout}. */
+final class HttpTimeoutCheck implements JavaCheck {
+
+    private static final String JDK_CLIENT = "java.net.http.HttpClient";
+    private static final String JDK_REQUEST = "java.net.http.HttpRequest";
+    private static final Set<String> APACHE_CLIENTS = Set.of("org.apache.http.impl.client.HttpClients",
+            "org.apache.hc.client5.http.impl.classic.HttpClients");
+    private static final Set<String> APACHE_BUILDERS = Set.of("org.apache.http.impl.client.HttpClientBuilder",
+            "org.apache.hc.client5.http.impl.classic.HttpClientBuilder");
+    private static final Set<String> APACHE_SETTINGS = Set.of("setDefaultRequestConfig", "setConnectionManager",
+            "setDefaultConnectionConfig", "setDefaultSocketConfig");
+    private static final Set<String> OKHTTP_TIMEOUTS = Set.of("connectTimeout", "readTimeout", "writeTimeout",
+            "callTimeout");
+    private static final Set<String> URL_CONNECTION_USES = Set.of("getInputStream", "getOutputStream", "connect",
+            "getResponseCode", "getResponseMessage", "getContent", "getHeaderField", "getHeaderFields");
+    private static final Set<String> BUILD = Set.of("build");
+
+    @Override
+    public void check(SourceFile file) {
+        boolean okhttp = file.unit().getImports().stream().anyMatch(i -> i.getNameAsString().startsWith("okhttp3"));
+        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+            String name = call.getNameAsString();
+            switch (name) {
+                case "newHttpClient" -> {
+                    if (file.isClass(call.getScope(), JDK_CLIENT)) {
+                        file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call, "HttpClient.newHttpClient() has no "
+                                + "connect timeout (java.net.http sets none by default)",
+                                "use HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()");
+                    }
+                }
+                case "newBuilder" -> newBuilder(file, call);
+                case "openConnection" -> openConnection(file, call);
+                case "createDefault", "createSystem" -> {
+                    if (APACHE_CLIENTS.stream().anyMatch(type -> file.isClass(call.getScope(), type))) {
+                        file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call, "HttpClients." + name + "() sets no "
+                                + "connect or response timeout (Apache HttpClient 4 waits forever by default)",
+                                "build the client with setDefaultRequestConfig(RequestConfig with timeouts)");
+                    }
+                }
+                case "create", "custom" -> apacheBuilder(file, call);
+                default -> {
+                    if (okhttp && OKHTTP_TIMEOUTS.contains(name) && disablesTimeout(call)) {
+                        file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call.getName(), "OkHttp " + name
+                                + " set to 0, which means no timeout",
+                                "set a finite " + name + ", e.g. Duration.ofSeconds(5)");
+                    }
+                }
+            }
+        }
+        for (ObjectCreationExpr creation : file.unit().findAll(ObjectCreationExpr.class)) {
+            if (creation.getArguments().isEmpty() && creation.getAnonymousClassBody().isEmpty()
+                    && file.resolve(creation.getType()).equals("org.springframework.web.client.RestTemplate")
+                    && BuilderTrace.of(file, creation, Set.of("setRequestFactory"), Set.of()) != Outcome.SET) {
+                file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, creation, "new RestTemplate() uses "
+                        + "SimpleClientHttpRequestFactory, whose connect and read timeouts are infinite",
+                        "build it with RestTemplateBuilder.connectTimeout(...).readTimeout(...) or a request "
+                                + "factory with timeouts");
+            }
+        }
+    }
+
+    private static void newBuilder(SourceFile file, MethodCallExpr call) {
+        if (file.isClass(call.getScope(), JDK_CLIENT)
+                && BuilderTrace.of(file, call, Set.of("connectTimeout"), BUILD) == Outcome.FINISHED_UNSET) {
+            file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call, "HttpClient built without connectTimeout(...): "
+                    + "connecting waits for the operating system's TCP timeout",
+                    "add .connectTimeout(Duration.ofSeconds(2)) to the builder");
+        } else if (file.isClass(call.getScope(), JDK_REQUEST) && call.getArguments().size() <= 1
+                && BuilderTrace.of(file, call, Set.of("timeout"), BUILD) == Outcome.FINISHED_UNSET) {
+            file.report(JavaRules.HTTP_REQUEST_NO_TIMEOUT, call, "HttpRequest built without timeout(...): "
+                    + "java.net.http then waits for the response forever",
+                    "add .timeout(Duration.ofSeconds(5)) to the request builder");
+        }
+    }
+
+    private static void openConnection(SourceFile file, MethodCallExpr call) {
+        if (!call.getArguments().isEmpty() || call.getScope().isEmpty()
+                || !file.typeOf(call.getScope().get()).filter("java.net.URL"::equals).isPresent()) {
+            return;
+        }
+        Outcome connect = BuilderTrace.of(file, call, Set.of("setConnectTimeout"), URL_CONNECTION_USES);
+        Outcome read = BuilderTrace.of(file, call, Set.of("setReadTimeout"), URL_CONNECTION_USES);
+        if (connect == Outcome.FINISHED_UNSET || read == Outcome.FINISHED_UNSET) {
+            String missing = connect == Outcome.FINISHED_UNSET && read == Outcome.FINISHED_UNSET
+                    ? "connect or read timeout" : connect == Outcome.FINISHED_UNSET ? "connect timeout"
+                    : "read timeout";
+            file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call, "URL connection used without a " + missing
+                    + " (the default 0 means infinite)", "call setConnectTimeout(...) and setReadTimeout(...) "
+                    + "before connecting");
+        }
+    }
+
+    private static void apacheBuilder(SourceFile file, MethodCallExpr call) {
+        boolean builder = call.getNameAsString().equals("create")
+                ? APACHE_BUILDERS.stream().anyMatch(type -> file.isClass(call.getScope(), type))
+                : APACHE_CLIENTS.stream().anyMatch(type -> file.isClass(call.getScope(), type));
+        if (builder && BuilderTrace.of(file, call, APACHE_SETTINGS, BUILD) == Outcome.FINISHED_UNSET) {
+            file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call, "Apache HttpClient built without a RequestConfig "
+                    + "or connection manager: connect and socket timeouts stay undefined (infinite in 4.x)",
+                    "setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(...)"
+                            + ".setResponseTimeout(...).build())");
+        }
+    }
+
+    private static boolean disablesTimeout(MethodCallExpr call) {
+        if (call.getArguments().size() == 2) {
+            Expression amount = call.getArgument(0);
+            return amount instanceof IntegerLiteralExpr integer && integer.asNumber().longValue() == 0
+                    || amount instanceof LongLiteralExpr longValue && longValue.asNumber().longValue() == 0;
+        }
+        return call.getArguments().size() == 1 && call.getArgument(0) instanceof FieldAccessExpr field
+                && field.getNameAsString().equals("ZERO") && field.getScope().toString().endsWith("Duration");
+    }
+}

@@ -1,0 +1,150 @@
+package io.relia.audit.java;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.CompilationUnit;
+import io.relia.audit.AuditAnalyzer;
+import io.relia.audit.AuditContext;
+import io.relia.audit.AuditRule;
+import io.relia.core.Location;
+import io.relia.core.Problem;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.InputKind;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Java analyzer of {@code relia audit}: parses each Java source once (JavaParser, Java 21 syntax, no symbol
+ * solver) and runs timeout, blocking, executor, retry, exception-handling and resource checks on it. Files are
+ * parsed in parallel on a small bounded pool; a file that does not parse is a warning, not a failure.
+ */
+public final class JavaAnalyzer implements AuditAnalyzer {
+
+    private static final int DEFAULT_THREADS = 2;
+    private static final long AUDIT_TIMEOUT_MINUTES = 30;
+    private static final List<JavaCheck> CHECKS = List.of(new HttpTimeoutCheck(), new BlockingCallCheck(),
+            new ExecutorCheck(), new RetryLoopCheck(), new CatchBlockCheck(), new ResourceCheck());
+
+    private final int threads;
+
+    /** An analyzer parsing on two threads. */
+    public JavaAnalyzer() {
+        this(DEFAULT_THREADS);
+    }
+
+    /** An analyzer parsing on {@code threads} threads (at least 1). */
+    public JavaAnalyzer(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    public String id() {
+        return "java";
+    }
+
+    @Override
+    public List<AuditRule> rules() {
+        return JavaRules.ALL;
+    }
+
+    @Override
+    public void analyze(AuditContext context) {
+        if (JavaRules.ALL.stream().noneMatch(rule -> context.enabled(rule.id()))) {
+            return;
+        }
+        List<DiscoveredInput> sources = context.inventory().ofKind(InputKind.JAVA_SOURCE);
+        // Bounded queue; when it is full the submitting thread parses the file itself (back-pressure).
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * 4),
+                Thread.ofPlatform().name("relia-java-audit-", 0).daemon(true).factory(),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        try {
+            for (DiscoveredInput source : sources) {
+                pool.execute(() -> audit(context, context.root().resolve(source.relative()), source.path()));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        try {
+            if (!pool.awaitTermination(AUDIT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                pool.shutdownNow();
+                context.problem(Problem.warning(Location.wholeFile(context.root()), "the Java audit did not "
+                        + "finish within " + AUDIT_TIMEOUT_MINUTES + " minutes; its findings are incomplete"));
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Parses and checks one file; reports under {@code shown}, reads from {@code file}. */
+    static void audit(AuditContext context, Path shown, Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            context.problem(Problem.warning(Location.wholeFile(shown), "not UTF-8 text, Java checks skipped",
+                    "a UTF-8 Java source", "re-encode the file as UTF-8"));
+            return;
+        } catch (IOException e) {
+            context.problem(Problem.warning(Location.wholeFile(shown), "cannot read: " + e.getMessage()));
+            return;
+        }
+        ParseResult<CompilationUnit> parsed;
+        try {
+            parsed = parser(ParserConfiguration.LanguageLevel.JAVA_21).parse(text);
+            if (!parsed.isSuccessful()) {
+                // Java 22+ syntax (unnamed variables, ...) in a project built with a newer JDK: try once more.
+                ParseResult<CompilationUnit> newer = parser(ParserConfiguration.LanguageLevel.CURRENT).parse(text);
+                parsed = newer.isSuccessful() ? newer : parsed;
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            context.problem(Problem.warning(Location.wholeFile(shown), "JavaParser failed on this file ("
+                    + e + "); Java checks skipped"));
+            return;
+        }
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            parsed.getProblems().stream().limit(3).forEach(problem -> context.problem(Problem.warning(
+                    problem.getLocation().flatMap(range -> range.getBegin().getRange())
+                            .map(range -> Location.of(shown, range.begin.line, range.begin.column))
+                            .orElse(Location.wholeFile(shown)),
+                    "Java syntax not understood, file skipped: " + firstLine(problem.getMessage()),
+                    "Java 21 source", "check the file compiles")));
+            return;
+        }
+        List<Position> comments = parsed.getCommentsCollection().map(all -> all.getComments().stream()
+                .flatMap(comment -> comment.getBegin().stream()).sorted().toList()).orElse(List.of());
+        SourceFile source = new SourceFile(shown, parsed.getResult().get(), comments);
+        try {
+            for (JavaCheck check : CHECKS) {
+                check.check(source);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            context.problem(Problem.warning(Location.wholeFile(shown), "Java checks failed on this file (" + e
+                    + "); findings for it may be incomplete"));
+        }
+        source.findings().forEach(context::report);
+    }
+
+    /** Comments are not attached to nodes: that halves parse time on Javadoc-heavy code; checks use positions. */
+    private static JavaParser parser(ParserConfiguration.LanguageLevel level) {
+        return new JavaParser(new ParserConfiguration().setLanguageLevel(level).setAttributeComments(false));
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

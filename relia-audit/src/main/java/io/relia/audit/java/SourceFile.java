@@ -1,0 +1,273 @@
+package io.relia.audit.java;
+
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import io.relia.audit.AuditRule;
+import io.relia.core.Finding;
+import io.relia.core.Location;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One parsed Java file and what the checks need from it without a symbol solver: declared types of names, resolved
+ * against the file's imports, and a place to put findings. Not thread-safe; one per file.
+ */
+final class SourceFile {
+
+    /** JDK and library types the checks know, so that wildcard imports resolve. */
+    private static final Set<String> KNOWN = Set.of(
+            "java.net.http.HttpClient", "java.net.http.HttpRequest", "java.net.URL", "java.net.URI",
+            "java.net.HttpURLConnection",
+            "java.net.URLConnection", "java.util.concurrent.Executors", "java.util.concurrent.ExecutorService",
+            "java.util.concurrent.ScheduledExecutorService", "java.util.concurrent.ThreadPoolExecutor",
+            "java.util.concurrent.Future", "java.util.concurrent.CompletableFuture",
+            "java.util.concurrent.ScheduledFuture", "java.util.concurrent.FutureTask",
+            "java.util.concurrent.ForkJoinTask", "java.util.concurrent.RunnableFuture",
+            "java.util.concurrent.CountDownLatch", "java.util.concurrent.CyclicBarrier",
+            "java.util.concurrent.Semaphore", "java.util.concurrent.BlockingQueue",
+            "java.util.concurrent.BlockingDeque", "java.util.concurrent.LinkedBlockingQueue",
+            "java.util.concurrent.ArrayBlockingQueue", "java.util.concurrent.LinkedBlockingDeque",
+            "java.util.concurrent.PriorityBlockingQueue", "java.util.concurrent.SynchronousQueue",
+            "java.util.concurrent.DelayQueue", "java.util.concurrent.LinkedTransferQueue",
+            "java.util.concurrent.TransferQueue", "java.util.concurrent.locks.Condition",
+            "okhttp3.OkHttpClient", "org.apache.http.impl.client.HttpClients",
+            "org.apache.http.impl.client.HttpClientBuilder", "org.apache.hc.client5.http.impl.classic.HttpClients",
+            "org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
+            "org.springframework.web.client.RestTemplate");
+
+    private static final Set<String> JAVA_LANG = Set.of("Thread", "Object", "Integer", "Math", "System");
+
+    /** Return types of the calls the checks follow, keyed by receiver type and method name. */
+    private static final Map<String, String> RETURNS = Map.ofEntries(
+            Map.entry("java.util.concurrent.CompletableFuture#supplyAsync", "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.CompletableFuture#runAsync", "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.CompletableFuture#allOf", "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.CompletableFuture#anyOf", "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.CompletableFuture#thenApply", "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.CompletableFuture#thenAccept", "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.CompletableFuture#thenCompose",
+                    "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.CompletableFuture#thenCombine",
+                    "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.CompletableFuture#handle", "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.CompletableFuture#whenComplete",
+                    "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.CompletableFuture#exceptionally",
+                    "java.util.concurrent.CompletableFuture"),
+            Map.entry("java.util.concurrent.ExecutorService#submit", "java.util.concurrent.Future"),
+            Map.entry("java.util.concurrent.ScheduledExecutorService#submit", "java.util.concurrent.Future"),
+            Map.entry("java.util.concurrent.ThreadPoolExecutor#submit", "java.util.concurrent.Future"),
+            Map.entry("java.util.concurrent.ScheduledExecutorService#schedule",
+                    "java.util.concurrent.ScheduledFuture"),
+            Map.entry("java.util.concurrent.Executors#newCachedThreadPool", "java.util.concurrent.ExecutorService"),
+            Map.entry("java.util.concurrent.Executors#newFixedThreadPool", "java.util.concurrent.ExecutorService"),
+            Map.entry("java.util.concurrent.Executors#newSingleThreadExecutor",
+                    "java.util.concurrent.ExecutorService"),
+            Map.entry("java.util.concurrent.Executors#newVirtualThreadPerTaskExecutor",
+                    "java.util.concurrent.ExecutorService"),
+            Map.entry("java.lang.Thread#currentThread", "java.lang.Thread"),
+            Map.entry("java.net.URL#openConnection", "java.net.URLConnection"),
+            Map.entry("java.net.URI#create", "java.net.URI"),
+            Map.entry("java.net.URI#toURL", "java.net.URL"));
+
+    private final Path path;
+    private final CompilationUnit unit;
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, String> resolved = new HashMap<>();
+    private Set<String> declaredTypes;
+
+    private final List<Position> comments;
+
+    /** @param comments where the file's comments start, sorted */
+    SourceFile(Path path, CompilationUnit unit, List<Position> comments) {
+        this.path = path;
+        this.unit = unit;
+        this.comments = comments;
+    }
+
+    /** True when a comment starts inside {@code node}'s source range. */
+    boolean hasCommentWithin(Node node) {
+        if (node.getBegin().isEmpty() || node.getEnd().isEmpty()) {
+            return false;
+        }
+        Position begin = node.getBegin().get();
+        int index = Collections.binarySearch(comments, begin);
+        int next = index >= 0 ? index : -index - 1;
+        return next < comments.size() && comments.get(next).isBefore(node.getEnd().get());
+    }
+
+    CompilationUnit unit() {
+        return unit;
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    void report(AuditRule rule, Node at, String message, String fix) {
+        int line = at.getBegin().map(position -> position.line).orElse(0);
+        int column = at.getBegin().map(position -> position.column).orElse(0);
+        findings.add(new Finding(rule.id(), rule.severity(), message, Location.of(path, line, column), fix));
+    }
+
+    /** The fully qualified name of {@code type} as written in this file, e.g. {@code java.util.concurrent.Future}. */
+    String resolve(Type type) {
+        if (type instanceof ClassOrInterfaceType classType) {
+            return resolve(classType.getNameWithScope());
+        }
+        return type.asString();
+    }
+
+    /** Resolves a type name as written ({@code Future}, {@code HttpClient.Builder}) against this file's imports. */
+    String resolve(String written) {
+        return resolved.computeIfAbsent(written, this::lookUp);
+    }
+
+    private String lookUp(String written) {
+        int dot = written.indexOf('.');
+        String first = dot < 0 ? written : written.substring(0, dot);
+        String rest = dot < 0 ? "" : written.substring(dot);
+        if (!first.isEmpty() && Character.isLowerCase(first.charAt(0))) {
+            return written;
+        }
+        for (ImportDeclaration declaration : unit.getImports()) {
+            String name = declaration.getNameAsString();
+            if (!declaration.isAsterisk() && !declaration.isStatic() && name.endsWith("." + first)) {
+                return name + rest;
+            }
+        }
+        if (declaredTypes == null) {
+            declaredTypes = new HashSet<>();
+            unit.findAll(TypeDeclaration.class).forEach(type -> declaredTypes.add(type.getNameAsString()));
+        }
+        if (declaredTypes.contains(first)) {
+            return unit.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("") + written;
+        }
+        if (JAVA_LANG.contains(first)) {
+            return "java.lang." + written;
+        }
+        for (ImportDeclaration declaration : unit.getImports()) {
+            String candidate = declaration.getNameAsString() + "." + first;
+            if (declaration.isAsterisk() && !declaration.isStatic() && KNOWN.contains(candidate)) {
+                return candidate + rest;
+            }
+        }
+        return "?" + written;
+    }
+
+    /** The type of {@code expression} where declarations and known factories tell it; empty when unknown. */
+    Optional<String> typeOf(Expression expression) {
+        return typeOf(expression, 0);
+    }
+
+    private Optional<String> typeOf(Expression expression, int depth) {
+        if (depth > 8) {
+            return Optional.empty();
+        }
+        if (expression instanceof EnclosedExpr enclosed) {
+            return typeOf(enclosed.getInner(), depth + 1);
+        }
+        if (expression instanceof CastExpr cast) {
+            return Optional.of(resolve(cast.getType()));
+        }
+        if (expression instanceof ObjectCreationExpr creation) {
+            return Optional.of(resolve(creation.getType()));
+        }
+        if (expression instanceof NameExpr name) {
+            return Declaration.of(name).flatMap(declared -> declaredType(declared, depth));
+        }
+        if (expression instanceof FieldAccessExpr access && access.getScope().isThisExpr()) {
+            return Declaration.field(access, access.getNameAsString())
+                    .flatMap(declared -> declaredType(declared, depth));
+        }
+        if (expression instanceof MethodCallExpr call && call.getScope().isPresent()) {
+            Optional<String> receiver = receiverType(call.getScope().get(), depth);
+            return receiver.map(type -> RETURNS.get(type + "#" + call.getNameAsString()));
+        }
+        return Optional.empty();
+    }
+
+    /** The type of a call's receiver: a variable's type, or the class named for a static call. */
+    Optional<String> receiverType(Expression scope) {
+        return receiverType(scope, 0);
+    }
+
+    private Optional<String> receiverType(Expression scope, int depth) {
+        if (scope instanceof NameExpr name && Declaration.of(name).isEmpty()) {
+            String written = name.getNameAsString();
+            return Character.isUpperCase(written.charAt(0)) ? Optional.of(resolve(written)) : Optional.empty();
+        }
+        if (scope instanceof FieldAccessExpr access && !access.getScope().isThisExpr()
+                && Character.isUpperCase(access.getNameAsString().charAt(0))) {
+            return Optional.of(resolve(access.toString()));
+        }
+        return typeOf(scope, depth + 1);
+    }
+
+    /** True when {@code scope} names the class {@code qualifiedName} (a static call's receiver). */
+    boolean isClass(Optional<Expression> scope, String qualifiedName) {
+        return scope.filter(s -> s instanceof NameExpr || s instanceof FieldAccessExpr)
+                .flatMap(this::receiverType).filter(qualifiedName::equals).isPresent();
+    }
+
+    private Optional<String> declaredType(Declaration declared, int depth) {
+        if (declared.type().isVarType()) {
+            return declared.initializer().flatMap(init -> typeOf(init, depth + 1));
+        }
+        return Optional.of(resolve(declared.type()));
+    }
+
+    /** The nearest enclosing node of {@code type}. */
+    static <T extends Node> Optional<T> ancestor(Node node, Class<T> type) {
+        Node current = node.getParentNode().orElse(null);
+        while (current != null && !type.isInstance(current)) {
+            current = current.getParentNode().orElse(null);
+        }
+        return Optional.ofNullable(current).map(type::cast);
+    }
+
+    /** Nodes of {@code type} under {@code root}, not looking into nested lambdas, classes or {@code stopAt}. */
+    static <T extends Node> List<T> within(Node root, Class<T> type, Predicate<Node> stopAt) {
+        List<T> found = new ArrayList<>();
+        collect(root, type, stopAt, found, true);
+        return found;
+    }
+
+    private static <T extends Node> void collect(Node node, Class<T> type, Predicate<Node> stopAt, List<T> found,
+                                                 boolean top) {
+        if (!top && (node instanceof LambdaExpr || node instanceof TypeDeclaration || stopAt.test(node))) {
+            return;
+        }
+        if (!top && node instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+            return;
+        }
+        if (type.isInstance(node)) {
+            found.add(type.cast(node));
+        }
+        for (Node child : node.getChildNodes()) {
+            collect(child, type, stopAt, found, false);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.relia.audit.k8s;
+
+import io.relia.audit.AuditAnalyzer;
+import io.relia.audit.AuditContext;
+import io.relia.audit.AuditRule;
+import io.relia.core.Finding;
+import io.relia.core.Location;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.InputKind;
+import io.relia.core.spec.ListNode;
+import io.relia.core.spec.MapNode;
+import io.relia.core.spec.Node;
+import io.relia.core.spec.ScalarNode;
+import io.relia.core.spec.SpecDocument;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Audits Kubernetes manifests (multi-document YAML and {@code kind: List} included) for what keeps a workload
+ * available: probes, resources, pinned images, replicas, disruption budgets, spreading and autoscaler bounds.
+ * The rules mirror kube-score, kube-linter and Polaris; each rule's {@code why} names its peers.
+ */
+public final class KubernetesAuditor implements AuditAnalyzer {
+
+    /**
+     * One manifest object and the file it came from.
+     *
+     * @param object the object
+     * @param file   its file
+     */
+    record Manifest(MapNode object, Path file) {
+
+        String kind() {
+            return object.text("kind").orElse("");
+        }
+    }
+
+    @Override
+    public String id() {
+        return "k8s";
+    }
+
+    @Override
+    public List<AuditRule> rules() {
+        return KubernetesRules.ALL;
+    }
+
+    @Override
+    public void analyze(AuditContext context) {
+        List<Manifest> manifests = manifests(context);
+        List<Manifest> autoscalers = manifests.stream()
+                .filter(m -> m.kind().equals("HorizontalPodAutoscaler")).toList();
+        List<Manifest> budgets = manifests.stream().filter(m -> m.kind().equals("PodDisruptionBudget")).toList();
+        for (Manifest manifest : manifests) {
+            Workload.of(manifest.object(), manifest.file()).ifPresent(workload -> {
+                containers(workload, context);
+                replicas(workload, autoscalers, budgets, context);
+            });
+        }
+        autoscalers.forEach(hpa -> hpaBounds(hpa.object(), context));
+    }
+
+    private static List<Manifest> manifests(AuditContext context) {
+        List<Manifest> manifests = new ArrayList<>();
+        for (DiscoveredInput input : context.inventory().ofKind(InputKind.KUBERNETES)) {
+            for (SpecDocument document : input.documents()) {
+                if (document.root() instanceof MapNode map) {
+                    add(map, input.path(), manifests);
+                }
+            }
+        }
+        return manifests;
+    }
+
+    private static void add(MapNode object, Path file, List<Manifest> manifests) {
+        if (object.text("kind").orElse("").endsWith("List")) {
+            object.list("items").ifPresent(items -> items.items().forEach(item -> {
+                if (item instanceof MapNode map) {
+                    add(map, file, manifests);
+                }
+            }));
+            return;
+        }
+        manifests.add(new Manifest(object, file));
+    }
+
+    private static void containers(Workload workload, AuditContext context) {
+        for (MapNode container : workload.containers()) {
+            String name = container.text("name").orElse("?");
+            Location at = container.get("name").map(Node::location).orElse(container.location());
+            Location nameKey = container.has("name") ? container.locationOf("name") : container.location();
+            if (!Workload.BATCH.contains(workload.kind())) {
+                List<String> missing = new ArrayList<>();
+                if (!container.has("readinessProbe")) {
+                    missing.add("readinessProbe");
+                }
+                if (!container.has("livenessProbe")) {
+                    missing.add("livenessProbe");
+                }
+                if (!missing.isEmpty()) {
+                    context.report(new Finding(KubernetesRules.MISSING_PROBES.id(), KubernetesRules.MISSING_PROBES
+                            .severity(), workload.label() + " container " + name + " has no "
+                            + String.join(" and no ", missing), nameKey,
+                            "add a readinessProbe (is it ready for traffic?) and a livenessProbe (is it wedged?)"));
+                }
+            }
+            resources(workload, container, name, at, context);
+            container.get("image").ifPresent(image -> image(workload, name, image, context));
+        }
+    }
+
+    private static void resources(Workload workload, MapNode container, String name, Location at,
+                                  AuditContext context) {
+        Optional<MapNode> resources = container.map("resources");
+        Optional<MapNode> requests = resources.flatMap(r -> r.map("requests"));
+        Optional<MapNode> limits = resources.flatMap(r -> r.map("limits"));
+        List<String> missing = new ArrayList<>();
+        if (requests.flatMap(r -> r.text("cpu")).isEmpty()) {
+            missing.add("requests.cpu");
+        }
+        if (requests.flatMap(r -> r.text("memory")).isEmpty()) {
+            missing.add("requests.memory");
+        }
+        if (limits.flatMap(l -> l.text("memory")).isEmpty()) {
+            missing.add("limits.memory");
+        }
+        if (!missing.isEmpty()) {
+            Location where = resources.isPresent() ? container.locationOf("resources") : at;
+            context.report(new Finding(KubernetesRules.MISSING_RESOURCES.id(),
+                    KubernetesRules.MISSING_RESOURCES.severity(), workload.label() + " container " + name
+                    + " sets no " + String.join(", ", missing), where,
+                    "set resources.requests (cpu, memory) and resources.limits.memory"));
+        }
+    }
+
+    private static void image(Workload workload, String container, Node image, AuditContext context) {
+        if (!(image instanceof ScalarNode scalar) || scalar.isNull()) {
+            return;
+        }
+        ImageTag.of(scalar.text()).problem().ifPresent(problem -> context.report(new Finding(
+                KubernetesRules.IMAGE_LATEST_TAG.id(), KubernetesRules.IMAGE_LATEST_TAG.severity(),
+                workload.label() + " container " + container + " uses image " + scalar.text() + " (" + problem + ")",
+                scalar.location(), "pin a version tag (api:1.4.2) or a digest (api@sha256:...)")));
+    }
+
+    private static void replicas(Workload workload, List<Manifest> autoscalers, List<Manifest> budgets,
+                                 AuditContext context) {
+        if (!Workload.REPLICATED.contains(workload.kind())) {
+            return;
+        }
+        Optional<Integer> hpaMinimum = autoscalerOf(workload, autoscalers)
+                .map(hpa -> hpa.object().map("spec").flatMap(spec -> spec.text("minReplicas"))
+                        .flatMap(Workload::integer).orElse(1));
+        int replicas = workload.replicas().orElse(1);
+        int minimum = hpaMinimum.orElse(replicas);
+        if (replicas == 0 && hpaMinimum.isEmpty()) {
+            return;
+        }
+        if (minimum < 2 && hpaMinimum.isEmpty()) {
+            Optional<MapNode> spec = workload.object().map("spec");
+            Location where = spec.filter(s -> s.has("replicas")).map(s -> s.locationOf("replicas"))
+                    .or(() -> workload.object().has("spec") ? Optional.of(workload.object().locationOf("spec"))
+                            : Optional.empty())
+                    .orElse(workload.object().location());
+            context.report(new Finding(KubernetesRules.SINGLE_REPLICA.id(), KubernetesRules.SINGLE_REPLICA.severity(),
+                    workload.label() + " runs a single replica: one node failure or rollout takes it down", where,
+                    "run at least 2 replicas (3 for tier-1 services), or an HPA with minReplicas >= 2"));
+            return;
+        }
+        if (minimum < 2) {
+            return;
+        }
+        boolean budgeted = budgets.stream().anyMatch(pdb -> Workload.namespace(pdb.object())
+                .equals(workload.namespace()) && LabelSelectors.selects(pdb.object().map("spec")
+                .flatMap(spec -> spec.map("selector")), workload.podLabels()));
+        if (!budgeted) {
+            context.report(new Finding(KubernetesRules.NO_PDB.id(), KubernetesRules.NO_PDB.severity(),
+                    workload.label() + " runs " + minimum + "+ replicas but no PodDisruptionBudget selects its pods",
+                    workload.nameLocation(), "add a PodDisruptionBudget (maxUnavailable: 1) selecting "
+                    + workload.podLabels()));
+        }
+        boolean spread = workload.podSpec().list("topologySpreadConstraints").filter(list -> list.size() > 0)
+                .isPresent() || workload.podSpec().map("affinity").flatMap(a -> a.map("podAntiAffinity")).isPresent();
+        if (!spread) {
+            context.report(new Finding(KubernetesRules.NO_SPREAD.id(), KubernetesRules.NO_SPREAD.severity(),
+                    workload.label() + " runs " + minimum + "+ replicas with nothing spreading them over nodes",
+                    workload.nameLocation(), "add topologySpreadConstraints over kubernetes.io/hostname (and "
+                    + "topology.kubernetes.io/zone), or a preferred podAntiAffinity"));
+        }
+    }
+
+    /** The HPA targeting a workload: same namespace, same kind and name, and in the same directory tree. */
+    private static Optional<Manifest> autoscalerOf(Workload workload, List<Manifest> autoscalers) {
+        Path home = directory(workload.file());
+        return autoscalers.stream().filter(hpa -> hpa.object().map("spec")
+                .flatMap(spec -> spec.map("scaleTargetRef"))
+                .filter(ref -> ref.text("kind").orElse("").equals(workload.kind())
+                        && ref.text("name").orElse("").equals(workload.name()))
+                .isPresent()
+                && Workload.namespace(hpa.object()).equals(workload.namespace())
+                && (directory(hpa.file()).startsWith(home) || home.startsWith(directory(hpa.file()))))
+                .findFirst();
+    }
+
+    private static Path directory(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent == null ? file.toAbsolutePath() : parent;
+    }
+
+    private static void hpaBounds(MapNode hpa, AuditContext context) {
+        Optional<MapNode> spec = hpa.map("spec");
+        if (spec.isEmpty()) {
+            return;
+        }
+        String name = hpa.map("metadata").flatMap(m -> m.text("name")).orElse("?");
+        MapNode bounds = spec.get();
+        Optional<Integer> min = bounds.text("minReplicas").flatMap(Workload::integer);
+        Optional<Integer> max = bounds.text("maxReplicas").flatMap(Workload::integer);
+        int minimum = min.orElse(1);
+        if (minimum < 2) {
+            Location where = bounds.has("minReplicas") ? bounds.locationOf("minReplicas") : hpa.locationOf("spec");
+            context.report(new Finding(KubernetesRules.HPA_BOUNDS.id(), KubernetesRules.HPA_BOUNDS.severity(),
+                    "HorizontalPodAutoscaler/" + name + " may scale down to " + minimum + " replica", where,
+                    "set minReplicas: 2 or more"));
+        } else if (max.isPresent() && max.get() <= minimum) {
+            context.report(new Finding(KubernetesRules.HPA_BOUNDS.id(), KubernetesRules.HPA_BOUNDS.severity(),
+                    "HorizontalPodAutoscaler/" + name + " has maxReplicas " + max.get() + " <= minReplicas "
+                    + minimum + ": it cannot scale out", bounds.locationOf("maxReplicas"),
+                    "set maxReplicas above minReplicas"));
+        }
+    }
+
+    /** Label selector matching, as Kubernetes defines it for matchLabels and matchExpressions. */
+    static final class LabelSelectors {
+
+        private LabelSelectors() {
+        }
+
+        /** True when a selector selects a pod with {@code labels}; a missing or empty selector selects nothing. */
+        static boolean selects(Optional<MapNode> selector, Map<String, String> labels) {
+            if (selector.isEmpty() || selector.get().keys().isEmpty()) {
+                return false;
+            }
+            Optional<MapNode> matchLabels = selector.get().map("matchLabels");
+            boolean labelsMatch = matchLabels.map(map -> map.keys().stream()
+                    .allMatch(key -> map.text(key).orElse("").equals(labels.get(key)))).orElse(true);
+            Optional<ListNode> expressions = selector.get().list("matchExpressions");
+            boolean expressionsMatch = expressions.map(list -> list.items().stream()
+                    .allMatch(item -> item instanceof MapNode expression && matches(expression, labels)))
+                    .orElse(true);
+            return labelsMatch && expressionsMatch && (matchLabels.isPresent() || expressions.isPresent());
+        }
+
+        private static boolean matches(MapNode expression, Map<String, String> labels) {
+            String key = expression.text("key").orElse("");
+            List<String> values = expression.list("values").map(list -> list.items().stream()
+                    .map(item -> item instanceof ScalarNode scalar ? scalar.text() : "").toList()).orElse(List.of());
+            return switch (expression.text("operator").orElse("")) {
+                case "In" -> values.contains(labels.get(key));
+                case "NotIn" -> !values.contains(labels.get(key));
+                case "Exists" -> labels.containsKey(key);
+                case "DoesNotExist" -> !labels.containsKey(key);
+                default -> false;
+            };
+        }
+    }
+}

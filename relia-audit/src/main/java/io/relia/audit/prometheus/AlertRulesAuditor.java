@@ -1,0 +1,151 @@
+package io.relia.audit.prometheus;
+
+import io.relia.audit.AuditAnalyzer;
+import io.relia.audit.AuditContext;
+import io.relia.audit.AuditRule;
+import io.relia.core.Finding;
+import io.relia.core.Location;
+import io.relia.core.Problem;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.InputKind;
+import io.relia.core.spec.MapNode;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Audits Prometheus alerting rules the way cloudflare/pint does: runbook, severity and {@code for:} on every
+ * alert, rate windows that hold two scrapes, pages on symptoms rather than resource usage, and files promtool
+ * accepts. Also checks that the burn-rate alerts generated from the service's SLO specs have runbooks.
+ */
+public final class AlertRulesAuditor implements AuditAnalyzer {
+
+    private static final Set<String> PAGING = Set.of("page", "critical", "pager", "sev1", "p1");
+    private static final Pattern RESOURCE_METRIC = Pattern.compile("(node_cpu|node_memory|node_filesystem|node_disk"
+            + "|node_load|container_cpu|container_memory|container_fs|container_spec|process_cpu"
+            + "|process_resident_memory|process_virtual_memory|jvm_memory|kube_pod_container_resource|kube_node_status"
+            + "_allocatable|kube_node_status_capacity)\\w*");
+
+    private final Supplier<Optional<Promtool>> promtoolLookup;
+
+    /** Uses promtool from the PATH when it is installed. */
+    public AlertRulesAuditor() {
+        this(Promtool::onPath);
+    }
+
+    AlertRulesAuditor(Supplier<Optional<Promtool>> promtoolLookup) {
+        this.promtoolLookup = promtoolLookup;
+    }
+
+    @Override
+    public String id() {
+        return "prometheus";
+    }
+
+    @Override
+    public List<AuditRule> rules() {
+        return PrometheusRules.ALL;
+    }
+
+    @Override
+    public void analyze(AuditContext context) {
+        List<AlertingRule> alerts = AlertingRule.all(context.inventory());
+        RunbookIndex runbooks = RunbookIndex.of(context.inventory());
+        Duration scrape = context.enabled(PrometheusRules.RATE_WINDOW.id())
+                ? ScrapeInterval.of(context.root()) : ScrapeInterval.DEFAULT;
+        for (AlertingRule alert : alerts) {
+            check(alert, runbooks, scrape, context);
+        }
+        if (context.enabled(PrometheusRules.INVALID_RULES.id())) {
+            promtool(context);
+        }
+        if (context.enabled(PrometheusRules.SLO_ALERT_WITHOUT_RUNBOOK.id())) {
+            Set<String> written = new LinkedHashSet<>();
+            alerts.forEach(alert -> written.add(alert.name()));
+            SloAlerts.check(context, runbooks, written);
+        }
+    }
+
+    private static void check(AlertingRule alert, RunbookIndex runbooks, Duration scrape, AuditContext context) {
+        if (!runbooks.covers(alert.name(), alert.runbookLink(), alert.file())) {
+            report(context, PrometheusRules.WITHOUT_RUNBOOK, alert.where(), "alert " + alert.name()
+                    + " has no runbook", "add annotations.runbook_url, or a runbook whose name or alerts list names "
+                    + alert.name());
+        }
+        Optional<String> severity = alert.label("severity");
+        if (severity.isEmpty()) {
+            report(context, PrometheusRules.WITHOUT_SEVERITY, alert.where(), "alert " + alert.name()
+                    + " has no severity label", "add labels.severity (critical/page or warning/ticket)");
+        }
+        PromQlScan scan = PromQlScan.of(alert.expr());
+        if (!alert.rule().has("for") && !scan.multiWindow()) {
+            report(context, PrometheusRules.WITHOUT_FOR, alert.where(), "alert " + alert.name()
+                    + " has no for: one bad evaluation fires it", "add for: 5m (or as long as the condition must "
+                    + "hold before a person should look)");
+        }
+        Duration minimum = scrape.multipliedBy(2);
+        for (PromQlScan.RangeCall call : scan.rateRanges()) {
+            if (call.range().compareTo(minimum) < 0) {
+                report(context, PrometheusRules.RATE_WINDOW, alert.exprAt(), "alert " + alert.name() + " takes "
+                        + call.function() + " over [" + call.text() + "], less than two scrape intervals ("
+                        + scrape.toSeconds() + " s each)", "use a range of at least " + minimum.toSeconds()
+                        + " s, e.g. [" + Math.max(2, minimum.toMinutes() * 2) + "m]");
+                break;
+            }
+        }
+        if (severity.map(s -> PAGING.contains(s.toLowerCase(Locale.ROOT))).orElse(false)) {
+            List<String> metrics = scan.metrics();
+            if (!metrics.isEmpty() && metrics.stream().allMatch(m -> RESOURCE_METRIC.matcher(m).matches())) {
+                report(context, PrometheusRules.CAUSE_BASED_PAGE, alert.where(), "alert " + alert.name()
+                        + " pages on resource usage only (" + String.join(", ", metrics) + ")",
+                        "make it a ticket (severity: warning), and page on an error-rate or latency symptom or an "
+                                + "SLO burn rate");
+            }
+        }
+    }
+
+    private void promtool(AuditContext context) {
+        Set<Path> files = new LinkedHashSet<>();
+        for (DiscoveredInput input : context.inventory().ofKind(InputKind.PROMETHEUS_RULES)) {
+            boolean plain = input.documents().stream().allMatch(document -> document.root() instanceof MapNode map
+                    && map.list("groups").isPresent());
+            if (plain) {
+                files.add(input.path());
+            }
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        Optional<Promtool> promtool = promtoolLookup.get();
+        if (promtool.isEmpty()) {
+            context.problem(Problem.warning(Location.wholeFile(context.root()), "promtool is not installed, so "
+                    + files.size() + " rule files were not checked with promtool check rules (rule "
+                    + PrometheusRules.INVALID_RULES.id() + ")", "", "install Prometheus' promtool "
+                    + "(apt-get install prometheus) and put it on the PATH"));
+            return;
+        }
+        for (Path file : files) {
+            try {
+                for (Promtool.Error error : promtool.get().checkRules(file)) {
+                    report(context, PrometheusRules.INVALID_RULES, error.location(), "promtool check rules: "
+                            + error.message(), "fix the rule so that promtool check rules " + file + " passes");
+                }
+            } catch (IOException failed) {
+                context.problem(Problem.warning(Location.wholeFile(file), "promtool check rules could not run: "
+                        + failed.getMessage()));
+            }
+        }
+    }
+
+    static void report(AuditContext context, AuditRule rule, Location location, String message, String fix) {
+        context.report(new Finding(rule.id(), rule.severity(), message, location, fix));
+    }
+}

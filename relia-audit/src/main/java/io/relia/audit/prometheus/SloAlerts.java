@@ -1,0 +1,55 @@
+package io.relia.audit.prometheus;
+
+import io.relia.audit.AuditContext;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.InputKind;
+import io.relia.slo.Slo;
+import io.relia.slo.SloFile;
+import io.relia.slo.SloSpecs;
+import io.relia.slo.rules.Rule;
+import io.relia.slo.rules.RuleGroup;
+import io.relia.slo.rules.SlothRules;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The burn-rate alerts Sloth-style generation makes from the service's SLO specs, checked for a runbook: a
+ * {@code runbook_url} in the spec's alerting annotations, or a runbook that names the alert.
+ */
+final class SloAlerts {
+
+    private static final SlothRules.Options OPTIONS = SlothRules.Options.defaults("relia-audit");
+
+    private SloAlerts() {
+    }
+
+    static void check(AuditContext context, RunbookIndex runbooks, Set<String> alreadyChecked) {
+        for (DiscoveredInput input : context.inventory().inputs()) {
+            if (!input.kind().isSlo()) {
+                continue;
+            }
+            SloFile file = SloSpecs.read(input.path(), input.documents());
+            for (Slo slo : file.slos()) {
+                Set<String> reported = new LinkedHashSet<>();
+                for (RuleGroup group : SlothRules.generate(slo, OPTIONS)) {
+                    for (Rule rule : group.rules()) {
+                        if (rule instanceof Rule.Alert alert && !alreadyChecked.contains(alert.alert())
+                                && reported.add(alert.alert())) {
+                            Optional<String> link = Optional.ofNullable(alert.annotations().get("runbook_url"))
+                                    .or(() -> Optional.ofNullable(alert.annotations().get("runbook")));
+                            if (!runbooks.covers(alert.alert(), link, input.path())) {
+                                AlertRulesAuditor.report(context, PrometheusRules.SLO_ALERT_WITHOUT_RUNBOOK,
+                                        slo.location(), "SLO " + slo.service() + "/" + slo.name()
+                                        + " generates alert " + alert.alert() + " with no runbook",
+                                        "add alerting.annotations.runbook_url to the SLO, or a runbook whose alerts "
+                                                + "list names " + alert.alert());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.relia.audit.runbook;
+
+import io.relia.audit.AuditAnalyzer;
+import io.relia.audit.AuditContext;
+import io.relia.audit.AuditRule;
+import io.relia.core.Finding;
+import io.relia.core.Location;
+import io.relia.core.Problem;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.InputKind;
+import io.relia.core.review.InputValidator;
+import io.relia.core.spec.ListNode;
+import io.relia.core.spec.MapNode;
+import io.relia.core.spec.Node;
+import io.relia.core.spec.SpecDocument;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Audits runbooks: valid against the native runbook format, diagnosis with commands, mitigations with their
+ * risk, and an escalation. Markdown runbooks get the two checks that text allows (commands, escalation).
+ */
+public final class RunbookAuditor implements AuditAnalyzer {
+
+    private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?-->");
+    private static final Pattern MARKDOWN_CODE = Pattern.compile("```|~~~|`[^`\\n]+`|(?m)^( {4}|\\t)\\S");
+
+    @Override
+    public String id() {
+        return "runbook";
+    }
+
+    @Override
+    public List<AuditRule> rules() {
+        return RunbookRules.ALL;
+    }
+
+    @Override
+    public void analyze(AuditContext context) {
+        for (DiscoveredInput input : context.inventory().ofKind(InputKind.RUNBOOK)) {
+            Set<Location> reported = new HashSet<>();
+            for (SpecDocument document : input.documents()) {
+                if (document.root() instanceof MapNode runbook) {
+                    structured(runbook, context, reported);
+                }
+            }
+            if (context.enabled(RunbookRules.INVALID.id())) {
+                invalid(input, context, reported);
+            }
+        }
+        for (DiscoveredInput input : context.inventory().ofKind(InputKind.RUNBOOK_DOCUMENT)) {
+            markdown(input, context);
+        }
+    }
+
+    private static void structured(MapNode runbook, AuditContext context, Set<Location> reported) {
+        String name = runbook.text("name").orElse("runbook");
+        runbook.list("diagnosis_steps").filter(steps -> steps.size() > 0).ifPresent(steps -> {
+            boolean anyCommand = steps.items().stream().anyMatch(step -> step instanceof MapNode map
+                    && map.text("command").filter(command -> !command.isBlank()).isPresent());
+            if (!anyCommand) {
+                report(context, RunbookRules.NO_DIAGNOSIS_COMMANDS, runbook.locationOf("diagnosis_steps"),
+                        "runbook " + name + " gives no command in any of its " + steps.size() + " diagnosis steps",
+                        "add a command to each step (kubectl, curl to the Prometheus API, a log query)");
+            }
+        });
+        runbook.list("mitigation_options").ifPresent(options -> options.items().forEach(item -> {
+            if (item instanceof MapNode option && option.text("risk").isEmpty()) {
+                Location where = option.get("name").map(Node::location).orElse(option.location());
+                covered(option, reported);
+                report(context, RunbookRules.MITIGATION_WITHOUT_RISK, where, "mitigation "
+                        + option.text("name").orElse("?") + " of runbook " + name + " states no risk",
+                        "add risk: low, medium or high (what can go wrong when it is applied)");
+            }
+        }));
+        boolean escalates = runbook.map("escalation").flatMap(escalation -> escalation.text("to"))
+                .filter(to -> !to.isBlank()).isPresent();
+        if (!escalates) {
+            runbook.get("escalation").ifPresent(escalation -> covered(escalation, reported));
+            Location where = runbook.has("escalation") ? runbook.locationOf("escalation") : runbook.locationOf("name");
+            report(context, RunbookRules.NO_ESCALATION, where, "runbook " + name + " says nothing about escalation",
+                    "add escalation: {after: 30 minutes, to: <the next on-call>}");
+        }
+    }
+
+    /** Every location in a subtree, so that the schema's problems there are not reported a second time. */
+    private static void covered(Node node, Set<Location> reported) {
+        reported.add(node.location());
+        if (node instanceof MapNode map) {
+            map.entries().values().forEach(entry -> {
+                reported.add(entry.key().location());
+                covered(entry.value(), reported);
+            });
+        } else if (node instanceof ListNode list) {
+            list.items().forEach(item -> covered(item, reported));
+        }
+    }
+
+    /**
+     * Schema and value problems (unknown keys included: a misspelt key loses its value), except those the specific
+     * rules already report at the same place.
+     */
+    private static void invalid(DiscoveredInput input, AuditContext context, Set<Location> reported) {
+        for (Problem problem : InputValidator.validateAll(input)) {
+            if (!reported.contains(problem.location())) {
+                report(context, RunbookRules.INVALID, problem.location(), "runbook is not valid: " + problem.message()
+                        + (problem.expected().isEmpty() ? "" : "; expected " + problem.expected()),
+                        problem.hint().isEmpty() ? "see schemas/runbook.schema.json" : problem.hint());
+            }
+        }
+    }
+
+    private static void markdown(DiscoveredInput input, AuditContext context) {
+        String text;
+        try {
+            text = Files.readString(input.path(), StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException unreadable) {
+            context.problem(Problem.warning(Location.wholeFile(input.path()), "cannot read runbook: "
+                    + unreadable.getMessage()));
+            return;
+        }
+        text = HTML_COMMENT.matcher(text).replaceAll("");
+        Location top = Location.of(input.path(), 1, 1);
+        if (!MARKDOWN_CODE.matcher(text).find()) {
+            report(context, RunbookRules.NO_DIAGNOSIS_COMMANDS, top, "runbook " + input.relative()
+                    + " contains no command (no code span or block)", "put each diagnosis command in a code block");
+        }
+        if (!text.toLowerCase(Locale.ROOT).contains("escalat")) {
+            report(context, RunbookRules.NO_ESCALATION, top, "runbook " + input.relative()
+                    + " says nothing about escalation", "add an Escalation section: after how long, to whom");
+        }
+    }
+
+    private static void report(AuditContext context, AuditRule rule, Location location, String message, String fix) {
+        context.report(new Finding(rule.id(), rule.severity(), message, location, fix));
+    }
+}

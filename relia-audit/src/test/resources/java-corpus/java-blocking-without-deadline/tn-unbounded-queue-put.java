@@ -1,0 +1,9 @@
+import java.util.concurrent.PriorityBlockingQueue;
+
+class Scheduler {
+    private final PriorityBlockingQueue<Integer> queue = new PriorityBlockingQueue<>();
+
+    void add(int job) {
+        queue.put(job);
+    }
+}

@@ -1,0 +1,9 @@
+class Rethrown {
+    void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("task failed", e);
+        }
+    }
+}

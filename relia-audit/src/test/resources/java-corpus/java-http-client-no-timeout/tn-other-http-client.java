@@ -1,0 +1,5 @@
+import com.example.http.HttpClient;
+
+class NotTheJdk {
+    private final HttpClient http = HttpClient.newHttpClient();
+}

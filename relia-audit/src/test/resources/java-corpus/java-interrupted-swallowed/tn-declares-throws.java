@@ -1,0 +1,5 @@
+class Declares {
+    void pause() throws InterruptedException {
+        Thread.sleep(100);
+    }
+}

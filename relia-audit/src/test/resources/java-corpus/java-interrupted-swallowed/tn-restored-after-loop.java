@@ -1,0 +1,19 @@
+class Uninterruptible {
+    void awaitExit(Process process) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    process.waitFor();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

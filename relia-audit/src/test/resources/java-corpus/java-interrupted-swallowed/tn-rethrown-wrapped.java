@@ -1,0 +1,9 @@
+class Wrapped {
+    void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("interrupted while pausing", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+import com.example.pool.Executors;
+
+class OwnExecutors {
+    Object pool() {
+        return Executors.newCachedThreadPool();
+    }
+}

@@ -25,7 +25,7 @@ final class BlockingCallCheck implements JavaCheck {
 
     @Override
     public void check(SourceFile file) {
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.all(MethodCallExpr.class)) {
             String name = call.getNameAsString();
             if (!TIMED.containsKey(name) || call.getArguments().size() > 1) {
                 continue;

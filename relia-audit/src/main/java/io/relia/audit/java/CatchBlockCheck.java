@@ -28,7 +28,7 @@ final class CatchBlockCheck implements JavaCheck {
 
     @Override
     public void check(SourceFile file) {
-        for (CatchClause catchClause : file.unit().findAll(CatchClause.class)) {
+        for (CatchClause catchClause : file.all(CatchClause.class)) {
             List<String> caught = caughtTypes(catchClause.getParameter().getType());
             BlockStmt body = catchClause.getBody();
             String variable = catchClause.getParameter().getNameAsString();

@@ -31,7 +31,7 @@ final class ExecutorCheck implements JavaCheck {
 
     @Override
     public void check(SourceFile file) {
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.all(MethodCallExpr.class)) {
             String problem = FACTORIES.get(call.getNameAsString());
             if (problem != null && file.isClass(call.getScope(), EXECUTORS)) {
                 file.report(JavaRules.UNBOUNDED_EXECUTOR, call, "Executors." + call.getNameAsString() + "() "
@@ -39,7 +39,7 @@ final class ExecutorCheck implements JavaCheck {
                         + "rejection policy, or a virtual-thread executor behind a Semaphore");
             }
         }
-        for (ObjectCreationExpr creation : file.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr creation : file.all(ObjectCreationExpr.class)) {
             String type = file.resolve(creation.getType());
             if (type.equals("java.util.concurrent.ThreadPoolExecutor")) {
                 threadPool(file, creation);

@@ -30,7 +30,7 @@ final class HttpTimeoutCheck implements JavaCheck {
     @Override
     public void check(SourceFile file) {
         boolean okhttp = file.unit().getImports().stream().anyMatch(i -> i.getNameAsString().startsWith("okhttp3"));
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.all(MethodCallExpr.class)) {
             String name = call.getNameAsString();
             switch (name) {
                 case "newHttpClient" -> {
@@ -59,7 +59,7 @@ final class HttpTimeoutCheck implements JavaCheck {
                 }
             }
         }
-        for (ObjectCreationExpr creation : file.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr creation : file.all(ObjectCreationExpr.class)) {
             if (creation.getArguments().isEmpty() && creation.getAnonymousClassBody().isEmpty()
                     && file.resolve(creation.getType()).equals("org.springframework.web.client.RestTemplate")
                     && BuilderTrace.of(file, creation, Set.of("setRequestFactory"), Set.of()) != Outcome.SET) {

@@ -35,7 +35,7 @@ final class ResourceCheck implements JavaCheck {
 
     @Override
     public void check(SourceFile file) {
-        for (VariableDeclarator variable : file.unit().findAll(VariableDeclarator.class)) {
+        for (VariableDeclarator variable : file.all(VariableDeclarator.class)) {
             if (!(variable.getParentNode().orElse(null) instanceof VariableDeclarationExpr declaration)
                     || !(declaration.getParentNode().orElse(null) instanceof ExpressionStmt)) {
                 continue;

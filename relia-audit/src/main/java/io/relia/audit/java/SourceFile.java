@@ -97,6 +97,7 @@ final class SourceFile {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, String> resolved = new HashMap<>();
     private Set<String> declaredTypes;
+    private Map<Class<?>, List<Node>> byClass;
 
     private final List<Position> comments;
 
@@ -120,6 +121,24 @@ final class SourceFile {
 
     CompilationUnit unit() {
         return unit;
+    }
+
+    /**
+     * Every node of exactly {@code type} in the file, in pre-order, from one walk of the tree shared by all checks
+     * (a {@code findAll} per check walked the whole tree again each time).
+     */
+    <T extends Node> List<T> all(Class<T> type) {
+        if (byClass == null) {
+            Map<Class<?>, List<Node>> index = new HashMap<>();
+            unit.walk(node -> index.computeIfAbsent(node.getClass(), k -> new ArrayList<>()).add(node));
+            byClass = index;
+        }
+        List<Node> found = byClass.getOrDefault(type, List.of());
+        List<T> typed = new ArrayList<>(found.size());
+        for (Node node : found) {
+            typed.add(type.cast(node));
+        }
+        return typed;
     }
 
     List<Finding> findings() {

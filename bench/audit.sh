@@ -62,7 +62,8 @@ echo "corpus: $FILES files, $LINES lines" >&2
 PMD_CP=$(find "$ROOT/$CACHE/pmd" -name '*.jar' | tr '\n' ':')
 SIX=category/java/errorprone.xml/EmptyCatchBlock,category/java/errorprone.xml/AvoidCatchingThrowable,category/java/errorprone.xml/CloseResource,category/java/design.xml/AvoidCatchingGenericException,category/java/bestpractices.xml/UseTryWithResources,category/java/bestpractices.xml/PreserveStackTrace
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# The median; with an even count, the mean of the middle two.
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 measure() { # label, command...; prints label wall cpu rss_mib files/s
     local label=$1; shift
     local walls=() cpus=() rsss=()

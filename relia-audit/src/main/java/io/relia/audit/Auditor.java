@@ -100,13 +100,25 @@ public final class Auditor {
      * @throws InputException for unknown rule IDs, invalid exclude globs or an unreadable baseline
      */
     public AuditResult run(Path root, AuditOptions options) {
-        checkRules(options.rules());
         checkGlobs(options.excludes());
-        Optional<Baseline> baseline = options.baselineFile().map(Baseline::read);
-
         ServiceInventory inventory = InputDiscovery.scan(root, options.excludes());
+        return audit(inventory, options, inventory.problems());
+    }
+
+    /**
+     * Audits inputs already discovered (as {@code relia review} has them), without scanning the directory again;
+     * the inventory's own problems are the caller's to report. {@code options.excludes()} are not applied here.
+     */
+    public AuditResult run(ServiceInventory inventory, AuditOptions options) {
+        return audit(inventory, options, List.of());
+    }
+
+    private AuditResult audit(ServiceInventory inventory, AuditOptions options, List<Problem> inventoryProblems) {
+        checkRules(options.rules());
+        Optional<Baseline> baseline = options.baselineFile().map(Baseline::read);
+        Path root = inventory.root();
         AuditContext context = new AuditContext(inventory, options.rules());
-        List<Problem> problems = new ArrayList<>(inventory.problems());
+        List<Problem> problems = new ArrayList<>(inventoryProblems);
         problems.addAll(loadProblems);
         for (AuditAnalyzer analyzer : analyzers) {
             try {

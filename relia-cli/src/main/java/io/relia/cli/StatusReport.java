@@ -5,7 +5,6 @@ import io.relia.core.report.Document;
 import io.relia.core.report.Report;
 import io.relia.core.value.Durations;
 import io.relia.slo.status.BudgetPolicy;
-import io.relia.slo.status.BudgetState;
 import io.relia.slo.status.SloStatus;
 import io.relia.slo.status.StatusEvaluator;
 
@@ -39,8 +38,8 @@ final class StatusReport {
             rows.add(List.of(Document.Cell.of(status.slo().id()), Document.Cell.of(objective(status)),
                     Document.Cell.of(Double.isNaN(status.errorRatio()) ? "no data" : sli(status.sli())),
                     new Document.Cell(Double.isNaN(status.budgetRemaining()) ? "-"
-                            : percent(status.budgetRemaining()), tone(status.state())),
-                    new Document.Cell(status.state().label(), tone(status.state())),
+                            : percent(status.budgetRemaining()), status.state().tone()),
+                    new Document.Cell(status.state().label(), status.state().tone()),
                     Document.Cell.of(burn(currentBurn(status))),
                     new Document.Cell(firing(status), status.paging() ? Document.Tone.BAD
                             : status.firing().isEmpty() ? Document.Tone.PLAIN : Document.Tone.WARN),
@@ -96,7 +95,7 @@ final class StatusReport {
         text.append("): ").append(status.state().label()).append('.');
         status.timeToExhaustion().ifPresent(eta -> text.append(" At the last hour's burn rate the budget is gone in ")
                 .append(duration(eta)).append('.'));
-        doc.add(new Document.Paragraph(text.toString(), tone(status.state())));
+        doc.add(new Document.Paragraph(text.toString(), status.state().tone()));
         List<List<Document.Cell>> rows = new ArrayList<>();
         for (SloStatus.WindowBurn window : status.burnRates()) {
             rows.add(List.of(Document.Cell.of(Durations.format(window.window())),
@@ -192,13 +191,6 @@ final class StatusReport {
                 + Durations.format(a.longWindow())).distinct().toList());
     }
 
-    static Document.Tone tone(BudgetState state) {
-        return switch (state) {
-            case HEALTHY -> Document.Tone.GOOD;
-            case WARNING, NO_DATA -> Document.Tone.WARN;
-            case CRITICAL, EXHAUSTED -> Document.Tone.BAD;
-        };
-    }
 
     private static String objective(SloStatus status) {
         return number(status.slo().objective()) + "%";

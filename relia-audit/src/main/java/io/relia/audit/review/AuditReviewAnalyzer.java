@@ -43,7 +43,7 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
 
     @Override
     public ReviewSection analyze(ReviewContext context) {
-        AuditResult result = new Auditor().run(context.inventory().root(), AuditOptions.defaults());
+        AuditResult result = new Auditor().run(context.inventory(), AuditOptions.defaults());
         List<AuditFinding> audited = result.findings().stream()
                 .sorted(java.util.Comparator.comparing(AuditFinding::finding)).toList();
         List<Finding> findings = audited.stream().map(AuditFinding::finding).toList();

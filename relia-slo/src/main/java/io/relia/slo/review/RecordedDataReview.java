@@ -135,7 +135,7 @@ final class RecordedDataReview {
         rows.add(List.of(Document.Cell.of(slo.id()), Document.Cell.of(recording.relative().toString()),
                 Document.Cell.of(Durations.format(covered)),
                 Document.Cell.of(String.format(Locale.ROOT, "%.4f%%", status.sli() * 100)),
-                new Document.Cell(percent, tone(state)), new Document.Cell(state.label(), tone(state)),
+                new Document.Cell(percent, state.tone()), new Document.Cell(state.label(), state.tone()),
                 Document.Cell.of(page.firing().size() + " / " + page.detected() + " of "
                         + backtest.incidents().size() + " / " + page.misses().size())));
         findings(slo, state, page, recording);
@@ -172,13 +172,6 @@ final class RecordedDataReview {
         }
     }
 
-    private static Document.Tone tone(BudgetState state) {
-        return switch (state) {
-            case HEALTHY -> Document.Tone.GOOD;
-            case WARNING, NO_DATA -> Document.Tone.WARN;
-            case CRITICAL, EXHAUSTED -> Document.Tone.BAD;
-        };
-    }
 
     int measured() {
         return measured;

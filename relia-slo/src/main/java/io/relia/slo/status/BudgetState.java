@@ -9,6 +9,15 @@ public enum BudgetState {
     /** No data to judge by: no series matched, or no traffic in the window. */
     NO_DATA;
 
+    /** How reports show it: good when healthy, a warning for warning or no data, bad when critical or spent. */
+    public io.relia.core.report.Document.Tone tone() {
+        return switch (this) {
+            case HEALTHY -> io.relia.core.report.Document.Tone.GOOD;
+            case WARNING, NO_DATA -> io.relia.core.report.Document.Tone.WARN;
+            case CRITICAL, EXHAUSTED -> io.relia.core.report.Document.Tone.BAD;
+        };
+    }
+
     /** Lower-case name as written in policy files and JSON. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -3,6 +3,7 @@
 # Corpus (../shared/research/audit-baseline.md): the .java files of seven -sources.jar from Maven Central,
 # 4,122 files, ~804k lines. PMD runs from its Maven Central jars (pmd-cli + pmd-java 7.27.0) with the same JDK
 # and thread count (2) as Relia: errorprone + bestpractices, and the six-rule reliability set.
+# Cold runs (no cache) and warm re-runs (Relia's per-file-hash cache, PMD's incremental cache), each primed once.
 # Medians of RUNS runs; wall, CPU (user + sys), peak RSS; findings per rule from Relia's JSON.
 #   bench/audit.sh [RUNS]      (default 2)
 set -euo pipefail
@@ -81,15 +82,28 @@ measure() { # label, command...; prints label wall cpu rss_mib files/s
 # /usr/bin/time runs programs, not shell functions: PMD's command line goes into a small script.
 cat > "$CACHE/pmd.sh" <<SH
 #!/bin/sh
-exec "$JAVA_HOME/bin/java" -cp "$PMD_CP" net.sourceforge.pmd.cli.PmdCli check --no-progress --no-cache \\
+exec "$JAVA_HOME/bin/java" -cp "$PMD_CP" net.sourceforge.pmd.cli.PmdCli check --no-progress \\
     --threads 2 -f text -d "$CACHE/corpus" "\$@"
 SH
 chmod +x "$CACHE/pmd.sh"
-relia_run=$(measure "relia audit (all 32 rules, 2 threads)" ./relia audit "$CACHE/corpus" --format json --output "$CACHE/relia.json")
-pmd_full=$(measure "PMD 7.27 errorprone+bestpractices (2 thr.)" "$CACHE/pmd.sh" -R category/java/errorprone.xml,category/java/bestpractices.xml)
-pmd_six=$(measure "PMD 7.27 six reliability rules (2 thr.)" "$CACHE/pmd.sh" -R "$SIX")
+FULL=category/java/errorprone.xml,category/java/bestpractices.xml
+RULES=$(./relia audit --list-rules | tail -n 1)
+relia_run=$(measure "relia audit cold ($RULES, 2 threads)" ./relia audit "$CACHE/corpus" --no-cache --format json --output "$CACHE/relia.json")
+pmd_full=$(measure "PMD 7.27 errorprone+bestpractices cold" "$CACHE/pmd.sh" --no-cache -R "$FULL")
+pmd_six=$(measure "PMD 7.27 six reliability rules cold" "$CACHE/pmd.sh" --no-cache -R "$SIX")
+# Warm: one priming run fills each cache, then the measured re-runs find every file unchanged.
+rm -rf "$CACHE/relia-cache" "$CACHE/pmd-cache"
+./relia audit "$CACHE/corpus" --cache "$CACHE/relia-cache" --format json --output "$CACHE/relia-warm.json" || true
+"$CACHE/pmd.sh" --cache "$CACHE/pmd-cache" -R "$FULL" >/dev/null 2>&1 || true
+relia_warm=$(measure "relia audit warm (cache)" ./relia audit "$CACHE/corpus" --cache "$CACHE/relia-cache" --format json --output "$CACHE/relia-warm.json")
+pmd_warm=$(measure "PMD 7.27 errorprone+bestpractices warm" "$CACHE/pmd.sh" --cache "$CACHE/pmd-cache" -R "$FULL")
+if ! cmp -s <(grep -v '"generated"' "$CACHE/relia.json") <(grep -v '"generated"' "$CACHE/relia-warm.json"); then
+    echo "warning: the warm run's findings differ from the cold run's" >&2
+fi
 echo "$relia_run"
 echo "$pmd_full"
 echo "$pmd_six"
+echo "$relia_warm"
+echo "$pmd_warm"
 echo "Relia findings per rule:"
 grep -o '"ruleId" : "[^"]*"' "$CACHE/relia.json" | sort | uniq -c | sort -rn

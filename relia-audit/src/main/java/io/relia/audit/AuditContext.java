@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +19,7 @@ public final class AuditContext {
 
     private final ServiceInventory inventory;
     private final Set<String> enabledRules;
+    private final Path cache;
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
 
@@ -26,8 +28,23 @@ public final class AuditContext {
      * @param enabledRules the rule IDs to report; empty means all
      */
     public AuditContext(ServiceInventory inventory, Set<String> enabledRules) {
+        this(inventory, enabledRules, null);
+    }
+
+    /**
+     * @param inventory    the inputs of the directory audited
+     * @param enabledRules the rule IDs to report; empty means all
+     * @param cache        a directory where analyzers may keep per-file results between runs, or null
+     */
+    public AuditContext(ServiceInventory inventory, Set<String> enabledRules, Path cache) {
         this.inventory = inventory;
         this.enabledRules = Set.copyOf(enabledRules);
+        this.cache = cache;
+    }
+
+    /** Where an analyzer may keep results between runs (a file named after its ID in it); empty: no caching. */
+    public Optional<Path> cacheDirectory() {
+        return Optional.ofNullable(cache);
     }
 
     public ServiceInventory inventory() {

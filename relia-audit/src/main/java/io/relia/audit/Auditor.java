@@ -117,7 +117,7 @@ public final class Auditor {
         checkRules(options.rules());
         Optional<Baseline> baseline = options.baselineFile().map(Baseline::read);
         Path root = inventory.root();
-        AuditContext context = new AuditContext(inventory, options.rules());
+        AuditContext context = new AuditContext(inventory, options.rules(), options.cache());
         List<Problem> problems = new ArrayList<>(inventoryProblems);
         problems.addAll(loadProblems);
         for (AuditAnalyzer analyzer : analyzers) {

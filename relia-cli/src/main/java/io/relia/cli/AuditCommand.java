@@ -101,6 +101,14 @@ final class AuditCommand implements Callable<Integer> {
             description = "Leave out files matching GLOB (relative to DIR; repeatable), besides relia.yaml's exclude.")
     private List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Keep per-file results in DIR so re-runs parse only changed files (default: a directory "
+                    + "for DIR under $XDG_CACHE_HOME/relia/audit, or ~/.cache/relia/audit).")
+    private Path cache;
+
+    @Option(names = "--no-cache", description = "Parse every file, and neither read nor write a cache.")
+    private boolean noCache;
+
     @Option(names = "--list-rules",
             description = "List the rule catalogue instead of auditing (--format markdown: the docs/audit.md section).")
     private boolean listRules;
@@ -130,7 +138,8 @@ final class AuditCommand implements Callable<Integer> {
                     "a service repository (a directory)", ""));
         }
         AuditResult result = auditor.run(directory, new AuditOptions(new LinkedHashSet<>(rules.stream()
-                .map(String::strip).filter(id -> !id.isEmpty()).toList()), excludes, baseline));
+                .map(String::strip).filter(id -> !id.isEmpty()).toList()), excludes, baseline,
+                noCache ? null : cache != null ? cache : AuditCache.defaultFor(directory)));
         if (sarif) {
             emit(SarifReport.toJson(result, ReliaCommand.version()));
         } else {

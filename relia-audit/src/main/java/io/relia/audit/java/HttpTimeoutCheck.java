@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import io.relia.audit.java.BuilderTrace.Outcome;
 
+import java.util.List;
 import java.util.Set;
 
 /** {@code java/http-client-no-timeout} and {@code java/http-request-no-timeout}. */
@@ -26,6 +27,9 @@ final class HttpTimeoutCheck implements JavaCheck {
     private static final Set<String> URL_CONNECTION_USES = Set.of("getInputStream", "getOutputStream", "connect",
             "getResponseCode", "getResponseMessage", "getContent", "getHeaderField", "getHeaderFields");
     private static final Set<String> BUILD = Set.of("build");
+    private static final String HC4_CONFIG = "org.apache.http.client.config.RequestConfig";
+    private static final String HC5_CONFIG = "org.apache.hc.client5.http.config.RequestConfig";
+    private static final Set<String> HC5_ZERO_TIMEOUTS = Set.of("ZERO_MILLISECONDS", "DISABLED");
 
     @Override
     public void check(SourceFile file) {
@@ -49,7 +53,13 @@ final class HttpTimeoutCheck implements JavaCheck {
                                 "build the client with setDefaultRequestConfig(RequestConfig with timeouts)");
                     }
                 }
-                case "create", "custom" -> apacheBuilder(file, call);
+                case "create" -> apacheBuilder(file, call);
+                case "custom" -> {
+                    if (!requestConfig(file, call)) {
+                        apacheBuilder(file, call);
+                    }
+                }
+                case "setSocketTimeout", "setResponseTimeout" -> zeroRequestTimeout(file, call);
                 default -> {
                     if (okhttp && OKHTTP_TIMEOUTS.contains(name) && disablesTimeout(call)) {
                         file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call.getName(), "OkHttp " + name
@@ -114,11 +124,58 @@ final class HttpTimeoutCheck implements JavaCheck {
         }
     }
 
+    /** {@code RequestConfig.custom()...build()} without the timeout that bounds waiting for the response. */
+    private static boolean requestConfig(SourceFile file, MethodCallExpr call) {
+        boolean hc4 = file.isClass(call.getScope(), HC4_CONFIG);
+        if (!hc4 && !file.isClass(call.getScope(), HC5_CONFIG)) {
+            return false;
+        }
+        String setting = hc4 ? "setSocketTimeout" : "setResponseTimeout";
+        // A socket timeout set on the connection manager (SocketConfig/ConnectionConfig) is the fallback.
+        boolean socketDefault = file.all(MethodCallExpr.class).stream().anyMatch(c -> c.getNameAsString()
+                .equals("setSoTimeout") || !hc4 && c.getNameAsString().equals("setSocketTimeout"));
+        if (!socketDefault && BuilderTrace.of(file, call, Set.of(setting), BUILD) == Outcome.FINISHED_UNSET) {
+            file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call, hc4
+                    ? "RequestConfig built without setSocketTimeout(...): HttpClient 4 then uses the socket "
+                            + "default, infinite, and waits for a response forever"
+                    : "RequestConfig built without setResponseTimeout(...) and no socket timeout on the connection "
+                            + "manager: HttpClient 5 waits for a response forever",
+                    "add ." + setting + "(" + (hc4 ? "5_000" : "Timeout.ofSeconds(5)") + ") to the RequestConfig");
+        }
+        return true;
+    }
+
+    /** {@code setSocketTimeout(0)} (HC4) or {@code setResponseTimeout(Timeout.DISABLED)} (HC5): no limit. */
+    private static void zeroRequestTimeout(SourceFile file, MethodCallExpr call) {
+        boolean hc4 = call.getNameAsString().equals("setSocketTimeout");
+        List<Expression> args = call.getArguments();
+        boolean zero = hc4 ? args.size() == 1 && isZero(args.get(0))
+                : args.size() == 2 && isZero(args.get(0)) || args.size() == 1 && isZeroTimeout(args.get(0));
+        if (zero && file.chainStartsAt(call, hc4 ? HC4_CONFIG : HC5_CONFIG, Set.of("custom", "copy"))) {
+            file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call.getName(), call.getNameAsString() + " set to zero, "
+                    + "which Apache HttpClient reads as infinite: the call waits for a response forever",
+                    "set a finite timeout, e.g. " + (hc4 ? "5_000 ms" : "Timeout.ofSeconds(5)"));
+        }
+    }
+
+    private static boolean isZero(Expression amount) {
+        return amount instanceof IntegerLiteralExpr integer && integer.asNumber().longValue() == 0
+                || amount instanceof LongLiteralExpr longValue && longValue.asNumber().longValue() == 0;
+    }
+
+    private static boolean isZeroTimeout(Expression timeout) {
+        if (timeout instanceof FieldAccessExpr field) {
+            return HC5_ZERO_TIMEOUTS.contains(field.getNameAsString())
+                    && field.getScope().toString().endsWith("Timeout");
+        }
+        return timeout instanceof MethodCallExpr factory && factory.getNameAsString().startsWith("of")
+                && factory.getArguments().size() == 1 && isZero(factory.getArgument(0))
+                && factory.getScope().filter(scope -> scope.toString().endsWith("Timeout")).isPresent();
+    }
+
     private static boolean disablesTimeout(MethodCallExpr call) {
         if (call.getArguments().size() == 2) {
-            Expression amount = call.getArgument(0);
-            return amount instanceof IntegerLiteralExpr integer && integer.asNumber().longValue() == 0
-                    || amount instanceof LongLiteralExpr longValue && longValue.asNumber().longValue() == 0;
+            return isZero(call.getArgument(0));
         }
         return call.getArguments().size() == 1 && call.getArgument(0) instanceof FieldAccessExpr field
                 && field.getNameAsString().equals("ZERO") && field.getScope().toString().endsWith("Duration");

@@ -14,10 +14,15 @@ import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +35,13 @@ import java.util.concurrent.TimeUnit;
 public final class JavaAnalyzer implements AuditAnalyzer {
 
     private static final int DEFAULT_THREADS = 2;
+    private static final String CACHE_FILE = "java.cache";
     private static final long AUDIT_TIMEOUT_MINUTES = 30;
     private static final List<JavaCheck> CHECKS = List.of(new HttpTimeoutCheck(), new BlockingCallCheck(),
-            new ExecutorCheck(), new RetryLoopCheck(), new CatchBlockCheck(), new ResourceCheck());
+            new ExecutorCheck(), new RetryLoopCheck(), new CatchBlockCheck(), new ResourceCheck(),
+            new RetryConfigCheck(), new StaticCollectionCheck(), new ReactiveHttpTimeoutCheck(),
+            new GrpcDeadlineCheck(), new JdbcTimeoutCheck(), new RedisTimeoutCheck(),
+            new ObservabilityCheck());
 
     private final int threads;
 
@@ -65,6 +74,9 @@ public final class JavaAnalyzer implements AuditAnalyzer {
             return;
         }
         List<DiscoveredInput> sources = context.inventory().ofKind(InputKind.JAVA_SOURCE);
+        Optional<ResultCache> cache = context.cacheDirectory()
+                .map(directory -> ResultCache.open(cacheFile(directory), engine()));
+        ProjectFacts facts = new ProjectFacts();
         // Bounded queue; when it is full the submitting thread parses the file itself (back-pressure).
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 4),
@@ -72,7 +84,8 @@ public final class JavaAnalyzer implements AuditAnalyzer {
                 new ThreadPoolExecutor.CallerRunsPolicy());
         try {
             for (DiscoveredInput source : sources) {
-                pool.execute(() -> audit(context, context.root().resolve(source.relative()), source.path()));
+                Path shown = context.root().resolve(source.relative()).normalize();
+                pool.execute(() -> audit(context, shown, source.path(), cache, facts));
             }
         } finally {
             pool.shutdown();
@@ -82,25 +95,67 @@ public final class JavaAnalyzer implements AuditAnalyzer {
                 pool.shutdownNow();
                 context.problem(Problem.warning(Location.wholeFile(context.root()), "the Java audit did not "
                         + "finish within " + AUDIT_TIMEOUT_MINUTES + " minutes; its findings are incomplete"));
+                return;
             }
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
+            return;
+        }
+        for (JavaCheck check : CHECKS) {
+            if (check instanceof ProjectCheck project) {
+                project.finish(context, facts);
+            }
+        }
+        cache.ifPresent(results -> save(context, results));
+    }
+
+    private static void save(AuditContext context, ResultCache cache) {
+        Path file = cacheFile(context.cacheDirectory().orElseThrow());
+        try {
+            cache.save();
+        } catch (IOException | UncheckedIOException e) {
+            context.problem(Problem.warning(Location.wholeFile(file), "cannot write the audit cache (" + e.getMessage()
+                    + "); the next run parses every file again", "a writable cache directory",
+                    "pass --cache DIR, or --no-cache"));
         }
     }
 
-    /** Parses and checks one file; reports under {@code shown}, reads from {@code file}. */
-    static void audit(AuditContext context, Path shown, Path file) {
-        String text;
+    /** Parses and checks one file (or takes its results from the cache); reports under {@code shown}. */
+    private static void audit(AuditContext context, Path shown, Path file, Optional<ResultCache> cache,
+                              ProjectFacts facts) {
+        byte[] bytes;
         try {
-            text = Files.readString(file);
-        } catch (CharacterCodingException e) {
-            context.problem(Problem.warning(Location.wholeFile(shown), "not UTF-8 text, Java checks skipped",
-                    "a UTF-8 Java source", "re-encode the file as UTF-8"));
-            return;
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             context.problem(Problem.warning(Location.wholeFile(shown), "cannot read: " + e.getMessage()));
             return;
+        }
+        Optional<String> key = cache.map(results -> ResultCache.key(bytes));
+        Optional<ResultCache.Entry> cached = key.flatMap(k -> cache.get().find(k));
+        if (cached.isPresent()) {
+            cached.get().findings(shown).forEach(context::report);
+            facts.add(shown, cached.get().facts());
+            return;
+        }
+        Optional<SourceFile> checked = check(context, shown, bytes);
+        checked.ifPresent(source -> {
+            source.findings().forEach(context::report);
+            facts.add(shown, source.facts());
+            key.ifPresent(k -> cache.get().put(k, ResultCache.Entry.of(source.findings(), source.facts())));
+        });
+    }
+
+    /** The file parsed and checked; empty, with a problem reported, when it cannot be (nothing is cached then). */
+    private static Optional<SourceFile> check(AuditContext context, Path shown, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            context.problem(Problem.warning(Location.wholeFile(shown), "not UTF-8 text, Java checks skipped",
+                    "a UTF-8 Java source", "re-encode the file as UTF-8"));
+            return Optional.empty();
         }
         ParseResult<CompilationUnit> parsed;
         try {
@@ -110,7 +165,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             context.problem(Problem.warning(Location.wholeFile(shown), "JavaParser failed on this file ("
                     + e + "); Java checks skipped"));
-            return;
+            return Optional.empty();
         }
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             parsed.getProblems().stream().limit(3).forEach(problem -> context.problem(Problem.warning(
@@ -119,7 +174,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
                             .orElse(Location.wholeFile(shown)),
                     "Java syntax not understood, file skipped: " + firstLine(problem.getMessage()),
                     "Java 21 source", "check the file compiles")));
-            return;
+            return Optional.empty();
         }
         List<Position> comments = parsed.getCommentsCollection().map(all -> all.getComments().stream()
                 .flatMap(comment -> comment.getBegin().stream()).sorted().toList()).orElse(List.of());
@@ -131,8 +186,25 @@ public final class JavaAnalyzer implements AuditAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             context.problem(Problem.warning(Location.wholeFile(shown), "Java checks failed on this file (" + e
                     + "); findings for it may be incomplete"));
+            source.findings().forEach(context::report);
+            return Optional.empty();
         }
-        source.findings().forEach(context::report);
+        return Optional.of(source);
+    }
+
+    /** The build of the checks, computed once per process (it hashes class files in a development build). */
+    private static final class Engine {
+        static final String FINGERPRINT = ResultCache.buildOf(JavaAnalyzer.class, JavaParser.class);
+    }
+
+    /** The build of the checks that cache entries are valid for. */
+    static String engine() {
+        return Engine.FINGERPRINT;
+    }
+
+    /** The cache file in {@code directory}. */
+    static Path cacheFile(Path directory) {
+        return directory.resolve(CACHE_FILE);
     }
 
     /** Comments are not attached to nodes: that halves parse time on Javadoc-heavy code; checks use positions. */

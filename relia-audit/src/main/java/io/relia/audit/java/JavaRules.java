@@ -14,11 +14,17 @@ final class JavaRules {
             "An HTTP client created with no connect/read timeout: java.net.http HttpClient.newHttpClient() or a "
                     + "builder without connectTimeout(...), HttpURLConnection without setConnectTimeout and "
                     + "setReadTimeout, OkHttp timeouts set to 0, Apache HttpClients.createDefault() or a builder "
-                    + "without a RequestConfig/connection manager, Spring new RestTemplate().",
+                    + "without a RequestConfig/connection manager, an Apache RequestConfig without a socket "
+                    + "(4.x) or response (5.x) timeout or with it set to 0, Spring new RestTemplate(), Spring "
+                    + "WebClient.create() or WebClient.builder() without clientConnector(...) (unless the file "
+                    + "bounds responses with .timeout(...)), a Reactor Netty HttpClient used without "
+                    + "responseTimeout(...).",
             "java.net.http has no connect timeout unless connectTimeout(...) is set; HttpURLConnection's connect "
                     + "and read timeouts default to 0, which means infinite; Apache HttpClient 4 leaves them "
-                    + "undefined (infinite), RestTemplate's default factory keeps -1 (infinite); OkHttp 0 means "
-                    + "no timeout. One hung dependency then holds every calling thread forever.",
+                    + "undefined (infinite) and 5.x has no socket timeout unless one is configured (0 is infinite "
+                    + "in both); RestTemplate's default factory keeps -1 (infinite); OkHttp 0 means no timeout; "
+                    + "Reactor Netty, and so a default WebClient, sets no response timeout. One hung dependency "
+                    + "then holds every calling thread, or every pending reactive request, forever.",
             "HttpClient http = HttpClient.newHttpClient();",
             "HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();",
             Precision.HIGH, List.of("timeout", "http"));
@@ -59,23 +65,43 @@ final class JavaRules {
     static final AuditRule RETRY_WITHOUT_BACKOFF = new AuditRule("java/retry-without-backoff",
             "Retry without backoff", Severity.MEDIUM,
             "A loop that retries an operation after catching its exception without sleeping, or sleeping a "
-                    + "constant time, between attempts.",
+                    + "constant time, between attempts; or a retry configured in code whose delay does not grow: "
+                    + "Resilience4j RetryConfig.ofDefaults()/Retry.ofDefaults(), RetryConfig.custom()...build() "
+                    + "without intervalFunction/intervalBiFunction (its default is a fixed 500 ms wait), "
+                    + "IntervalFunction.of/ofDefaults/ofRandomized; Spring Retry @Retryable without backoff (the "
+                    + "default @Backoff() is a fixed 1000 ms delay), @Backoff without a multiplier > 1, "
+                    + "RetryTemplate.builder() with fixedBackoff/noBackoff/uniformRandomBackoff or no backoff at "
+                    + "all (the builder's and new RetryTemplate()'s default is no backoff), new FixedBackOffPolicy/"
+                    + "NoBackOffPolicy/UniformRandomBackOffPolicy. A builder handed out of the file is not judged.",
             "Immediate or fixed-delay retries multiply the load on a dependency exactly when it is failing and "
-                    + "synchronise clients into waves; exponential backoff with jitter spreads them out.",
-            "for (int i = 0; i < 3; i++) {\n    try { return call(); } catch (IOException e) { last = e; }\n}",
+                    + "synchronise clients into waves; exponential backoff with jitter spreads them out. A fixed "
+                    + "delay with jitter still does not back off, so it is reported the same way, in loops and in "
+                    + "configs (AWS Architecture Blog, Exponential Backoff and Jitter).",
+            "for (int i = 0; i < 3; i++) {\n    try { return call(); } catch (IOException e) { last = e; }\n}\n"
+                    + "@Retryable(value = IOException.class)",
             "for (int i = 0; i < 3; i++) {\n    try { return call(); } catch (IOException e) { last = e; }\n"
-                    + "    Thread.sleep((100L << i) + random.nextInt(100));\n}",
+                    + "    Thread.sleep((100L << i) + random.nextInt(100));\n}\n"
+                    + "@Retryable(value = IOException.class, backoff = @Backoff(delay = 100, multiplier = 2, "
+                    + "random = true))",
             Precision.MEDIUM, List.of("retry"));
 
     static final AuditRule RETRY_UNBOUNDED = new AuditRule("java/retry-unbounded",
             "Retry without bound", Severity.HIGH,
             "A while (true) / for (;;) loop that retries after catching an exception, with no attempt counter "
-                    + "or deadline that ends it.",
-            "A retry loop without a bound never gives up on a dependency that is down for good: the caller hangs, "
-                    + "and the retries keep the dependency overloaded.",
-            "while (true) {\n    try { return call(); } catch (IOException e) { sleep(1000); }\n}",
+                    + "or deadline that ends it; or a retry configured in code that never stops: Resilience4j "
+                    + "RetryConfig maxAttempts(Integer.MAX_VALUE), Spring Retry @Retryable(maxAttempts = "
+                    + "Integer.MAX_VALUE), RetryTemplate.builder().infiniteRetry() or maxAttempts(Integer.MAX_VALUE), "
+                    + "new AlwaysRetryPolicy() (unless the file composes policies), new SimpleRetryPolicy/"
+                    + "MaxAttemptsRetryPolicy(Integer.MAX_VALUE). maxAttempts <= 0 is not reported: Resilience4j and "
+                    + "RetryTemplateBuilder reject it, and SimpleRetryPolicy then makes a single attempt.",
+            "A retry without a bound never gives up on a dependency that is down for good: the caller hangs, "
+                    + "and the retries keep the dependency overloaded. Both libraries bound retries by default "
+                    + "(3 attempts), so an unbounded one was asked for explicitly.",
+            "while (true) {\n    try { return call(); } catch (IOException e) { sleep(1000); }\n}\n"
+                    + "RetryTemplate.builder().infiniteRetry().build();",
             "for (int attempt = 1; ; attempt++) {\n    try { return call(); } catch (IOException e) {\n"
-                    + "        if (attempt >= 5) throw e;\n        sleep(backoff(attempt));\n    }\n}",
+                    + "        if (attempt >= 5) throw e;\n        sleep(backoff(attempt));\n    }\n}\n"
+                    + "RetryTemplate.builder().maxAttempts(5).exponentialBackoff(100, 2, 5000, true).build();",
             Precision.MEDIUM, List.of("retry"));
 
     static final AuditRule INTERRUPTED_SWALLOWED = new AuditRule("java/interrupted-swallowed",
@@ -119,9 +145,141 @@ final class JavaRules {
             "try (PreparedStatement ps = connection.prepareStatement(sql)) {\n    ps.executeUpdate();\n}",
             Precision.HIGH, List.of("resources"));
 
+    static final AuditRule STATIC_COLLECTION_GROWS = new AuditRule("java/static-collection-grows",
+            "Static collection that only grows", Severity.MEDIUM,
+            "A non-public static field holding an unbounded mutable Map/Set/List/Queue/Multimap (new HashMap, "
+                    + "ConcurrentHashMap, ArrayList, HashSet, LinkedList, ConcurrentLinkedQueue, ..., "
+                    + "Collections.synchronizedX(new ...), Guava factories) that a method or constructor adds to "
+                    + "(put, computeIfAbsent, merge, add, offer, push, ...) while nothing in the file removes from it "
+                    + "(remove, removeIf, clear, poll, pop, retainAll, compute, an iterator or a view's remove), "
+                    + "reassigns it, or hands it to other code. Not reported: adds only in static initialisers, in "
+                    + "register* methods or in methods only called from static initialisers (registries filled at "
+                    + "start-up); bounded structures (WeakHashMap, EnumMap, caches, a LinkedHashMap subclass with "
+                    + "removeEldestEntry) and maps or sets keyed by an enum of the file.",
+            "A static collection lives as long as the class loader: every request that adds a key the map has "
+                    + "not seen (a user ID, a URL, a session) leaves it behind, so the heap grows with traffic until "
+                    + "the process spends its time in GC and dies of OutOfMemoryError, hours or days after deploy.",
+            "private static final Map<String, Session> SESSIONS = new ConcurrentHashMap<>();\n"
+                    + "void login(User u) { SESSIONS.put(u.id(), new Session(u)); }",
+            "private static final Cache<String, Session> SESSIONS = Caffeine.newBuilder()\n"
+                    + "        .maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(30)).build();",
+            Precision.MEDIUM, List.of("capacity", "memory"));
+
+    static final AuditRule GRPC_NO_DEADLINE = new AuditRule("java/grpc-no-deadline",
+            "gRPC stub without deadline", Severity.HIGH,
+            "A gRPC stub created with XxxGrpc.newBlockingStub/newFutureStub/newStub(channel) whose RPCs are called "
+                    + "with no withDeadlineAfter(...)/withDeadline(...) on the creation chain, the variable or field "
+                    + "holding it, or the call site; files that attach a ClientInterceptor are skipped.",
+            "gRPC sets no deadline by default, so a client can wait for a response effectively forever (gRPC "
+                    + "deadlines guide): one stuck server pins every calling thread and the deadline cannot "
+                    + "propagate to downstream services.",
+            "UserReply reply = UserServiceGrpc.newBlockingStub(channel).getUser(request);",
+            "UserReply reply = UserServiceGrpc.newBlockingStub(channel)\n"
+                    + "        .withDeadlineAfter(2, TimeUnit.SECONDS).getUser(request);",
+            Precision.HIGH, List.of("timeout", "grpc"));
+
+    static final AuditRule JDBC_NO_TIMEOUT = new AuditRule("java/jdbc-no-timeout",
+            "JDBC connection without socket timeout", Severity.MEDIUM,
+            "A literal PostgreSQL, MySQL or MariaDB JDBC URL given to DriverManager.getConnection, "
+                    + "setJdbcUrl or a DataSource's setUrl/setURL (directly or through a constant) without "
+                    + "socketTimeout=, when the file sets no socketTimeout property either; or "
+                    + "Statement.setQueryTimeout(0).",
+            "pgjdbc and MySQL Connector/J default socketTimeout to 0, which waits forever on a connection whose "
+                    + "peer died or a query that never returns; the pool connection and the calling thread are "
+                    + "lost with it. setQueryTimeout(0) means no limit.",
+            "DriverManager.getConnection(\"jdbc:postgresql://db:5432/orders\", user, password);",
+            "DriverManager.getConnection(\"jdbc:postgresql://db:5432/orders?socketTimeout=30\", user, password);",
+            Precision.HIGH, List.of("timeout", "database"));
+
+    static final AuditRule REDIS_NO_TIMEOUT = new AuditRule("java/redis-no-timeout",
+            "Redis client with infinite timeout", Severity.HIGH,
+            "A Jedis, JedisPool, JedisPooled or JedisCluster constructed with a timeout argument of 0, "
+                    + "DefaultJedisClientConfig.builder() with timeoutMillis/socketTimeoutMillis/"
+                    + "connectionTimeoutMillis(0), or a Lettuce RedisURI withTimeout/setTimeout, TimeoutOptions "
+                    + "enabled/fixedTimeout of Duration.ZERO.",
+            "Jedis (2 s) and Lettuce (60 s) have finite defaults, but an explicit 0 means no timeout: a Redis "
+                    + "that stops answering holds each caller and pooled connection forever, turning a cache "
+                    + "outage into a service outage.",
+            "JedisPool pool = new JedisPool(poolConfig, \"redis\", 6379, 0);",
+            "JedisPool pool = new JedisPool(poolConfig, \"redis\", 6379, 2_000);",
+            Precision.HIGH, List.of("timeout", "redis"));
+
+    static final AuditRule HANDLER_WITHOUT_METRICS = new AuditRule("java/handler-without-metrics",
+            "HTTP handlers without request metrics", Severity.MEDIUM,
+            "Service-wide: the main code serves HTTP (a JDK HttpHandler or createContext, a servlet, a Spring or "
+                    + "Micronaut controller, a JAX-RS resource, Javalin/Vert.x/WebFlux routes) but nothing records "
+                    + "request metrics. Counted as recording them: a request-metrics integration (Micrometer "
+                    + "@Timed/@Counted or HTTP/Jetty binders, the Prometheus servlet filter, Dropwizard "
+                    + "instrumented filters, OpenTelemetry server instrumentation, Javalin/Vert.x Micrometer), "
+                    + "spring-boot-starter-actuator, quarkus-micrometer or micronaut-micrometer in a build file, the "
+                    + "OpenTelemetry Java agent, or hand-written RED metrics: a latency instrument (Prometheus "
+                    + "Histogram/Summary, Micrometer or Dropwizard Timer, OpenTelemetry histogram) together with a "
+                    + "status/code/outcome label or tag. Metrics of other kinds (gauges, plain counters) do not "
+                    + "count. Reported once, at the first handler.",
+            "Rate, errors and duration per route are what SLOs, alerts and capacity plans are computed from; a "
+                    + "service without them is only noticed failing when its callers or customers complain.",
+            "server.createContext(\"/orders\", new OrdersHandler());",
+            "Histogram duration = Histogram.builder().name(\"http_request_duration_seconds\")\n"
+                    + "        .labelNames(\"route\", \"method\", \"status\").register(registry);\n"
+                    + "server.createContext(\"/orders\", new Timed(\"/orders\", new OrdersHandler(), duration));",
+            Precision.MEDIUM, List.of("observability"));
+
+    static final AuditRule NO_HEALTH_ENDPOINT = new AuditRule("java/no-health-endpoint",
+            "No health endpoint", Severity.MEDIUM,
+            "Service-wide: the main code serves HTTP but no route (createContext, @*Mapping, @Path, @WebServlet, "
+                    + "Micronaut/Quarkus route annotations, Javalin/Vert.x/WebFlux routes) has a health path "
+                    + "segment (health, healthz, ready, readyz, live, livez, ping, status, ... e.g. /actuator/health, "
+                    + "/-/ready; a path with a variable such as /orders/{id}/status does not count), nothing "
+                    + "implements a Spring HealthIndicator or MicroProfile @Readiness/@Liveness check, and no build "
+                    + "file brings spring-boot-starter-actuator, quarkus-smallrye-health, micronaut-management or "
+                    + "Helidon health. Kubernetes probes are judged by the Kubernetes rules. Reported once, at the "
+                    + "first handler.",
+            "Without an endpoint that says whether the instance can serve, readiness and liveness probes and load "
+                    + "balancers can only check the port: a wedged or still-starting instance keeps getting traffic.",
+            "server.createContext(\"/orders\", new OrdersHandler());",
+            "server.createContext(\"/orders\", new OrdersHandler());\n"
+                    + "server.createContext(\"/health\", new HealthHandler());",
+            Precision.MEDIUM, List.of("observability"));
+
+    static final AuditRule UNSTRUCTURED_LOGGING = new AuditRule("java/unstructured-logging",
+            "Unstructured logging", Severity.LOW,
+            "Service-wide: main code declares loggers (SLF4J, Log4j2, JUL, Commons Logging, JBoss Logging, "
+                    + "Lombok) and a logback*.xml or log4j2.* config outside tests has no JSON encoder or layout "
+                    + "(LogstashEncoder, logback JsonEncoder, JsonTemplateLayout, JsonLayout, EcsLayout, GelfLayout, "
+                    + "Spring Boot's StructuredLogEncoder; Spring's own appenders with logging.structured.format "
+                    + "set count as JSON): reported at the config's encoder or layout line. Or, with no logging "
+                    + "library at all, an HTTP service prints to System.out/System.err in handler code, in catch "
+                    + "blocks or in a home-made logger (a class with info/warn/error methods): reported at the "
+                    + "first print. A main method's prints are a command line's output and do not count.",
+            "Plain-text lines cannot be queried by field: finding every error of one request, route or customer "
+                    + "means regular expressions over free text, and multi-line stack traces are split into "
+                    + "separate events by the log shipper.",
+            "<encoder>\n  <pattern>%d %level %logger - %msg%n</pattern>\n</encoder>",
+            "<encoder class=\"net.logstash.logback.encoder.LogstashEncoder\"/>",
+            Precision.MEDIUM, List.of("observability", "logging"));
+
+    static final AuditRule OUTBOUND_WITHOUT_TRACING = new AuditRule("java/outbound-without-tracing",
+            "Outbound calls without trace propagation", Severity.LOW,
+            "Service-wide: main code makes outbound calls (java.net.http send/sendAsync, OkHttp newCall, Apache "
+                    + "HttpClient execute, RestTemplate, WebClient/RestClient retrieve, gRPC stubs, "
+                    + "URL.openConnection) and nothing propagates trace context: no OpenTelemetry (API or "
+                    + "instrumentation, @WithSpan), Micrometer Tracing, Brave/Zipkin, Sleuth, OpenTracing or "
+                    + "vendor tracer import, no traceparent/b3 header written by hand, no tracing dependency "
+                    + "(micrometer-tracing, opentelemetry-spring-boot-starter, quarkus-opentelemetry, ...) and no "
+                    + "tracing Java agent (-javaagent in a Dockerfile, manifest or build file, or the OpenTelemetry "
+                    + "Operator's inject-java annotation). Reported once, at the first outbound call.",
+            "Without a trace ID carried from service to service, a slow or failed request cannot be followed "
+                    + "into its dependencies: each service's logs and metrics tell part of the story, unjoined.",
+            "HttpResponse<String> r = http.send(request, BodyHandlers.ofString());",
+            "# Dockerfile\nENV JAVA_TOOL_OPTIONS=\"-javaagent:/otel/opentelemetry-javaagent.jar\"",
+            Precision.MEDIUM, List.of("observability", "tracing"));
+
     static final List<AuditRule> ALL = List.of(HTTP_CLIENT_NO_TIMEOUT, HTTP_REQUEST_NO_TIMEOUT,
             BLOCKING_WITHOUT_DEADLINE, UNBOUNDED_EXECUTOR, RETRY_WITHOUT_BACKOFF, RETRY_UNBOUNDED,
-            INTERRUPTED_SWALLOWED, EMPTY_CATCH, EXCEPTION_SWALLOWED, RESOURCE_NOT_CLOSED);
+            INTERRUPTED_SWALLOWED, EMPTY_CATCH, EXCEPTION_SWALLOWED, RESOURCE_NOT_CLOSED,
+            GRPC_NO_DEADLINE, JDBC_NO_TIMEOUT, REDIS_NO_TIMEOUT,
+            STATIC_COLLECTION_GROWS, HANDLER_WITHOUT_METRICS, NO_HEALTH_ENDPOINT, UNSTRUCTURED_LOGGING,
+            OUTBOUND_WITHOUT_TRACING);
 
     private JavaRules() {
     }

@@ -55,7 +55,33 @@ final class SourceFile {
             "okhttp3.OkHttpClient", "org.apache.http.impl.client.HttpClients",
             "org.apache.http.impl.client.HttpClientBuilder", "org.apache.hc.client5.http.impl.classic.HttpClients",
             "org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
-            "org.springframework.web.client.RestTemplate");
+            "org.springframework.web.client.RestTemplate",
+            "org.springframework.web.reactive.function.client.WebClient", "reactor.netty.http.client.HttpClient",
+            "org.springframework.http.client.reactive.ReactorClientHttpConnector",
+            "org.apache.http.client.config.RequestConfig", "org.apache.hc.client5.http.config.RequestConfig",
+            "org.apache.hc.core5.util.Timeout", "java.sql.DriverManager", "java.sql.Connection",
+            "java.sql.Statement", "java.sql.PreparedStatement", "java.sql.CallableStatement",
+            "redis.clients.jedis.Jedis", "redis.clients.jedis.JedisPool", "redis.clients.jedis.JedisPooled",
+            "redis.clients.jedis.JedisCluster", "redis.clients.jedis.DefaultJedisClientConfig",
+            "io.lettuce.core.RedisURI", "io.lettuce.core.TimeoutOptions",
+            "io.github.resilience4j.retry.RetryConfig", "io.github.resilience4j.retry.Retry",
+            "io.github.resilience4j.core.IntervalFunction", "org.springframework.retry.support.RetryTemplate",
+            "org.springframework.retry.support.RetryTemplateBuilder",
+            "org.springframework.retry.annotation.Retryable", "org.springframework.retry.annotation.Backoff",
+            "org.springframework.retry.policy.AlwaysRetryPolicy", "org.springframework.retry.policy.SimpleRetryPolicy",
+            "org.springframework.retry.policy.MaxAttemptsRetryPolicy",
+            "org.springframework.retry.policy.CompositeRetryPolicy",
+            "org.springframework.retry.backoff.FixedBackOffPolicy", "org.springframework.retry.backoff.NoBackOffPolicy",
+            "org.springframework.retry.backoff.UniformRandomBackOffPolicy",
+            "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.ArrayList",
+            "java.util.LinkedList", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
+            "java.util.ArrayDeque", "java.util.Collections", "java.util.concurrent.ConcurrentHashMap",
+            "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.ConcurrentLinkedDeque",
+            "java.util.concurrent.ConcurrentSkipListMap", "java.util.concurrent.ConcurrentSkipListSet",
+            "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
+            "com.google.common.collect.HashMultimap", "com.google.common.collect.ArrayListMultimap",
+            "com.google.common.collect.LinkedListMultimap", "com.google.common.collect.Maps",
+            "com.google.common.collect.Lists", "com.google.common.collect.Sets");
 
     private static final Set<String> JAVA_LANG = Set.of("Thread", "Object", "Integer", "Math", "System");
 
@@ -90,11 +116,17 @@ final class SourceFile {
             Map.entry("java.lang.Thread#currentThread", "java.lang.Thread"),
             Map.entry("java.net.URL#openConnection", "java.net.URLConnection"),
             Map.entry("java.net.URI#create", "java.net.URI"),
-            Map.entry("java.net.URI#toURL", "java.net.URL"));
+            Map.entry("java.net.URI#toURL", "java.net.URL"),
+            Map.entry("java.sql.DriverManager#getConnection", "java.sql.Connection"),
+            Map.entry("java.sql.Connection#createStatement", "java.sql.Statement"),
+            Map.entry("java.sql.Connection#prepareStatement", "java.sql.PreparedStatement"),
+            Map.entry("java.sql.Connection#prepareCall", "java.sql.CallableStatement"),
+            Map.entry("io.lettuce.core.RedisURI#create", "io.lettuce.core.RedisURI"));
 
     private final Path path;
     private final CompilationUnit unit;
     private final List<Finding> findings = new ArrayList<>();
+    private final List<Fact> facts = new ArrayList<>();
     private final Map<String, String> resolved = new HashMap<>();
     private Set<String> declaredTypes;
     private Map<Class<?>, List<Node>> byClass;
@@ -143,6 +175,23 @@ final class SourceFile {
 
     List<Finding> findings() {
         return findings;
+    }
+
+    /**
+     * Something a project-wide check needs to know about this file (it serves HTTP, it records metrics), with where
+     * it was seen. Facts are cached with the findings, so a check must derive them from this file alone.
+     */
+    record Fact(String key, int line, int column) {
+    }
+
+    /** Notes {@code key} at {@code at} for the project-wide checks. */
+    void fact(String key, Node at) {
+        facts.add(new Fact(key, at.getBegin().map(position -> position.line).orElse(0),
+                at.getBegin().map(position -> position.column).orElse(0)));
+    }
+
+    List<Fact> facts() {
+        return facts;
     }
 
     void report(AuditRule rule, Node at, String message, String fix) {
@@ -249,6 +298,21 @@ final class SourceFile {
     boolean isClass(Optional<Expression> scope, String qualifiedName) {
         return scope.filter(s -> s instanceof NameExpr || s instanceof FieldAccessExpr)
                 .flatMap(this::receiverType).filter(qualifiedName::equals).isPresent();
+    }
+
+    /**
+     * True when the call chain ending in {@code call} starts at {@code owner.factory(...)} (one of {@code factories})
+     * or at a variable of type {@code owner.Builder}: tells {@code RequestConfig.custom().setX(0)} from any setX.
+     */
+    boolean chainStartsAt(MethodCallExpr call, String owner, Set<String> factories) {
+        Expression root = call;
+        while (root instanceof MethodCallExpr link && link.getScope().isPresent()) {
+            if (factories.contains(link.getNameAsString()) && isClass(link.getScope(), owner)) {
+                return true;
+            }
+            root = link.getScope().get();
+        }
+        return root != call && typeOf(root).filter((owner + ".Builder")::equals).isPresent();
     }
 
     private Optional<String> declaredType(Declaration declared, int depth) {

@@ -7,6 +7,7 @@ import io.relia.core.Finding;
 import io.relia.core.Location;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
+import io.relia.core.review.ServiceInventory;
 import io.relia.core.spec.ListNode;
 import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Audits Kubernetes manifests (multi-document YAML and {@code kind: List} included) for what keeps a workload
@@ -64,9 +66,32 @@ public final class KubernetesAuditor implements AuditAnalyzer {
         autoscalers.forEach(hpa -> hpaBounds(hpa.object(), context));
     }
 
+    /**
+     * The service's workloads by kind (Deployment, StatefulSet, ...), for the review's summaries.
+     *
+     * @return how many workloads of each kind the manifests define
+     */
+    public static Map<String, Integer> workloads(ServiceInventory inventory) {
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (Manifest manifest : manifests(inventory)) {
+            Workload.of(manifest.object(), manifest.file()).ifPresent(workload ->
+                    kinds.merge(workload.kind(), 1, Integer::sum));
+        }
+        return kinds;
+    }
+
+    /** Whether a workload of {@code kind} sets its own replica count (Deployment, StatefulSet). */
+    public static boolean replicated(String kind) {
+        return Workload.REPLICATED.contains(kind);
+    }
+
     private static List<Manifest> manifests(AuditContext context) {
+        return manifests(context.inventory());
+    }
+
+    private static List<Manifest> manifests(ServiceInventory inventory) {
         List<Manifest> manifests = new ArrayList<>();
-        for (DiscoveredInput input : context.inventory().ofKind(InputKind.KUBERNETES)) {
+        for (DiscoveredInput input : inventory.ofKind(InputKind.KUBERNETES)) {
             for (SpecDocument document : input.documents()) {
                 if (document.root() instanceof MapNode map) {
                     add(map, input.path(), manifests);

@@ -8,6 +8,7 @@ import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
+import io.relia.core.review.ServiceInventory;
 import io.relia.core.spec.MapNode;
 
 import java.io.IOException;
@@ -35,6 +36,11 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
             + "_allocatable|kube_node_status_capacity)\\w*");
 
     private final Supplier<Optional<Promtool>> promtoolLookup;
+
+    /** How many alerting rules the service's rule files define. */
+    public static int alertCount(ServiceInventory inventory) {
+        return AlertingRule.all(inventory).size();
+    }
 
     /** Uses promtool from the PATH when it is installed. */
     public AlertRulesAuditor() {

@@ -4,27 +4,36 @@ import io.relia.audit.AuditFinding;
 import io.relia.audit.AuditOptions;
 import io.relia.audit.AuditResult;
 import io.relia.audit.Auditor;
+import io.relia.audit.k8s.KubernetesAuditor;
+import io.relia.audit.prometheus.AlertRulesAuditor;
 import io.relia.core.Finding;
+import io.relia.core.Location;
+import io.relia.core.Severity;
 import io.relia.core.report.Document;
 import io.relia.core.review.CheckStatus;
 import io.relia.core.review.ChecklistItem;
+import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
 import io.relia.core.review.ReviewAnalyzer;
 import io.relia.core.review.ReviewContext;
 import io.relia.core.review.ReviewSection;
+import io.relia.core.review.ServiceInventory;
 import io.relia.core.review.Verdict;
-import io.relia.core.Severity;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The review's audit section: {@code relia audit} over the service, with its code findings deciding "Timeouts
- * configured appropriately" and "Retry logic with exponential backoff". Manifest and alert-rule items stay with the
- * review's own analyzers until those move here.
+ * The review's audit section: one {@code relia audit} over the service, whose findings decide every checklist item
+ * the audit rules answer: timeouts, retries, resource limits, single replicas, alerts with runbooks and the
+ * runbooks themselves. (Those checks live only here, so a finding is never reported twice.)
  */
 public final class AuditReviewAnalyzer implements ReviewAnalyzer {
 
@@ -43,21 +52,18 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
 
     @Override
     public ReviewSection analyze(ReviewContext context) {
-        AuditResult result = new Auditor().run(context.inventory(), AuditOptions.defaults());
+        ServiceInventory inventory = context.inventory();
+        AuditResult result = new Auditor().run(inventory, AuditOptions.defaults());
         List<AuditFinding> audited = result.findings().stream()
-                .sorted(java.util.Comparator.comparing(AuditFinding::finding)).toList();
+                .sorted(Comparator.comparing(AuditFinding::finding)).toList();
         List<Finding> findings = audited.stream().map(AuditFinding::finding).toList();
-        int javaFiles = context.inventory().ofKind(InputKind.JAVA_SOURCE).size();
-        int springFiles = context.inventory().ofKind(InputKind.SPRING_CONFIG).size();
-        boolean code = javaFiles + springFiles > 0;
+        int javaFiles = inventory.ofKind(InputKind.JAVA_SOURCE).size();
         List<Verdict> verdicts = new ArrayList<>();
-        verdicts.add(verdict(ChecklistItem.TIMEOUTS, findings, code, javaFiles, springFiles,
-                id -> id.contains("timeout") || id.equals("java/blocking-without-deadline"),
-                "outbound call or blocking wait without a deadline"));
-        verdicts.add(verdict(ChecklistItem.RETRY_BACKOFF, findings, code, javaFiles, springFiles,
-                id -> id.startsWith("java/retry") || id.startsWith("spring/retry")
-                        || id.startsWith("spring/resilience4j"),
-                "retry without backoff or bound"));
+        code(inventory, findings, verdicts);
+        kubernetes(inventory, findings, verdicts);
+        alerts(inventory, findings, verdicts);
+        runbooks(inventory, findings).ifPresent(verdicts::add);
+
         List<List<Document.Cell>> rows = new ArrayList<>();
         for (AuditFinding one : audited.subList(0, Math.min(MAX_ROWS, audited.size()))) {
             Finding finding = one.finding();
@@ -66,7 +72,7 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
                     Document.Cell.of(finding.message())));
         }
         List<Document.Block> blocks = new ArrayList<>();
-        blocks.add(new Document.Paragraph(String.format(java.util.Locale.ROOT, "relia audit: %d finding(s) "
+        blocks.add(new Document.Paragraph(String.format(Locale.ROOT, "relia audit: %d finding(s) "
                 + "(critical %d, high %d, medium %d, low %d) in %d Java file(s) and the manifests, rules and "
                 + "runbooks; %d suppressed inline.", findings.size(), result.count(Severity.CRITICAL),
                 result.count(Severity.HIGH), result.count(Severity.MEDIUM), result.count(Severity.LOW), javaFiles,
@@ -76,30 +82,125 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
         }
         if (findings.size() > MAX_ROWS) {
             blocks.add(new Document.Paragraph("... and " + (findings.size() - MAX_ROWS)
-                    + " more: run relia audit " + context.inventory().root()));
+                    + " more: run relia audit " + inventory.root()));
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        Map<String, Long> perRule = new java.util.TreeMap<>();
+        Map<String, Long> perRule = new TreeMap<>();
         findings.forEach(f -> perRule.merge(f.ruleId(), 1L, Long::sum));
         data.put("findings", findings.size());
         data.put("perRule", perRule);
         return new ReviewSection(id(), "Reliability audit", verdicts, result.problems(), blocks, data);
     }
 
-    private static Verdict verdict(ChecklistItem item, List<Finding> findings, boolean code, int javaFiles,
-                                   int springFiles, Predicate<String> rule, String what) {
-        List<Finding> mine = findings.stream().filter(f -> rule.test(f.ruleId())).toList();
+    private static void code(ServiceInventory inventory, List<Finding> findings, List<Verdict> verdicts) {
+        int javaFiles = inventory.ofKind(InputKind.JAVA_SOURCE).size();
+        int springFiles = inventory.ofKind(InputKind.SPRING_CONFIG).size();
         String scope = javaFiles + " Java file(s)" + (springFiles > 0 ? " and " + springFiles + " Spring config(s)"
                 : "");
-        if (!code) {
-            return Verdict.notChecked(item, "no Java sources or Spring config to check (relia audit)", List.of());
+        if (javaFiles + springFiles == 0) {
+            String none = "no Java sources or Spring config to check (relia audit)";
+            verdicts.add(Verdict.notChecked(ChecklistItem.TIMEOUTS, none, List.of()));
+            verdicts.add(Verdict.notChecked(ChecklistItem.RETRY_BACKOFF, none, List.of()));
+            return;
         }
+        verdicts.add(fromFindings(ChecklistItem.TIMEOUTS, findings,
+                id -> id.contains("timeout") || id.contains("deadline"),
+                "relia audit found no outbound call or blocking wait without a deadline in " + scope,
+                "outbound call or blocking wait without a deadline in " + scope));
+        verdicts.add(fromFindings(ChecklistItem.RETRY_BACKOFF, findings,
+                id -> id.startsWith("java/retry") || id.startsWith("spring/retry")
+                        || id.startsWith("spring/resilience4j"),
+                "relia audit found no retry without backoff or bound in " + scope,
+                "retry without backoff or bound in " + scope));
+    }
+
+    private static void kubernetes(ServiceInventory inventory, List<Finding> findings, List<Verdict> verdicts) {
+        Map<String, Integer> workloads = KubernetesAuditor.workloads(inventory);
+        int total = workloads.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            return;
+        }
+        verdicts.add(fromFindings(ChecklistItem.RESOURCE_LIMITS, findings, "k8s/missing-resources"::equals,
+                "every container of " + total + " workload(s) sets CPU/memory requests and a memory limit",
+                "container(s) without CPU/memory requests or a memory limit", Severity.MEDIUM));
+        int replicated = workloads.entrySet().stream().filter(kind -> KubernetesAuditor.replicated(kind.getKey()))
+                .mapToInt(Map.Entry::getValue).sum();
+        List<Finding> single = findings.stream().filter(f -> f.ruleId().equals("k8s/single-replica")).toList();
+        if (!single.isEmpty()) {
+            verdicts.add(Verdict.fail(ChecklistItem.SINGLE_POINTS_OF_FAILURE, single.size() + " of " + replicated
+                    + " scalable workload(s) run a single replica", List.of(), single));
+        } else if (replicated > 0) {
+            verdicts.add(Verdict.manual(ChecklistItem.SINGLE_POINTS_OF_FAILURE, "every scalable workload runs "
+                    + "≥ 2 replicas; databases, queues and regions still need a person's review", List.of()));
+        }
+    }
+
+    private static void alerts(ServiceInventory inventory, List<Finding> findings, List<Verdict> verdicts) {
+        int alerts = AlertRulesAuditor.alertCount(inventory);
+        List<Finding> ruleFiles = findings.stream()
+                .filter(f -> f.ruleId().equals("prometheus/alert-without-runbook")).toList();
+        List<Finding> fromSlos = findings.stream()
+                .filter(f -> f.ruleId().equals("runbook/slo-alert-without-runbook")).toList();
+        if (alerts == 0 && fromSlos.isEmpty()) {
+            return;
+        }
+        List<Finding> missing = new ArrayList<>(ruleFiles);
+        missing.addAll(fromSlos);
+        String summary = (alerts - ruleFiles.size()) + " of " + alerts + " alerts have a runbook"
+                + (fromSlos.isEmpty() ? "" : "; " + fromSlos.size() + " SLO-generated alert(s) have none");
+        verdicts.add(missing.isEmpty() ? Verdict.pass(ChecklistItem.ALERTS_WITH_RUNBOOKS, summary, List.of())
+                : Verdict.fail(ChecklistItem.ALERTS_WITH_RUNBOOKS, summary, List.of(), missing));
+    }
+
+    private static Optional<Verdict> runbooks(ServiceInventory inventory, List<Finding> findings) {
+        List<DiscoveredInput> structured = inventory.ofKind(InputKind.RUNBOOK);
+        List<DiscoveredInput> documents = inventory.ofKind(InputKind.RUNBOOK_DOCUMENT);
+        if (structured.isEmpty() && documents.isEmpty()) {
+            int alerts = AlertRulesAuditor.alertCount(inventory);
+            if (alerts == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(Verdict.fail(ChecklistItem.RUNBOOKS, "no runbooks found", List.of(),
+                    List.of(new Finding("review/no-runbooks", Severity.HIGH, "the service has " + alerts
+                            + " alerts and no runbook", Location.wholeFile(inventory.root()),
+                            "write runbooks in reliability/runbooks/ (name, trigger, diagnosis_steps, "
+                                    + "mitigation_options, escalation)"))));
+        }
+        List<Finding> invalid = findings.stream().filter(f -> f.ruleId().equals("runbook/invalid")).toList();
+        List<Finding> weak = findings.stream().filter(f -> f.ruleId().startsWith("runbook/")
+                && !f.ruleId().equals("runbook/invalid") && !f.ruleId().equals("runbook/slo-alert-without-runbook"))
+                .toList();
+        List<String> evidence = new ArrayList<>();
+        structured.forEach(input -> evidence.add(input.relative().toString()));
+        documents.forEach(input -> evidence.add(input.relative() + " (Markdown)"));
+        String summary = (structured.size() + documents.size()) + " runbooks; " + (structured.size()
+                - invalid.size()) + " of " + structured.size() + " structured runbooks valid"
+                + (weak.isEmpty() ? "" : "; " + weak.size() + " gap(s) in their steps");
+        if (!invalid.isEmpty()) {
+            List<Finding> all = new ArrayList<>(invalid);
+            all.addAll(weak);
+            return Optional.of(Verdict.fail(ChecklistItem.RUNBOOKS, summary, evidence, all));
+        }
+        return Optional.of(weak.isEmpty() ? Verdict.pass(ChecklistItem.RUNBOOKS, summary, evidence)
+                : new Verdict(ChecklistItem.RUNBOOKS, CheckStatus.WARN, summary, evidence, weak));
+    }
+
+    /** PASS when no finding matches; FAIL when one is High or worse; WARN otherwise. */
+    private static Verdict fromFindings(ChecklistItem item, List<Finding> findings, Predicate<String> rule,
+                                        String clean, String what) {
+        return fromFindings(item, findings, rule, clean, what, Severity.HIGH);
+    }
+
+    /** PASS when no finding matches; FAIL when one is at least {@code failAt}; WARN otherwise. */
+    private static Verdict fromFindings(ChecklistItem item, List<Finding> findings, Predicate<String> rule,
+                                        String clean, String what, Severity failAt) {
+        List<Finding> mine = findings.stream().filter(f -> rule.test(f.ruleId())).toList();
         if (mine.isEmpty()) {
-            return Verdict.pass(item, "relia audit found no " + what + " in " + scope, List.of());
+            return Verdict.pass(item, clean, List.of());
         }
-        boolean serious = mine.stream().anyMatch(f -> f.severity().atLeast(Severity.HIGH));
-        String summary = "relia audit: " + mine.size() + " finding(s) of " + what + " in " + scope;
-        return serious ? Verdict.fail(item, summary, List.of(), mine)
+        String summary = "relia audit: " + mine.size() + " finding(s) of " + what;
+        return mine.stream().anyMatch(f -> f.severity().atLeast(failAt))
+                ? Verdict.fail(item, summary, List.of(), mine)
                 : new Verdict(item, CheckStatus.WARN, summary, List.of(), mine);
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 public record DiscoveredInput(Path path, Path relative, InputKind kind, List<SpecDocument> documents) {
 
     public DiscoveredInput {
+        // "./deploy/app.yaml" when the directory is "." reads better as "deploy/app.yaml"
+        path = path.normalize();
         documents = List.copyOf(documents);
     }
 }

@@ -125,8 +125,10 @@ public final class InputDiscovery {
         return excludes.stream().anyMatch(matcher -> matcher.matches(relative));
     }
 
-    private static void classify(Path root, Path file, List<DiscoveredInput> inputs, List<Problem> problems) {
-        Path relative = root.relativize(file);
+    private static void classify(Path root, Path found, List<DiscoveredInput> inputs, List<Problem> problems) {
+        Path relative = root.relativize(found);
+        // Messages name "deploy/app.yaml", not "./deploy/app.yaml", when the directory is "."
+        Path file = found.normalize();
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
             classifyStructured(file, relative, inputs, problems);
@@ -157,6 +159,9 @@ public final class InputDiscovery {
         }
         byKind.forEach((kind, documents) -> inputs.add(new DiscoveredInput(file, relative, kind, documents)));
     }
+
+    /** Top-level keys that make an application*.yml Spring Boot config. */
+    private static final List<String> SPRING_PREFIXES = List.of("spring", "server", "management", "resilience4j");
 
     /**
      * What a YAML or JSON document is, judged by its keys ({@code relative} is the file's path inside the service
@@ -203,10 +208,20 @@ public final class InputDiscovery {
                 || map.map("compute").flatMap(compute -> compute.text("current_usage")).isPresent()) {
             return Optional.of(InputKind.CAPACITY);
         }
-        if (name.startsWith("application") && (map.has("spring") || map.has("server") || map.has("management"))) {
+        if (name.startsWith("application") && map.keys().stream().anyMatch(InputDiscovery::springKey)) {
             return Optional.of(InputKind.SPRING_CONFIG);
         }
         return Optional.empty();
+    }
+
+    /** A top-level key of Spring Boot config, nested ({@code spring:}) or fully dotted ({@code spring.datasource.url:}). */
+    private static boolean springKey(String key) {
+        for (String prefix : SPRING_PREFIXES) {
+            if (key.equals(prefix) || key.startsWith(prefix + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasRuleGroups(MapNode map) {

@@ -60,44 +60,6 @@ class ReviewTest {
     }
 
     @Test
-    void alertsWithoutRunbooksFailWithTheirLocation() throws IOException {
-        write("alerts.yaml", """
-                groups:
-                  - name: checkout
-                    rules:
-                      - alert: HighCpuUsage
-                        expr: cpu > 0.85
-                      - alert: CheckoutErrors
-                        expr: errors > 0.01
-                        annotations:
-                          runbook_url: https://runbooks.example.com/checkout-errors
-                      - alert: Orphan
-                        expr: up == 0
-                """);
-        write("runbooks/high-cpu-usage.yaml", """
-                name: High CPU Usage
-                diagnosis_steps: [{step: 1, action: look, command: top}]
-                mitigation_options: [{name: scale, risk: low}]
-                escalation: {after: 30 minutes, to: sre}
-                """);
-        ChecklistEntry alerts = entry(review(), ChecklistItem.ALERTS_WITH_RUNBOOKS);
-        assertThat(alerts.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(alerts.summary()).isEqualTo("2 of 3 alerts have a runbook");
-        Finding finding = alerts.findings().getFirst();
-        assertThat(finding.ruleId()).isEqualTo("prometheus/alert-without-runbook");
-        assertThat(finding.location().toString()).isEqualTo(dir.resolve("alerts.yaml") + ":10:9");
-        assertThat(entry(review(), ChecklistItem.RUNBOOKS).status()).isEqualTo(CheckStatus.PASS);
-    }
-
-    @Test
-    void anInvalidRunbookFailsWithTheLocatedReason() throws IOException {
-        write("runbooks/bad.yaml", "name: Bad\ndiagnosis_steps: look at it\nmitigation_options: []\n");
-        ChecklistEntry runbooks = entry(review(), ChecklistItem.RUNBOOKS);
-        assertThat(runbooks.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(runbooks.findings().getFirst().location().line()).isEqualTo(2);
-    }
-
-    @Test
     void disasterRecoveryMustBeTestedAsOftenAsThePlanSays() throws IOException {
         write("dr.yaml", "disaster_recovery:\n  rpo: 1h\n  rto: 4h\n  testing:\n    frequency: quarterly\n"
                 + "    last_test: 2025-01-15\n");
@@ -110,7 +72,7 @@ class ReviewTest {
     }
 
     @Test
-    void kubernetesWorkloadsAnswerCapacityAndSecurityItems() throws IOException {
+    void kubernetesWorkloadsAnswerScalingNetworkAndSecretsItems() throws IOException {
         write("deploy.yaml", """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -132,11 +94,8 @@ class ReviewTest {
                 spec: {podSelector: {matchLabels: {app: api}}}
                 """);
         ReviewResult result = review();
-        assertThat(entry(result, ChecklistItem.RESOURCE_LIMITS).status()).isEqualTo(CheckStatus.FAIL);
         assertThat(entry(result, ChecklistItem.AUTO_SCALING).status()).isEqualTo(CheckStatus.FAIL);
         assertThat(entry(result, ChecklistItem.NETWORK_POLICIES).status()).isEqualTo(CheckStatus.PASS);
-        assertThat(entry(result, ChecklistItem.SINGLE_POINTS_OF_FAILURE).findings()).extracting(Finding::ruleId)
-                .containsExactly("k8s/single-replica");
         assertThat(entry(result, ChecklistItem.SECRETS_MANAGEMENT).findings()).extracting(Finding::ruleId)
                 .containsExactly("k8s/secret-in-manifest");
     }

@@ -1,7 +1,6 @@
 package io.relia.core.review.basic;
 
 import io.relia.core.Finding;
-import io.relia.core.Location;
 import io.relia.core.Severity;
 import io.relia.core.review.ChecklistItem;
 import io.relia.core.review.DiscoveredInput;
@@ -24,9 +23,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks the checklist items Kubernetes manifests answer: resource requests and limits, autoscalers, network
- * policies, single replicas (single points of failure) and secrets written into the manifest. The full manifest
- * rule set (probes, image tags, disruption budgets) belongs to the reliability audit.
+ * Checks the checklist items Kubernetes manifests answer beyond the reliability audit's rules: autoscalers, network
+ * policies and secrets written into the manifest, with a table of the workloads. Resource limits and single
+ * replicas are the audit's (its review section decides those items), so no finding is reported twice.
  */
 public final class KubernetesAnalyzer implements ReviewAnalyzer {
 
@@ -60,10 +59,8 @@ public final class KubernetesAnalyzer implements ReviewAnalyzer {
         List<MapNode> autoscalers = ofKind(objects, "HorizontalPodAutoscaler");
         List<MapNode> policies = ofKind(objects, "NetworkPolicy");
         List<Verdict> verdicts = new ArrayList<>();
-        verdicts.add(resources(workloads));
         verdicts.add(autoscaling(workloads, autoscalers));
         verdicts.add(networkPolicies(workloads, policies));
-        verdicts.add(replicas(workloads, autoscalers));
         secrets(workloads).ifPresent(verdicts::add);
         return new ReviewSection(id(), "Kubernetes workloads", verdicts, List.of(),
                 List.of(table(workloads, autoscalers, policies)), Map.of("workloads", workloads.size()));
@@ -71,39 +68,6 @@ public final class KubernetesAnalyzer implements ReviewAnalyzer {
 
     private static List<MapNode> ofKind(List<MapNode> objects, String kind) {
         return objects.stream().filter(object -> object.text("kind").orElse("").equals(kind)).toList();
-    }
-
-    private static Verdict resources(List<Workload> workloads) {
-        List<Finding> findings = new ArrayList<>();
-        int containers = 0;
-        for (Workload workload : workloads) {
-            for (MapNode container : workload.containers()) {
-                containers++;
-                List<String> missing = new ArrayList<>();
-                Optional<MapNode> resources = container.map("resources");
-                Optional<MapNode> requests = resources.flatMap(r -> r.map("requests"));
-                Optional<MapNode> limits = resources.flatMap(r -> r.map("limits"));
-                if (requests.flatMap(r -> r.text("cpu")).isEmpty()) {
-                    missing.add("requests.cpu");
-                }
-                if (requests.flatMap(r -> r.text("memory")).isEmpty()) {
-                    missing.add("requests.memory");
-                }
-                if (limits.flatMap(l -> l.text("memory")).isEmpty()) {
-                    missing.add("limits.memory");
-                }
-                if (!missing.isEmpty()) {
-                    findings.add(new Finding("k8s/missing-resources", Severity.MEDIUM, workload.label()
-                            + " container " + container.text("name").orElse("?") + " sets no "
-                            + String.join(", ", missing), container.location(),
-                            "set resources.requests (cpu, memory) and resources.limits.memory"));
-                }
-            }
-        }
-        String summary = (containers - findings.size()) + " of " + containers + " containers set CPU/memory "
-                + "requests and a memory limit";
-        return findings.isEmpty() ? Verdict.pass(ChecklistItem.RESOURCE_LIMITS, summary, List.of())
-                : Verdict.fail(ChecklistItem.RESOURCE_LIMITS, summary, List.of(), findings);
     }
 
     private static Verdict autoscaling(List<Workload> workloads, List<MapNode> autoscalers) {
@@ -168,30 +132,6 @@ public final class KubernetesAnalyzer implements ReviewAnalyzer {
         }
         return matchLabels.get().keys().stream().allMatch(key ->
                 matchLabels.get().text(key).orElse("").equals(podLabels.get(key)));
-    }
-
-    private static Verdict replicas(List<Workload> workloads, List<MapNode> autoscalers) {
-        List<Finding> findings = new ArrayList<>();
-        List<Workload> scalable = workloads.stream().filter(w -> SCALABLE.contains(w.kind())).toList();
-        for (Workload workload : scalable) {
-            int minimum = autoscalerOf(workload, autoscalers)
-                    .flatMap(hpa -> hpa.map("spec").flatMap(spec -> spec.text("minReplicas")))
-                    .map(KubernetesAnalyzer::integer).orElse(workload.replicas());
-            if (Math.max(minimum, workload.replicas()) < 2) {
-                Location where = workload.object().map("spec").map(spec -> spec.locationOf("replicas"))
-                        .orElse(workload.object().location());
-                findings.add(new Finding("k8s/single-replica", Severity.HIGH, workload.label()
-                        + " runs a single replica: one node failure or rollout takes it down", where,
-                        "run at least 2 replicas (3 for tier-1 services) spread over nodes"));
-            }
-        }
-        if (!findings.isEmpty()) {
-            return Verdict.fail(ChecklistItem.SINGLE_POINTS_OF_FAILURE, findings.size()
-                    + (findings.size() == 1 ? " workload runs" : " workloads run") + " a single replica", List.of(),
-                    findings);
-        }
-        return Verdict.manual(ChecklistItem.SINGLE_POINTS_OF_FAILURE, "every scalable workload runs ≥ 2 replicas; "
-                + "databases, queues and regions still need a person's review", List.of());
     }
 
     private static Optional<Verdict> secrets(List<Workload> workloads) {

@@ -1,0 +1,38 @@
+package io.relia.audit.java;
+
+import io.relia.core.Location;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The facts the files of one audit noted for the project-wide checks, with where each was seen. Thread-safe. */
+final class ProjectFacts {
+
+    private final Map<String, List<Location>> byKey = new ConcurrentHashMap<>();
+
+    void add(Path file, List<SourceFile.Fact> facts) {
+        for (SourceFile.Fact fact : facts) {
+            List<Location> places = byKey.computeIfAbsent(fact.key(), key -> new ArrayList<>());
+            synchronized (places) {
+                places.add(Location.of(file, fact.line(), fact.column()));
+            }
+        }
+    }
+
+    /** True when some file noted {@code key}. */
+    boolean has(String key) {
+        return byKey.containsKey(key);
+    }
+
+    /** Where {@code key} was noted, in file and line order (stable whatever order the files were checked in). */
+    List<Location> places(String key) {
+        List<Location> places = byKey.getOrDefault(key, List.of());
+        synchronized (places) {
+            return places.stream().sorted(Comparator.naturalOrder()).toList();
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.relia.audit.java;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The few non-Java files the observability rules read: build files (dependencies), Dockerfiles and YAML (a Java
+ * agent), logging configs and Spring application properties. Found by one walk bounded in depth, files and bytes;
+ * test sources and build output are left out, and so are the audit's exclude globs.
+ */
+final class ServiceFiles {
+
+    private static final int MAX_DEPTH = 8;
+    private static final int MAX_VISITED = 20_000;
+    private static final int MAX_READ = 300;
+    private static final long MAX_BYTES = 1024 * 1024;
+    private static final Set<String> SKIPPED_DIRS = Set.of("target", "build", "node_modules", "out", "dist",
+            "vendor", "bin");
+    /** A JVM agent that propagates trace context on outbound calls. */
+    private static final Pattern TRACING_AGENT = Pattern.compile("(?i)-javaagent:\\S*(opentelemetry|otel|"
+            + "dd-java-agent|elastic-apm|applicationinsights)|opentelemetry-javaagent"
+            + "|instrumentation\\.opentelemetry\\.io/inject-java");
+    /** The OpenTelemetry agent, which also records {@code http.server.request.duration} by status code. */
+    private static final Pattern OTEL_AGENT = Pattern.compile("(?i)-javaagent:\\S*(opentelemetry|otel)"
+            + "|opentelemetry-javaagent|instrumentation\\.opentelemetry\\.io/inject-java");
+
+    /** One file read, with its lines. */
+    record Text(Path path, List<String> lines) {
+
+        boolean contains(String needle) {
+            return lines.stream().anyMatch(line -> line.contains(needle));
+        }
+
+        boolean matches(Pattern pattern) {
+            return lines.stream().anyMatch(line -> pattern.matcher(line).find());
+        }
+
+        /** The 1-based number of the first line {@code wanted} finds something in; 1 when none does. */
+        int lineOf(Pattern wanted) {
+            for (int index = 0; index < lines.size(); index++) {
+                if (wanted.matcher(lines.get(index)).find()) {
+                    return index + 1;
+                }
+            }
+            return 1;
+        }
+    }
+
+    private final List<Text> builds;
+    private final List<Text> deployments;
+    private final List<Text> loggingConfigs;
+    private final List<Text> springConfigs;
+
+    private ServiceFiles(List<Text> builds, List<Text> deployments, List<Text> loggingConfigs,
+                         List<Text> springConfigs) {
+        this.builds = builds;
+        this.deployments = deployments;
+        this.loggingConfigs = loggingConfigs;
+        this.springConfigs = springConfigs;
+    }
+
+    /** Reads the files of interest under {@code root}; unreadable ones are skipped (the rules then assume less). */
+    static ServiceFiles read(Path root, List<String> excludeGlobs) {
+        List<PathMatcher> excludes = excludeGlobs.stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+                private int visited;
+
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(root)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String name = String.valueOf(dir.getFileName());
+                    boolean tests = name.equals("test") && String.valueOf(dir.getParent().getFileName()).equals("src");
+                    return name.startsWith(".") || SKIPPED_DIRS.contains(name) || tests
+                            || excluded(root, dir, excludes) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && attrs.size() <= MAX_BYTES && kind(file) != null
+                            && !excluded(root, file, excludes) && found.size() < MAX_READ) {
+                        found.add(file);
+                    }
+                    return ++visited >= MAX_VISITED ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            return new ServiceFiles(List.of(), List.of(), List.of(), List.of());
+        }
+        found.sort(null);
+        List<Text> builds = new ArrayList<>();
+        List<Text> deployments = new ArrayList<>();
+        List<Text> logging = new ArrayList<>();
+        List<Text> spring = new ArrayList<>();
+        for (Path file : found) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException unreadableOrNotUtf8) {
+                continue;
+            }
+            Text text = new Text(file, lines);
+            switch (kind(file)) {
+                case "build" -> builds.add(text);
+                case "logging" -> logging.add(text);
+                case "spring" -> {
+                    spring.add(text);
+                    deployments.add(text);
+                }
+                default -> deployments.add(text);
+            }
+        }
+        return new ServiceFiles(builds, deployments, logging, spring);
+    }
+
+    /** What a file is to these rules: build, logging, spring, deployment; null when nothing. */
+    private static String kind(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        if (Set.of("pom.xml", "build.gradle", "build.gradle.kts", "libs.versions.toml").contains(name)) {
+            return "build";
+        }
+        boolean logback = name.startsWith("logback") && name.endsWith(".xml");
+        boolean log4j2 = name.startsWith("log4j2") && (name.endsWith(".xml") || name.endsWith(".yaml")
+                || name.endsWith(".yml") || name.endsWith(".json") || name.endsWith(".properties"));
+        if ((logback || log4j2) && !name.contains("test")) {
+            return "logging";
+        }
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        if (name.startsWith("application") && (yaml || name.endsWith(".properties"))) {
+            return "spring";
+        }
+        if (yaml || name.startsWith("dockerfile") || name.startsWith("containerfile") || name.endsWith(".dockerfile")
+                || name.endsWith(".env")) {
+            return "deployment";
+        }
+        return null;
+    }
+
+    private static boolean excluded(Path root, Path path, List<PathMatcher> excludes) {
+        Path relative = root.relativize(path);
+        return excludes.stream().anyMatch(matcher -> matcher.matches(relative));
+    }
+
+    /** True when a build file names one of {@code artifacts} (a dependency, a BOM, a plugin). */
+    boolean declares(Set<String> artifacts) {
+        return builds.stream().anyMatch(build -> artifacts.stream().anyMatch(build::contains));
+    }
+
+    /** True when a Dockerfile, manifest or build file attaches a Java agent that propagates traces. */
+    boolean tracingAgent() {
+        return anyMatches(TRACING_AGENT);
+    }
+
+    /** True when the OpenTelemetry Java agent is attached; it records HTTP server metrics too. */
+    boolean openTelemetryAgent() {
+        return anyMatches(OTEL_AGENT);
+    }
+
+    private boolean anyMatches(Pattern pattern) {
+        Predicate<Text> matching = text -> text.matches(pattern);
+        return deployments.stream().anyMatch(matching) || builds.stream().anyMatch(matching);
+    }
+
+    List<Text> loggingConfigs() {
+        return loggingConfigs;
+    }
+
+    List<Text> springConfigs() {
+        return springConfigs;
+    }
+}

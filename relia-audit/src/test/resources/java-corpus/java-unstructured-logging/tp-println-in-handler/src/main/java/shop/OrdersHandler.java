@@ -1,0 +1,13 @@
+package shop;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+
+final class OrdersHandler implements HttpHandler {
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        System.out.println("GET /orders from " + exchange.getRemoteAddress()); // expect: java/unstructured-logging
+        exchange.sendResponseHeaders(200, -1);
+    }
+}

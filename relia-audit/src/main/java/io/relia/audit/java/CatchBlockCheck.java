@@ -4,8 +4,10 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ThrowStmt;
@@ -14,6 +16,7 @@ import com.github.javaparser.ast.type.UnionType;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** {@code java/interrupted-swallowed}, {@code java/empty-catch} and {@code java/exception-swallowed}. */
@@ -23,6 +26,9 @@ final class CatchBlockCheck implements JavaCheck {
             "java.lang.RuntimeException", "Throwable", "java.lang.Throwable");
     private static final Set<String> INTENTIONAL = Set.of("ignored", "ignore", "expected", "ignoredException");
     private static final Pattern LOGGER = Pattern.compile("(?i).*(log|logger)");
+    /** Calls that fail a future, promise or callback with the exception given. */
+    private static final Set<String> HAND_OFF = Set.of("completeExceptionally", "setException", "onError",
+            "failure", "fail", "tryFailure", "setFailure");
     private static final Set<String> LOG_METHODS = Set.of("log", "trace", "debug", "info", "warn", "warning",
             "error", "severe", "fatal");
 
@@ -34,7 +40,8 @@ final class CatchBlockCheck implements JavaCheck {
             String variable = catchClause.getParameter().getNameAsString();
             boolean interrupted = caught.stream().anyMatch(t -> t.endsWith("InterruptedException"));
             if (interrupted) {
-                if (!restoresInterrupt(body) && !restoresLater(catchClause) && !restoresInHelper(file, body)) {
+                if (!restoresInterrupt(body) && !restoresLater(catchClause) && !restoresInHelper(file, body)
+                        && !handsOn(body, variable)) {
                     file.report(JavaRules.INTERRUPTED_SWALLOWED, catchClause, "InterruptedException caught and "
                             + "dropped: the interrupt flag is not restored",
                             "call Thread.currentThread().interrupt() (and stop the work), or rethrow");
@@ -71,6 +78,19 @@ final class CatchBlockCheck implements JavaCheck {
                 call -> call.getNameAsString().equals("interrupt") && call.getScope()
                         .filter(scope -> scope instanceof MethodCallExpr current
                                 && current.getNameAsString().equals("currentThread")).isPresent()).isPresent();
+    }
+
+    /**
+     * The interruption is handed to whoever owns the work: wrapped in an exception kept to be thrown later (Kafka's
+     * {@code InterruptException} even restores the flag itself), or failing a future or callback with it.
+     */
+    private static boolean handsOn(BlockStmt body, String variable) {
+        Predicate<Expression> isCaught = argument -> argument instanceof NameExpr name
+                && name.getNameAsString().equals(variable);
+        return body.findFirst(ObjectCreationExpr.class, creation -> creation.getType().getNameAsString()
+                .matches(".*(Exception|Error)") && creation.getArguments().stream().anyMatch(isCaught)).isPresent()
+                || body.findFirst(MethodCallExpr.class, call -> HAND_OFF.contains(call.getNameAsString())
+                && call.getArguments().stream().anyMatch(isCaught)).isPresent();
     }
 
     /** A call to a method of this file that restores the interrupt (or throws), e.g. {@code interrupted(e)}. */

@@ -26,6 +26,7 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,9 @@ final class RetryLoopCheck implements JavaCheck {
     private static final Pattern NOT_RETRIED = Pattern.compile("NumberFormatException|.*Pars(e|ing)Exception"
             + "|DateTimeException|.*Syntax.*|.*AlreadyExists.*|.*NotFound.*|.*NoSuch.*|InterruptedException"
             + "|.*Error");
-    private static final Set<String> ITERATION = Set.of("next", "hasNext", "poll", "readLine", "remove");
+    /** Calls that take the next piece of work: a loop making them is a worker loop, not a retry. */
+    private static final Set<String> ITERATION = Set.of("next", "hasNext", "poll", "readLine", "remove", "take",
+            "receive", "accept", "drainOne", "drainTo");
     private static final Set<String> DEADLINE_CALLS = Set.of("nanoTime", "currentTimeMillis", "now", "isAfter",
             "isBefore", "isNegative", "isZero");
     private static final Pattern BOUND_NAME = Pattern.compile("(?i).*(attempt|retr|tries|deadline|count).*");
@@ -59,8 +62,10 @@ final class RetryLoopCheck implements JavaCheck {
 
     @Override
     public void check(SourceFile file) {
-        for (Statement loop : file.unit().findAll(Statement.class, s -> s instanceof ForStmt
-                || s instanceof WhileStmt || s instanceof DoStmt)) {
+        List<Statement> loops = new ArrayList<>(file.all(ForStmt.class));
+        loops.addAll(file.all(WhileStmt.class));
+        loops.addAll(file.all(DoStmt.class));
+        for (Statement loop : loops) {
             if (!isRetry(loop)) {
                 continue;
             }

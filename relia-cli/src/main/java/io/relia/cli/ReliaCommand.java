@@ -15,8 +15,8 @@ import java.util.Properties;
         description = {
             "Reliability engineering in one tool: SLOs as code, reliability audit, chaos, load and capacity,",
             "incidents, and the production readiness review that runs them all.", ""},
-        subcommands = {ReviewCommand.class, AuditCommand.class, SloCommand.class, ValidateCommand.class,
-            CompletionCommand.class},
+        subcommands = {ReviewCommand.class, AuditCommand.class, SloCommand.class, ChaosCommand.class,
+            ValidateCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success (a report was produced; warnings allowed)",
@@ -38,15 +38,7 @@ public final class ReliaCommand implements Runnable {
 
     /** Relia's version, from the properties Maven writes at build time. */
     public static String version() {
-        try (InputStream in = ReliaCommand.class.getResourceAsStream("/relia-version.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException unreadable) {
-            return "unknown";
-        }
+        return io.relia.core.ReliaVersion.get();
     }
 
     /** Prints {@code relia VERSION} and the Java runtime, which users need in bug reports. */

@@ -1,0 +1,102 @@
+package io.relia.chaos;
+
+import io.relia.chaos.proxy.ProxyServer;
+import io.relia.core.InputException;
+import io.relia.core.Location;
+import io.relia.core.Problem;
+import io.relia.core.ReliaVersion;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A fault-injection TCP proxy server whose admin API is Toxiproxy 2.x's, so Toxiproxy clients drive it unchanged.
+ *
+ * <pre>{@code
+ * try (ChaosProxy proxy = ChaosProxy.start(new ChaosProxy.Options("127.0.0.1", 0, Optional.empty(), false))) {
+ *     URI api = proxy.adminUri();   // POST api + "proxies" {"name","listen","upstream"} ...
+ * }
+ * }</pre>
+ */
+public final class ChaosProxy implements AutoCloseable {
+
+    /**
+     * How to start the server.
+     *
+     * @param host    address the admin API binds, and proxies whose listen address names no host
+     * @param port    admin API port (Toxiproxy's is 8474); 0 = any free port
+     * @param config  a JSON file of proxies to create at start (the array {@code POST /populate} takes)
+     * @param metrics whether to serve {@code /metrics} in Prometheus format
+     */
+    public record Options(String host, int port, Optional<Path> config, boolean metrics) {
+        public Options {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(config, "config");
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+        }
+    }
+
+    private final ProxyServer server;
+
+    private ChaosProxy(ProxyServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts the admin API and the proxies of the config file.
+     *
+     * @throws InputException when the config file is unreadable or invalid
+     * @throws IOException    when the admin port or a configured listen address is taken
+     */
+    public static ChaosProxy start(Options options) throws IOException {
+        JsonNode config = options.config().map(ChaosProxy::readConfig).orElse(null);
+        try {
+            return new ChaosProxy(ProxyServer.start(options.host(), options.port(), config, options.metrics(),
+                    ReliaVersion.get()));
+        } catch (IllegalArgumentException e) {
+            Path file = options.config().orElseThrow();
+            throw new InputException(Problem.error(Location.wholeFile(file), e.getMessage(),
+                    "a JSON array of {\"name\", \"listen\", \"upstream\", \"enabled\"} objects", null));
+        }
+    }
+
+    private static JsonNode readConfig(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(Problem.error(Location.wholeFile(file), "cannot read the proxy config: "
+                    + e.getMessage()));
+        }
+        try {
+            return JsonMapper.shared().readTree(bytes);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            Location location = at == null ? Location.wholeFile(file)
+                    : Location.of(file, at.getLineNr(), at.getColumnNr());
+            throw new InputException(Problem.error(location, "not valid JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    /** The admin API's base URL, ending in {@code /}. */
+    public URI adminUri() {
+        var address = server.adminAddress();
+        String host = address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/");
+    }
+
+    /** Stops the API, the proxies and every connection through them. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}

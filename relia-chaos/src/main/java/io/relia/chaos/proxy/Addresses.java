@@ -1,0 +1,64 @@
+package io.relia.chaos.proxy;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnknownHostException;
+
+/** Parses and prints {@code host:port} the way Toxiproxy's API writes addresses. */
+final class Addresses {
+    private Addresses() {
+    }
+
+    /** A {@code host:port} split in two; IPv6 hosts in brackets. */
+    record HostPort(String host, int port) {
+    }
+
+    static HostPort split(String text, String what) throws ApiException {
+        int colon = text.lastIndexOf(':');
+        if (colon < 0) {
+            throw new ApiException(500, "address " + text + ": missing port in " + what + " address");
+        }
+        String host = text.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            int port = Integer.parseInt(text.substring(colon + 1));
+            if (port < 0 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return new HostPort(host, port);
+        } catch (NumberFormatException e) {
+            throw new ApiException(500, "address " + text + ": invalid port in " + what + " address");
+        }
+    }
+
+    /**
+     * Where a proxy listens. An empty address or an empty host means the admin API's own host: the proxy never
+     * binds wider than the user asked (Toxiproxy would take every interface).
+     */
+    static InetSocketAddress listen(String text, String defaultHost) throws ApiException {
+        HostPort hostPort = text.isEmpty() ? new HostPort(defaultHost, 0) : split(text, "listen");
+        String host = hostPort.host().isEmpty() ? defaultHost : hostPort.host();
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), hostPort.port());
+        } catch (UnknownHostException e) {
+            throw new ApiException(500, "listen tcp: lookup " + host + ": no such host");
+        }
+    }
+
+    /** The upstream, resolved when a client connects (as Toxiproxy dials by name each time). */
+    static InetSocketAddress upstream(String text) throws ApiException {
+        HostPort hostPort = split(text, "upstream");
+        return InetSocketAddress.createUnresolved(hostPort.host(), hostPort.port());
+    }
+
+    static String print(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            String host = inet.getAddress().getHostAddress();
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+}

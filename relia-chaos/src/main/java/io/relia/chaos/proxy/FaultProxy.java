@@ -1,0 +1,186 @@
+package io.relia.chaos.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.socket.SocketChannel;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One named proxy: a listener, the toxics on it, and its live connections. Changed only by {@link ProxyRegistry}
+ * under its lock; event loops read the toxics through an immutable snapshot.
+ */
+final class FaultProxy {
+    private static final long CLOSE_WAIT_MILLIS = 2_000;
+
+    private final ProxyRegistry registry;
+    private final String name;
+    private String listen;
+    private String upstream;
+    private boolean enabled;
+    private InetSocketAddress upstreamAddress;
+    private final List<Toxic> toxics = new ArrayList<>();
+    private volatile List<Toxic> snapshot = List.of();
+    private volatile Channel server;
+    private volatile LinkCounters upCounters = LinkCounters.NONE;
+    private volatile LinkCounters downCounters = LinkCounters.NONE;
+    private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
+
+    FaultProxy(ProxyRegistry registry, String name, String listen, String upstream) throws ApiException {
+        this.registry = registry;
+        this.name = name;
+        this.listen = listen;
+        this.upstream = upstream;
+        this.upstreamAddress = Addresses.upstream(upstream);
+    }
+
+    String name() {
+        return name;
+    }
+
+    String listen() {
+        return listen;
+    }
+
+    String upstream() {
+        return upstream;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    List<Toxic> toxics() {
+        return snapshot;
+    }
+
+    Set<ProxyConnection> connections() {
+        return connections;
+    }
+
+    LinkCounters counters(Stream stream) {
+        return stream == Stream.UPSTREAM ? upCounters : downCounters;
+    }
+
+    /** Binds the listener; {@link #listen()} then shows the address actually bound. */
+    void start() throws ApiException {
+        if (enabled) {
+            return;
+        }
+        InetSocketAddress address = Addresses.listen(listen, registry.host());
+        ChannelFuture bound = registry.serverBootstrap(this).bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            Throwable cause = bound.cause();
+            String reason = cause instanceof BindException ? "bind: address already in use"
+                    : String.valueOf(cause == null ? "timed out" : cause.getMessage());
+            throw new ApiException(500, "listen tcp " + Addresses.print(address) + ": " + reason);
+        }
+        server = bound.channel();
+        listen = Addresses.print(server.localAddress());
+        enabled = true;
+        upCounters = registry.counters(Stream.UPSTREAM, listen, name, upstream);
+        downCounters = registry.counters(Stream.DOWNSTREAM, listen, name, upstream);
+    }
+
+    /** Closes the listener and every connection through it. */
+    void stop() {
+        enabled = false;
+        Channel listener = server;
+        server = null;
+        if (listener != null) {
+            listener.close().awaitUninterruptibly(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        List<ProxyConnection> open = List.copyOf(connections);
+        open.forEach(ProxyConnection::close);
+        for (ProxyConnection connection : open) {
+            connection.client().closeFuture().awaitUninterruptibly(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Applies a partial update: a new address restarts the proxy, {@code enabled} starts or stops it. */
+    void update(String newListen, String newUpstream, boolean newEnabled) throws ApiException {
+        InetSocketAddress newUpstreamAddress = Addresses.upstream(newUpstream);
+        boolean moved = !newUpstream.equals(upstream)
+                || !Addresses.listen(newListen, registry.host()).equals(Addresses.listen(listen, registry.host()));
+        if (moved) {
+            stop();
+            listen = newListen;
+            upstream = newUpstream;
+            upstreamAddress = newUpstreamAddress;
+            if (newEnabled) {
+                start();
+            }
+        } else if (newEnabled != enabled) {
+            if (newEnabled) {
+                start();
+            } else {
+                stop();
+            }
+        }
+    }
+
+    void accept(SocketChannel client) {
+        if (!enabled) {
+            client.close();
+            return;
+        }
+        ProxyConnection connection = new ProxyConnection(this, client, snapshot);
+        connections.add(connection);
+        registry.opened(this);
+        client.pipeline().addLast(new RelayHandler(connection, Stream.UPSTREAM));
+        connection.connect(upstreamAddress);
+    }
+
+    void closed(ProxyConnection connection) {
+        if (connections.remove(connection)) {
+            registry.closed(this);
+        }
+    }
+
+    void activated(Toxic toxic) {
+        registry.activated(this, toxic);
+    }
+
+    Toxic toxic(String toxicName) throws ApiException {
+        return toxics.stream().filter(t -> t.name().equals(toxicName)).findFirst()
+                .orElseThrow(ApiException::toxicNotFound);
+    }
+
+    Toxic addToxic(ToxicSpec spec, long seq) throws ApiException {
+        if (toxics.stream().anyMatch(t -> t.name().equals(spec.name()))) {
+            throw new ApiException(409, "toxic already exists");
+        }
+        Toxic toxic = Toxic.created(spec, seq);
+        toxics.add(toxic);
+        publish();
+        return toxic;
+    }
+
+    Toxic updateToxic(Toxic old, ToxicSpec spec) {
+        Toxic updated = old.updated(spec);
+        toxics.set(toxics.indexOf(old), updated);
+        publish();
+        return updated;
+    }
+
+    void removeToxic(String toxicName) throws ApiException {
+        toxics.remove(toxic(toxicName));
+        publish();
+    }
+
+    void removeAllToxics() {
+        toxics.clear();
+        publish();
+    }
+
+    private void publish() {
+        List<Toxic> now = List.copyOf(toxics);
+        snapshot = now;
+        connections.forEach(c -> c.apply(now));
+    }
+}

@@ -1,0 +1,162 @@
+package io.relia.chaos.proxy;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A client connection and the upstream connection the proxy opened for it. Both sockets share one event loop,
+ * which is the only thread that touches the links, so toxics need no locks.
+ */
+final class ProxyConnection {
+    /** How long the proxy waits for the upstream to accept before it closes the client, ms. */
+    static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final FaultProxy proxy;
+    private final Channel client;
+    private final Instant opened = Instant.now();
+    private final Map<AtomicLong, Long> ordinals = new IdentityHashMap<>();
+    private Channel upstream;
+    private Link up;
+    private Link down;
+    private int finishedLinks;
+    private boolean closed;
+
+    ProxyConnection(FaultProxy proxy, Channel client, List<Toxic> toxics) {
+        this.proxy = proxy;
+        this.client = client;
+        for (Toxic toxic : toxics) {
+            ordinals.put(toxic.connectionsSeen(), toxic.connectionsSeen().incrementAndGet());
+        }
+    }
+
+    long id() {
+        return id;
+    }
+
+    Instant opened() {
+        return opened;
+    }
+
+    /** Dials the upstream on the client's event loop; the client is read only once that succeeded. */
+    void connect(InetSocketAddress address) {
+        ChannelFuture connecting = new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+                .handler(new RelayHandler(this, Stream.DOWNSTREAM))
+                .connect(address);
+        connecting.addListener(f -> {
+            if (!f.isSuccess() || closed) {
+                connecting.channel().close();
+                close();
+                return;
+            }
+            upstream = connecting.channel();
+            up = new Link(Stream.UPSTREAM, this, client, upstream, proxy.counters(Stream.UPSTREAM));
+            down = new Link(Stream.DOWNSTREAM, this, upstream, client, proxy.counters(Stream.DOWNSTREAM));
+            List<Toxic> toxics = proxy.toxics();
+            up.rebuild(toxics);
+            down.rebuild(toxics);
+            up.gate();
+            down.gate();
+        });
+    }
+
+    Link link(Stream stream) {
+        return stream == Stream.UPSTREAM ? up : down;
+    }
+
+    List<Toxic> toxics() {
+        return proxy.toxics();
+    }
+
+    /** This connection's number among those opened since {@code toxic} was added, 0 if it is older. */
+    long ordinal(Toxic toxic) {
+        return ordinals.getOrDefault(toxic.connectionsSeen(), 0L);
+    }
+
+    InetAddress clientAddress() {
+        return ((InetSocketAddress) client.remoteAddress()).getAddress();
+    }
+
+    /** Brings both links in line with the proxy's toxics; callable from any thread. */
+    void apply(List<Toxic> toxics) {
+        client.eventLoop().execute(() -> {
+            if (!closed && up != null) {
+                up.rebuild(toxics);
+                down.rebuild(toxics);
+            }
+        });
+    }
+
+    void activated(Toxic toxic) {
+        proxy.activated(toxic);
+    }
+
+    /** The source of {@code link} finished: half-close its destination; once both sides finished, close. */
+    void sourceFinished(Link link, Channel destination) {
+        if (destination.isActive() && destination instanceof DuplexChannel duplex) {
+            duplex.shutdownOutput();
+        }
+        if (++finishedLinks == 2) {
+            close();
+        }
+    }
+
+    /** Closes both sockets and frees what the toxics hold; callable from any thread. */
+    void close() {
+        if (!client.eventLoop().inEventLoop()) {
+            client.eventLoop().execute(this::close);
+            return;
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (up != null) {
+            up.dispose();
+            down.dispose();
+        }
+        client.close();
+        if (upstream != null) {
+            upstream.close();
+        }
+        proxy.closed(this);
+    }
+
+    /** Closes both sockets with a TCP RST instead of a FIN (SO_LINGER 0). */
+    void reset() {
+        for (Channel channel : upstream == null ? List.of(client) : List.of(client, upstream)) {
+            if (channel.isOpen()) {
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            }
+        }
+        close();
+    }
+
+    /** What {@code GET /proxies/{name}/connections} shows; call on the event loop. */
+    ConnectionInfo info() {
+        return new ConnectionInfo(id, String.valueOf(client.remoteAddress()),
+                upstream == null ? "" : String.valueOf(upstream.localAddress()), opened,
+                up == null ? 0 : up.bytesIn(), down == null ? 0 : down.bytesIn(),
+                up == null ? List.of() : up.activeToxics(), down == null ? List.of() : down.activeToxics());
+    }
+
+    Channel client() {
+        return client;
+    }
+}

@@ -1,0 +1,66 @@
+package io.relia.chaos.proxy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The proxy engine behind {@link io.relia.chaos.ChaosProxy}: the proxies, and the admin API server that drives
+ * them. The only public type of this package.
+ */
+public final class ProxyServer implements AutoCloseable {
+    private final ProxyRegistry registry;
+    private final AdminServer admin;
+
+    private ProxyServer(ProxyRegistry registry, AdminServer admin) {
+        this.registry = registry;
+        this.admin = admin;
+    }
+
+    /**
+     * Starts the admin API on {@code host:port} (0 = any free port) and creates the proxies of {@code config}.
+     *
+     * @param config  a JSON array of proxies as {@code /populate} takes it, or null
+     * @param metrics whether {@code /metrics} is served
+     * @throws IllegalArgumentException when the config is invalid (the message says why)
+     * @throws IOException              when the port is taken or a proxy of the config cannot listen
+     */
+    public static ProxyServer start(String host, int port, JsonNode config, boolean metrics, String version)
+            throws IOException {
+        ProxyRegistry registry = new ProxyRegistry(host, metrics);
+        AdminServer admin;
+        try {
+            admin = new AdminServer(new AdminApi(registry, version),
+                    new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException | RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+        ProxyServer server = new ProxyServer(registry, admin);
+        if (config != null) {
+            try {
+                registry.populate(AdminApi.config(config));
+            } catch (ApiException e) {
+                server.close();
+                throw new IllegalArgumentException(e.getMessage(), e);
+            } catch (ProxyRegistry.PopulateFailure e) {
+                server.close();
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        return server;
+    }
+
+    /** Where the admin API listens. */
+    public InetSocketAddress adminAddress() {
+        return admin.address();
+    }
+
+    /** Stops the API, every listener and every connection. */
+    @Override
+    public void close() {
+        admin.close();
+        registry.close();
+    }
+}

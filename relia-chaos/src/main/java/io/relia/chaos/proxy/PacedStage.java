@@ -26,6 +26,11 @@ abstract class PacedStage extends Stage {
 
     /** Queues {@code chunk} to leave at {@code dueNanos} ({@link System#nanoTime()} scale) or after its predecessor. */
     final void release(Chunk chunk, long dueNanos) {
+        if (stopped) {
+            // A write that failed while this stage was emitting closed the connection under it.
+            link.discard(chunk);
+            return;
+        }
         long due = lastDue == Long.MIN_VALUE ? dueNanos : Math.max(dueNanos, lastDue);
         lastDue = due;
         if (queue.isEmpty() && due - System.nanoTime() <= 0) {

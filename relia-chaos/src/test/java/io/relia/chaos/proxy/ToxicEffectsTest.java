@@ -204,7 +204,8 @@ class ToxicEffectsTest {
             long start = System.nanoTime();
             Wire.send(socket, "x");
             assertThat(Wire.readsEndOfStream(socket)).isTrue();
-            assertThat(millisSince(start)).isBetween(195L, 260L);
+            // Never early; up to 75 ms late: the close runs on a timer of a JVM that may still be compiling.
+            assertThat(millisSince(start)).isBetween(195L, 275L);
         }
     }
 

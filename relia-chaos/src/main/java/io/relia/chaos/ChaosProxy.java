@@ -83,7 +83,8 @@ public final class ChaosProxy implements AutoCloseable {
             TokenStreamLocation at = e.getLocation();
             Location location = at == null ? Location.wholeFile(file)
                     : Location.of(file, at.getLineNr(), at.getColumnNr());
-            throw new InputException(Problem.error(location, "not valid JSON: " + e.getOriginalMessage()));
+            String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source.*", "");
+            throw new InputException(Problem.error(location, "not valid JSON: " + reason));
         }
     }
 

@@ -150,8 +150,8 @@ final class ProxyConnection {
 
     /** What {@code GET /proxies/{name}/connections} shows; call on the event loop. */
     ConnectionInfo info() {
-        return new ConnectionInfo(id, String.valueOf(client.remoteAddress()),
-                upstream == null ? "" : String.valueOf(upstream.localAddress()), opened,
+        return new ConnectionInfo(id, Addresses.print(client.remoteAddress()),
+                upstream == null ? "" : Addresses.print(upstream.localAddress()), opened,
                 up == null ? 0 : up.bytesIn(), down == null ? 0 : down.bytesIn(),
                 up == null ? List.of() : up.activeToxics(), down == null ? List.of() : down.activeToxics());
     }

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
             "  curl -X POST localhost:8474/proxies/db/toxics -d '{\"type\":\"latency\","
                 + "\"attributes\":{\"latency\":200}}'", ""},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  stopped by Ctrl-C or SIGTERM", "  2  usage error or invalid --config file",
-            "  3  the admin port or a configured listen address is in use", "",
+        footer = {"  2  usage error or invalid --config file",
+            "  3  the admin port or a configured listen address is in use",
+            "  130, 143  stopped by Ctrl-C or SIGTERM (every listener and connection is closed first)", "",
             "Docs: docs/chaos.md"})
 final class ChaosProxyCommand implements Callable<Integer> {
 

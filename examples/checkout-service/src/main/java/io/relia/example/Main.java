@@ -9,11 +9,14 @@ public final class Main {
 
     static final String USAGE = """
             usage: checkout-service-example checkout [--host H] [--port N] [--payments-url URL]
+                                                     [--payments-timeout 300ms]
                    checkout-service-example payments [--host H] [--port N] [--failure-rate 0..1] [--latency 20ms]
                                                      [--seed N]
               --host           address to bind (default 127.0.0.1)
               --port           port to bind, 0 for any free port (default 8080 checkout, 8081 payments)
               --payments-url   where checkout finds payments (default http://127.0.0.1:8081)
+              --payments-timeout  resilient profile: timeout per payments call, retries with backoff, orders
+                               accepted as pending (202) when payments hangs (default: none, the flaws as shipped)
               --failure-rate   share of payments answered 503, 0.0..1.0 (default 0.0)
               --latency        delay added to every payment: 20ms, 1s... (default 0ms)
               --seed           seed of the failure draw, for reproducible runs (default: random)

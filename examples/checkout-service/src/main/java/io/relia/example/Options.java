@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,13 +22,15 @@ import java.util.regex.Pattern;
  * @param failureRate share of payments answered 503, ratio 0..1 (payments only)
  * @param latency     artificial delay added to every payment (payments only)
  * @param seed        seed for the failure draw, for reproducible runs (payments only)
+ * @param paymentsTimeout when present, checkout runs its resilient profile: this timeout on every payments call,
+ *                    retries with backoff, and orders accepted as pending when payments hangs (checkout only)
  */
 record Options(Service service, String host, int port, URI paymentsUrl, double failureRate, Duration latency,
-               OptionalLong seed) {
+               OptionalLong seed, Optional<Duration> paymentsTimeout) {
 
     /** The two services this module can start, with their defaults and the options only they accept. */
     enum Service {
-        CHECKOUT(8080, Set.of("--payments-url")),
+        CHECKOUT(8080, Set.of("--payments-url", "--payments-timeout")),
         PAYMENTS(8081, Set.of("--failure-rate", "--latency", "--seed"));
 
         final int defaultPort;
@@ -63,7 +66,7 @@ record Options(Service service, String host, int port, URI paymentsUrl, double f
     /** Defaults for a service: 127.0.0.1, its default port, no failures, no added latency. */
     static Options defaults(Service service) {
         return new Options(service, DEFAULT_HOST, service.defaultPort, DEFAULT_PAYMENTS_URL, 0.0, Duration.ZERO,
-                OptionalLong.empty());
+                OptionalLong.empty(), Optional.empty());
     }
 
     /** Parses {@code checkout|payments [--option value | --option=value]...}. */
@@ -105,15 +108,20 @@ record Options(Service service, String host, int port, URI paymentsUrl, double f
     private Options with(String name, String value) throws UsageException {
         try {
             return switch (name) {
-                case "--host" -> new Options(service, value, port, paymentsUrl, failureRate, latency, seed);
+                case "--host" -> new Options(service, value, port, paymentsUrl, failureRate, latency, seed,
+                        paymentsTimeout);
                 case "--port" -> new Options(service, host, Integer.parseInt(value), paymentsUrl, failureRate,
-                        latency, seed);
-                case "--payments-url" -> new Options(service, host, port, httpUrl(value), failureRate, latency, seed);
+                        latency, seed, paymentsTimeout);
+                case "--payments-url" -> new Options(service, host, port, httpUrl(value), failureRate, latency, seed,
+                        paymentsTimeout);
                 case "--failure-rate" -> new Options(service, host, port, paymentsUrl, Double.parseDouble(value),
-                        latency, seed);
-                case "--latency" -> new Options(service, host, port, paymentsUrl, failureRate, duration(value), seed);
+                        latency, seed, paymentsTimeout);
+                case "--latency" -> new Options(service, host, port, paymentsUrl, failureRate, duration(value), seed,
+                        paymentsTimeout);
                 case "--seed" -> new Options(service, host, port, paymentsUrl, failureRate, latency,
-                        OptionalLong.of(Long.parseLong(value)));
+                        OptionalLong.of(Long.parseLong(value)), paymentsTimeout);
+                case "--payments-timeout" -> new Options(service, host, port, paymentsUrl, failureRate, latency, seed,
+                        Optional.of(positive(duration(value))));
                 default -> throw new UsageException("unknown option " + name);
             };
         } catch (IllegalArgumentException e) {
@@ -134,6 +142,13 @@ record Options(Service service, String host, int port, URI paymentsUrl, double f
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofMillis(amount);
         };
+    }
+
+    private static Duration positive(Duration duration) {
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("a timeout must be longer than 0");
+        }
+        return duration;
     }
 
     private static URI httpUrl(String text) {

@@ -1,7 +1,7 @@
 package io.relia.example;
 
 /** Payments did not capture a charge: it refused, failed, or could not be reached. */
-final class PaymentFailedException extends Exception {
+class PaymentFailedException extends Exception {
     PaymentFailedException(String message, Throwable cause) {
         super(message, cause);
     }

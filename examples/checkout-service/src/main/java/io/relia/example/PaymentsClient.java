@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import tools.jackson.core.JacksonException;
 
 /** Calls the payments service to capture a charge, retrying when it fails. */
-final class PaymentsClient implements AutoCloseable {
+final class PaymentsClient implements Payments {
     private static final int MAX_ATTEMPTS = 3;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -20,7 +20,8 @@ final class PaymentsClient implements AutoCloseable {
     }
 
     /** Captures {@code charge}; tries up to three times. */
-    Payment charge(Charge charge) throws PaymentFailedException {
+    @Override
+    public Payment charge(Charge charge) throws PaymentFailedException {
         HttpRequest request = HttpRequest.newBuilder(paymentsUri)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JsonHttp.MAPPER.writeValueAsBytes(charge)))

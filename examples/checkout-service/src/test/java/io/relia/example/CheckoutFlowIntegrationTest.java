@@ -147,13 +147,13 @@ class CheckoutFlowIntegrationTest {
     private static HttpService startPayments(double failureRate) throws IOException {
         Options options = Options.defaults(Options.Service.PAYMENTS);
         return PaymentsService.start(new Options(options.service(), "127.0.0.1", 0, options.paymentsUrl(),
-                failureRate, Duration.ZERO, OptionalLong.of(1)));
+                failureRate, Duration.ZERO, OptionalLong.of(1), java.util.Optional.empty()));
     }
 
     private static HttpService startCheckout(URI paymentsUrl) throws IOException {
         Options options = Options.defaults(Options.Service.CHECKOUT);
         return CheckoutService.start(new Options(options.service(), "127.0.0.1", 0, paymentsUrl, 0.0,
-                Duration.ZERO, OptionalLong.empty()));
+                Duration.ZERO, OptionalLong.empty(), java.util.Optional.empty()));
     }
 
     private HttpResponse<String> post(HttpService service, String path, String json) throws Exception {

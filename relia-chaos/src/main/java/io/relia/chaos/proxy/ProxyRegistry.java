@@ -40,7 +40,9 @@ final class ProxyRegistry implements AutoCloseable {
 
     private final String host;
     private final EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    /** One loop per core: Netty's default of two per core only adds contention on a proxy that never blocks. */
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
+            Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
     private final Optional<ProxyMetrics> metrics;
     private final Map<String, FaultProxy> proxies = new LinkedHashMap<>();
     private long toxicSeq;

@@ -20,6 +20,7 @@ final class FaultProxy {
 
     private final ProxyRegistry registry;
     private final String name;
+    private final boolean http;
     private String listen;
     private String upstream;
     private boolean enabled;
@@ -31,9 +32,11 @@ final class FaultProxy {
     private volatile LinkCounters downCounters = LinkCounters.NONE;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
 
-    FaultProxy(ProxyRegistry registry, String name, String listen, String upstream) throws ApiException {
+    FaultProxy(ProxyRegistry registry, String name, String listen, String upstream, boolean http)
+            throws ApiException {
         this.registry = registry;
         this.name = name;
+        this.http = http;
         this.listen = listen;
         this.upstream = upstream;
         this.upstreamAddress = Addresses.upstream(upstream);
@@ -41,6 +44,11 @@ final class FaultProxy {
 
     String name() {
         return name;
+    }
+
+    /** Whether this proxy decodes HTTP/1.1 and takes http_* toxics instead of tcp ones (Relia's extension). */
+    boolean http() {
+        return http;
     }
 
     String listen() {
@@ -95,6 +103,10 @@ final class FaultProxy {
         if (listener != null) {
             listener.close().awaitUninterruptibly(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         }
+        closeConnections();
+    }
+
+    private void closeConnections() {
         List<ProxyConnection> open = List.copyOf(connections);
         open.forEach(ProxyConnection::close);
         for (ProxyConnection connection : open) {
@@ -102,12 +114,16 @@ final class FaultProxy {
         }
     }
 
-    /** Applies a partial update: a new address restarts the proxy, {@code enabled} starts or stops it. */
+    /**
+     * Applies a partial update: a new listen address restarts the proxy; a new upstream drops the open connections
+     * and sends new ones there, keeping the listener (rebinding the same port could lose it to another socket);
+     * {@code enabled} starts or stops it.
+     */
     void update(String newListen, String newUpstream, boolean newEnabled) throws ApiException {
         InetSocketAddress newUpstreamAddress = Addresses.upstream(newUpstream);
-        boolean moved = !newUpstream.equals(upstream)
-                || !Addresses.listen(newListen, registry.host()).equals(Addresses.listen(listen, registry.host()));
-        if (moved) {
+        boolean listenMoved = !Addresses.listen(newListen, registry.host())
+                .equals(Addresses.listen(listen, registry.host()));
+        if (listenMoved) {
             stop();
             listen = newListen;
             upstream = newUpstream;
@@ -115,7 +131,18 @@ final class FaultProxy {
             if (newEnabled) {
                 start();
             }
-        } else if (newEnabled != enabled) {
+            return;
+        }
+        if (!newUpstream.equals(upstream)) {
+            upstream = newUpstream;
+            upstreamAddress = newUpstreamAddress;
+            closeConnections();
+            if (enabled) {
+                upCounters = registry.counters(Stream.UPSTREAM, listen, name, upstream);
+                downCounters = registry.counters(Stream.DOWNSTREAM, listen, name, upstream);
+            }
+        }
+        if (newEnabled != enabled) {
             if (newEnabled) {
                 start();
             } else {
@@ -129,10 +156,15 @@ final class FaultProxy {
             client.close();
             return;
         }
-        ProxyConnection connection = new ProxyConnection(this, client, snapshot);
+        ProxyConnection connection = new ProxyConnection(this, client, snapshot, http);
         connections.add(connection);
         registry.opened(this);
-        client.pipeline().addLast(new RelayHandler(connection, Stream.UPSTREAM));
+        if (http) {
+            client.pipeline().addLast(new io.netty.handler.codec.http.HttpServerCodec(),
+                    new HttpRelayHandler(connection, true));
+        } else {
+            client.pipeline().addLast(new RelayHandler(connection, Stream.UPSTREAM));
+        }
         connection.connect(upstreamAddress);
     }
 
@@ -152,6 +184,7 @@ final class FaultProxy {
     }
 
     Toxic addToxic(ToxicSpec spec, long seq) throws ApiException {
+        checkKind(spec);
         if (toxics.stream().anyMatch(t -> t.name().equals(spec.name()))) {
             throw new ApiException(409, "toxic already exists");
         }
@@ -161,11 +194,23 @@ final class FaultProxy {
         return toxic;
     }
 
-    Toxic updateToxic(Toxic old, ToxicSpec spec) {
+    Toxic updateToxic(Toxic old, ToxicSpec spec) throws ApiException {
+        checkKind(spec);
         Toxic updated = old.updated(spec);
         toxics.set(toxics.indexOf(old), updated);
         publish();
         return updated;
+    }
+
+    /** http_* toxics need an http proxy, tcp toxics a tcp one; an injected status must be a real one. */
+    private void checkKind(ToxicSpec spec) throws ApiException {
+        if (spec.type().isHttp() != http) {
+            throw ApiException.badRequest("toxic type " + spec.type().wire() + " needs a proxy in "
+                    + (http ? "tcp" : "http") + " mode; proxy " + name + " is in " + (http ? "http" : "tcp") + " mode");
+        }
+        if (spec.type() == ToxicType.HTTP_STATUS && (spec.integer("status") < 100 || spec.integer("status") > 599)) {
+            throw ApiException.badRequest("bad request body: attributes.status: expected an HTTP status 100..599");
+        }
     }
 
     void removeToxic(String toxicName) throws ApiException {

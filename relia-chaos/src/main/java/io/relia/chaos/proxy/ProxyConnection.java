@@ -28,15 +28,18 @@ final class ProxyConnection {
     private final Channel client;
     private final Instant opened = Instant.now();
     private final Map<AtomicLong, Long> ordinals = new IdentityHashMap<>();
+    private final boolean http;
     private Channel upstream;
+    private HttpRelay httpRelay;
     private Link up;
     private Link down;
     private int finishedLinks;
     private boolean closed;
 
-    ProxyConnection(FaultProxy proxy, Channel client, List<Toxic> toxics) {
+    ProxyConnection(FaultProxy proxy, Channel client, List<Toxic> toxics, boolean http) {
         this.proxy = proxy;
         this.client = client;
+        this.http = http;
         for (Toxic toxic : toxics) {
             ordinals.put(toxic.connectionsSeen(), toxic.connectionsSeen().incrementAndGet());
         }
@@ -57,7 +60,13 @@ final class ProxyConnection {
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-                .handler(new RelayHandler(this, Stream.DOWNSTREAM))
+                .handler(http ? new io.netty.channel.ChannelInitializer<io.netty.channel.Channel>() {
+                    @Override
+                    protected void initChannel(io.netty.channel.Channel channel) {
+                        channel.pipeline().addLast(new io.netty.handler.codec.http.HttpClientCodec(),
+                                new HttpRelayHandler(ProxyConnection.this, false));
+                    }
+                } : new RelayHandler(this, Stream.DOWNSTREAM))
                 .connect(address);
         connecting.addListener(f -> {
             if (!f.isSuccess() || closed) {
@@ -66,6 +75,12 @@ final class ProxyConnection {
                 return;
             }
             upstream = connecting.channel();
+            if (http) {
+                httpRelay = new HttpRelay(this, client, upstream);
+                upstream.config().setAutoRead(true);
+                client.config().setAutoRead(true);
+                return;
+            }
             up = new Link(Stream.UPSTREAM, this, client, upstream, proxy.counters(Stream.UPSTREAM));
             down = new Link(Stream.DOWNSTREAM, this, upstream, client, proxy.counters(Stream.DOWNSTREAM));
             List<Toxic> toxics = proxy.toxics();
@@ -74,6 +89,10 @@ final class ProxyConnection {
             up.gate();
             down.gate();
         });
+    }
+
+    HttpRelay httpRelay() {
+        return httpRelay;
     }
 
     Link link(Stream stream) {
@@ -130,6 +149,9 @@ final class ProxyConnection {
         if (up != null) {
             up.dispose();
             down.dispose();
+        }
+        if (httpRelay != null) {
+            httpRelay.dispose();
         }
         client.close();
         if (upstream != null) {

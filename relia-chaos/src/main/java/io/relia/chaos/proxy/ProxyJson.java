@@ -82,7 +82,17 @@ final class ProxyJson {
         String upstream = fields.upstream().filter(u -> !u.isEmpty())
                 .orElseThrow(() -> ApiException.missingField("upstream" + where));
         return new ProxyRegistry.ProxyRequest(name, fields.listen().orElse(""), upstream,
-                fields.enabled().orElse(true));
+                fields.enabled().orElse(true), mode(body));
+    }
+
+    /** Relia's {@code "mode": "tcp" | "http"}; tcp when absent, as every Toxiproxy client leaves it. */
+    private static boolean mode(JsonNode body) throws ApiException {
+        String mode = text(body, "mode").orElse("tcp");
+        return switch (mode) {
+            case "tcp" -> false;
+            case "http" -> true;
+            default -> throw ApiException.badRequest("bad request body: mode: expected tcp or http, got " + mode);
+        };
     }
 
     /** A populate body: every entry is checked before anything is created. */
@@ -261,6 +271,9 @@ final class ProxyJson {
         node.put("upstream", proxy.upstream());
         node.put("enabled", proxy.enabled());
         node.set("toxics", toxics(proxy.toxics()));
+        if (proxy.http()) {
+            node.put("mode", "http");
+        }
         return node;
     }
 

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProxyRegistry implements AutoCloseable {
     /** What {@code /populate} and {@code --config} give for one proxy. */
-    record ProxyRequest(String name, String listen, String upstream, boolean enabled) {
+    record ProxyRequest(String name, String listen, String upstream, boolean enabled, boolean http) {
     }
 
     /** A populate that failed part way: the status and text of the failure, and the proxies done before it. */
@@ -108,7 +108,8 @@ final class ProxyRegistry implements AutoCloseable {
         if (proxies.containsKey(request.name())) {
             throw new ApiException(409, "proxy already exists");
         }
-        FaultProxy proxy = new FaultProxy(this, request.name(), request.listen(), request.upstream());
+        FaultProxy proxy = new FaultProxy(this, request.name(), request.listen(), request.upstream(),
+                request.http());
         if (request.enabled()) {
             proxy.start();
         }
@@ -126,7 +127,7 @@ final class ProxyRegistry implements AutoCloseable {
             try {
                 FaultProxy existing = proxies.get(request.name());
                 if (existing != null && existing.upstream().equals(request.upstream())
-                        && sameListen(existing, request.listen())) {
+                        && existing.http() == request.http() && sameListen(existing, request.listen())) {
                     done.add(existing);
                     continue;
                 }

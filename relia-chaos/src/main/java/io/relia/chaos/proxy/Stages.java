@@ -16,6 +16,8 @@ final class Stages {
             case LIMIT_DATA -> new LimitDataStage(link, toxic);
             case PACKET_LOSS -> new PacketLossStage(link, toxic);
             case NOOP -> new NoopStage(link, toxic);
+            case HTTP_STATUS, HTTP_LATENCY, HTTP_ABORT ->
+                    throw new IllegalStateException("http toxics never reach a tcp link: " + toxic.name());
         };
     }
 

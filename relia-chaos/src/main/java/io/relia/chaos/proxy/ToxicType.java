@@ -20,7 +20,13 @@ enum ToxicType {
     NOOP("noop"),
     /** Relia: drops whole chunks (data is lost, not retransmitted): {@code loss_rate} and {@code correlation} 0..1. */
     // Relia: drops whole chunks (data is lost, not retransmitted); loss_rate and correlation are ratios 0..1.
-    PACKET_LOSS("packet_loss", Attribute.ratio("loss_rate"), Attribute.ratio("correlation"));
+    PACKET_LOSS("packet_loss", Attribute.ratio("loss_rate"), Attribute.ratio("correlation")),
+    // Relia, http proxies only; toxicity is rolled per request. Answers the request itself with `status`.
+    HTTP_STATUS("http_status", Attribute.integer("status")),
+    // Relia, http proxies only: holds each request `latency` ± `jitter` ms before forwarding it.
+    HTTP_LATENCY("http_latency", Attribute.integer("latency"), Attribute.integer("jitter")),
+    // Relia, http proxies only: forwards the response head and `bytes` bytes of its body, then closes.
+    HTTP_ABORT("http_abort", Attribute.integer("bytes"));
 
     /** One attribute: its name and whether it is an integer or a ratio 0..1. */
     record Attribute(String name, boolean isRatio) {
@@ -47,6 +53,11 @@ enum ToxicType {
 
     List<Attribute> attributes() {
         return attributes;
+    }
+
+    /** True for the toxics that act on HTTP/1.1 requests and need a proxy in {@code http} mode. */
+    boolean isHttp() {
+        return wire.startsWith("http_");
     }
 
     static Optional<ToxicType> parse(String wire) {

@@ -123,19 +123,22 @@ class ToxicEffectsTest {
             api.toxic("bw", "{\"type\":\"bandwidth\",\"stream\":\"upstream\",\"attributes\":{\"rate\":1000}}");
             byte[] payload = new byte[480_000];
 
-            try (Socket socket = Wire.connect(listen)) {
-                long start = System.nanoTime();
-                socket.getOutputStream().write(payload);
-                socket.getOutputStream().flush();
-                long deadline = start + 5_000_000_000L;
-                while (sink.received.get() < payload.length && System.nanoTime() < deadline) {
-                    Thread.sleep(1);
+            // 480 KB at 1000 KB/s (1 KB = 1000 B) = 480 ms; Toxiproxy allows 10 ms, here +15 ms for a loaded CI,
+            // in the best of three runs.
+            bestOfThree(470, 505, () -> {
+                long before = sink.received.get();
+                try (Socket socket = Wire.connect(listen)) {
+                    long start = System.nanoTime();
+                    socket.getOutputStream().write(payload);
+                    socket.getOutputStream().flush();
+                    long deadline = start + 5_000_000_000L;
+                    while (sink.received.get() - before < payload.length && System.nanoTime() < deadline) {
+                        Thread.sleep(1);
+                    }
+                    assertThat(sink.received.get() - before).isEqualTo(payload.length);
+                    return (sink.lastReceiveNanos - start) / 1_000_000;
                 }
-                long elapsed = (sink.lastReceiveNanos - start) / 1_000_000;
-                assertThat(sink.received.get()).isEqualTo(payload.length);
-                // 480 KB at 1000 KB/s (1 KB = 1000 B) = 480 ms; Toxiproxy allows 10 ms, +15 ms for a loaded CI.
-                assertThat(elapsed).isBetween(470L, 505L);
-            }
+            });
         }
     }
 
@@ -195,33 +198,55 @@ class ToxicEffectsTest {
         }
     }
 
-    @Test
-    void timeoutClosesAfterItsDelay() throws IOException {
-        String listen = api.proxy("close", echo.address());
-        api.toxic("close", "{\"type\":\"timeout\",\"attributes\":{\"timeout\":200}}");
-
-        try (Socket socket = Wire.connect(listen)) {
-            long start = System.nanoTime();
-            Wire.send(socket, "x");
-            assertThat(Wire.readsEndOfStream(socket)).isTrue();
-            // Never early; up to 75 ms late: the close runs on a timer of a JVM that may still be compiling.
-            assertThat(millisSince(start)).isBetween(195L, 275L);
+    /**
+     * Runs a timed behaviour three times: every run must respect the lower bound (a toxic never acts early), the
+     * best run the upper bound (a busy CI box may delay one run, not all three).
+     */
+    private static void bestOfThree(long lowest, long highest, TimedRun run) throws Exception {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            times.add(run.millis());
         }
+        assertThat(times).allSatisfy(t -> assertThat(t).isGreaterThanOrEqualTo(lowest));
+        assertThat(times.stream().mapToLong(Long::longValue).min().orElseThrow()).isLessThanOrEqualTo(highest);
+    }
+
+    @FunctionalInterface
+    private interface TimedRun {
+        long millis() throws Exception;
     }
 
     @Test
-    void resetPeerResetsBothSidesAfterItsTimeout() throws IOException {
+    void timeoutClosesAfterItsDelay() throws Exception {
+        String listen = api.proxy("close", echo.address());
+        api.toxic("close", "{\"type\":\"timeout\",\"attributes\":{\"timeout\":200}}");
+
+        // Never early; at most 25 ms late in the best of three.
+        bestOfThree(195, 225, () -> {
+            try (Socket socket = Wire.connect(listen)) {
+                long start = System.nanoTime();
+                Wire.send(socket, "x");
+                assertThat(Wire.readsEndOfStream(socket)).isTrue();
+                return millisSince(start);
+            }
+        });
+    }
+
+    @Test
+    void resetPeerResetsBothSidesAfterItsTimeout() throws Exception {
         String listen = api.proxy("rst", echo.address());
         api.toxic("rst", "{\"type\":\"reset_peer\",\"stream\":\"upstream\",\"attributes\":{\"timeout\":100}}");
 
-        try (Socket socket = Wire.connect(listen)) {
-            long start = System.nanoTime();
-            Wire.send(socket, "x");
-            assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketException.class)
-                    .hasMessageContaining("reset");
-            // Toxiproxy: [100, 110] ms; +15 ms for a loaded CI.
-            assertThat(millisSince(start)).isBetween(100L, 125L);
-        }
+        // Toxiproxy: [100, 110] ms; here +15 ms for a loaded CI, in the best of three runs.
+        bestOfThree(100, 125, () -> {
+            try (Socket socket = Wire.connect(listen)) {
+                long start = System.nanoTime();
+                Wire.send(socket, "x");
+                assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketException.class)
+                        .hasMessageContaining("reset");
+                return millisSince(start);
+            }
+        });
     }
 
     @Test
@@ -253,18 +278,20 @@ class ToxicEffectsTest {
     }
 
     @Test
-    void slowCloseHoldsTheEndOfTheStream() throws IOException {
+    void slowCloseHoldsTheEndOfTheStream() throws Exception {
         String listen = api.proxy("slow", echo.address());
         api.toxic("slow", "{\"type\":\"slow_close\",\"attributes\":{\"delay\":300}}");
 
-        try (Socket socket = Wire.connect(listen)) {
-            Wire.send(socket, "bye");
-            assertThat(Wire.read(socket, 3)).isEqualTo("bye");
-            long start = System.nanoTime();
-            socket.shutdownOutput();
-            assertThat(socket.getInputStream().read()).isEqualTo(-1);
-            assertThat(millisSince(start)).isBetween(295L, 400L);
-        }
+        bestOfThree(295, 330, () -> {
+            try (Socket socket = Wire.connect(listen)) {
+                Wire.send(socket, "bye");
+                assertThat(Wire.read(socket, 3)).isEqualTo("bye");
+                long start = System.nanoTime();
+                socket.shutdownOutput();
+                assertThat(socket.getInputStream().read()).isEqualTo(-1);
+                return millisSince(start);
+            }
+        });
     }
 
     @Test

@@ -1,0 +1,170 @@
+package io.relia.chaos.experiment;
+
+import io.relia.core.Problems;
+import io.relia.core.spec.Fields;
+import io.relia.core.spec.ListNode;
+import io.relia.core.spec.MapNode;
+import io.relia.core.spec.Node;
+import io.relia.core.spec.ScalarNode;
+import io.relia.core.value.Durations;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a Chaos Toolkit experiment (JSON or YAML; chaostoolkit-lib 1.45 {@code experiment.py}) into an
+ * {@link Experiment}. Relia's extensions sit under {@code x-relia} or an {@code extensions} entry named
+ * {@code relia}. Python providers and secrets are refused with a located error.
+ */
+public final class ChaosToolkitReader {
+
+    private static final List<String> KEYS = List.of("title", "description", "tags", "contributions",
+            "configuration", "secrets", "extensions", "controls", "steady-state-hypothesis", "method", "rollbacks",
+            "runtime", "x-relia");
+
+    private ChaosToolkitReader() {
+    }
+
+    /** A Chaos Toolkit experiment: {@code title} and {@code method} at the top. */
+    public static boolean accepts(MapNode root) {
+        return root.has("title") && root.has("method") && !root.has("experiment");
+    }
+
+    /** Reads {@code root}; problems (located) go to {@code problems}; empty when there are errors. */
+    public static Optional<Experiment> read(MapNode root, Path source, Map<String, String> env, Problems problems) {
+        long errorsBefore = problems.errorCount();
+        MapNode written = root;
+        Fields file = new Fields(root, problems, "").known(KEYS);
+        Optional<String> title = file.requireText("title", "what the experiment is called");
+        Optional<String> description = file.requireText("description", "what the experiment verifies");
+        List<String> tags = new ArrayList<>();
+        root.get("tags").ifPresent(node -> {
+            if (node instanceof ListNode list) {
+                list.items().forEach(item -> {
+                    if (item instanceof ScalarNode scalar && !scalar.text().isBlank()) {
+                        tags.add(scalar.text());
+                    } else {
+                        problems.error(item.location(), "a tag is " + item.describe(), "a non-empty string", "");
+                    }
+                });
+            } else {
+                problems.error(node.location(), "\"tags\" is " + node.describe(), "a list of strings", "");
+            }
+        });
+        if (root.has("secrets")) {
+            problems.warning(root.locationOf("secrets"), "secrets are not read", "", "pass values with "
+                    + "configuration entries of {type: env, key: NAME}");
+        }
+        Map<String, Object> configuration = file.child("configuration")
+                .map(child -> Plain.configuration(child.map(), env, problems)).orElse(Map.of());
+        Plain plain = new Plain(configuration, problems);
+        root = resolved(root, plain);
+        file = new Fields(root, problems, "");
+        Extensions extensions = extensions(file, root, problems).map(fields -> {
+            fields.known(Extensions.KEYS);
+            return Extensions.read(fields, plain);
+        }).orElse(new Extensions(Optional.empty(), Extensions.DEFAULT_ADMIN, Map.of(), Optional.empty(),
+                Scope.UNRESTRICTED, List.of()));
+        ActivityReader activities = new ActivityReader(plain, problems, extensions);
+        List<Activity> hypothesis = file.child("steady-state-hypothesis").map(child -> {
+            child.known(List.of("title", "probes", "controls"));
+            return child.map().get("probes").map(node -> activities.list(node, "steady-state-hypothesis.probes",
+                    true)).orElse(List.of());
+        }).orElse(List.of());
+        List<Activity> method = root.get("method").map(node -> activities.list(node, "method", false))
+                .orElse(List.of());
+        if (!root.has("method")) {
+            problems.error(root.location(), "missing key \"method\"", "a list of activities (may be empty)", "");
+        }
+        List<Activity> rollbacks = root.get("rollbacks").map(node -> activities.list(node, "rollbacks", false))
+                .orElse(List.of());
+        Strategies strategies = file.child("runtime").map(ChaosToolkitReader::runtime).orElse(Strategies.DEFAULT);
+        if (title.isEmpty() || description.isEmpty() || problems.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        Experiment experiment = new Experiment(title.get(), description.get(), tags, Experiment.Format.CHAOS_TOOLKIT,
+                configuration, hypothesis, method, rollbacks, List.of(), extensions.abort(), strategies,
+                extensions.scope(), extensions.traffic(), extensions.metrics(), extensions.prometheus(),
+                Optional.empty(), source, asMap(Plain.raw(written)));
+        BlastRadius.check(experiment, problems);
+        return problems.errorCount() > errorsBefore ? Optional.empty() : Optional.of(experiment);
+    }
+
+    /** The document with configuration references substituted everywhere but in the configuration itself. */
+    private static MapNode resolved(MapNode root, Plain plain) {
+        Map<String, MapNode.Entry> entries = new java.util.LinkedHashMap<>();
+        root.entries().forEach((key, entry) -> entries.put(key, key.equals("configuration") ? entry
+                : new MapNode.Entry(entry.key(), plain.resolve(entry.value()))));
+        return new MapNode(entries, root.location());
+    }
+
+    private static Optional<Fields> extensions(Fields file, MapNode root, Problems problems) {
+        Optional<Fields> own = file.child("x-relia");
+        if (own.isPresent()) {
+            return own;
+        }
+        Optional<Node> list = root.get("extensions");
+        if (list.isPresent() && list.get() instanceof ListNode entries) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i) instanceof MapNode entry && entry.text("name").filter("relia"::equals).isPresent()) {
+                    return Optional.of(new Fields(withoutName(entry), problems, "extensions[" + i + "]"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static MapNode withoutName(MapNode entry) {
+        Map<String, MapNode.Entry> entries = new java.util.LinkedHashMap<>(entry.entries());
+        entries.remove("name");
+        return new MapNode(entries, entry.location());
+    }
+
+    private static Strategies runtime(Fields runtime) {
+        runtime.known(List.of("hypothesis", "rollbacks"));
+        Strategies.Hypothesis hypothesis = Strategies.Hypothesis.DEFAULT;
+        Duration frequency = Duration.ofSeconds(1);
+        Strategies.Rollbacks rollbacks = Strategies.Rollbacks.DEFAULT;
+        Optional<Fields> hypothesisFields = runtime.child("hypothesis");
+        if (hypothesisFields.isPresent()) {
+            Fields fields = hypothesisFields.get().known(List.of("strategy", "frequency", "fail_fast"));
+            hypothesis = fields.text("strategy", "a hypothesis strategy").flatMap(id -> enumValue(id,
+                    Strategies.Hypothesis.parse(id), List.of(Strategies.Hypothesis.values()).stream()
+                            .map(Strategies.Hypothesis::id).toList(), fields, "strategy"))
+                    .orElse(Strategies.Hypothesis.DEFAULT);
+            frequency = fields.map().get("frequency").flatMap(node -> node instanceof ScalarNode scalar
+                    && scalar.asNumber().isPresent()
+                    ? Optional.of(Duration.ofMillis(scalar.asNumber().get().movePointRight(3).longValue()))
+                    : Durations.parse(node instanceof ScalarNode s ? s.text() : "").orReport(fields.problems(),
+                    node.location())).filter(value -> !value.isZero()).orElse(frequency);
+        }
+        Optional<Fields> rollbackFields = runtime.child("rollbacks");
+        if (rollbackFields.isPresent()) {
+            Fields fields = rollbackFields.get().known(List.of("strategy"));
+            rollbacks = fields.text("strategy", "a rollback strategy").flatMap(id -> enumValue(id,
+                    Strategies.Rollbacks.parse(id), List.of(Strategies.Rollbacks.values()).stream()
+                            .map(Strategies.Rollbacks::id).toList(), fields, "strategy"))
+                    .orElse(Strategies.Rollbacks.DEFAULT);
+        }
+        return new Strategies(hypothesis, frequency, rollbacks);
+    }
+
+    private static <T> Optional<T> enumValue(String id, Optional<T> parsed, List<String> ids, Fields fields,
+                                             String key) {
+        if (parsed.isEmpty()) {
+            fields.problems().error(fields.valueLocation(key), "unknown " + key + " \"" + id + "\"",
+                    String.join(", ", ids), io.relia.core.spec.Suggestions.closest(id, ids)
+                            .map(best -> "did you mean \"" + best + "\"?").orElse(""));
+        }
+        return parsed;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+}

@@ -1,0 +1,85 @@
+package io.relia.chaos.experiment;
+
+import io.relia.core.Problem;
+import io.relia.core.Problems;
+import io.relia.core.spec.LoadResult;
+import io.relia.core.spec.MapNode;
+import io.relia.core.spec.SpecDocument;
+import io.relia.core.spec.SpecLoader;
+import io.relia.core.spec.SpecSchema;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads experiment files of both formats, detected by content: a top-level {@code experiment:} is native, a
+ * {@code title} with a {@code method} is Chaos Toolkit.
+ */
+public final class Experiments {
+
+    private static final SpecSchema NATIVE_SCHEMA = SpecSchema.named("chaos-experiment");
+
+    private Experiments() {
+    }
+
+    /**
+     * What reading a file gave.
+     *
+     * @param experiment the experiment, when the file has no errors
+     * @param problems   every error and warning, sorted by location
+     */
+    public record Result(Optional<Experiment> experiment, List<Problem> problems) {
+        public Result {
+            problems = problems.stream().sorted().toList();
+        }
+    }
+
+    /** Loads and reads one experiment file; environment variables come from this process. */
+    public static Result load(Path path) {
+        return load(path, System.getenv());
+    }
+
+    /** Loads and reads one experiment file; {@code env} resolves {@code {type: env}} configuration. */
+    public static Result load(Path path, Map<String, String> env) {
+        LoadResult loaded = SpecLoader.load(path);
+        Problems problems = new Problems();
+        problems.addAll(loaded.problems());
+        if (loaded.file().isEmpty() || loaded.hasErrors()) {
+            return new Result(Optional.empty(), problems.sorted());
+        }
+        List<SpecDocument> documents = loaded.file().get().documents();
+        if (documents.size() != 1) {
+            problems.error(documents.get(1).root().location(), "the file holds " + documents.size() + " documents",
+                    "one experiment per file", "split it into one file per experiment");
+            return new Result(Optional.empty(), problems.sorted());
+        }
+        if (!(documents.getFirst().root() instanceof MapNode root)) {
+            problems.error(documents.getFirst().root().location(), "the document is "
+                    + documents.getFirst().root().describe(), "an experiment (a mapping)", "");
+            return new Result(Optional.empty(), problems.sorted());
+        }
+        return new Result(read(root, path, env, problems), problems.sorted());
+    }
+
+    /** Reads a loaded document; problems go to {@code problems}. */
+    public static Optional<Experiment> read(MapNode root, Path source, Map<String, String> env, Problems problems) {
+        if (NativeExperimentReader.accepts(root)) {
+            // The schema checks structure; the reader reports unknown keys itself, so schema warnings are kept
+            // only when the reader does not run.
+            List<Problem> structure = NATIVE_SCHEMA.validate(root);
+            if (structure.stream().anyMatch(Problem::isError)) {
+                problems.addAll(structure);
+                return Optional.empty();
+            }
+            return NativeExperimentReader.read(root, source, problems);
+        }
+        if (ChaosToolkitReader.accepts(root)) {
+            return ChaosToolkitReader.read(root, source, env, problems);
+        }
+        problems.error(root.location(), "not a chaos experiment", "a native experiment (experiment: {name, method})"
+                + " or a Chaos Toolkit experiment (title, description, method)", "");
+        return Optional.empty();
+    }
+}

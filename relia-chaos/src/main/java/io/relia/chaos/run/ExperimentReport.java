@@ -1,0 +1,153 @@
+package io.relia.chaos.run;
+
+import io.relia.core.report.ChartData;
+import io.relia.core.report.Document;
+import io.relia.core.report.Report;
+import io.relia.core.report.ReportFormat;
+import io.relia.core.report.ReportWriter;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A run's journal as a report for people (Markdown, HTML, text) and machines (JSON: the journal itself): the
+ * verdict, the activities, and a timeline of p99 latency and error rate with the fault windows marked.
+ */
+public final class ExperimentReport {
+
+    /** Version of the JSON shape written as {@code schemaVersion}. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private ExperimentReport() {
+    }
+
+    /** Builds the report of a journal. */
+    public static Report of(Journal journal) {
+        Document.Builder document = new Document.Builder("Chaos experiment: " + journal.title());
+        document.add(new Document.Paragraph(verdict(journal), tone(journal)));
+        if (!journal.abortReason().isEmpty()) {
+            document.add(new Document.Paragraph("Reason: " + journal.abortReason()));
+        }
+        document.paragraph("Started " + journal.start() + ", ran " + Plan.seconds(journal.duration()) + " s.");
+        steadyStates(journal, document);
+        document.heading(1, "Method");
+        document.add(table(journal.run()));
+        document.heading(1, "Rollbacks");
+        document.add(table(journal.rollbacks()));
+        if (!journal.undone().isEmpty()) {
+            document.heading(2, "Undone by the safety net");
+            document.add(new Document.BulletList(journal.undone()));
+        }
+        if (!journal.samples().isEmpty()) {
+            document.heading(1, "Timeline");
+            document.add(new Document.Chart(chart(journal, "p99 latency", "ms", sample -> sample.p99Ms())));
+            document.add(new Document.Chart(chart(journal, "Error rate", "%", sample -> sample.errorRate() * 100)));
+        }
+        return new Report("chaos-run", SCHEMA_VERSION, JournalWriter.toMap(journal), document.build());
+    }
+
+    /** Writes the report in one format. */
+    public static void write(Journal journal, ReportFormat format, Writer out) throws IOException {
+        ReportWriter.forFormat(format, false).write(of(journal), out);
+    }
+
+    static String verdict(Journal journal) {
+        return switch (journal.status()) {
+            case COMPLETED -> journal.deviated()
+                    ? "Deviated: the steady state did not hold during or after the fault."
+                    : journal.before().filter(before -> !before.met()).isPresent()
+                    ? "Not run: the steady state did not hold before the method."
+                    : "Passed: the steady state held.";
+            case FAILED -> "Failed: an action or probe could not run.";
+            case ABORTED -> "Aborted: the run was stopped early and rolled back.";
+            case INTERRUPTED -> "Interrupted: the run was stopped and rolled back.";
+        };
+    }
+
+    private static Document.Tone tone(Journal journal) {
+        return journal.status() == Journal.Status.COMPLETED && !journal.deviated()
+                && journal.before().map(Journal.SteadyState::met).orElse(true)
+                ? Document.Tone.GOOD : Document.Tone.BAD;
+    }
+
+    private static void steadyStates(Journal journal, Document.Builder document) {
+        List<Journal.SteadyState> states = new ArrayList<>();
+        journal.before().ifPresent(states::add);
+        states.addAll(journal.during());
+        journal.after().ifPresent(states::add);
+        if (states.isEmpty()) {
+            return;
+        }
+        document.heading(1, "Steady state");
+        List<Document.StatusItem> items = new ArrayList<>();
+        for (Journal.SteadyState state : states) {
+            List<String> details = state.probes().stream().map(probe -> probe.name() + ": "
+                    + (probe.succeeded() ? "measured " + output(probe.output()) : "failed: "
+                    + probe.exception().orElse("")) + probe.toleranceMet().map(met -> met ? " (met)" : " (NOT met)")
+                    .orElse("")).toList();
+            items.add(new Document.StatusItem(state.met() ? "met" : "not met", state.met() ? Document.Tone.GOOD
+                    : Document.Tone.BAD, state.phase(), details));
+        }
+        document.add(new Document.StatusList(List.of("Result", "Phase", "Probes"), items));
+    }
+
+    private static Document.Table table(List<Journal.ActivityRun> runs) {
+        List<List<Document.Cell>> rows = new ArrayList<>();
+        for (Journal.ActivityRun run : runs) {
+            rows.add(List.of(Document.Cell.of(run.kind()), Document.Cell.of(run.name()),
+                    new Document.Cell(run.succeeded() ? "succeeded" : "failed", run.succeeded() ? Document.Tone.GOOD
+                            : Document.Tone.BAD),
+                    Document.Cell.of(Plan.seconds(run.duration())),
+                    Document.Cell.of(run.succeeded() ? output(run.output()) : firstLine(run.exception().orElse("")))));
+        }
+        return new Document.Table(List.of("Type", "Activity", "Status", "Seconds", "Output"), rows);
+    }
+
+    /** A short form: HTTP and process results by their status and body or stdout, numbers with 4 decimals. */
+    private static String output(Object output) {
+        String text = switch (output) {
+            case Double number -> String.format(Locale.ROOT, "%.4f", number);
+            case java.util.Map<?, ?> map when map.containsKey("status") && map.containsKey("body") ->
+                    "HTTP " + map.get("status") + ": " + map.get("body");
+            case java.util.Map<?, ?> map when map.containsKey("status") && map.containsKey("stdout") ->
+                    "exit " + map.get("status") + ": " + map.get("stdout");
+            case null -> "";
+            default -> String.valueOf(output);
+        };
+        return text.length() > 120 ? text.substring(0, 117) + "..." : text;
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static ChartData chart(Journal journal, String title, String unit,
+                                   java.util.function.ToDoubleFunction<Journal.Sample> value) {
+        List<String> categories = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> fault = new ArrayList<>();
+        double max = journal.samples().stream().mapToDouble(value).filter(Double::isFinite).max().orElse(0);
+        for (Journal.Sample sample : journal.samples()) {
+            categories.add(String.format(Locale.ROOT, "%.0fs", Duration.between(journal.start(), sample.at())
+                    .toMillis() / 1000.0));
+            double v = value.applyAsDouble(sample);
+            values.add(Double.isFinite(v) ? v : 0.0);
+            // The fault window as a band at the chart's top: the chart model has no shaded regions.
+            fault.add(inFault(journal, sample.at()) ? Math.max(max, 1e-9) : 0.0);
+        }
+        return new ChartData(title + " (fault windows marked)", ChartData.Kind.LINE, categories, List.of(
+                new ChartData.Series(title + " (" + unit + ")", values, "#1565c0"),
+                new ChartData.Series("fault active", fault, "#c62828")), "time since start", unit);
+    }
+
+    private static boolean inFault(Journal journal, Instant at) {
+        return journal.faultWindows().stream().anyMatch(window -> !at.isBefore(window.start())
+                && !at.isAfter(window.end()));
+    }
+}

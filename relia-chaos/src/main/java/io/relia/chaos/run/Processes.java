@@ -1,0 +1,171 @@
+package io.relia.chaos.run;
+
+import io.relia.chaos.experiment.Provider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs programs (Chaos Toolkit's {@code process} provider) and controls long-running ones by name: start, stop
+ * (SIGTERM), kill (SIGKILL), pause (SIGSTOP) and resume (SIGCONT, sent with {@code kill} as Java has no call for
+ * them). Outputs are trimmed and bounded.
+ */
+final class Processes implements AutoCloseable {
+
+    /** Bytes of stdout/stderr kept per stream; the rest is read and dropped so the child never blocks. */
+    static final int MAX_OUTPUT_BYTES = 64 * 1024;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final Map<String, Process> started = new ConcurrentHashMap<>();
+
+    /** Runs to completion within the timeout; output {@code {status, stdout, stderr}}. */
+    static Map<String, Object> run(Provider.Process process) throws ActivityFailure, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(process.path());
+        command.addAll(process.arguments());
+        Process child;
+        try {
+            child = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
+        } catch (IOException cannotStart) {
+            throw new ActivityFailure("cannot start " + process.path() + ": " + cannotStart.getMessage(), cannotStart);
+        }
+        CompletableFuture<String> stdout = drain(child.getInputStream());
+        CompletableFuture<String> stderr = drain(child.getErrorStream());
+        try {
+            if (!child.waitFor(process.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                child.descendants().forEach(ProcessHandle::destroyForcibly);
+                child.destroyForcibly();
+                throw new ActivityFailure(process.path() + " did not finish within " + process.timeout().toMillis()
+                        + " ms and was killed");
+            }
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("status", child.exitValue());
+            output.put("stdout", stdout.get(5, TimeUnit.SECONDS).strip());
+            output.put("stderr", stderr.get(5, TimeUnit.SECONDS).strip());
+            return output;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException unreadable) {
+            throw new ActivityFailure("cannot read the output of " + process.path(), unreadable);
+        } finally {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    /** Starts, stops, kills, pauses or resumes; output {@code {pid}} or {@code {pid, status}}. */
+    Map<String, Object> control(Provider.ProcessControl control, UndoLog undo)
+            throws ActivityFailure, InterruptedException {
+        if (control.signal() == Provider.Signal.START) {
+            try {
+                Process child = new ProcessBuilder(control.command()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
+                Process previous = started.put(control.name(), child);
+                if (previous != null && previous.isAlive()) {
+                    previous.destroyForcibly();
+                }
+                undo.record(new UndoLog.ProcessChanged(control.name(), false));
+                return Map.of("pid", child.pid());
+            } catch (IOException cannotStart) {
+                throw new ActivityFailure("cannot start " + control.command() + ": " + cannotStart.getMessage(),
+                        cannotStart);
+            }
+        }
+        Process child = started.get(control.name());
+        if (child == null) {
+            throw new ActivityFailure("no process named \"" + control.name() + "\" was started by this run");
+        }
+        switch (control.signal()) {
+            case STOP -> {
+                child.destroy();
+                if (!child.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new ActivityFailure("process " + control.name() + " did not stop within "
+                            + STOP_GRACE.toSeconds() + " s of SIGTERM");
+                }
+                undo.undone(new UndoLog.ProcessChanged(control.name(), false));
+                undo.undone(new UndoLog.ProcessChanged(control.name(), true));
+                return Map.of("pid", child.pid(), "status", child.exitValue());
+            }
+            case KILL -> {
+                child.destroyForcibly();
+                child.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                undo.undone(new UndoLog.ProcessChanged(control.name(), false));
+                undo.undone(new UndoLog.ProcessChanged(control.name(), true));
+                return Map.of("pid", child.pid(), "status", child.isAlive() ? -1 : child.exitValue());
+            }
+            case PAUSE, RESUME -> {
+                boolean pause = control.signal() == Provider.Signal.PAUSE;
+                signal(child.pid(), pause ? "-STOP" : "-CONT");
+                if (pause) {
+                    undo.record(new UndoLog.ProcessChanged(control.name(), true));
+                } else {
+                    undo.undone(new UndoLog.ProcessChanged(control.name(), true));
+                }
+                return Map.of("pid", child.pid());
+            }
+            default -> throw new IllegalStateException("handled above: " + control.signal());
+        }
+    }
+
+    /** Undoes one change of the undo log: resumes a paused process, kills a started one. */
+    void undo(UndoLog.ProcessChanged change) throws ActivityFailure, InterruptedException {
+        Process child = started.get(change.name());
+        if (child == null || !child.isAlive()) {
+            return;
+        }
+        if (change.paused()) {
+            signal(child.pid(), "-CONT");
+        } else {
+            child.destroyForcibly();
+            child.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void signal(long pid, String signal) throws ActivityFailure, InterruptedException {
+        Map<String, Object> result = run(new Provider.Process("kill", List.of(signal, Long.toString(pid)),
+                Duration.ofSeconds(5)));
+        if (!Integer.valueOf(0).equals(result.get("status"))) {
+            throw new ActivityFailure("kill " + signal + " " + pid + " failed: " + result.get("stderr"));
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            byte[] kept = new byte[MAX_OUTPUT_BYTES];
+            int size = 0;
+            byte[] buffer = new byte[8192];
+            try (in) {
+                for (int read; (read = in.read(buffer)) >= 0; ) {
+                    int copy = Math.min(read, MAX_OUTPUT_BYTES - size);
+                    System.arraycopy(buffer, 0, kept, size, copy);
+                    size += copy;
+                }
+            } catch (IOException closed) {
+                // the process was killed: keep what was read
+            }
+            return new String(kept, 0, size, StandardCharsets.UTF_8);
+        }, runnable -> Thread.ofVirtual().start(runnable));
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    /** Kills every process still running that this run started. */
+    @Override
+    public void close() {
+        started.values().forEach(child -> {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        });
+    }
+}

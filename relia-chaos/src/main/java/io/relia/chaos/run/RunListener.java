@@ -1,0 +1,27 @@
+package io.relia.chaos.run;
+
+/**
+ * Live progress of a run, for the CLI to print; the runner never prints. Called on the runner's thread (background activities: on theirs); keep
+ * implementations quick. All methods default to doing nothing.
+ */
+public interface RunListener {
+
+    RunListener NONE = new RunListener() {
+    };
+
+    /** A phase started: {@code steady-state before}, {@code method}, {@code steady-state after}, {@code rollbacks}. */
+    default void phase(String name) {
+    }
+
+    /** An activity finished. */
+    default void activity(Journal.ActivityRun run) {
+    }
+
+    /** A measurement of the traffic source was taken. */
+    default void sample(Journal.Sample sample) {
+    }
+
+    /** The run is stopping early: an abort criterion held, or it was interrupted. */
+    default void stopping(String reason) {
+    }
+}

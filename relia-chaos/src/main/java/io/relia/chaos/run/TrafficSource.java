@@ -1,0 +1,184 @@
+package io.relia.chaos.run;
+
+import io.relia.chaos.experiment.Traffic;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The built-in constant-rate traffic source (open model, as wrk2 defines it): sends are scheduled at fixed
+ * intended start times whatever the answers do, latency is measured from the intended start (so queueing behind a
+ * slow target is counted: no coordinated omission), and a bounded number of requests are in flight; a send that
+ * finds the bound reached is not made and counts as missed (an error). Measurements look at a sliding window.
+ */
+final class TrafficSource implements AutoCloseable {
+
+    private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(10);
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /** Measurements over a window. Latencies in ms; error rate ratio 0..1; throughput req/s. */
+    record Snapshot(long requests, long errors, double p50, double p90, double p95, double p99, double throughput) {
+        double errorRate() {
+            return requests == 0 ? 0 : (double) errors / requests;
+        }
+
+        double metric(String name) {
+            return switch (name) {
+                case "p50_latency" -> p50;
+                case "p90_latency" -> p90;
+                case "p95_latency" -> p95;
+                case "p99_latency" -> p99;
+                case "error_rate" -> errorRate();
+                case "throughput" -> throughput;
+                default -> throw new IllegalArgumentException("not a traffic metric: " + name);
+            };
+        }
+    }
+
+    private record Slice(long endNanos, Histogram latencies, long requests, long errors) {
+    }
+
+    private final Traffic traffic;
+    private final HttpClient client;
+    private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore inFlight;
+    private final Recorder recorder = new Recorder(MAX_LATENCY_MICROS, 3);
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final Deque<Slice> slices = new ArrayDeque<>();
+    private final Thread scheduler;
+    private final long startNanos;
+    private volatile boolean running = true;
+
+    private TrafficSource(Traffic traffic) {
+        this.traffic = traffic;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(traffic.timeout())
+                .executor(sends)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // Each request takes at most the timeout, so rate × timeout requests can be in flight when the target is
+        // slow; twice that (at least 8, at most 10,000) leaves room without letting a stuck target pile up work.
+        long bound = Math.max(8, Math.min(10_000, Math.round(2 * traffic.rate()
+                * traffic.timeout().toMillis() / 1000.0)));
+        this.inFlight = new Semaphore((int) bound);
+        this.startNanos = System.nanoTime();
+        this.scheduler = Thread.ofPlatform().daemon().name("relia-traffic").unstarted(this::schedule);
+    }
+
+    /** Starts sending at once. */
+    static TrafficSource start(Traffic traffic) {
+        TrafficSource source = new TrafficSource(traffic);
+        source.scheduler.start();
+        return source;
+    }
+
+    private void schedule() {
+        long periodNanos = Math.round(1e9 / traffic.rate());
+        long lastSlice = startNanos;
+        for (long i = 0; running; i++) {
+            long intended = startNanos + i * periodNanos;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+            }
+            if (!running) {
+                return;
+            }
+            if (inFlight.tryAcquire()) {
+                send(intended);
+            } else {
+                requests.incrementAndGet();
+                errors.incrementAndGet();
+            }
+            if (System.nanoTime() - lastSlice >= SLICE_NANOS) {
+                rollOver();
+                lastSlice = System.nanoTime();
+            }
+        }
+    }
+
+    private void send(long intendedNanos) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(traffic.url()).timeout(traffic.timeout())
+                .method(traffic.method(), traffic.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(traffic.body()));
+        traffic.headers().forEach(request::header);
+        client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            long micros = Math.min(MAX_LATENCY_MICROS, Math.max(0, (System.nanoTime() - intendedNanos) / 1000));
+            recorder.recordValue(micros);
+            requests.incrementAndGet();
+            if (failure != null || response.statusCode() >= 400) {
+                errors.incrementAndGet();
+            }
+            inFlight.release();
+        });
+    }
+
+    /** Closes the current slice of measurements; slices older than the longest window kept are dropped. */
+    private synchronized void rollOver() {
+        long now = System.nanoTime();
+        slices.addLast(new Slice(now, recorder.getIntervalHistogram(), requests.getAndSet(0), errors.getAndSet(0)));
+        long keep = Math.max(traffic.window().toNanos(), TimeUnit.SECONDS.toNanos(60));
+        while (!slices.isEmpty() && now - slices.peekFirst().endNanos() > keep) {
+            slices.removeFirst();
+        }
+    }
+
+    /** Measurements over the last {@code window}. */
+    synchronized Snapshot snapshot(Duration window) {
+        rollOver();
+        long now = System.nanoTime();
+        Histogram merged = new Histogram(MAX_LATENCY_MICROS, 3);
+        long total = 0;
+        long failed = 0;
+        for (Slice slice : slices) {
+            if (now - slice.endNanos() <= window.toNanos()) {
+                merged.add(slice.latencies());
+                total += slice.requests();
+                failed += slice.errors();
+            }
+        }
+        double seconds = Math.min(window.toNanos(), now - startNanos) / 1e9;
+        return new Snapshot(total, failed, ms(merged, 50), ms(merged, 90), ms(merged, 95), ms(merged, 99),
+                seconds <= 0 ? 0 : total / seconds);
+    }
+
+    /** Measurements over the configured window. */
+    Snapshot snapshot() {
+        return snapshot(traffic.window());
+    }
+
+    Duration window() {
+        return traffic.window();
+    }
+
+    private static double ms(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        scheduler.interrupt();
+        try {
+            scheduler.join(Duration.ofSeconds(2));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        client.shutdownNow();
+        sends.shutdownNow();
+    }
+}

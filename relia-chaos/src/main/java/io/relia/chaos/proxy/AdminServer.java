@@ -113,7 +113,7 @@ final class AdminServer implements AutoCloseable {
             byte[] body = ByteBufUtil.getBytes(request.content());
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             try {
-                handlers.execute(() -> ctx.writeAndFlush(response(api.handle(method, uri, userAgent, body),
+                handlers.execute(() -> ctx.writeAndFlush(response(answer(api, method, uri, userAgent, body),
                         keepAlive)));
             } catch (RejectedExecutionException e) {
                 ctx.writeAndFlush(response(AdminApi.Response.text(503, "too many requests queued\n"), false))
@@ -124,6 +124,15 @@ final class AdminServer implements AutoCloseable {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             ctx.close();
+        }
+    }
+
+    /** A bug must not leave a client waiting: it is answered 500, as Toxiproxy answers unexpected errors. */
+    private static AdminApi.Response answer(AdminApi api, String method, String uri, String userAgent, byte[] body) {
+        try {
+            return api.handle(method, uri, userAgent, body);
+        } catch (RuntimeException | LinkageError e) {
+            return AdminApi.Response.error(new ApiException(500, "internal error: " + e));
         }
     }
 

@@ -219,13 +219,15 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Lets the traffic source fill one window before the first measurement, and waits (bounded) for its first
-     * answers: a cold JVM or a first connection can take longer than a short window.
+     * Sends traffic for two windows before the first measurement, which then sees only the second: the first
+     * requests to a cold JVM, a cold proxy and new connections are not the service's steady state. Also waits
+     * (bounded) for the first answers, which a cold start can delay past a short window.
      */
     private void warmUp() throws InterruptedException, Aborted {
         if (traffic.isEmpty()) {
             return;
         }
+        hold(traffic.get().window());
         hold(traffic.get().window());
         long deadline = System.nanoTime() + Math.max(TimeUnit.SECONDS.toNanos(5),
                 2 * experiment.traffic().orElseThrow().timeout().toNanos());

@@ -195,6 +195,10 @@ public final class InputDiscovery {
         if (map.has("diagnosis_steps") || map.has("trigger") && map.has("mitigation_options")) {
             return Optional.of(InputKind.RUNBOOK);
         }
+        if (map.has("steady_states") && map.has("status") && map.has("experiment")) {
+            // A chaos run's journal carries a copy of its experiment: it is output, not another experiment.
+            return Optional.empty();
+        }
         if (map.map("experiment").isPresent()) {
             return Optional.of(InputKind.CHAOS_EXPERIMENT);
         }

@@ -1,0 +1,114 @@
+package io.relia.chaos.review;
+
+import io.relia.chaos.experiment.Experiments;
+import io.relia.core.Finding;
+import io.relia.core.Problem;
+import io.relia.core.report.Document;
+import io.relia.core.review.ChecklistItem;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.InputKind;
+import io.relia.core.review.ReviewAnalyzer;
+import io.relia.core.review.ReviewContext;
+import io.relia.core.review.ReviewSection;
+import io.relia.core.review.Verdict;
+import io.relia.core.spec.MapNode;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The review's chaos section: every chaos experiment (native and Chaos Toolkit) with its faults, its schedule and
+ * its newest run from the journals next to it. "Graceful degradation implemented" passes when every experiment
+ * passed its last run and none is overdue against its schedule; an experiment that never ran, ran too long ago,
+ * failed its last run or is not valid fails it with a finding.
+ */
+public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
+
+    @Override
+    public String id() {
+        return "chaos";
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public ReviewSection analyze(ReviewContext context) {
+        List<DiscoveredInput> files = experimentFiles(context);
+        if (files.isEmpty()) {
+            return new ReviewSection(id(), "Chaos experiments", List.of(Verdict.manual(
+                    ChecklistItem.GRACEFUL_DEGRADATION, "no chaos experiments found: show how the service degrades"
+                            + " when a dependency is slow or down, or add experiments (reliability/chaos/*.yaml)"
+                            + " and run them with relia chaos run", List.of())), List.of(), List.of(), Map.of());
+        }
+        Instant now = context.clock().instant();
+        List<Problem> problems = new ArrayList<>();
+        List<ReviewedExperiment> experiments = new ArrayList<>();
+        for (DiscoveredInput file : files) {
+            Experiments.Result read = Experiments.load(file.path());
+            problems.addAll(read.problems());
+            Optional<Problem> error = read.experiment().isPresent() ? Optional.empty()
+                    : read.problems().stream().filter(Problem::isError).findFirst();
+            experiments.add(new ReviewedExperiment(file, read.experiment(), error,
+                    read.experiment().isPresent() ? LastRun.newest(file.path(), problems) : Optional.empty(), now));
+        }
+        List<Document.Block> blocks = List.of(new Document.Paragraph(summary(experiments)),
+                new Document.Table(List.of("Experiment", "File", "Faults", "Schedule", "Last run", "Result"),
+                        experiments.stream().map(ReviewedExperiment::row).toList()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("experiments", experiments.stream().map(ReviewedExperiment::data).toList());
+        return new ReviewSection(id(), "Chaos experiments", List.of(verdict(experiments)), problems, blocks, data);
+    }
+
+    /**
+     * The files discovery recognised as experiments, each once. Journals are left out: they carry a copy of their
+     * experiment under {@code experiment:}, which discovery takes for a native experiment.
+     */
+    private static List<DiscoveredInput> experimentFiles(ReviewContext context) {
+        Map<Path, DiscoveredInput> byFile = new LinkedHashMap<>();
+        context.inventory().inputs().stream()
+                .filter(input -> input.kind() == InputKind.CHAOS_EXPERIMENT || input.kind() == InputKind.CHAOS_TOOLKIT)
+                .filter(input -> !isJournal(input))
+                .forEach(input -> byFile.putIfAbsent(input.path(), input));
+        return List.copyOf(byFile.values());
+    }
+
+    private static boolean isJournal(DiscoveredInput input) {
+        return input.documents().stream().anyMatch(document -> document.root() instanceof MapNode root
+                && root.has("steady_states") && root.has("status") && root.has("start"));
+    }
+
+    private static Verdict verdict(List<ReviewedExperiment> experiments) {
+        List<Finding> findings = experiments.stream().flatMap(experiment -> experiment.findings().stream())
+                .sorted().toList();
+        List<String> evidence = experiments.stream().map(ReviewedExperiment::evidence).toList();
+        long passed = experiments.stream().filter(ReviewedExperiment::passed).count();
+        if (findings.isEmpty()) {
+            return Verdict.pass(ChecklistItem.GRACEFUL_DEGRADATION, "every chaos experiment (" + experiments.size()
+                    + ") passed its last run, none overdue against its schedule", evidence);
+        }
+        return Verdict.fail(ChecklistItem.GRACEFUL_DEGRADATION, passed + " of " + experiments.size()
+                + " chaos experiments passed their last run on schedule", evidence, findings);
+    }
+
+    private static String summary(List<ReviewedExperiment> experiments) {
+        long invalid = experiments.stream().filter(experiment -> experiment.error().isPresent()).count();
+        long never = experiments.stream()
+                .filter(experiment -> experiment.error().isEmpty() && experiment.lastRun().isEmpty()).count();
+        long passed = experiments.stream()
+                .filter(experiment -> experiment.lastRun().map(LastRun::passed).orElse(false)).count();
+        long failed = experiments.stream()
+                .filter(experiment -> experiment.lastRun().map(run -> !run.passed()).orElse(false)).count();
+        long overdue = experiments.stream().filter(ReviewedExperiment::overdue).count();
+        return experiments.size() + " chaos experiment(s): " + passed + " passed their last run, " + failed
+                + " failed, " + never + " never ran" + (invalid > 0 ? ", " + invalid + " invalid" : "") + "; "
+                + overdue + " overdue against their schedule (journals: journals/ next to each experiment).";
+    }
+}

@@ -2,6 +2,7 @@ package io.relia.cli;
 
 import io.relia.core.InputException;
 import io.relia.core.Location;
+import io.relia.core.files.AtomicFiles;
 import io.relia.core.Problem;
 import io.relia.core.report.Report;
 import io.relia.core.report.ReportFormat;
@@ -12,12 +13,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** The {@code --format}, {@code --output} and {@code --no-color} options, and writing a report with them. */
@@ -79,47 +75,16 @@ final class ReportOutput {
     }
 
     /** Writes content to a writer; may fail with an I/O error. */
-    interface Content {
-        void writeTo(Writer writer) throws IOException;
+    interface Content extends AtomicFiles.Content {
     }
 
     /** Writes beside the target and renames, so a crash never leaves a half-written report in place. */
     static void writeAtomically(Path target, String content) throws IOException {
-        writeAtomically(target, writer -> writer.write(content));
+        AtomicFiles.writeString(target, content);
     }
 
-    /**
-     * Streams content beside the target and renames it into place, keeping an existing file's permissions (new
-     * files are rw-r--r--). Devices, pipes and other non-regular targets ({@code /dev/stdout}) are written in place.
-     */
+    /** See {@link AtomicFiles#write}. */
     static void writeAtomically(Path target, Content content) throws IOException {
-        Path absolute = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
-        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
-            try (Writer writer = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
-                content.writeTo(writer);
-            }
-            return;
-        }
-        Path directory = absolute.getParent();
-        if (directory != null) {
-            Files.createDirectories(directory);
-        }
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-        try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                content.writeTo(writer);
-            }
-            java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.exists(absolute)
-                    ? Files.getPosixFilePermissions(absolute)
-                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(temporary, mode);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(target, content);
     }
 }

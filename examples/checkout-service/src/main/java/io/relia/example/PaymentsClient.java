@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import tools.jackson.core.JacksonException;
 
 /** Calls the payments service to capture a charge, retrying when it fails. */
 final class PaymentsClient implements Payments {
@@ -31,7 +30,7 @@ final class PaymentsClient implements Payments {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    return parse(response.body());
+                    return Payment.parse(response.body());
                 }
                 last = new IOException("payments answered " + response.statusCode());
             } catch (IOException e) {
@@ -41,14 +40,6 @@ final class PaymentsClient implements Payments {
             }
         }
         throw new PaymentFailedException("payments failed after " + MAX_ATTEMPTS + " attempts", last);
-    }
-
-    private static Payment parse(String body) throws PaymentFailedException {
-        try {
-            return JsonHttp.MAPPER.readValue(body, Payment.class);
-        } catch (JacksonException e) {
-            throw new PaymentFailedException("unreadable answer from payments: " + e.getOriginalMessage(), e);
-        }
     }
 
     /** Abandons calls still in flight; the server has stopped by the time this runs. */

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import tools.jackson.core.JacksonException;
 
 /**
  * The payments client as the audit recommends it (checkout's resilient profile): a connect and a request timeout
@@ -46,7 +45,7 @@ final class TimedPaymentsClient implements Payments {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    return parse(response.body());
+                    return Payment.parse(response.body());
                 }
                 if (response.statusCode() != 503) {
                     throw new PaymentFailedException("payments answered " + response.statusCode(), null);
@@ -71,14 +70,6 @@ final class TimedPaymentsClient implements Payments {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PaymentFailedException("interrupted while backing off", e);
-        }
-    }
-
-    private static Payment parse(String body) throws PaymentFailedException {
-        try {
-            return JsonHttp.MAPPER.readValue(body, Payment.class);
-        } catch (JacksonException e) {
-            throw new PaymentFailedException("unreadable answer from payments: " + e.getOriginalMessage(), e);
         }
     }
 

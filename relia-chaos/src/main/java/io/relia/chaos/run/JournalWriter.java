@@ -3,14 +3,11 @@ package io.relia.chaos.run;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.relia.core.files.AtomicFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,20 +64,7 @@ public final class JournalWriter {
 
     /** Writes the journal to {@code path} atomically (temp file + move). */
     public static void write(Journal journal, Path path) throws IOException {
-        Path absolute = path.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, JSON.writeValueAsString(toMap(journal)) + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(path, JSON.writeValueAsString(toMap(journal)) + "\n");
     }
 
     private static Map<String, Object> steadyState(Journal.SteadyState state) {

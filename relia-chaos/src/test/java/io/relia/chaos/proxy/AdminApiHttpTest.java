@@ -8,8 +8,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,23 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Status codes, bodies and error texts of the admin API, pinned over raw HTTP against Toxiproxy's api.go. */
 @Tag("integration")
-class AdminApiHttpTest {
-    private ChaosProxy server;
-    private Api api;
-    private EchoServer echo;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = ChaosProxy.start(new ChaosProxy.Options("127.0.0.1", 0, Optional.empty(), true));
-        api = new Api(server.adminUri());
-        echo = EchoServer.echo();
+class AdminApiHttpTest extends ProxyTestSupport {
+    @Override
+    boolean metrics() {
+        return true;
     }
 
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
-        echo.close();
-    }
+
 
     private static JsonNode json(HttpResponse<String> response) {
         return JsonMapper.shared().readTree(response.body());

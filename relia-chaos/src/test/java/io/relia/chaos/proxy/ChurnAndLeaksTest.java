@@ -6,7 +6,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
-import io.relia.chaos.ChaosProxy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +30,12 @@ import org.junit.jupiter.api.Test;
  * surefire gives every test class of this module a fresh JVM, so the detector is installed before Netty starts.
  */
 @Tag("integration")
-class ChurnAndLeaksTest {
+class ChurnAndLeaksTest extends ProxyTestSupport {
+    @Override
+    boolean metrics() {
+        return true;
+    }
+
     static final ConcurrentLinkedQueue<String> LEAKS = new ConcurrentLinkedQueue<>();
 
     static {
@@ -66,22 +67,7 @@ class ChurnAndLeaksTest {
         }
     }
 
-    private ChaosProxy server;
-    private Api api;
-    private EchoServer echo;
 
-    @BeforeEach
-    void start() throws IOException {
-        server = ChaosProxy.start(new ChaosProxy.Options("127.0.0.1", 0, Optional.empty(), true));
-        api = new Api(server.adminUri());
-        echo = EchoServer.echo();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
-        echo.close();
-    }
 
     private static long openFileDescriptors() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {

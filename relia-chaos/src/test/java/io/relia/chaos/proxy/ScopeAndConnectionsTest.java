@@ -2,38 +2,19 @@ package io.relia.chaos.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relia.chaos.ChaosProxy;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Relia's extensions: toxic scopes (first N, after N, client addresses, time windows) and the connection list. */
 @Tag("integration")
-class ScopeAndConnectionsTest {
-    private ChaosProxy server;
-    private Api api;
-    private EchoServer echo;
+class ScopeAndConnectionsTest extends ProxyTestSupport {
 
-    @BeforeEach
-    void start() throws IOException {
-        server = ChaosProxy.start(new ChaosProxy.Options("127.0.0.1", 0, Optional.empty(), false));
-        api = new Api(server.adminUri());
-        echo = EchoServer.echo();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
-        echo.close();
-    }
 
     /** Whether a connection is cut at once by a limit_data 0 toxic (true) or echoes (false). */
     private static boolean cut(String listen) throws IOException {

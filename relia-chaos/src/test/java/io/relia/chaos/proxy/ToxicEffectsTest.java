@@ -3,7 +3,6 @@ package io.relia.chaos.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.relia.chaos.ChaosProxy;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
@@ -11,10 +10,7 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -24,23 +20,8 @@ import org.junit.jupiter.api.Test;
  * samples; lower bounds are never loosened (a toxic must never act too early).
  */
 @Tag("integration")
-class ToxicEffectsTest {
-    private ChaosProxy server;
-    private Api api;
-    private EchoServer echo;
+class ToxicEffectsTest extends ProxyTestSupport {
 
-    @BeforeEach
-    void start() throws IOException {
-        server = ChaosProxy.start(new ChaosProxy.Options("127.0.0.1", 0, Optional.empty(), false));
-        api = new Api(server.adminUri());
-        echo = EchoServer.echo();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
-        echo.close();
-    }
 
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;

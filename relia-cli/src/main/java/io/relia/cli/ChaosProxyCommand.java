@@ -66,6 +66,7 @@ final class ChaosProxyCommand implements Callable<Integer> {
         out.println("Relia chaos proxy: Toxiproxy 2.x API on " + proxy.adminUri() + " (Ctrl-C stops it)");
         out.flush();
         try {
+            // relia:ignore java/blocking-without-deadline -- this command's job is to wait for Ctrl-C or SIGTERM
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,6 +44,8 @@ public final class ExperimentRunner {
     private RunRecord record;
     private ActivityExecutor executor;
     private Optional<TrafficSource> traffic = Optional.empty();
+    /** The run's thread was interrupted; its flag is set again once rollbacks and the journal are done. */
+    private boolean interruptedRun;
     private boolean inMethod;
 
     public ExperimentRunner(Experiment experiment, RunOptions options, RunListener listener) {
@@ -102,6 +105,9 @@ public final class ExperimentRunner {
             }
             traffic.ifPresent(TrafficSource::close);
             done.countDown();
+            if (interruptedRun) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -181,7 +187,14 @@ public final class ExperimentRunner {
                 }
             }
             for (Future<?> future : pending) {
-                future.get();
+                // Background activities carry their own timeouts; this bound only guards against a stuck one.
+                try {
+                    future.get(options.rollbackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stuck) {
+                    future.cancel(true);
+                    throw new ActionFailed("a background activity did not finish within "
+                            + options.rollbackTimeout().toSeconds() + " s");
+                }
             }
             inMethod = false;
             if (traffic.isPresent()) {
@@ -194,6 +207,8 @@ public final class ExperimentRunner {
                 record.deviated |= !after.met();
             }
         } catch (InterruptedException stopped) {
+            // The flag is restored when the run ends (run()), not here: the rollbacks must not be interrupted.
+            interruptedRun = true;
             record.status = Journal.Status.INTERRUPTED;
             record.abortReason = "interrupted";
             listener.stopping("interrupted");

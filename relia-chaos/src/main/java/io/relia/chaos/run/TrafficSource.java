@@ -92,6 +92,7 @@ final class TrafficSource implements AutoCloseable {
                 try {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
             }

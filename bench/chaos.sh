@@ -17,6 +17,11 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 source bench/lib.sh
 source scripts/lib/packages.sh
+source scripts/lib/jdk.sh
+JAVA_HOME=$(relia_find_jdk) || exit 2
+export JAVA_HOME MAVEN_OPTS=--sun-misc-unsafe-memory-access=allow
+JAVA="$JAVA_HOME/bin/java"
+./relia --version >/dev/null   # builds relia-cli/target/relia.jar when the sources changed
 
 RUNS=${1:-3}
 DURATION=${2:-10}   # not $SECONDS: bash's own running clock
@@ -42,7 +47,7 @@ TCK=$(getconf CLK_TCK)
 
 echo "command: bench/chaos.sh $*   (RUNS=$RUNS, ${DURATION} s per run, IDLE_WAIT=$IDLE_WAIT, MAX_TRIES=$MAX_TRIES)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), kernel $(uname -r)"
-echo "java:    $(java -version 2>&1 | head -n 2 | tail -n 1)"
+echo "java:    $("$JAVA" -version 2>&1 | head -n 2 | tail -n 1)"
 echo "peers:   $(nginx -v 2>&1 | cut -d: -f2- | sed 's/^ *//'), $(haproxy -v | head -n 1 | cut -d' ' -f1-3), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); date $(date -u +%FT%TZ)"
 echo
 
@@ -137,7 +142,7 @@ cat > "$WORK/proxies.json" <<EOF
  {"name":"echo","listen":"127.0.0.1:$P_ECHO_PROXY","upstream":"127.0.0.1:$P_ECHO"}]
 EOF
 # shellcheck disable=SC2086 # RELIA_JAVA_OPTS: extra JVM options for diagnosis, e.g. -Xlog:gc:file=/tmp/gc.log
-java ${RELIA_JAVA_OPTS:-} -jar "$JAR" chaos proxy --port "$P_ADMIN" --config "$WORK/proxies.json" >"$WORK/relia.log" 2>&1 &
+"$JAVA" ${RELIA_JAVA_OPTS:-} -jar "$JAR" chaos proxy --port "$P_ADMIN" --config "$WORK/proxies.json" >"$WORK/relia.log" 2>&1 &
 RELIA_PID=$!
 PIDS+=("$RELIA_PID")
 wait_port "$P_ADMIN" "relia chaos proxy" "$RELIA_PID"

@@ -34,14 +34,25 @@ public final class ChaosProxy implements AutoCloseable {
      * @param port    admin API port (Toxiproxy's is 8474); 0 = any free port
      * @param config  a JSON file of proxies to create at start (the array {@code POST /populate} takes)
      * @param metrics whether to serve {@code /metrics} in Prometheus format
+     * @param threads event loops carrying proxied connections, 1..256. One is the default: on a machine shared
+     *                with the load and the service under test it gave the most requests per CPU second (see
+     *                docs/benchmarks.md); more scale a dedicated machine
      */
-    public record Options(String host, int port, Optional<Path> config, boolean metrics) {
+    public record Options(String host, int port, Optional<Path> config, boolean metrics, int threads) {
         public Options {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(config, "config");
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0..65535, got " + port);
             }
+            if (threads < 1 || threads > 256) {
+                throw new IllegalArgumentException("threads must be 1..256, got " + threads);
+            }
+        }
+
+        /** One event loop. */
+        public Options(String host, int port, Optional<Path> config, boolean metrics) {
+            this(host, port, config, metrics, 1);
         }
     }
 
@@ -61,7 +72,7 @@ public final class ChaosProxy implements AutoCloseable {
         JsonNode config = options.config().map(ChaosProxy::readConfig).orElse(null);
         try {
             return new ChaosProxy(ProxyServer.start(options.host(), options.port(), config, options.metrics(),
-                    ReliaVersion.get()));
+                    options.threads(), ReliaVersion.get()));
         } catch (IllegalArgumentException e) {
             Path file = options.config().orElseThrow();
             throw new InputException(Problem.error(Location.wholeFile(file), e.getMessage(),

@@ -54,6 +54,12 @@ final class Addresses {
         return InetSocketAddress.createUnresolved(hostPort.host(), hostPort.port());
     }
 
+    /** Whether a bind failed because the address is taken (NIO says BindException, epoll a native errno). */
+    static boolean inUse(Throwable cause) {
+        return cause instanceof java.net.BindException
+                || cause != null && String.valueOf(cause.getMessage()).contains("Address already in use");
+    }
+
     static String print(SocketAddress address) {
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
             String host = inet.getAddress().getHostAddress();

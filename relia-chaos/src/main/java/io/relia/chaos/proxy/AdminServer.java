@@ -10,9 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -43,7 +41,7 @@ final class AdminServer implements AutoCloseable {
     /** Idle keep-alive connections are closed after this many seconds, as Toxiproxy's server does. */
     static final int IDLE_SECONDS = 60;
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, Transport.ioHandlers());
     /** One thread runs the API calls in arrival order; at most this many wait, the rest get 503. */
     private static final int MAX_QUEUED_REQUESTS = 1024;
 
@@ -57,7 +55,7 @@ final class AdminServer implements AutoCloseable {
     private final Channel channel;
 
     AdminServer(AdminApi api, InetSocketAddress address) throws IOException {
-        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(Transport.serverChannel())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -78,7 +76,7 @@ final class AdminServer implements AutoCloseable {
         if (!bound.isSuccess()) {
             close();
             Throwable cause = bound.cause();
-            if (cause instanceof BindException) {
+            if (Addresses.inUse(cause)) {
                 BindException e = new BindException("cannot listen on " + Addresses.print(address)
                         + ": address already in use");
                 e.initCause(cause);

@@ -3,7 +3,6 @@ package io.relia.chaos.proxy;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.socket.SocketChannel;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +83,7 @@ final class FaultProxy {
         ChannelFuture bound = registry.serverBootstrap(this).bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             Throwable cause = bound.cause();
-            String reason = cause instanceof BindException ? "bind: address already in use"
+            String reason = Addresses.inUse(cause) ? "bind: address already in use"
                     : String.valueOf(cause == null ? "timed out" : cause.getMessage());
             throw new ApiException(500, "listen tcp " + Addresses.print(address) + ": " + reason);
         }

@@ -5,9 +5,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,16 +37,16 @@ final class ProxyRegistry implements AutoCloseable {
     }
 
     private final String host;
-    private final EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    /** One loop per core: Netty's default of two per core only adds contention on a proxy that never blocks. */
-    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
-            Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
+    private final EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, Transport.ioHandlers());
+    private final EventLoopGroup workers;
     private final Optional<ProxyMetrics> metrics;
     private final Map<String, FaultProxy> proxies = new LinkedHashMap<>();
     private long toxicSeq;
 
-    ProxyRegistry(String host, boolean metrics) {
+    /** @param threads event loops carrying the proxied connections (each connection stays on one) */
+    ProxyRegistry(String host, boolean metrics, int threads) {
         this.host = host;
+        this.workers = new MultiThreadIoEventLoopGroup(threads, Transport.ioHandlers());
         this.metrics = metrics ? Optional.of(new ProxyMetrics()) : Optional.empty();
     }
 
@@ -62,7 +60,7 @@ final class ProxyRegistry implements AutoCloseable {
     }
 
     ServerBootstrap serverBootstrap(FaultProxy proxy) {
-        return new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
+        return new ServerBootstrap().group(acceptors, workers).channel(Transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)

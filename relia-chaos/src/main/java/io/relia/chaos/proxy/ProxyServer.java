@@ -23,12 +23,13 @@ public final class ProxyServer implements AutoCloseable {
      *
      * @param config  a JSON array of proxies as {@code /populate} takes it, or null
      * @param metrics whether {@code /metrics} is served
+     * @param threads event loops for proxied connections
      * @throws IllegalArgumentException when the config is invalid (the message says why)
      * @throws IOException              when the port is taken or a proxy of the config cannot listen
      */
-    public static ProxyServer start(String host, int port, JsonNode config, boolean metrics, String version)
-            throws IOException {
-        ProxyRegistry registry = new ProxyRegistry(host, metrics);
+    public static ProxyServer start(String host, int port, JsonNode config, boolean metrics, int threads,
+                                    String version) throws IOException {
+        ProxyRegistry registry = new ProxyRegistry(host, metrics, threads);
         AdminServer admin;
         try {
             admin = new AdminServer(new AdminApi(registry, version),

@@ -162,6 +162,11 @@ public final class JavaAnalyzer implements AuditAnalyzer {
             // RAW: the grammar of the newest Java JavaParser knows (records, patterns, unnamed variables), without
             // the language-level validators, which only reject syntax and cost ~3% of the audit.
             parsed = parser(ParserConfiguration.LanguageLevel.RAW).parse(text);
+            if (!parsed.isSuccessful()) {
+                // JavaParser 3.28.2's RAW grammar rejects `yield` in switch blocks and some qualified case labels
+                // that the full Java 21+ level parses: try that before giving up on the file.
+                parsed = parser(ParserConfiguration.LanguageLevel.BLEEDING_EDGE).parse(text);
+            }
         } catch (RuntimeException | StackOverflowError e) {
             context.problem(Problem.warning(Location.wholeFile(shown), "JavaParser failed on this file ("
                     + e + "); Java checks skipped"));

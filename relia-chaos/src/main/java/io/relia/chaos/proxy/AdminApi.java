@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Toxiproxy 2.x's admin API, independent of the HTTP server that carries it: routes, status codes and bodies as
@@ -161,13 +160,9 @@ final class AdminApi {
     private Response populate(byte[] body) throws ApiException {
         List<ProxyRegistry.ProxyRequest> requests = ProxyJson.populate(ProxyJson.parse(body));
         try {
-            var node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            node.set("proxies", ProxyJson.proxies(registry.populate(requests)));
-            return Response.json(201, node);
+            return Response.json(201, ProxyJson.populated(registry.populate(requests), null));
         } catch (ProxyRegistry.PopulateFailure failure) {
-            var node = ProxyJson.error(failure.cause.getMessage(), failure.cause.status());
-            node.set("proxies", ProxyJson.proxies(failure.done));
-            return Response.json(failure.cause.status(), node);
+            return Response.json(failure.cause.status(), ProxyJson.populated(failure.done, failure.cause));
         }
     }
 
@@ -211,10 +206,5 @@ final class AdminApi {
             }
         }
         return segments;
-    }
-
-    /** Reads the {@code --config} file: the same JSON array {@code /populate} takes. */
-    static List<ProxyRegistry.ProxyRequest> config(JsonNode node) throws ApiException {
-        return ProxyJson.populate(node);
     }
 }

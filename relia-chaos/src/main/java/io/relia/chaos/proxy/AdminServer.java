@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.net.BindException;
@@ -62,7 +63,7 @@ final class AdminServer implements AutoCloseable {
                         ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS) {
                             @Override
                             protected void channelIdle(ChannelHandlerContext ctx,
-                                                       io.netty.handler.timeout.IdleStateEvent evt) {
+                                                       IdleStateEvent evt) {
                                 ctx.close();
                             }
                         });

@@ -3,6 +3,7 @@ package io.relia.chaos.proxy;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +160,7 @@ final class FaultProxy {
         connections.add(connection);
         registry.opened(this);
         if (http) {
-            client.pipeline().addLast(new io.netty.handler.codec.http.HttpServerCodec(),
+            client.pipeline().addLast(new HttpServerCodec(),
                     new HttpRelayHandler(connection, true));
         } else {
             client.pipeline().addLast(new RelayHandler(connection, Stream.UPSTREAM));

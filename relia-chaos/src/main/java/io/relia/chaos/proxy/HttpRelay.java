@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -15,8 +16,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +38,8 @@ final class HttpRelay {
     private boolean swallowing;
     /** nanoTime before which this request's messages may not leave, or 0. */
     private long holdUntil;
-    private final java.util.ArrayDeque<Object> held = new java.util.ArrayDeque<>();
-    private io.netty.util.concurrent.ScheduledFuture<?> release;
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    private ScheduledFuture<?> release;
     /** Body bytes of the current response still to forward before cutting it, or -1 for no cut. */
     private long abortAfter = -1;
     private long abortPlanned = -1;
@@ -84,7 +87,7 @@ final class HttpRelay {
     /** A side finished sending: the client's end is passed on; the server's ends the connection once written. */
     void inputEnded(boolean clientSide) {
         if (clientSide && upstream.isActive()) {
-            ((io.netty.channel.socket.DuplexChannel) upstream).shutdownOutput();
+            ((DuplexChannel) upstream).shutdownOutput();
         } else {
             client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> connection.close());
         }

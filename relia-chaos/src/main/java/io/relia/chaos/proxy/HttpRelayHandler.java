@@ -2,6 +2,7 @@ package io.relia.chaos.proxy;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /** Feeds decoded HTTP messages of one side of an {@code http} proxy's connection into its {@link HttpRelay}. */
@@ -30,7 +31,7 @@ final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+        if (event instanceof ChannelInputShutdownEvent) {
             HttpRelay relay = connection.httpRelay();
             if (relay != null) {
                 relay.inputEnded(clientSide);

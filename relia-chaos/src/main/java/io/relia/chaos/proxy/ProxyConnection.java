@@ -3,8 +3,10 @@ package io.relia.chaos.proxy;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -59,11 +61,11 @@ final class ProxyConnection {
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-                .handler(http ? new io.netty.channel.ChannelInitializer<io.netty.channel.Channel>() {
+                .handler(http ? new ChannelInitializer<Channel>() {
                     @Override
-                    protected void initChannel(io.netty.channel.Channel channel) {
-                        channel.pipeline().addLast(new io.netty.handler.codec.http.HttpClientCodec(),
-                                new HttpRelayHandler(ProxyConnection.this, false));
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new HttpClientCodec(), new HttpRelayHandler(ProxyConnection.this,
+                                false));
                     }
                 } : new RelayHandler(this, Stream.DOWNSTREAM))
                 .connect(address);

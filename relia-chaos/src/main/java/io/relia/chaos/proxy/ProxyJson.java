@@ -283,6 +283,13 @@ final class ProxyJson {
         return array;
     }
 
+    /** The answer to {@code /populate}: the proxies done, and the error that stopped it, if one did. */
+    static ObjectNode populated(List<FaultProxy> done, ApiException failure) {
+        ObjectNode node = failure == null ? NODES.objectNode() : error(failure.getMessage(), failure.status());
+        node.set("proxies", proxies(done));
+        return node;
+    }
+
     static ObjectNode proxyIndex(List<FaultProxy> proxies) {
         ObjectNode node = NODES.objectNode();
         proxies.forEach(p -> node.set(p.name(), proxy(p)));

@@ -41,7 +41,7 @@ public final class ProxyServer implements AutoCloseable {
         ProxyServer server = new ProxyServer(registry, admin);
         if (config != null) {
             try {
-                registry.populate(AdminApi.config(config));
+                registry.populate(ProxyJson.populate(config));
             } catch (ApiException e) {
                 server.close();
                 throw new IllegalArgumentException(e.getMessage(), e);

@@ -1,6 +1,7 @@
 package io.relia.chaos.proxy;
 
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,12 +40,12 @@ final class TimeoutStage extends Stage {
     }
 
     @Override
-    java.util.List<Chunk> stop() {
+    List<Chunk> stop() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
-        return java.util.List.of();
+        return List.of();
     }
 
     @Override

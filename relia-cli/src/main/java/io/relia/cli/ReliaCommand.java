@@ -15,7 +15,8 @@ import java.util.Properties;
         description = {
             "Reliability engineering in one tool: SLOs as code, reliability audit, chaos, load and capacity,",
             "incidents, and the production readiness review that runs them all.", ""},
-        subcommands = {ReviewCommand.class, AuditCommand.class, SloCommand.class, ChaosCommand.class,
+        subcommands = {ReviewCommand.class, AuditCommand.class, SloCommand.class, ChaosCommand.class, LoadCommand.class,
+            CapacityCommand.class,
             ValidateCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

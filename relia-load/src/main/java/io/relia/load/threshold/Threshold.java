@@ -100,5 +100,17 @@ public record Threshold(String source, Metric metric, Comparison op, double limi
 
     /** The outcome of evaluating a threshold. */
     public record Verdict(Threshold threshold, double observed, boolean pass) {
+
+        /** The observed value in the threshold's unit, for people: {@code 0.412%}, {@code 231.5ms}, {@code 980.0 req/s}. */
+        public String observedText() {
+            if (Double.isNaN(observed)) {
+                return "nothing measured";
+            }
+            return switch (threshold.metric()) {
+                case Metric.ErrorRatio e -> String.format(java.util.Locale.ROOT, "%.3f%%", observed * 100);
+                case Metric.Rate r -> String.format(java.util.Locale.ROOT, "%.1f req/s", observed);
+                default -> String.format(java.util.Locale.ROOT, "%.1fms", observed);
+            };
+        }
     }
 }

@@ -1,0 +1,33 @@
+package io.relia.cli;
+
+import java.io.Console;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/** Whether Relia talks to a person at a terminal (live progress lines) or to a pipe or file. */
+final class Terminal {
+
+    private Terminal() {
+    }
+
+    /**
+     * True when standard input and output are a terminal. From JDK 22 {@code System.console()} exists even when
+     * redirected and {@code Console.isTerminal()} tells; Relia targets 21, so that method is looked up when present.
+     */
+    static boolean isInteractive() {
+        Console console = System.console();
+        if (console == null || "dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        try {
+            MethodHandle isTerminal = MethodHandles.publicLookup().findVirtual(Console.class, "isTerminal",
+                    MethodType.methodType(boolean.class));
+            return (boolean) isTerminal.invoke(console);
+        } catch (NoSuchMethodException | IllegalAccessException older) {
+            return true;
+        } catch (Throwable unexpected) {
+            return false;
+        }
+    }
+}

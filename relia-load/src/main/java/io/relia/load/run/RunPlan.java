@@ -1,0 +1,21 @@
+package io.relia.load.run;
+
+import io.relia.load.scenario.LoadProfile;
+import io.relia.load.scenario.Scenario;
+
+import java.util.concurrent.TimeUnit;
+
+/** The numbers a worker needs, computed once from the scenario and options. */
+record RunPlan(int templates, int connections, String host, int port, int connectTimeoutMillis, boolean closed,
+        long durationNanos, long drainNanos, long timeoutNanos, long lateToleranceNanos, ArrivalSchedule schedule) {
+
+    static RunPlan of(Scenario scenario, LoadOptions options) {
+        LoadProfile profile = scenario.profile();
+        boolean closed = profile instanceof LoadProfile.Closed;
+        long timeout = scenario.timeout().toNanos();
+        return new RunPlan(scenario.requests().size(), scenario.connections(), scenario.target().host(),
+                scenario.target().port(), (int) Math.min(TimeUnit.NANOSECONDS.toMillis(timeout), 10_000),
+                closed, profile.duration().toNanos(), timeout, timeout, options.lateTolerance().toNanos(),
+                closed ? null : ArrivalSchedule.of(profile));
+    }
+}

@@ -30,3 +30,83 @@ bench_wait_idle() {
         fi
     done
 }
+
+# --- helpers for the load benchmarks (bench/load.sh, bench/load-soak.sh); bench_ prefix, so scripts that define
+# their own (chaos.sh) are unaffected ---------------------------------------------------------------------------
+
+# CPU ticks (utime + stime, all threads) of the given pids; pids that are gone count 0.
+bench_ticks() {
+    local t=0 p s f
+    for p in "$@"; do
+        s=$(cat "/proc/$p/stat" 2>/dev/null) || continue
+        read -r -a f <<<"${s##*) }"
+        t=$((t + f[11] + f[12]))
+    done
+    echo "$t"
+}
+
+# /proc/stat: "busy softirq" ticks summed over all cores (busy = user nice system irq softirq; steal excluded).
+bench_machine_ticks() { head -n 1 /proc/stat | awk '{print $2 + $3 + $4 + $7 + $8, $8}'; }
+
+# Waits until 127.0.0.1:PORT accepts (at most 30 s): port, what, pid (fails early when the pid exits).
+bench_wait_port() {
+    local i
+    for i in $(seq 300); do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+        kill -0 "$3" 2>/dev/null || { echo "$2 exited before listening on $1" >&2; return 1; }
+        sleep 0.1
+    done
+    echo "$2 not listening on $1 after 30 s" >&2; return 1
+}
+
+# Prints one free 127.0.0.1 port.
+bench_free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Starts nginx as in ../shared/research/network-baseline.md (worker_processes 1, access_log off,
+# keepalive_requests 1000000, a 12-byte static file /f) under DIR on 127.0.0.1:PORT; sets BENCH_NGINX_PID.
+# The caller stops it (kill $BENCH_NGINX_PID). Usage: bench_start_nginx DIR PORT
+bench_start_nginx() {
+    local dir=$1 port=$2
+    mkdir -p "$dir/html" "$dir/logs" "$dir/tmp"
+    chmod 755 "$dir" "$(dirname "$dir")"   # nginx workers run as an unprivileged user
+    printf 'hello relia\n' > "$dir/html/f"   # 12 bytes
+    cat > "$dir/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    client_body_temp_path $dir/tmp/body;
+    proxy_temp_path $dir/tmp/proxy;
+    fastcgi_temp_path $dir/tmp/fastcgi;
+    uwsgi_temp_path $dir/tmp/uwsgi;
+    scgi_temp_path $dir/tmp/scgi;
+    default_type text/plain;
+    server {
+        listen 127.0.0.1:$port;
+        root $dir/html;
+    }
+}
+NGINX
+    nginx -p "$dir" -e "$dir/logs/error.log" -c "$dir/nginx.conf" &
+    BENCH_NGINX_PID=$!
+    bench_wait_port "$port" nginx "$BENCH_NGINX_PID"
+}
+
+# The nginx master and its worker(s).
+bench_nginx_pids() { echo "$BENCH_NGINX_PID $(pgrep -P "$BENCH_NGINX_PID" | tr '\n' ' ')"; }
+
+# Stops the given pids: TERM, up to 5 s, then KILL.
+bench_stop() {
+    local p
+    for p in "$@"; do kill "$p" 2>/dev/null || true; done
+    for p in "$@"; do
+        for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$p" 2>/dev/null || true
+    done
+}

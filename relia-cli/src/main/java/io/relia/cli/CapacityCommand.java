@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Capacity planning: forecast usage from history (model chosen by backtest on your own data),",
             "runway to the capacity limit, headroom, and the instances needed now and at the horizon.", ""},
-        subcommands = {},
+        subcommands = {CapacityForecastCommand.class, CapacityPlanCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the plan fails (runway shorter than the horizon with --fail-on-runway)",
             "  2  usage error or invalid input", "  3  an external system failed (Prometheus unreachable)"})

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         description = {"Load generation: an open-model HTTP load generator whose latency is measured from each request's",
             "intended send time (coordinated omission corrected), and a search for the highest rate that meets an SLO.",
             ""},
-        subcommands = {LoadRunCommand.class, LoadFindMaxCommand.class, LoadSelftestCommand.class},
+        subcommands = {LoadRunCommand.class, LoadFindMaxCommand.class, LoadSelftestCommand.class,
+            LoadMergeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a threshold or SLO failed", "  2  usage error or invalid input",
             "  3  an external system failed (target unreachable)"})

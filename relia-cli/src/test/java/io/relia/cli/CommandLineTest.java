@@ -3,12 +3,15 @@ package io.relia.cli;
 import io.relia.core.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,13 +33,28 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"review", "validate", "completion", "slo", "slo validate", "slo generate",
-            "slo explain", "slo status", "slo gate", "slo backtest", "slo dashboard"}) {
+        List<String> commands = new ArrayList<>();
+        collect(new CommandLine(new ReliaCommand()), "", commands);
+        assertThat(commands).contains("slo backtest", "chaos run", "load run", "load find-max", "capacity plan");
+        for (String command : commands) {
             String[] words = (command + " --help").split(" ");
             CliRun run = CliRun.of(words);
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: relia " + command, "Exit codes:");
             assertThat(run.out() + run.err()).as(command).doesNotContain("picocli WARN");
+        }
+    }
+
+    /** Every command and subcommand, found by walking the command tree, so a new command cannot be missed. */
+    private static void collect(CommandLine command, String prefix, List<String> into) {
+        for (var sub : command.getSubcommands().entrySet()) {
+            if (sub.getValue().getCommandSpec().aliases().length > 0
+                    && !sub.getKey().equals(sub.getValue().getCommandName())) {
+                continue;
+            }
+            String name = (prefix + " " + sub.getKey()).strip();
+            into.add(name);
+            collect(sub.getValue(), name, into);
         }
     }
 

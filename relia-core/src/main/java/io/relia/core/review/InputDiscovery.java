@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Finds a service's inputs by content, not by path: a YAML document with {@code apiVersion: openslo/v1} is an
@@ -208,7 +209,7 @@ public final class InputDiscovery {
         if (map.has("disaster_recovery")) {
             return Optional.of(InputKind.DISASTER_RECOVERY);
         }
-        if (map.has("service_capacity") || map.has("capacity")
+        if (map.has("service_capacity") || map.has("capacity") || hasCapacityResources(map)
                 || map.map("compute").flatMap(compute -> compute.text("current_usage")).isPresent()) {
             return Optional.of(InputKind.CAPACITY);
         }
@@ -226,6 +227,13 @@ public final class InputDiscovery {
             }
         }
         return false;
+    }
+
+    /** A capacity plan's {@code resources:} list: mappings with a usage source or a capacity. */
+    private static boolean hasCapacityResources(MapNode map) {
+        return map.list("resources").filter(list -> !list.items().isEmpty()).map(list -> list.items().stream()
+                .allMatch(item -> item instanceof MapNode resource && Stream.of("data", "prometheus", "capacity",
+                        "per_instance").anyMatch(resource::has))).orElse(false);
     }
 
     private static boolean hasRuleGroups(MapNode map) {

@@ -156,7 +156,8 @@ public final class LoadReport {
         return out;
     }
 
-    static Map<String, Object> percentiles(Histogram h) {
+    /** Percentiles, max and mean of a µs histogram, in ms (null when empty). */
+    public static Map<String, Object> percentiles(Histogram h) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (double q : PERCENTILES) {
             out.put(label(q), h.getTotalCount() == 0 ? null : round(h.getValueAtPercentile(q) / 1000.0));
@@ -166,7 +167,8 @@ public final class LoadReport {
         return out;
     }
 
-    static String label(double q) {
+    /** {@code p99}, {@code p99.9}. */
+    public static String label(double q) {
         return "p" + (q == Math.rint(q) ? Long.toString((long) q) : Double.toString(q));
     }
 

@@ -1,15 +1,12 @@
 package io.relia.load.run;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.util.ReferenceCountUtil;
 
 import java.io.IOException;
 import java.net.SocketException;
@@ -21,33 +18,29 @@ import javax.net.ssl.SSLException;
  */
 final class Connection extends ChannelInboundHandlerAdapter {
     private final Worker worker;
-    private final ResponseDecoder decoder;
+    private final ResponseParser parser = new ResponseParser();
     private Channel channel;
     private boolean busy;
     private boolean closing;
     private int template;
     private long intendedNanos;
     private long sentNanos;
-    private int status;
-    private boolean keepAlive;
 
-    Connection(Worker worker, ResponseDecoder decoder) {
+    Connection(Worker worker) {
         this.worker = worker;
-        this.decoder = decoder;
     }
 
-    void send(int templateIndex, byte[] request, boolean head, long intended, long now) {
+    void send(int templateIndex, ByteBuf request, boolean head, long intended, long now) {
         busy = true;
         template = templateIndex;
         intendedNanos = intended;
         sentNanos = now;
-        status = 0;
-        decoder.expectHead(head);
-        channel.writeAndFlush(Unpooled.wrappedBuffer(request), channel.voidPromise());
+        parser.expect(head);
+        channel.writeAndFlush(request, channel.voidPromise());
     }
 
-    ResponseDecoder decoderHandler() {
-        return decoder;
+    ByteBufAllocator alloc() {
+        return channel.alloc();
     }
 
     boolean busy() {
@@ -97,30 +90,31 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
         try {
-            if (msg instanceof HttpResponse response) {
-                if (response.decoderResult().isFailure()) {
-                    fail(ErrorKind.PROTOCOL);
-                    return;
-                }
-                status = response.status().code();
-                keepAlive = HttpUtil.isKeepAlive(response);
+            if (!busy) {
+                // Bytes nobody asked for (a 408 before closing, a misbehaving server): the connection is unusable.
+                close();
+                return;
             }
-            if (msg instanceof LastHttpContent last && busy && status >= 200) {
-                if (last.decoderResult().isFailure()) {
-                    fail(ErrorKind.PROTOCOL);
-                    return;
-                }
+            boolean complete;
+            try {
+                complete = parser.feed(in);
+            } catch (ResponseParser.ProtocolException e) {
+                fail(ErrorKind.PROTOCOL);
+                return;
+            }
+            if (complete) {
                 busy = false;
-                worker.completed(this, template, status, intendedNanos, sentNanos);
-                if (!keepAlive) {
-                    close();
-                } else {
+                worker.completed(this, template, parser.status(), intendedNanos, sentNanos);
+                if (parser.keepAlive() && !in.isReadable()) {
                     worker.idle(this);
+                } else {
+                    close();
                 }
             }
         } finally {
-            ReferenceCountUtil.release(msg);
+            in.release();
         }
     }
 
@@ -128,7 +122,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (busy) {
             busy = false;
-            worker.failed(template, ErrorKind.CLOSED);
+            if (parser.readsUntilClose()) {
+                worker.completed(this, template, parser.status(), intendedNanos, sentNanos);
+            } else {
+                worker.failed(template, ErrorKind.CLOSED);
+            }
         }
         worker.disconnected(this, closing);
     }

@@ -129,6 +129,7 @@ public final class LoadRunner {
         boolean stoppedFromOutside = false;
         boolean totalStarted = false;
         long previousEnd = 0;
+        long dueBefore = 0;
         for (int k = 0; ; k++) {
             long boundary = t0 + (k + 1) * intervalNanos;
             boolean allDone = awaitUntil(finished, boundary);
@@ -149,7 +150,11 @@ public final class LoadRunner {
             }
             stats.span(previousEnd, Math.max(end, previousEnd));
             if (plan.schedule() != null) {
-                stats.recordIntended(plan.schedule().dueCount(end) - plan.schedule().dueCount(previousEnd));
+                // The last interval takes every arrival left: all of them were due by the time the workers ended.
+                long dueNow = allDone && !stoppedFromOutside && abortedBy.isEmpty()
+                        ? plan.schedule().totalArrivals() : plan.schedule().dueCount(end);
+                stats.recordIntended(dueNow - dueBefore);
+                dueBefore = dueNow;
             }
             boolean warmup = previousEnd < warmupNanos;
             previousEnd = stats.endNanos();

@@ -15,6 +15,9 @@ interface Requests {
     /** The complete HTTP/1.1 request {@code sequence} of a template; may be a shared array: do not change it. */
     byte[] encode(int template, long sequence);
 
+    /** Whether a template's bytes are the same for every request (no variables). */
+    boolean isFixed(int template);
+
     /** Whether the template's method is HEAD (its response has no body, whatever its headers say). */
     boolean isHead(int template);
 }

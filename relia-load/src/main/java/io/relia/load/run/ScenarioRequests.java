@@ -44,6 +44,11 @@ final class ScenarioRequests implements Requests {
     }
 
     @Override
+    public boolean isFixed(int template) {
+        return encoder.isFixed(template);
+    }
+
+    @Override
     public boolean isHead(int template) {
         return head[template];
     }

@@ -1,12 +1,13 @@
 package io.relia.load.run;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.Promise;
 
@@ -34,6 +35,7 @@ final class Worker {
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final List<Connection> connections = new ArrayList<>();
     private final Promise<Void> done;
+    private final ByteBuf[] fixedWire;
     private final int wantedConnections;
     private long t0;
     private long next;
@@ -54,6 +56,7 @@ final class Worker {
         this.requests = requests;
         this.ssl = ssl;
         this.interval = new LoadStats(plan.templates());
+        this.fixedWire = new ByteBuf[plan.templates()];
         this.done = loop.newPromise();
         int base = plan.connections() / workers;
         this.wantedConnections = base + (index < plan.connections() % workers ? 1 : 0);
@@ -131,8 +134,7 @@ final class Worker {
 
     private ChannelFuture open() {
         connecting++;
-        Connection connection = new Connection(this, new ResponseDecoder(new HttpDecoderConfig()
-                .setValidateHeaders(false)));
+        Connection connection = new Connection(this);
         Bootstrap bootstrap = new Bootstrap().group(loop).channel(Transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, plan.connectTimeoutMillis())
@@ -142,7 +144,7 @@ final class Worker {
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), plan.host(), plan.port()));
                         }
-                        ch.pipeline().addLast(connection.decoderHandler(), connection);
+                        ch.pipeline().addLast(connection);
                     }
                 });
         ChannelFuture future = bootstrap.connect(plan.host(), plan.port());
@@ -268,7 +270,7 @@ final class Worker {
         int template = requests.template(sequence);
         long lag = now - intended;
         interval.recordSend(lag / 1000, lag > plan.lateToleranceNanos());
-        connection.send(template, requests.encode(template, sequence), requests.isHead(template), intended, now);
+        connection.send(template, wire(connection, template, sequence), requests.isHead(template), intended, now);
     }
 
     private void scheduleWake(long at) {
@@ -320,6 +322,24 @@ final class Worker {
             interval.recordError(nextTemplate(), ErrorKind.NOT_SENT);
         }
         drainAndFinish();
+    }
+
+    /**
+     * The request's bytes in a direct buffer, as the socket wants them: fixed requests are encoded into one shared
+     * read-only buffer per template once, so sending them copies nothing.
+     */
+    private ByteBuf wire(Connection connection, int template, long sequence) {
+        ByteBuf fixed = fixedWire[template];
+        if (fixed != null) {
+            return fixed.duplicate();
+        }
+        byte[] bytes = requests.encode(template, sequence);
+        if (requests.isFixed(template)) {
+            fixedWire[template] = Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes))
+                    .asReadOnly();
+            return fixedWire[template].duplicate();
+        }
+        return connection.alloc().directBuffer(bytes.length).writeBytes(bytes);
     }
 
     /** Uses up the next request without sending it (it failed before it could be sent). */

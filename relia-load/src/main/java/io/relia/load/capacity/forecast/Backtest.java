@@ -1,0 +1,88 @@
+package io.relia.load.capacity.forecast;
+
+import java.util.List;
+
+/**
+ * A rolling-origin backtest of one model on a series' own history (Hyndman &amp; Athanasopoulos, FPP 5.10): the model
+ * is fitted on the values before the first origin, then forecasts {@code horizon} steps from each origin using only
+ * the values before it. Errors are scaled per origin by the in-sample seasonal naive MAE, as MASE prescribes.
+ *
+ * @param model    the model tested
+ * @param origins  the origins' indices, ascending
+ * @param actual   {@code actual[k][h]}: the value {@code h} steps after origin {@code k}
+ * @param forecast {@code forecast[k][h]}: the model's forecast of it
+ * @param scale    {@code scale[k]}: the seasonal naive MAE of the history before origin {@code k}
+ */
+record Backtest(ForecastModel model, int[] origins, double[][] actual, double[][] forecast, double[] scale) {
+
+    /**
+     * Runs {@code model} over {@code origins}; the caller ensures the first origin holds its minimum history. With
+     * {@code refit} the model is refitted at every origin on all values before it (FPP 5.10's time series
+     * cross-validation), otherwise fitted once before the first origin: refitting costs one fit per origin but on a
+     * short history the first origin's fit sees far less than the final one will.
+     */
+    static Backtest run(ForecastModel model, double[] y, int[] origins, int horizon, int seasonPeriod, boolean refit) {
+        ForecastModel.Fitted fitted = model.fit(y, origins[0], horizon);
+        double[][] actual = new double[origins.length][];
+        double[][] forecast = new double[origins.length][];
+        double[] scale = new double[origins.length];
+        for (int k = 0; k < origins.length; k++) {
+            int o = origins[k];
+            actual[k] = java.util.Arrays.copyOfRange(y, o, o + horizon);
+            if (refit && k > 0) {
+                fitted = model.fit(y, o, horizon);
+            }
+            forecast[k] = fitted.forecast(y, o, horizon);
+            scale[k] = Accuracy.seasonalNaiveScale(y, o, seasonPeriod);
+        }
+        return new Backtest(model, origins, actual, forecast, scale);
+    }
+
+    /** The backtest of an ensemble of already backtested models, over the same origins. */
+    static Backtest mean(List<Backtest> parts) {
+        Backtest first = parts.getFirst();
+        ForecastModel combined = new Ensemble(parts.stream().map(Backtest::model).toList());
+        double[][] forecast = new double[first.origins.length][first.horizon()];
+        for (Backtest part : parts) {
+            for (int k = 0; k < forecast.length; k++) {
+                for (int h = 0; h < forecast[k].length; h++) {
+                    forecast[k][h] += part.forecast[k][h] / parts.size();
+                }
+            }
+        }
+        return new Backtest(combined, first.origins, first.actual, forecast, first.scale);
+    }
+
+    int horizon() {
+        return actual[0].length;
+    }
+
+    /** MASE pooled over all origins and steps. */
+    double mase() {
+        double sum = 0;
+        for (int k = 0; k < origins.length; k++) {
+            sum += Accuracy.mase(actual[k], forecast[k], scale[k]);
+        }
+        return sum / origins.length;
+    }
+
+    /** sMAPE pooled over all origins and steps, in percent. */
+    double smape() {
+        double sum = 0;
+        for (int k = 0; k < origins.length; k++) {
+            sum += Accuracy.smape(actual[k], forecast[k]);
+        }
+        return sum / origins.length;
+    }
+
+    /** {@code errors[k][h] = actual − forecast}. */
+    double[][] errors() {
+        double[][] e = new double[origins.length][horizon()];
+        for (int k = 0; k < origins.length; k++) {
+            for (int h = 0; h < e[k].length; h++) {
+                e[k][h] = actual[k][h] - forecast[k][h];
+            }
+        }
+        return e;
+    }
+}

@@ -1,0 +1,159 @@
+package io.relia.load.capacity.forecast;
+
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+
+/**
+ * Holt-Winters exponential smoothing with a damped trend and one or two seasonal cycles (Hyndman &amp; Athanasopoulos,
+ * FPP 8.3; Taylor 2003 for two cycles). Parameters minimise the mean absolute error of forecasts 1..h steps ahead over
+ * the history (BOBYQA, Powell 2009, within bounds that keep the recursions stable), not the one-step error, which on
+ * trending daily cycles drives α and β towards 1 and extrapolates the last step's slope.
+ *
+ * @param filter    the recursions and seasonal periods
+ * @param damped    whether the model has a (damped) trend; without one the level is flat
+ * @param objective what the fit minimises
+ */
+record HoltWinters(HoltWintersFilter filter, boolean damped, Objective objective) implements ForecastModel {
+
+    /** What the parameters minimise. */
+    enum Objective {
+        /** Mean absolute error of forecasts 1..h steps ahead, h the horizon asked for; decomposition start. */
+        HORIZON,
+        /** Mean absolute one-step error; decomposition start. */
+        ONE_STEP,
+        /**
+         * Squared one-step error with the initial states as free parameters: the Gaussian maximum likelihood of the
+         * ETS framework and statsmodels' {@code initialization_method='estimated'} (Hyndman et al. 2008, 5.2).
+         */
+        LIKELIHOOD
+    }
+
+    private static final double MIN_PHI = 0.8;
+    private static final int MAX_EVALUATIONS = 300;
+    /** Forecast origins in the objective: six weeks of hours, sampled at most {@code OBJECTIVE_SAMPLES} times. */
+    private static final int MAX_OBJECTIVE_ORIGINS = 1008;
+    private static final int OBJECTIVE_SAMPLES = 336;
+    /** Extra evaluations per initial state estimated: BOBYQA needs a few per dimension to model the objective. */
+    private static final int EVALUATIONS_PER_STATE = 40;
+
+    static HoltWinters additive(int m1, int m2, boolean damped) {
+        return new HoltWinters(new HoltWintersFilter(m1, m2, false), damped, Objective.HORIZON);
+    }
+
+    static HoltWinters multiplicative(int m1, int m2, boolean damped) {
+        return new HoltWinters(new HoltWintersFilter(m1, m2, true), damped, Objective.HORIZON);
+    }
+
+    /** Additive damped Holt-Winters with one season of {@code m1} steps, fitted for {@code objective}. */
+    static HoltWinters additive(int m1, Objective objective) {
+        return new HoltWinters(new HoltWintersFilter(m1, 0, false), true, objective);
+    }
+
+    @Override
+    public String name() {
+        StringBuilder name = new StringBuilder("hw-").append(filter.multiplicative() ? "mul" : "add");
+        name.append(damped ? "-damped(" : "(");
+        if (filter.m1() > 1) {
+            name.append(filter.m1());
+        }
+        if (filter.m2() > 1) {
+            name.append(filter.m1() > 1 ? "," : "").append(filter.m2());
+        }
+        return name.append(switch (objective) {
+            case HORIZON -> ")";
+            case ONE_STEP -> ")/1";
+            case LIKELIHOOD -> ")/mle";
+        }).toString();
+    }
+
+    @Override
+    public int minHistory() {
+        return 2 * filter.longestPeriod();
+    }
+
+    @Override
+    public boolean accepts(double[] y, int n) {
+        if (n < minHistory()) {
+            return false;
+        }
+        for (int i = 0; filter.multiplicative() && i < n; i++) {
+            if (!(y[i] > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Fitted fit(double[] y, int n, int horizon) {
+        HoltWintersFilter.Parameters best = optimise(y, n, objective == Objective.HORIZON ? horizon : 1);
+        return (series, origin, h) -> filter.forecast(series, origin, h, best);
+    }
+
+    HoltWintersFilter.Parameters optimise(double[] y, int n, int horizon) {
+        // on a history longer than the objective's window the start has decayed away before the first error counted
+        boolean estimateStart = objective == Objective.LIKELIHOOD && n <= MAX_OBJECTIVE_ORIGINS;
+        int from = Math.max(estimateStart ? 0 : Math.min(filter.longestPeriod(), n / 2), n - MAX_OBJECTIVE_ORIGINS);
+        int stride = Math.max(1, (n - from) / OBJECTIVE_SAMPLES);
+        double[] start = {0.2, 0.1, 0.5, 0.1, 0.1};
+        double[] upper = {1, damped ? 1 : 0, damped ? 1 : 0, filter.m1() > 1 ? 1 : 0, filter.m2() > 1 ? 1 : 0};
+        int[] free = java.util.stream.IntStream.range(0, upper.length).filter(i -> upper[i] > 0).toArray();
+        InitialStates states = estimateStart ? InitialStates.around(filter, y, n) : null;
+        int dimensions = free.length + (states == null ? 0 : states.dimensions());
+        double[] x0 = new double[dimensions];
+        double[] lo = new double[dimensions];
+        double[] hi = new double[dimensions];
+        for (int j = 0; j < dimensions; j++) {
+            x0[j] = j < free.length ? start[free[j]] : 0;
+            lo[j] = j < free.length ? 0 : -1;
+            hi[j] = 1;
+        }
+        double scale = Accuracy.seasonalNaiveScale(y, n, 1);
+        double[] best = x0.clone();
+        double[] bestValue = {Double.MAX_VALUE};
+        ObjectiveFunction objective = new ObjectiveFunction(x -> {
+            double value = filter.multiStepError(y, n, horizon, from, stride, parameters(x, free, start, states),
+                    estimateStart)
+                    / scale;
+            if (value < bestValue[0]) {
+                bestValue[0] = value;
+                System.arraycopy(x, 0, best, 0, x.length);
+            }
+            return value;
+        });
+        try {
+            new BOBYQAOptimizer(2 * dimensions + 1, 0.15, 1e-4).optimize(
+                    new MaxEval(MAX_EVALUATIONS + EVALUATIONS_PER_STATE * (dimensions - free.length)), objective,
+                    GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lo, hi));
+        } catch (MathIllegalStateException e) {
+            // evaluation budget spent or a degenerate trust region: the best point seen so far is still a fit
+        }
+        return parameters(best, free, start, states);
+    }
+
+    private HoltWintersFilter.Parameters parameters(double[] x, int[] free, double[] start, InitialStates states) {
+        double[] all = new double[start.length];
+        for (int j = 0; j < free.length; j++) {
+            all[free[j]] = x[j];
+        }
+        HoltWintersFilter.Parameters p = parameters(all);
+        if (states == null) {
+            return p;
+        }
+        return new HoltWintersFilter.Parameters(p.alpha(), p.beta(), p.phi(), p.gamma1(), p.gamma2(),
+                states.at(x, free.length));
+    }
+
+    /** Maps the unit box to parameters: β ≤ α and γ ≤ 1 − α keep the recursions in the usual stable region. */
+    private HoltWintersFilter.Parameters parameters(double[] x) {
+        double alpha = x[0];
+        double beta = damped ? alpha * x[1] : 0;
+        double phi = damped ? MIN_PHI + (1 - MIN_PHI) * x[2] : 1;
+        return new HoltWintersFilter.Parameters(alpha, beta, phi, (1 - alpha) * x[3], (1 - alpha) * x[4]);
+    }
+}

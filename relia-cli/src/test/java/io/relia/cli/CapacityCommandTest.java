@@ -71,7 +71,9 @@ class CapacityCommandTest {
         assertThat(plan.exitCode()).as(plan.err()).isZero();
         JsonNode line = JsonMapper.shared().readTree(plan.out()).get("resources").get(0);
         double peak = line.get("peak").asDouble();
-        assertThat(line.get("instancesNow").asInt()).isEqualTo((int) Math.ceil(peak * 3 / (180 * 0.7)));
+        double knee = JsonMapper.shared().readTree(Files.readString(Path.of(FIND_MAX))).get("knee").get("rate")
+                .asDouble();
+        assertThat(line.get("instancesNow").asInt()).isEqualTo((int) Math.ceil(peak * 3 / (knee * 0.7)));
         assertThat(line.get("instancesAtHorizon").asInt()).isGreaterThanOrEqualTo(line.get("instancesNow").asInt());
     }
 

@@ -81,7 +81,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             if (handshake.isSuccess()) {
                 worker.handshaken(this);
             } else {
-                worker.handshakeFailed();
+                worker.handshakeFailed(this, handshake.cause());
                 close();
             }
         }

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Promise;
 
 import java.util.ArrayDeque;
@@ -72,17 +73,27 @@ final class Worker {
                 ready.setSuccess(0);
             }
             for (int i = 0; i < wantedConnections; i++) {
-                open().addListener(f -> {
-                    if (f.isSuccess()) {
-                        up[0]++;
-                    }
-                    if (--pending[0] == 0) {
-                        ready.trySuccess(up[0]);
+                open().addListener((ChannelFuture f) -> {
+                    SslHandler tls = f.isSuccess() ? f.channel().pipeline().get(SslHandler.class) : null;
+                    if (tls == null) {
+                        count(f.isSuccess(), up, pending, ready);
+                    } else {
+                        // usable once the TLS handshake is done
+                        tls.handshakeFuture().addListener(h -> count(h.isSuccess(), up, pending, ready));
                     }
                 });
             }
         });
         return ready;
+    }
+
+    private static void count(boolean usable, int[] up, int[] pending, Promise<Integer> ready) {
+        if (usable) {
+            up[0]++;
+        }
+        if (--pending[0] == 0) {
+            ready.trySuccess(up[0]);
+        }
     }
 
     /** Starts sending at {@code startNanos} ({@link System#nanoTime()} clock); the future completes when done. */
@@ -155,9 +166,8 @@ final class Worker {
                 connections.add(connection);
             } else {
                 lastConnectFailure = f.cause();
-                reconnectDelay = reconnectDelay == 0 ? TimeUnit.MILLISECONDS.toNanos(10)
-                        : Math.min(MAX_RECONNECT_DELAY_NANOS, reconnectDelay * 2);
-                connectFailed();
+                reconnectDelay = nextDelay();
+                connectFailed(ErrorKind.CONNECT);
             }
         });
         return future;
@@ -179,10 +189,13 @@ final class Worker {
         idle(connection);
     }
 
-    void handshakeFailed() {
-        if (started && !stopped) {
-            interval.recordError(nextTemplate(), ErrorKind.TLS);
-        }
+    /** A TLS handshake failed: like a failed connect (the connection is unusable), counted as {@code tls}. */
+    void handshakeFailed(Connection connection, Throwable cause) {
+        connections.remove(connection);
+        idle.remove(connection);
+        lastConnectFailure = cause;
+        reconnectDelay = nextDelay();
+        connectFailed(ErrorKind.TLS);
     }
 
     void idle(Connection connection) {
@@ -372,7 +385,12 @@ final class Worker {
         }
     }
 
-    private void connectFailed() {
+    private long nextDelay() {
+        return reconnectDelay == 0 ? TimeUnit.MILLISECONDS.toNanos(10)
+                : Math.min(MAX_RECONNECT_DELAY_NANOS, reconnectDelay * 2);
+    }
+
+    private void connectFailed(ErrorKind kind) {
         if (stopped) {
             if (connections.isEmpty() && connecting == 0) {
                 done.trySuccess(null);
@@ -386,11 +404,11 @@ final class Worker {
             long due = ArrivalSchedule.share(plan.schedule().dueCount(now - t0), index, workers);
             if (idle.isEmpty() && connections.isEmpty()) {
                 for (; next < due; next++) {
-                    interval.recordError(nextTemplate(), ErrorKind.CONNECT);
+                    interval.recordError(nextTemplate(), kind);
                 }
             }
         } else if (started) {
-            interval.recordError(nextTemplate(), ErrorKind.CONNECT);
+            interval.recordError(nextTemplate(), kind);
         }
         reconnectLater();
     }

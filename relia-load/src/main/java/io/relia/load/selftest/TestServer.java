@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.relia.load.run.Transport;
 
@@ -42,18 +43,23 @@ public final class TestServer implements AutoCloseable {
     private final Channel server;
     private final AtomicLong requests = new AtomicLong();
     private final TokenBucket bucket;
+    private final boolean https;
     private volatile long pauseAfter = Long.MAX_VALUE;
     private volatile long pauseNanos;
     private volatile long pauseStart = Long.MAX_VALUE;
 
-    private TestServer(double capacity, double burst) throws InterruptedException {
+    private TestServer(double capacity, double burst, SslContext tls) throws InterruptedException {
         this.bucket = capacity > 0 ? new TokenBucket(capacity, burst) : null;
+        this.https = tls != null;
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("relia-test-server", true),
                 Transport.ioHandlers());
         server = new ServerBootstrap().group(group).channel(Transport.serverChannel())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
                                 new Handler());
                     }
@@ -63,7 +69,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A server that answers at once, without a capacity limit. */
     public static TestServer start() throws InterruptedException {
-        return new TestServer(0, 0);
+        return new TestServer(0, 0, null);
+    }
+
+    /** A server that speaks HTTPS with the given server TLS context. */
+    public static TestServer startTls(SslContext tls) throws InterruptedException {
+        return new TestServer(0, 0, tls);
     }
 
     /** A server that serves at most {@code rate} requests/s (bursts up to {@code burst}) and answers 429 above. */
@@ -71,7 +82,7 @@ public final class TestServer implements AutoCloseable {
         if (!(rate > 0) || !(burst >= 1)) {
             throw new IllegalArgumentException("rate must be positive and burst at least 1");
         }
-        return new TestServer(rate, burst);
+        return new TestServer(rate, burst, null);
     }
 
     /** Pauses every response for {@code pause} once the {@code afterRequests}-th request has arrived. */
@@ -84,9 +95,9 @@ public final class TestServer implements AutoCloseable {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
-    /** {@code http://127.0.0.1:PORT/}. */
+    /** {@code http://127.0.0.1:PORT/} ({@code https} for a TLS server). */
     public String url() {
-        return "http://127.0.0.1:" + port() + "/";
+        return (https ? "https" : "http") + "://127.0.0.1:" + port() + "/";
     }
 
     /** Requests received so far. */

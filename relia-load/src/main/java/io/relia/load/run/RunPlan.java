@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The numbers a worker needs, computed once from the scenario and options. */
 record RunPlan(int templates, int connections, String host, int port, int connectTimeoutMillis, boolean closed,
-        long durationNanos, long drainNanos, long timeoutNanos, long lateToleranceNanos, ArrivalSchedule schedule) {
+        long durationNanos, long drainNanos, long timeoutNanos, long lateToleranceNanos, ArrivalSchedule schedule,
+        long thinkNanos) {
 
     static RunPlan of(Scenario scenario, LoadOptions options) {
         LoadProfile profile = scenario.profile();
@@ -16,6 +17,7 @@ record RunPlan(int templates, int connections, String host, int port, int connec
         return new RunPlan(scenario.requests().size(), scenario.connections(), scenario.target().host(),
                 scenario.target().port(), (int) Math.min(TimeUnit.NANOSECONDS.toMillis(timeout), 10_000),
                 closed, profile.duration().toNanos(), timeout, timeout, options.lateTolerance().toNanos(),
-                closed ? null : ArrivalSchedule.of(profile));
+                closed ? null : ArrivalSchedule.of(profile),
+                profile instanceof LoadProfile.Closed c ? c.thinkTime().toNanos() : 0);
     }
 }

@@ -35,6 +35,7 @@ final class Worker {
     private final LoadStats interval;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final List<Connection> connections = new ArrayList<>();
+    private final java.util.Set<Connection> thinking = new java.util.HashSet<>();
     private final Promise<Void> done;
     private final ByteBuf[] fixedWire;
     private final int wantedConnections;
@@ -201,6 +202,12 @@ final class Worker {
     void idle(Connection connection) {
         if (stopped) {
             connection.close();
+            return;
+        }
+        if (plan.thinkNanos() > 0 && started && !thinking.remove(connection)) {
+            // closed model with think time: the connection rests before its next request
+            thinking.add(connection);
+            loop.schedule(() -> idle(connection), plan.thinkNanos(), TimeUnit.NANOSECONDS);
             return;
         }
         idle.push(connection);

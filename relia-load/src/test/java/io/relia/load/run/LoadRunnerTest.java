@@ -109,6 +109,18 @@ class LoadRunnerTest {
     }
 
     @Test
+    void thinkTimeSpacesAConnectionsRequestsInAClosedModel() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Scenario closed = scenario(server.port(), List.of(RequestTemplate.get("/")),
+                    new LoadProfile.Closed(Duration.ofSeconds(1), Duration.ofMillis(100)), 2, List.of());
+            LoadResult result = new LoadRunner(closed, LoadOptions.defaults(), LoadListener.NONE).run();
+
+            // two connections, each at most one request per 100 ms think time: about 20 in a second
+            assertThat(result.total().responses()).isBetween(12L, 22L);
+        }
+    }
+
+    @Test
     void anUnreachableTargetFailsBeforeTheRun() throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {

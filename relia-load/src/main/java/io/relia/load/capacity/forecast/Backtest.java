@@ -15,13 +15,8 @@ import java.util.List;
  */
 record Backtest(ForecastModel model, int[] origins, double[][] actual, double[][] forecast, double[] scale) {
 
-    /**
-     * Runs {@code model} over {@code origins}; the caller ensures the first origin holds its minimum history. With
-     * {@code refit} the model is refitted at every origin on all values before it (FPP 5.10's time series
-     * cross-validation), otherwise fitted once before the first origin: refitting costs one fit per origin but on a
-     * short history the first origin's fit sees far less than the final one will.
-     */
-    static Backtest run(ForecastModel model, double[] y, int[] origins, int horizon, int seasonPeriod, boolean refit) {
+    /** Runs {@code model} over {@code origins}; the caller ensures the first origin holds its minimum history. */
+    static Backtest run(ForecastModel model, double[] y, int[] origins, int horizon, int seasonPeriod) {
         ForecastModel.Fitted fitted = model.fit(y, origins[0], horizon);
         double[][] actual = new double[origins.length][];
         double[][] forecast = new double[origins.length][];
@@ -29,9 +24,6 @@ record Backtest(ForecastModel model, int[] origins, double[][] actual, double[][
         for (int k = 0; k < origins.length; k++) {
             int o = origins[k];
             actual[k] = java.util.Arrays.copyOfRange(y, o, o + horizon);
-            if (refit && k > 0) {
-                fitted = model.fit(y, o, horizon);
-            }
             forecast[k] = fitted.forecast(y, o, horizon);
             scale[k] = Accuracy.seasonalNaiveScale(y, o, seasonPeriod);
         }
@@ -64,6 +56,21 @@ record Backtest(ForecastModel model, int[] origins, double[][] actual, double[][
             sum += Accuracy.mase(actual[k], forecast[k], scale[k]);
         }
         return sum / origins.length;
+    }
+
+    /**
+     * The median over origins of each origin's MASE: the score models are ranked by, so that one abnormal backtest
+     * day or week (an outage, a holiday, a storm) does not decide the choice, as it does a mean (Davydenko &amp;
+     * Fildes 2013, "Measuring forecasting accuracy", on the skew of per-series scaled errors).
+     */
+    double medianMase() {
+        double[] each = new double[origins.length];
+        for (int k = 0; k < origins.length; k++) {
+            each[k] = Accuracy.mase(actual[k], forecast[k], scale[k]);
+        }
+        java.util.Arrays.sort(each);
+        int middle = each.length / 2;
+        return each.length % 2 == 1 ? each[middle] : (each[middle - 1] + each[middle]) / 2;
     }
 
     /** sMAPE pooled over all origins and steps, in percent. */

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param lower  lower bound of the prediction interval, one per point of {@code mean}
  * @param upper  upper bound of the prediction interval, one per point of {@code mean}
  * @param level  the interval's nominal coverage, e.g. 0.95
- * @param scores each candidate's rolling-origin backtest score on the history, best first
+ * @param scores each single candidate's rolling-origin backtest score on the history, and the chosen pair's if
+ *               a pair was chosen, best first
  */
 public record Forecast(String model, TimeSeries mean, double[] lower, double[] upper, double level,
         List<ModelScore> scores) {
@@ -42,7 +43,8 @@ public record Forecast(String model, TimeSeries mean, double[] lower, double[] u
      * A candidate's backtest result.
      *
      * @param model  the candidate's name
-     * @param mase   mean absolute scaled error over the backtest (scaled by the in-sample seasonal-naive MAE)
+     * @param mase   median over the backtest's origins of the mean absolute scaled error (scaled by the in-sample
+     *               seasonal-naive MAE): the score candidates are ranked by
      * @param smape  symmetric mean absolute percentage error, in percent
      * @param chosen whether this is the model the forecast uses
      */

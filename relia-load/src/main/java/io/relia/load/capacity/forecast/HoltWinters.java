@@ -14,44 +14,23 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * the history (BOBYQA, Powell 2009, within bounds that keep the recursions stable), not the one-step error, which on
  * trending daily cycles drives α and β towards 1 and extrapolates the last step's slope.
  *
- * @param filter    the recursions and seasonal periods
- * @param damped    whether the model has a (damped) trend; without one the level is flat
- * @param objective what the fit minimises
+ * @param filter the recursions and seasonal periods
+ * @param damped whether the model has a (damped) trend; without one the level is flat
  */
-record HoltWinters(HoltWintersFilter filter, boolean damped, Objective objective) implements ForecastModel {
-
-    /** What the parameters minimise. */
-    enum Objective {
-        /** Mean absolute error of forecasts 1..h steps ahead, h the horizon asked for; decomposition start. */
-        HORIZON,
-        /** Mean absolute one-step error; decomposition start. */
-        ONE_STEP,
-        /**
-         * Squared one-step error with the initial states as free parameters: the Gaussian maximum likelihood of the
-         * ETS framework and statsmodels' {@code initialization_method='estimated'} (Hyndman et al. 2008, 5.2).
-         */
-        LIKELIHOOD
-    }
+record HoltWinters(HoltWintersFilter filter, boolean damped, int fitHorizon) implements ForecastModel {
 
     private static final double MIN_PHI = 0.8;
     private static final int MAX_EVALUATIONS = 300;
     /** Forecast origins in the objective: six weeks of hours, sampled at most {@code OBJECTIVE_SAMPLES} times. */
     private static final int MAX_OBJECTIVE_ORIGINS = 1008;
     private static final int OBJECTIVE_SAMPLES = 336;
-    /** Extra evaluations per initial state estimated: BOBYQA needs a few per dimension to model the objective. */
-    private static final int EVALUATIONS_PER_STATE = 40;
 
     static HoltWinters additive(int m1, int m2, boolean damped) {
-        return new HoltWinters(new HoltWintersFilter(m1, m2, false), damped, Objective.HORIZON);
+        return new HoltWinters(new HoltWintersFilter(m1, m2, false), damped, 0);
     }
 
     static HoltWinters multiplicative(int m1, int m2, boolean damped) {
-        return new HoltWinters(new HoltWintersFilter(m1, m2, true), damped, Objective.HORIZON);
-    }
-
-    /** Additive damped Holt-Winters with one season of {@code m1} steps, fitted for {@code objective}. */
-    static HoltWinters additive(int m1, Objective objective) {
-        return new HoltWinters(new HoltWintersFilter(m1, 0, false), true, objective);
+        return new HoltWinters(new HoltWintersFilter(m1, m2, true), damped, 0);
     }
 
     @Override
@@ -64,11 +43,7 @@ record HoltWinters(HoltWintersFilter filter, boolean damped, Objective objective
         if (filter.m2() > 1) {
             name.append(filter.m1() > 1 ? "," : "").append(filter.m2());
         }
-        return name.append(switch (objective) {
-            case HORIZON -> ")";
-            case ONE_STEP -> ")/1";
-            case LIKELIHOOD -> ")/mle";
-        }).toString();
+        return name.append(fitHorizon > 0 ? ")/" + fitHorizon : ")").toString();
     }
 
     @Override
@@ -91,34 +66,39 @@ record HoltWinters(HoltWintersFilter filter, boolean damped, Objective objective
 
     @Override
     public Fitted fit(double[] y, int n, int horizon) {
-        HoltWintersFilter.Parameters best = optimise(y, n, objective == Objective.HORIZON ? horizon : 1);
+        HoltWintersFilter.Parameters best = optimise(y, n, fitHorizon > 0 ? fitHorizon : horizon);
         return (series, origin, h) -> filter.forecast(series, origin, h, best);
     }
 
     HoltWintersFilter.Parameters optimise(double[] y, int n, int horizon) {
-        // on a history longer than the objective's window the start has decayed away before the first error counted
-        boolean estimateStart = objective == Objective.LIKELIHOOD && n <= MAX_OBJECTIVE_ORIGINS;
-        int from = Math.max(estimateStart ? 0 : Math.min(filter.longestPeriod(), n / 2), n - MAX_OBJECTIVE_ORIGINS);
+        int from = Math.max(Math.min(filter.longestPeriod(), n / 2), n - MAX_OBJECTIVE_ORIGINS);
         int stride = Math.max(1, (n - from) / OBJECTIVE_SAMPLES);
         double[] start = {0.2, 0.1, 0.5, 0.1, 0.1};
+        double[] lower = new double[start.length];
         double[] upper = {1, damped ? 1 : 0, damped ? 1 : 0, filter.m1() > 1 ? 1 : 0, filter.m2() > 1 ? 1 : 0};
-        int[] free = java.util.stream.IntStream.range(0, upper.length).filter(i -> upper[i] > 0).toArray();
-        InitialStates states = estimateStart ? InitialStates.around(filter, y, n) : null;
-        int dimensions = free.length + (states == null ? 0 : states.dimensions());
+        int dimensions = 0;
+        for (double u : upper) {
+            dimensions += u > 0 ? 1 : 0;
+        }
+        int[] free = new int[dimensions];
+        for (int i = 0, j = 0; i < upper.length; i++) {
+            if (upper[i] > 0) {
+                free[j++] = i;
+            }
+        }
         double[] x0 = new double[dimensions];
         double[] lo = new double[dimensions];
         double[] hi = new double[dimensions];
         for (int j = 0; j < dimensions; j++) {
-            x0[j] = j < free.length ? start[free[j]] : 0;
-            lo[j] = j < free.length ? 0 : -1;
-            hi[j] = 1;
+            x0[j] = start[free[j]];
+            lo[j] = lower[free[j]];
+            hi[j] = upper[free[j]];
         }
         double scale = Accuracy.seasonalNaiveScale(y, n, 1);
         double[] best = x0.clone();
         double[] bestValue = {Double.MAX_VALUE};
         ObjectiveFunction objective = new ObjectiveFunction(x -> {
-            double value = filter.multiStepError(y, n, horizon, from, stride, parameters(x, free, start, states),
-                    estimateStart)
+            double value = filter.multiStepError(y, n, horizon, from, stride, parameters(expand(x, free, start.length)))
                     / scale;
             if (value < bestValue[0]) {
                 bestValue[0] = value;
@@ -127,26 +107,20 @@ record HoltWinters(HoltWintersFilter filter, boolean damped, Objective objective
             return value;
         });
         try {
-            new BOBYQAOptimizer(2 * dimensions + 1, 0.15, 1e-4).optimize(
-                    new MaxEval(MAX_EVALUATIONS + EVALUATIONS_PER_STATE * (dimensions - free.length)), objective,
+            new BOBYQAOptimizer(2 * dimensions + 1, 0.15, 1e-4).optimize(new MaxEval(MAX_EVALUATIONS), objective,
                     GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lo, hi));
         } catch (MathIllegalStateException e) {
             // evaluation budget spent or a degenerate trust region: the best point seen so far is still a fit
         }
-        return parameters(best, free, start, states);
+        return parameters(expand(best, free, start.length));
     }
 
-    private HoltWintersFilter.Parameters parameters(double[] x, int[] free, double[] start, InitialStates states) {
-        double[] all = new double[start.length];
+    private static double[] expand(double[] x, int[] free, int size) {
+        double[] all = new double[size];
         for (int j = 0; j < free.length; j++) {
             all[free[j]] = x[j];
         }
-        HoltWintersFilter.Parameters p = parameters(all);
-        if (states == null) {
-            return p;
-        }
-        return new HoltWintersFilter.Parameters(p.alpha(), p.beta(), p.phi(), p.gamma1(), p.gamma2(),
-                states.at(x, free.length));
+        return all;
     }
 
     /** Maps the unit box to parameters: β ≤ α and γ ≤ 1 − α keep the recursions in the usual stable region. */

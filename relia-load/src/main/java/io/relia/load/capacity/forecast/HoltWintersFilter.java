@@ -12,15 +12,8 @@ package io.relia.load.capacity.forecast;
  */
 record HoltWintersFilter(int m1, int m2, boolean multiplicative) {
 
-    /**
-     * Smoothing parameters: level α, trend β, damping φ, seasonal gains γ1 and γ2; and optionally the initial state
-     * {@code {level, trend, s1[0..m1-1]}} estimated with them, or null for the decomposition's.
-     */
-    record Parameters(double alpha, double beta, double phi, double gamma1, double gamma2, double[] start) {
-
-        Parameters(double alpha, double beta, double phi, double gamma1, double gamma2) {
-            this(alpha, beta, phi, gamma1, gamma2, null);
-        }
+    /** Smoothing parameters: level α, trend β, damping φ, seasonal gains γ1 and γ2. */
+    record Parameters(double alpha, double beta, double phi, double gamma1, double gamma2) {
     }
 
     /** The state after the values seen so far; seasonal arrays are indexed by {@code t mod m}. */
@@ -67,18 +60,6 @@ record HoltWintersFilter(int m1, int m2, boolean multiplicative) {
         if (m2 > 1) {
             phaseMeans(detrended, window, m2, state.s2, m1 > 1 ? state.s1 : null);
         }
-        return state;
-    }
-
-    /** The estimated initial state in {@code p}, or the decomposition of {@code y[0..n-1]} when it has none. */
-    State initialState(double[] y, int n, Parameters p) {
-        if (p.start() == null) {
-            return initialState(y, n);
-        }
-        State state = new State(m1, m2, multiplicative ? 1 : 0);
-        state.level = p.start()[0];
-        state.trend = p.start()[1];
-        System.arraycopy(p.start(), 2, state.s1, 0, p.start().length - 2);
         return state;
     }
 
@@ -179,12 +160,12 @@ record HoltWintersFilter(int m1, int m2, boolean multiplicative) {
     }
 
     /**
-     * Mean absolute error (root mean squared error if {@code squared}) of the forecasts 1..{@code horizon} steps ahead
-     * from every {@code stride}-th origin in {@code [from, n)}: the multi-step objective that keeps the fit honest for
-     * the horizon actually forecast.
+     * Mean absolute error of the forecasts 1..{@code horizon} steps ahead from every {@code stride}-th origin in
+     * {@code [from, n)}:
+     * the multi-step objective that keeps the fit honest for the horizon actually forecast.
      */
-    double multiStepError(double[] y, int n, int horizon, int from, int stride, Parameters p, boolean squared) {
-        State s = initialState(y, n, p);
+    double multiStepError(double[] y, int n, int horizon, int from, int stride, Parameters p) {
+        State s = initialState(y, n);
         double sum = 0;
         long count = 0;
         double[] dampedSum = new double[horizon];
@@ -203,7 +184,7 @@ record HoltWintersFilter(int m1, int m2, boolean multiplicative) {
                     double a = s.s1[(t + h) % s.s1.length];
                     double b = s.s2[(t + h) % s.s2.length];
                     double f = multiplicative ? base * a * b : base + a + b;
-                    sum += squared ? (y[t + h] - f) * (y[t + h] - f) : Math.abs(y[t + h] - f);
+                    sum += Math.abs(y[t + h] - f);
                 }
                 count += steps;
             }
@@ -212,12 +193,12 @@ record HoltWintersFilter(int m1, int m2, boolean multiplicative) {
                 return Double.MAX_VALUE;
             }
         }
-        return count == 0 ? 0 : squared ? Math.sqrt(sum / count) : sum / count;
+        return count == 0 ? 0 : sum / count;
     }
 
     /** Runs the recursions over {@code y[0..origin-1]} and forecasts {@code horizon} values after it. */
     double[] forecast(double[] y, int origin, int horizon, Parameters p) {
-        State s = initialState(y, origin, p);
+        State s = initialState(y, origin);
         for (int t = 0; t < origin; t++) {
             update(s, p, y[t], t);
         }

@@ -44,8 +44,7 @@ final class ModelCatalog {
         if (daily > 0) {
             models.add(HoltWinters.additive(daily, 0, true));
             models.add(HoltWinters.multiplicative(daily, 0, true));
-            models.add(HoltWinters.additive(daily, HoltWinters.Objective.ONE_STEP));
-            models.add(HoltWinters.additive(daily, HoltWinters.Objective.LIKELIHOOD));
+            models.add(new HoltWinters(new HoltWintersFilter(daily, 0, false), true, 1));
         }
         if (weekly > 0) {
             models.add(HoltWinters.additive(0, weekly, true));

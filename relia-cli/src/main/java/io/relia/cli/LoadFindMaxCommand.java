@@ -93,6 +93,7 @@ final class LoadFindMaxCommand implements Callable<Integer> {
         }
         Scenario scenario = target.scenario(Optional.of(new LoadProfile.Constant(startRate, step)), List.of());
         PrintWriter err = cl.getErr();
+        target.warmUp(scenario, err);
         ThroughputSearch search = new ThroughputSearch(scenario, thresholds, slo, options,
                 LoadOptions.defaults().withThreads(target.threads), s -> progress(err, s));
         Thread hook = new Thread(search::interrupt, "relia-find-max-interrupt");

@@ -115,6 +115,7 @@ final class LoadRunCommand implements Callable<Integer> {
         if (log != null) {
             listeners.add(log);
         }
+        target.warmUp(scenario, err);
         LoadRunner runner = new LoadRunner(scenario, options, fanOut(listeners));
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

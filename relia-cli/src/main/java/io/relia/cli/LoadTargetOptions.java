@@ -63,6 +63,12 @@ final class LoadTargetOptions {
     @Option(names = "--body-file", paramLabel = "FILE", description = "Request body for a URL target, from a file.")
     Path bodyFile;
 
+    @Option(names = "--jit-warmup", paramLabel = "DURATION", defaultValue = "2s",
+            description = "First run the engine for this long against a built-in server on 127.0.0.1 (never the "
+                    + "target), so the JVM has compiled its hot paths before the first measured request "
+                    + "(default: ${DEFAULT-VALUE}; 0s for none).")
+    String jitWarmup;
+
     @Option(names = {"-k", "--insecure"}, description = "Do not verify the server's TLS certificate.")
     boolean insecure;
 
@@ -147,6 +153,19 @@ final class LoadTargetOptions {
         } catch (IOException e) {
             throw new InputException(Problem.error(Location.wholeFile(bodyFile), "cannot read the body file: "
                     + e.getMessage(), "a readable UTF-8 file", ""));
+        }
+    }
+
+    /** Runs the JIT warm-up for the scenario; progress on {@code err}. */
+    void warmUp(Scenario scenario, java.io.PrintWriter err) {
+        Duration d = duration("--jit-warmup", jitWarmup, Duration.ofSeconds(2));
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            io.relia.load.selftest.JitWarmup.run(scenario, threads, d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 /** {@code relia load}: load generation with honest latency and the maximum-sustainable-throughput search. */
 @Command(name = "load",
         mixinStandardHelpOptions = true,
-        description = {"Load generation: an open-model HTTP load generator whose latency is measured from each request's",
-            "intended send time (coordinated omission corrected), and a search for the highest rate that meets an SLO.",
+        description = {"Load generation: an open-model HTTP load generator whose latency is measured from each",
+            "request's intended send time (coordinated omission corrected), and a search for the highest rate that meets an SLO.",
             ""},
         subcommands = {LoadRunCommand.class, LoadFindMaxCommand.class, LoadSelftestCommand.class,
             LoadMergeCommand.class},

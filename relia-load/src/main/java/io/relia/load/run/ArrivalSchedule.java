@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * When each request of an open-model run is meant to be sent: arrival {@code i} (from 0) at the time where the
  * cumulative arrival count {@code A(t) = ∫ rate} reaches {@code i}. A constant rate gives {@code t = i / rate}; a
- * linear ramp from r0 to r1 over a stage of length D solves {@code r0·τ + (r1 − r0)·τ²/(2D) = i − A(stage start)}.
+ * linear ramp from r0 to r1 over a stage of length D solves
+ * {@code r0·τ + (r1 − r0)·τ²/(2D) = i − A(stage start)}.
  * These intended times are what latency is measured from (coordinated-omission correction).
  */
 final class ArrivalSchedule {
@@ -59,7 +60,8 @@ final class ArrivalSchedule {
                 }
                 yield new ArrivalSchedule(stages);
             }
-            case LoadProfile.Closed closed -> throw new IllegalArgumentException("a closed model has no arrival schedule");
+            case LoadProfile.Closed closed ->
+                    throw new IllegalArgumentException("a closed model has no arrival schedule");
         };
     }
 
@@ -120,7 +122,7 @@ final class ArrivalSchedule {
         return Math.min(due, totalArrivals());
     }
 
-    /** Of the first {@code due} arrivals, how many belong to worker {@code k} of {@code n} (arrival i goes to i mod n). */
+    /** Of the first {@code due} arrivals, how many belong to worker {@code k} of {@code n} (arrival i: i mod n). */
     static long share(long due, int k, int n) {
         return due > k ? (due - 1 - k) / n + 1 : 0;
     }

@@ -82,7 +82,8 @@ public final class SearchReport {
         for (StepResult s : result.steps()) {
             rows.add(List.of(Cell.of(s.phase()), Cell.of(String.format(Locale.ROOT, "%,.0f", s.rate())),
                     Cell.of(String.format(Locale.ROOT, "%,.0f", s.achievedRate())), Cell.of(LoadReport.ms(s.p50())),
-                    Cell.of(LoadReport.ms(s.p99())), Cell.of(String.format(Locale.ROOT, "%.3f%%", s.errorRatio() * 100)),
+                    Cell.of(LoadReport.ms(s.p99())),
+                    Cell.of(String.format(Locale.ROOT, "%.3f%%", s.errorRatio() * 100)),
                     new Cell(s.pass() ? "pass" : "FAIL: " + s.reason(), s.pass() ? Tone.GOOD : Tone.BAD)));
         }
         doc.heading(1, "Steps");

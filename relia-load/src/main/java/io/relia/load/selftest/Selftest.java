@@ -20,8 +20,9 @@ import java.util.Optional;
  * arrive at a constant rate {@code R} over a run of length {@code P}. Arrivals during the pause, at {@code s + u},
  * all complete when it ends, so their latency is {@code T − u}, spread evenly over (0, T]; everything else is fast.
  * The share of requests slower than {@code x} is therefore {@code (T − x)/P}, and the corrected q-quantile is
- * {@code T − (1 − q)·P} while {@code (1 − q)·P < T}. A 1 s pause in 10 s gives p99 ≈ 0.9 s. Latency measured from
- * the actual send time sees only the few requests in flight when the pause began: it stays near the service time.
+ * {@code T − (1 − q)·P} while {@code (1 − q)·P < T}. A 1 s pause in 10 s gives p99 ≈ 0.9 s. Latency measured
+ * from the actual send time sees only the few requests in flight when the pause began: it stays near the service
+ * time.
  */
 public final class Selftest {
 
@@ -56,7 +57,8 @@ public final class Selftest {
             // Pause a quarter into the measured run, so the backlog drains well before the end.
             server.pauseAfter(Math.max(1, (long) (rate * (warmup + seconds / 4))), pause);
             Scenario scenario = new Scenario("selftest", new Target(false, "127.0.0.1", server.port(), false),
-                    List.of(RequestTemplate.get("/")), Optional.empty(), new LoadProfile.Constant(rate, run.plus(WARMUP)),
+                    List.of(RequestTemplate.get("/")), Optional.empty(),
+                    new LoadProfile.Constant(rate, run.plus(WARMUP)),
                     connections, WARMUP, Duration.ofSeconds(30), List.of());
             LoadResult result = new LoadRunner(scenario, LoadOptions.defaults(), listener).run();
             LoadStats total = result.total();

@@ -101,7 +101,7 @@ public record Threshold(String source, Metric metric, Comparison op, double limi
     /** The outcome of evaluating a threshold. */
     public record Verdict(Threshold threshold, double observed, boolean pass) {
 
-        /** The observed value in the threshold's unit, for people: {@code 0.412%}, {@code 231.5ms}, {@code 980.0 req/s}. */
+        /** The observed value in the threshold's unit, for people: {@code 0.412%}, {@code 231.5ms}, {@code 980 req/s}. */
         public String observedText() {
             if (Double.isNaN(observed)) {
                 return "nothing measured";

@@ -1,9 +1,6 @@
 package io.relia.cli;
 
 import java.io.Console;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 
 /** Whether Relia talks to a person at a terminal (live progress lines) or to a pipe or file. */
 final class Terminal {
@@ -21,12 +18,11 @@ final class Terminal {
             return false;
         }
         try {
-            MethodHandle isTerminal = MethodHandles.publicLookup().findVirtual(Console.class, "isTerminal",
-                    MethodType.methodType(boolean.class));
-            return (boolean) isTerminal.invoke(console);
-        } catch (NoSuchMethodException | IllegalAccessException older) {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException older) {
             return true;
-        } catch (Throwable unexpected) {
+        } catch (ReflectiveOperationException unexpected) {
+            // cannot tell: no live progress line, which is safe for pipes and files
             return false;
         }
     }

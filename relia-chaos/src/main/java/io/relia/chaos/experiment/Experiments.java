@@ -2,9 +2,8 @@ package io.relia.chaos.experiment;
 
 import io.relia.core.Problem;
 import io.relia.core.Problems;
-import io.relia.core.spec.LoadResult;
 import io.relia.core.spec.MapNode;
-import io.relia.core.spec.SpecDocument;
+import io.relia.core.spec.Node;
 import io.relia.core.spec.SpecLoader;
 import io.relia.core.spec.SpecSchema;
 
@@ -43,21 +42,14 @@ public final class Experiments {
 
     /** Loads and reads one experiment file; {@code env} resolves {@code {type: env}} configuration. */
     public static Result load(Path path, Map<String, String> env) {
-        LoadResult loaded = SpecLoader.load(path);
         Problems problems = new Problems();
-        problems.addAll(loaded.problems());
-        if (loaded.file().isEmpty() || loaded.hasErrors()) {
+        Optional<Node> document = SpecLoader.load(path).onlyDocument("experiment", problems);
+        if (document.isEmpty()) {
             return new Result(Optional.empty(), problems.sorted());
         }
-        List<SpecDocument> documents = loaded.file().get().documents();
-        if (documents.size() != 1) {
-            problems.error(documents.get(1).root().location(), "the file holds " + documents.size() + " documents",
-                    "one experiment per file", "split it into one file per experiment");
-            return new Result(Optional.empty(), problems.sorted());
-        }
-        if (!(documents.getFirst().root() instanceof MapNode root)) {
-            problems.error(documents.getFirst().root().location(), "the document is "
-                    + documents.getFirst().root().describe(), "an experiment (a mapping)", "");
+        if (!(document.get() instanceof MapNode root)) {
+            problems.error(document.get().location(), "the document is " + document.get().describe(),
+                    "an experiment (a mapping)", "");
             return new Result(Optional.empty(), problems.sorted());
         }
         return new Result(read(root, path, env, problems), problems.sorted());

@@ -30,6 +30,20 @@ class SpecLoaderTest {
     }
 
     @Test
+    void onlyDocumentRefusesAFileWithSeveralAtTheSecondOne() {
+        io.relia.core.Problems problems = new io.relia.core.Problems();
+        assertThat(SpecLoader.parse(Path.of("two.yaml"), "a: 1\n---\nb: 2\n").onlyDocument("scenario", problems))
+                .isEmpty();
+        assertThat(problems.sorted()).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(3);
+            assertThat(p.format()).contains("the file holds 2 documents", "one scenario per file");
+        });
+        io.relia.core.Problems none = new io.relia.core.Problems();
+        assertThat(SpecLoader.parse(Path.of("one.yaml"), "a: 1\n").onlyDocument("scenario", none)).isPresent();
+        assertThat(none.sorted()).isEmpty();
+    }
+
+    @Test
     void keepsLineAndColumnOfEveryNode() {
         SpecFile file = yaml("""
                 service: checkout

@@ -6,11 +6,9 @@ import io.relia.core.Problem;
 import io.relia.core.Problems;
 import io.relia.core.spec.Fields;
 import io.relia.core.spec.ListNode;
-import io.relia.core.spec.LoadResult;
 import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
 import io.relia.core.spec.ScalarNode;
-import io.relia.core.spec.SpecDocument;
 import io.relia.core.spec.SpecLoader;
 import io.relia.core.spec.SpecSchema;
 import io.relia.core.value.Durations;
@@ -61,19 +59,12 @@ public final class ScenarioReader {
 
     /** Loads and reads one scenario file; the variables file is resolved against the scenario's folder. */
     public static Result load(Path file) {
-        LoadResult loaded = SpecLoader.load(file);
         Problems problems = new Problems();
-        problems.addAll(loaded.problems());
-        if (loaded.file().isEmpty() || loaded.hasErrors()) {
+        Optional<Node> document = SpecLoader.load(file).onlyDocument("scenario", problems);
+        if (document.isEmpty()) {
             return new Result(Optional.empty(), problems.sorted());
         }
-        List<SpecDocument> documents = loaded.file().get().documents();
-        if (documents.size() != 1) {
-            problems.error(documents.get(1).root().location(), "the file holds " + documents.size() + " documents",
-                    "one scenario per file", "split it into one file per scenario");
-            return new Result(Optional.empty(), problems.sorted());
-        }
-        return new Result(read(documents.getFirst().root(), file, problems), problems.sorted());
+        return new Result(read(document.get(), file, problems), problems.sorted());
     }
 
     /** Reads a loaded document; problems go to {@code problems}; empty when there are errors. */

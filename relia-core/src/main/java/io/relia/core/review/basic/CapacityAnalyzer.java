@@ -74,7 +74,8 @@ public final class CapacityAnalyzer implements ReviewAnalyzer {
                     evidence));
             root.map("service_capacity").flatMap(capacity -> capacity.text("measured_on")).ifPresent(date ->
                     verdicts.add(Verdict.notChecked(ChecklistItem.LOAD_TESTED, "the plan says capacity was measured on "
-                            + date + "; relia load will verify it", List.of())));
+                            + date + "; measure it with relia load find-max and name the result as per_instance",
+                            List.of())));
         }
         return new ReviewSection(id(), "Capacity", verdicts, problems, blocks, data);
     }

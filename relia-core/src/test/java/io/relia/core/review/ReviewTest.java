@@ -101,6 +101,15 @@ class ReviewTest {
     }
 
     @Test
+    void theServiceCapacityHeadroomUsesThePlansTargetUtilisation() throws IOException {
+        write("capacity.yaml", "target_utilization: 50%\nservice_capacity:\n  max_sustainable_rps_per_instance: 100\n"
+                + "  instances: 2\n  current_peak_rps: 50\n");
+        ChecklistEntry capacity = entry(review(), ChecklistItem.CAPACITY_PLANNING);
+        // 200 req/s at 50% utilisation is 100 usable against a 50 req/s peak
+        assertThat(capacity.evidence().getFirst()).contains("100 req/s usable (200 req/s total)", "headroom 2.00×");
+    }
+
+    @Test
     void capacityPlanGivesHeadroomAndRunway() throws IOException {
         write("capacity.yaml", "service_capacity:\n  max_sustainable_rps_per_instance: 100\n  instances: 2\n"
                 + "  current_peak_rps: 50\n  growth_per_month: 10%\n");

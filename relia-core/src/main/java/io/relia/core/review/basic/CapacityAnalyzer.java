@@ -64,7 +64,7 @@ public final class CapacityAnalyzer implements ReviewAnalyzer {
             root.keys().stream().filter(key -> !key.equals("service_capacity")).forEach(key ->
                     root.map(key).flatMap(resource -> resource.text("recommendation"))
                             .ifPresent(advice -> evidence.add(key + ": " + advice)));
-            Optional<Headroom> headroom = root.map("service_capacity").map(Headroom::of);
+            Optional<Headroom> headroom = root.map("service_capacity").map(node -> Headroom.of(node, root));
             headroom.ifPresent(h -> {
                 evidence.addFirst(h.summary());
                 blocks.add(h.table());
@@ -90,12 +90,13 @@ public final class CapacityAnalyzer implements ReviewAnalyzer {
      */
     record Headroom(double capacity, double usable, double peak, Optional<Double> monthlyGrowth) {
 
-        static Headroom of(MapNode node) {
+        /** From a {@code service_capacity} block; its target utilisation, else the plan's, else 100%. */
+        static Headroom of(MapNode node, MapNode plan) {
             double perInstance = number(node, "max_sustainable_rps_per_instance");
             double instances = number(node, "instances");
             double peak = number(node, "current_peak_rps");
-            double target = node.text("target_utilization").flatMap(text -> Ratio.parse(text).asOptional())
-                    .map(Ratio::asDouble).orElse(1.0);
+            double target = node.text("target_utilization").or(() -> plan.text("target_utilization"))
+                    .flatMap(text -> Ratio.parse(text).asOptional()).map(Ratio::asDouble).orElse(1.0);
             Optional<Double> growth = node.text("growth_per_month").flatMap(text -> Ratio.parse(text).asOptional())
                     .map(Ratio::asDouble);
             return new Headroom(perInstance * instances, perInstance * instances * target, peak, growth);

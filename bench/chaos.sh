@@ -56,12 +56,7 @@ WORK=$(mktemp -d /tmp/relia-chaos-bench.XXXXXX)
 chmod 755 "$WORK"   # nginx workers run as an unprivileged user
 PIDS=()
 cleanup() {
-    local p
-    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-    for p in "${PIDS[@]}"; do
-        for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$p" 2>/dev/null || true
-    done
+    bench_stop "${PIDS[@]}"
     if [ -n "${KEEP_WORK:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -69,45 +64,10 @@ trap 'exit 130' INT TERM
 
 read -r P_NGINX P_HAPROXY P_RELIA P_ECHO P_ECHO_PROXY P_ADMIN < <($NET ports 6)
 
-wait_port() { # port, what, pid: at most 30 s
-    local i
-    for i in $(seq 300); do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-        kill -0 "$3" 2>/dev/null || { echo "$2 exited before listening on $1" >&2; return 1; }
-        sleep 0.1
-    done
-    echo "$2 not listening on $1 after 30 s" >&2; return 1
-}
-
-# nginx: own prefix, one worker, a 12-byte static file
-mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs" "$WORK/nginx/tmp"
-printf 'hello relia\n' > "$WORK/nginx/html/f"   # 12 bytes
-cat > "$WORK/nginx/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    client_body_temp_path $WORK/nginx/tmp/body;
-    proxy_temp_path $WORK/nginx/tmp/proxy;
-    fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
-    uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
-    scgi_temp_path $WORK/nginx/tmp/scgi;
-    default_type text/plain;
-    server {
-        listen 127.0.0.1:$P_NGINX;
-        root $WORK/nginx/html;
-    }
-}
-EOF
-nginx -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" &
-NGINX_PID=$!
+# nginx: own prefix, one worker, a 12-byte static file /f (bench/lib.sh)
+bench_start_nginx "$WORK/nginx" "$P_NGINX"
+NGINX_PID=$BENCH_NGINX_PID
 PIDS+=("$NGINX_PID")
-wait_port "$P_NGINX" nginx "$NGINX_PID"
-nginx_pids() { echo "$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"; }
 
 # haproxy: mode tcp, one thread
 cat > "$WORK/haproxy.cfg" <<EOF
@@ -128,13 +88,13 @@ EOF
 haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
 HAPROXY_PID=$!
 PIDS+=("$HAPROXY_PID")
-wait_port "$P_HAPROXY" haproxy "$HAPROXY_PID"
+bench_wait_port "$P_HAPROXY" haproxy "$HAPROXY_PID"
 
 # TCP echo (for the latency and robustness parts)
 $NET echo "$P_ECHO" >"$WORK/echo.log" 2>&1 &
 ECHO_PID=$!
 PIDS+=("$ECHO_PID")
-wait_port "$P_ECHO" echo "$ECHO_PID"
+bench_wait_port "$P_ECHO" echo "$ECHO_PID"
 
 # Relia's proxy: web -> nginx, echo -> the echo server
 cat > "$WORK/proxies.json" <<EOF
@@ -145,8 +105,8 @@ EOF
 "$JAVA" ${RELIA_JAVA_OPTS:-} -jar "$JAR" chaos proxy --port "$P_ADMIN" --config "$WORK/proxies.json" >"$WORK/relia.log" 2>&1 &
 RELIA_PID=$!
 PIDS+=("$RELIA_PID")
-wait_port "$P_ADMIN" "relia chaos proxy" "$RELIA_PID"
-wait_port "$P_RELIA" "relia chaos proxy" "$RELIA_PID"
+bench_wait_port "$P_ADMIN" "relia chaos proxy" "$RELIA_PID"
+bench_wait_port "$P_RELIA" "relia chaos proxy" "$RELIA_PID"
 ADMIN=http://127.0.0.1:$P_ADMIN
 echo "ports: nginx $P_NGINX, haproxy $P_HAPROXY, relia $P_RELIA (admin $P_ADMIN), echo $P_ECHO via relia $P_ECHO_PROXY"
 curl -sf "http://127.0.0.1:$P_RELIA/f" | cmp -s - "$WORK/nginx/html/f" || { echo "GET through Relia failed" >&2; exit 1; }
@@ -158,18 +118,6 @@ add_toxic() { # name, latency ms, jitter ms
 del_toxic() { curl -sf -X DELETE "$ADMIN/proxies/${2:-web}/toxics/$1" >/dev/null; }
 
 # --- throughput -----------------------------------------------------------------------------------------------
-# CPU ticks (utime + stime) of the given pids; pids that are gone count 0.
-ticks() {
-    local t=0 p s f
-    for p in "$@"; do
-        s=$(cat "/proc/$p/stat" 2>/dev/null) || continue
-        read -r -a f <<<"${s##*) }"
-        t=$((t + f[11] + f[12]))
-    done
-    echo "$t"
-}
-# /proc/stat: "busy softirq" ticks summed over all cores (busy = user nice system irq softirq; steal excluded)
-machine_ticks() { head -n 1 /proc/stat | awk '{print $2 + $3 + $4 + $7 + $8, $8}'; }
 
 wrk_to() { # url seconds -> wrk output in $WORK/wrk.out, CPU in $WORK/wrk.time
     /usr/bin/time -f '%U %S' -o "$WORK/wrk.time" wrk -t2 -c50 -d"$2"s --latency "$1" >"$WORK/wrk.out" 2>&1
@@ -183,9 +131,9 @@ measure() { # scenario url run
     for try in $(seq "$MAX_TRIES"); do
         bench_wait_idle "$IDLE_WAIT"
         [ "$scen" = relia-toxic0 ] && add_toxic lat0 0 0
-        n0=$(ticks $(nginx_pids)); h0=$(ticks "$HAPROXY_PID"); r0=$(ticks "$RELIA_PID"); read -r m0 q0 < <(machine_ticks)
+        n0=$(bench_ticks $(bench_nginx_pids)); h0=$(bench_ticks "$HAPROXY_PID"); r0=$(bench_ticks "$RELIA_PID"); read -r m0 q0 < <(bench_machine_ticks)
         wrk_to "$url" "$DURATION"
-        n1=$(ticks $(nginx_pids)); h1=$(ticks "$HAPROXY_PID"); r1=$(ticks "$RELIA_PID"); read -r m1 q1 < <(machine_ticks)
+        n1=$(bench_ticks $(bench_nginx_pids)); h1=$(bench_ticks "$HAPROXY_PID"); r1=$(bench_ticks "$RELIA_PID"); read -r m1 q1 < <(bench_machine_ticks)
         [ "$scen" = relia-toxic0 ] && del_toxic lat0
         read -r wu ws <"$WORK/wrk.time"
         local reqs requests p50 p99 errors row other

@@ -31,8 +31,7 @@ bench_wait_idle() {
     done
 }
 
-# --- helpers for the load benchmarks (bench/load.sh, bench/load-soak.sh); bench_ prefix, so scripts that define
-# their own (chaos.sh) are unaffected ---------------------------------------------------------------------------
+# --- helpers shared by the network benchmarks (chaos.sh, load.sh, load-soak.sh) ---------------------------------------------------------------------------
 
 # CPU ticks (utime + stime, all threads) of the given pids; pids that are gone count 0.
 bench_ticks() {
@@ -109,4 +108,16 @@ bench_stop() {
         for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
         kill -9 "$p" 2>/dev/null || true
     done
+}
+
+# Starts nginx under WORK/nginx on a free port, adds it to the caller's PIDS array (stopped on exit), checks a GET of
+# the static file and sets URL to it. Usage: bench_nginx_url WORK
+bench_nginx_url() {
+    local port
+    port=$(bench_free_port)
+    bench_start_nginx "$1/nginx" "$port"
+    PIDS+=("$BENCH_NGINX_PID")
+    URL="http://127.0.0.1:$port/f"
+    curl -sf "$URL" | cmp -s - "$1/nginx/html/f" || { echo "GET $URL failed" >&2; return 1; }
+    echo "nginx:   $URL (pid $BENCH_NGINX_PID)"
 }

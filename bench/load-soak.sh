@@ -64,12 +64,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-PORT=$(bench_free_port)
-bench_start_nginx "$WORK/nginx" "$PORT"
-PIDS+=("$BENCH_NGINX_PID")
-URL="http://127.0.0.1:$PORT/f"
-curl -sf "$URL" | cmp -s - "$WORK/nginx/html/f" || { echo "GET $URL failed" >&2; exit 1; }
-echo "nginx:   $URL (pid $BENCH_NGINX_PID)"
+bench_nginx_url "$WORK" || exit 1
 
 child_of() { # first child of $1, waiting up to 2 s
     local c i

@@ -87,12 +87,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-PORT=$(bench_free_port)
-bench_start_nginx "$WORK/nginx" "$PORT"
-PIDS+=("$BENCH_NGINX_PID")
-URL="http://127.0.0.1:$PORT/f"
-curl -sf "$URL" | cmp -s - "$WORK/nginx/html/f" || { echo "GET $URL failed" >&2; exit 1; }
-echo "nginx:   $URL (pid $BENCH_NGINX_PID)"
+bench_nginx_url "$WORK" || exit 1
 
 # JVM start-up alone, for reference: java -jar relia.jar --version, median CPU of 3 (same JVM options as the runs)
 for i in 1 2 3; do

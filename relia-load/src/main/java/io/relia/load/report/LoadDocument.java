@@ -8,7 +8,6 @@ import io.relia.load.run.LoadResult;
 import io.relia.load.run.LoadRunner;
 import io.relia.load.run.LoadStats;
 import io.relia.load.threshold.Threshold;
-import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,8 @@ final class LoadDocument {
         if (open) {
             rows.add(new ArrayList<>(List.of(Cell.of("late sends"), new Cell(String.format(Locale.ROOT,
                     "%,d (%.2f%%; send lag p99 %s, max %s)", total.lateSends(), pct(total.lateSends(), total.sent()),
-                    LoadReport.ms(value(total.sendLag(), 99)), LoadReport.ms(value(total.sendLag(), 100))),
+                    LoadReport.ms(LoadReport.millisAt(total.sendLag(), 99)),
+                    LoadReport.ms(LoadReport.millisAt(total.sendLag(), 100))),
                     total.lateSends() > 0 ? Tone.WARN : Tone.PLAIN))));
         }
         doc.add(new Document.Table(List.of("", "value"), rows));
@@ -56,8 +56,8 @@ final class LoadDocument {
         double[] qs = {50, 90, 99, 99.9, 99.99, 100};
         for (double q : qs) {
             latency.add(List.of(Cell.of(q == 100 ? "max" : LoadReport.label(q)),
-                    Cell.of(LoadReport.ms(value(total.correctedLatency(), q))),
-                    Cell.of(LoadReport.ms(value(total.uncorrectedLatency(), q)))));
+                    Cell.of(LoadReport.ms(LoadReport.millisAt(total.correctedLatency(), q))),
+                    Cell.of(LoadReport.ms(LoadReport.millisAt(total.uncorrectedLatency(), q)))));
         }
         doc.add(new Document.Table(List.of("percentile", "corrected", "uncorrected"), latency));
         if (total.templates() > 1) {
@@ -67,8 +67,8 @@ final class LoadDocument {
                 byName.add(List.of(Cell.of(result.scenario().requests().get(i).name()),
                         Cell.of(String.format(Locale.ROOT, "%,d", total.templateRequests(i))),
                         Cell.of(String.format(Locale.ROOT, "%,d", total.templateErrors(i))),
-                        Cell.of(LoadReport.ms(value(total.templateLatency(i), 50))),
-                        Cell.of(LoadReport.ms(value(total.templateLatency(i), 99)))));
+                        Cell.of(LoadReport.ms(LoadReport.millisAt(total.templateLatency(i), 50))),
+                        Cell.of(LoadReport.ms(LoadReport.millisAt(total.templateLatency(i), 99)))));
             }
             doc.add(new Document.Table(List.of("request", "finished", "errors", "p50", "p99"), byName));
         }
@@ -140,12 +140,5 @@ final class LoadDocument {
 
     private static double pct(long part, long whole) {
         return whole == 0 ? 0 : 100.0 * part / whole;
-    }
-
-    private static double value(Histogram h, double q) {
-        if (h.getTotalCount() == 0) {
-            return Double.NaN;
-        }
-        return (q >= 100 ? h.getMaxValue() : h.getValueAtPercentile(q)) / 1000.0;
     }
 }

@@ -231,8 +231,8 @@ public final class LoadReport {
         List<Double> uncorrected = new ArrayList<>();
         for (double q : qs) {
             labels.add(q == 0 ? "min" : q == 100 ? "max" : label(q));
-            corrected.add(value(total.correctedLatency(), q));
-            uncorrected.add(value(total.uncorrectedLatency(), q));
+            corrected.add(millisAt(total.correctedLatency(), q));
+            uncorrected.add(millisAt(total.uncorrectedLatency(), q));
         }
         return new ChartData("Latency by percentile (ms)", ChartData.Kind.LINE, labels, List.of(
                 new ChartData.Series("corrected (from intended send time)", corrected, "#c62828"),
@@ -240,7 +240,8 @@ public final class LoadReport {
                 "percentile", "ms");
     }
 
-    private static double value(Histogram h, double q) {
+    /** The value at percentile {@code q} of a µs histogram, in ms (0 = min, 100 = max); NaN when empty. */
+    public static double millisAt(Histogram h, double q) {
         if (h.getTotalCount() == 0) {
             return Double.NaN;
         }

@@ -80,8 +80,9 @@ public record MergedLogs(List<Path> files, Histogram corrected, Histogram uncorr
         List<List<Cell>> rows = new ArrayList<>();
         double[] qs = {50, 90, 99, 99.9, 99.99, 100};
         for (double q : qs) {
-            rows.add(List.of(Cell.of(q == 100 ? "max" : LoadReport.label(q)), Cell.of(LoadReport.ms(value(corrected,
-                    q))), Cell.of(LoadReport.ms(value(uncorrected, q)))));
+            rows.add(List.of(Cell.of(q == 100 ? "max" : LoadReport.label(q)),
+                    Cell.of(LoadReport.ms(LoadReport.millisAt(corrected, q))),
+                    Cell.of(LoadReport.ms(LoadReport.millisAt(uncorrected, q)))));
         }
         doc.add(new Document.Table(List.of("percentile", "corrected", "uncorrected"), rows));
         Map<String, Object> data = new LinkedHashMap<>();
@@ -92,12 +93,5 @@ public record MergedLogs(List<Path> files, Histogram corrected, Histogram uncorr
         data.put("corrected", LoadReport.percentiles(corrected));
         data.put("uncorrected", LoadReport.percentiles(uncorrected));
         return new Report("load-merge", 1, data, doc.build());
-    }
-
-    private static double value(Histogram h, double q) {
-        if (h.getTotalCount() == 0) {
-            return Double.NaN;
-        }
-        return (q >= 100 ? h.getMaxValue() : h.getValueAtPercentile(q)) / 1000.0;
     }
 }

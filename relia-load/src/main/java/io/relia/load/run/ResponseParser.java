@@ -21,7 +21,6 @@ final class ResponseParser {
     private State state = State.STATUS;
     private int status;
     private boolean keepAlive;
-    private boolean http10;
     private boolean chunked;
     private long contentLength;
     private long remaining;
@@ -127,7 +126,6 @@ final class ResponseParser {
         state = State.STATUS;
         status = 0;
         keepAlive = true;
-        http10 = false;
         chunked = false;
         contentLength = -1;
         remaining = 0;
@@ -164,8 +162,7 @@ final class ResponseParser {
         if (length < 12 || !startsWith("HTTP/1.") || line[8] != ' ') {
             throw new ProtocolException("not an HTTP/1.x status line");
         }
-        http10 = line[7] == '0';
-        keepAlive = !http10;
+        keepAlive = line[7] != '0';   // HTTP/1.0 closes unless it says keep-alive
         int code = 0;
         for (int i = 9; i < 12; i++) {
             byte c = line[i];

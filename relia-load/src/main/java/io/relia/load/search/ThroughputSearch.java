@@ -135,9 +135,9 @@ public final class ThroughputSearch {
         return result(pass, fail, "steps");
     }
 
-    private boolean generatorLimited(StepResult step) {
-        return step.sendRate() < step.rate() * options.minSendRatio() && step.errorRatio() < 0.5
-                && step.reason().startsWith("the load generator");
+    /** A step that failed although every SLO threshold held: requests could not leave on schedule. */
+    private static boolean generatorLimited(StepResult step) {
+        return !step.pass() && step.failing().isEmpty();
     }
 
     private SearchResult result(StepResult knee, StepResult fail, String limitedBy) {

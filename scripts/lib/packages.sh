@@ -11,6 +11,27 @@ relia_ensure_packages() {
         command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
+    relia_install_packages "${missing[@]}"
+}
+
+# relia_ensure_postgresql -> returns 0 when PostgreSQL's server programs are available afterwards. Debian keeps
+# initdb, pg_ctl and postgres in /usr/lib/postgresql/VERSION/bin, off PATH, so 'command -v' cannot tell.
+relia_ensure_postgresql() {
+    relia_postgresql_installed && return 0
+    relia_install_packages postgresql && relia_postgresql_installed
+}
+
+relia_postgresql_installed() {
+    local initdb
+    for initdb in /usr/lib/postgresql/*/bin/initdb; do
+        [ -x "$initdb" ] && return 0
+    done
+    command -v initdb >/dev/null 2>&1
+}
+
+# relia_install_packages PACKAGE ...  -> installs the packages as root with apt-get, else says how; 0 when installed.
+relia_install_packages() {
+    local missing=("$@")
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "installing Debian packages: ${missing[*]}" >&2
         if [ -z "${RELIA_APT_UPDATED:-}" ]; then

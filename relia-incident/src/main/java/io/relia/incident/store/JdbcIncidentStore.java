@@ -1,0 +1,305 @@
+package io.relia.incident.store;
+
+import io.relia.incident.ActionItem;
+import io.relia.incident.FieldChange;
+import io.relia.incident.Incident;
+import io.relia.incident.IncidentException;
+import io.relia.incident.IncidentQuery;
+import io.relia.incident.IncidentStore;
+import io.relia.incident.TimelineEntry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** The incident store over JDBC: SQLite or PostgreSQL through the same SQL. */
+final class JdbcIncidentStore implements IncidentStore {
+
+    private static final String ACTION_COLUMNS = "id, incident_id, title, item_type, owner_name, priority, due_date,"
+            + " status, link, created_at, updated_at";
+
+    private final Database database;
+
+    JdbcIncidentStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Incident create(Incident draft, String actor, Instant at) {
+        return database.inTransaction(connection -> {
+            long id = IncidentRows.insert(connection, draft);
+            Incident stored = draft.withId(id);
+            insertEntry(connection, new TimelineEntry(0, id, at, actor, TimelineEntry.Kind.CREATED, "", "", "",
+                    "declared " + stored.severity() + ": " + stored.title()));
+            return stored;
+        });
+    }
+
+    @Override
+    public Incident change(long id, String actor, Instant at, UnaryOperator<Incident> edit) {
+        return database.inTransaction(connection -> {
+            Incident before = lockedIncident(connection, id);
+            Incident after = edit.apply(before);
+            if (after.id() != id) {
+                throw new IllegalStateException("an edit may not change the incident's id");
+            }
+            List<FieldChange> changes = after.changesFrom(before);
+            if (changes.isEmpty()) {
+                return before;
+            }
+            IncidentRows.update(connection, after);
+            for (FieldChange change : changes) {
+                insertEntry(connection, new TimelineEntry(0, id, at, actor, TimelineEntry.Kind.CHANGED,
+                        change.field(), change.before(), change.after(), ""));
+            }
+            return after;
+        });
+    }
+
+    @Override
+    public TimelineEntry note(long id, String actor, Instant at, TimelineEntry.Kind kind, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IncidentException("a note needs text");
+        }
+        return database.inTransaction(connection -> {
+            lockedIncident(connection, id);
+            return insertEntry(connection, new TimelineEntry(0, id, at, actor, kind, "", "", "", text.strip()));
+        });
+    }
+
+    @Override
+    public Optional<Incident> find(long id) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + IncidentRows.COLUMNS + " FROM incidents WHERE id = ?")) {
+                select.setLong(1, id);
+                return IncidentRows.read(connection, select).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<Incident> list(IncidentQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + IncidentRows.COLUMNS + " FROM incidents WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (query.openOnly()) {
+            sql.append(" AND status NOT IN ('RESOLVED', 'CLOSED')");
+        }
+        query.status().ifPresent(status -> {
+            sql.append(" AND status = ?");
+            parameters.add(status.name());
+        });
+        query.severity().ifPresent(severity -> {
+            sql.append(" AND severity = ?");
+            parameters.add(severity.name());
+        });
+        query.service().ifPresent(service -> {
+            sql.append(" AND id IN (SELECT incident_id FROM incident_services WHERE service = ?)");
+            parameters.add(service);
+        });
+        query.since().ifPresent(since -> {
+            sql.append(" AND declared_at >= ?");
+            parameters.add(since.toEpochMilli());
+        });
+        sql.append(" ORDER BY declared_at DESC, id DESC");
+        if (query.limit() != Integer.MAX_VALUE) {
+            sql.append(" LIMIT ?");
+            parameters.add((long) query.limit());
+        }
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    select.setObject(i + 1, parameters.get(i));
+                }
+                return IncidentRows.read(connection, select);
+            }
+        });
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(long id) {
+        return database.read(connection -> {
+            List<TimelineEntry> entries = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, incident_id, occurred_at, actor,"
+                    + " entry_kind, field, before_value, after_value, body FROM timeline WHERE incident_id = ?"
+                    + " ORDER BY occurred_at, id")) {
+                select.setLong(1, id);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        entries.add(new TimelineEntry(result.getLong(1), result.getLong(2),
+                                Instant.ofEpochMilli(result.getLong(3)), result.getString(4),
+                                TimelineEntry.Kind.valueOf(result.getString(5)), result.getString(6),
+                                result.getString(7), result.getString(8), result.getString(9)));
+                    }
+                }
+            }
+            return entries;
+        });
+    }
+
+    @Override
+    public ActionItem addAction(ActionItem draft, String actor, Instant at) {
+        return database.inTransaction(connection -> {
+            lockedIncident(connection, draft.incidentId());
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO action_items (incident_id,"
+                    + " title, item_type, owner_name, priority, due_date, status, link, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                insert.setLong(1, draft.incidentId());
+                int next = bindAction(insert, 2, draft);
+                IncidentRows.setTime(insert, next++, draft.created());
+                IncidentRows.setTime(insert, next, draft.updated());
+                try (ResultSet keys = insert.executeQuery()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            ActionItem stored = draft.withId(id);
+            insertEntry(connection, new TimelineEntry(0, draft.incidentId(), at, actor, TimelineEntry.Kind.ACTION,
+                    "", "", "", "action item " + stored.reference() + " added (" + stored.type().label() + ", "
+                    + stored.priority() + (stored.owner().isEmpty() ? "" : ", owner " + stored.owner()) + "): "
+                    + stored.title()));
+            return stored;
+        });
+    }
+
+    @Override
+    public ActionItem changeAction(long id, String actor, Instant at, UnaryOperator<ActionItem> edit) {
+        return database.inTransaction(connection -> {
+            ActionItem before = lockedAction(connection, id);
+            ActionItem after = edit.apply(before);
+            if (after.id() != id || after.incidentId() != before.incidentId()) {
+                throw new IllegalStateException("an edit may not move an action item");
+            }
+            if (after.equals(before)) {
+                return before;
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE action_items SET title = ?,"
+                    + " item_type = ?, owner_name = ?, priority = ?, due_date = ?, status = ?, link = ?,"
+                    + " updated_at = ? WHERE id = ?")) {
+                int next = bindAction(update, 1, after);
+                IncidentRows.setTime(update, next++, after.updated());
+                update.setLong(next, id);
+                update.executeUpdate();
+            }
+            insertEntry(connection, new TimelineEntry(0, after.incidentId(), at, actor, TimelineEntry.Kind.ACTION,
+                    "", "", "", "action item " + after.reference() + " " + describeChange(before, after)));
+            return after;
+        });
+    }
+
+    @Override
+    public List<ActionItem> actions(Optional<Long> incidentId) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ACTION_COLUMNS
+                    + " FROM action_items" + (incidentId.isPresent() ? " WHERE incident_id = ?" : "")
+                    + " ORDER BY id")) {
+                if (incidentId.isPresent()) {
+                    select.setLong(1, incidentId.get());
+                }
+                return readActions(select);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private Incident lockedIncident(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + IncidentRows.COLUMNS
+                + " FROM incidents WHERE id = ?" + database.dialect().lockRow())) {
+            select.setLong(1, id);
+            return IncidentRows.read(connection, select).stream().findFirst()
+                    .orElseThrow(() -> new IncidentException("no incident INC-" + id));
+        }
+    }
+
+    private ActionItem lockedAction(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ACTION_COLUMNS
+                + " FROM action_items WHERE id = ?" + database.dialect().lockRow())) {
+            select.setLong(1, id);
+            return readActions(select).stream().findFirst()
+                    .orElseThrow(() -> new IncidentException("no action item ACT-" + id));
+        }
+    }
+
+    private static int bindAction(PreparedStatement statement, int first, ActionItem item) throws SQLException {
+        int i = first;
+        statement.setString(i++, item.title());
+        statement.setString(i++, item.type().name());
+        statement.setString(i++, item.owner());
+        statement.setString(i++, item.priority().name());
+        statement.setString(i++, item.due() == null ? null : item.due().toString());
+        statement.setString(i++, item.status().name());
+        statement.setString(i++, item.link());
+        return i;
+    }
+
+    private static List<ActionItem> readActions(PreparedStatement select) throws SQLException {
+        List<ActionItem> items = new ArrayList<>();
+        try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                String due = result.getString("due_date");
+                items.add(new ActionItem(result.getLong("id"), result.getLong("incident_id"),
+                        result.getString("title"), ActionItem.Type.valueOf(result.getString("item_type")),
+                        result.getString("owner_name"), ActionItem.Priority.valueOf(result.getString("priority")),
+                        due == null ? null : LocalDate.parse(due), ActionItem.Status.valueOf(result.getString("status")),
+                        result.getString("link"), IncidentRows.time(result, "created_at"),
+                        IncidentRows.time(result, "updated_at")));
+            }
+        }
+        return items;
+    }
+
+    private static String describeChange(ActionItem before, ActionItem after) {
+        List<String> parts = new ArrayList<>();
+        if (before.status() != after.status()) {
+            parts.add("status " + before.status().label() + " → " + after.status().label());
+        }
+        if (!before.owner().equals(after.owner())) {
+            parts.add("owner " + (before.owner().isEmpty() ? "(none)" : before.owner()) + " → " + after.owner());
+        }
+        if (before.priority() != after.priority()) {
+            parts.add("priority " + before.priority() + " → " + after.priority());
+        }
+        if (!java.util.Objects.equals(before.due(), after.due())) {
+            parts.add("due " + before.due() + " → " + after.due());
+        }
+        if (!before.link().equals(after.link())) {
+            parts.add("link " + after.link());
+        }
+        if (!before.title().equals(after.title())) {
+            parts.add("title " + after.title());
+        }
+        return parts.isEmpty() ? "updated" : String.join(", ", parts);
+    }
+
+    private static TimelineEntry insertEntry(Connection connection, TimelineEntry entry) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO timeline (incident_id, occurred_at,"
+                + " actor, entry_kind, field, before_value, after_value, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " RETURNING id")) {
+            insert.setLong(1, entry.incidentId());
+            insert.setLong(2, entry.at().toEpochMilli());
+            insert.setString(3, entry.actor());
+            insert.setString(4, entry.kind().name());
+            insert.setString(5, entry.field());
+            insert.setString(6, entry.before());
+            insert.setString(7, entry.after());
+            insert.setString(8, entry.text());
+            try (ResultSet keys = insert.executeQuery()) {
+                keys.next();
+                return new TimelineEntry(keys.getLong(1), entry.incidentId(), entry.at(), entry.actor(),
+                        entry.kind(), entry.field(), entry.before(), entry.after(), entry.text());
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.relia.incident.store;
+
+import io.relia.incident.Incident;
+import io.relia.incident.IncidentSeverity;
+import io.relia.incident.IncidentStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The store contract on SQLite, plus what only SQLite has: the file, WAL mode and foreign keys. */
+class SqliteIncidentStoreTest extends IncidentStoreContract {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Override
+    IncidentStore openEmptyStore() {
+        return IncidentStores.open(new StoreLocation.Sqlite(dataDirectory.resolve("data")));
+    }
+
+    @Test
+    void keepsOneDatabaseFileInWalModeWithForeignKeysOn() throws Exception {
+        store.create(Incident.declare("x", IncidentSeverity.SEV4, T0), "x", T0);
+        Path file = dataDirectory.resolve("data").resolve("relia.db");
+
+        assertThat(file).exists();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            assertThat(single(statement, "PRAGMA journal_mode")).isEqualTo("wal");
+            assertThat(single(statement, "PRAGMA integrity_check")).isEqualTo("ok");
+            assertThat(single(statement, "SELECT count(*) FROM flyway_schema_history WHERE success = 1"))
+                    .isEqualTo("1");
+        }
+    }
+
+    @Test
+    void reopeningAnExistingStoreKeepsItsData() {
+        long id = store.create(Incident.declare("kept", IncidentSeverity.SEV4, T0), "x", T0).id();
+        store.close();
+
+        store = openEmptyStore();
+
+        assertThat(store.get(id).title()).isEqualTo("kept");
+    }
+
+    private static String single(Statement statement, String sql) throws Exception {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+}

@@ -2,6 +2,8 @@ package io.relia.cli;
 
 import io.relia.core.ExitCode;
 import io.relia.core.InputException;
+import io.relia.incident.IncidentException;
+import io.relia.incident.store.StoreException;
 import io.relia.core.Problem;
 import picocli.CommandLine;
 
@@ -57,7 +59,8 @@ public final class Main {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         // Descriptions are written as lines of up to 110 characters; wrapping them again at 80 would break them.
         commandLine.setUsageHelpWidth(120);
-        commandLine.setExitCodeExceptionMapper(exception -> exception instanceof InputException ? ExitCode.INPUT
+        commandLine.setExitCodeExceptionMapper(exception -> exception instanceof InputException
+                || exception instanceof IncidentException ? ExitCode.INPUT
                 : INTERNAL_ERROR);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine failed = exception.getCommandLine();
@@ -73,6 +76,14 @@ public final class Main {
                     failed.getErr().println(problem.format());
                 }
                 return ExitCode.INPUT;
+            }
+            if (exception instanceof IncidentException incident) {
+                failed.getErr().println("relia: error: " + incident.getMessage());
+                return ExitCode.INPUT;
+            }
+            if (exception instanceof StoreException store) {
+                failed.getErr().println("relia: error: " + store.getMessage());
+                return ExitCode.EXTERNAL;
             }
             if (exception instanceof ExternalFailure external) {
                 failed.getErr().println("relia: error: " + external.getMessage());

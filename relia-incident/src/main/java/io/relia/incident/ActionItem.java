@@ -84,7 +84,8 @@ public record ActionItem(long id, long incidentId, String title, Type type, Stri
         Objects.requireNonNull(status, "status");
         link = link == null ? "" : link.strip();
         Objects.requireNonNull(created, "created");
-        updated = updated == null ? created : updated;
+        created = IncidentTimes.millis(created);
+        updated = updated == null ? created : IncidentTimes.millis(updated);
     }
 
     /** Display reference, e.g. {@code ACT-7}. */

@@ -23,7 +23,19 @@ public record IncidentTimes(Instant declared, Instant impactStarted, Instant det
 
     public IncidentTimes {
         Objects.requireNonNull(declared, "declared");
-        detected = detected == null ? declared : detected;
+        declared = millis(declared);
+        impactStarted = millis(impactStarted);
+        detected = detected == null ? declared : millis(detected);
+        acknowledged = millis(acknowledged);
+        mitigated = millis(mitigated);
+        resolved = millis(resolved);
+        closed = millis(closed);
+        postmortemCompleted = millis(postmortemCompleted);
+    }
+
+    /** The store keeps milliseconds; so does the model, so that what is written reads back equal. */
+    static Instant millis(Instant at) {
+        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** A new incident: declared and detected at {@code declared}, nothing else yet. */

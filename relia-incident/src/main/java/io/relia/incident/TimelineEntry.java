@@ -36,6 +36,7 @@ public record TimelineEntry(long id, long incidentId, Instant at, String actor, 
 
     public TimelineEntry {
         Objects.requireNonNull(at, "at");
+        at = IncidentTimes.millis(at);
         Objects.requireNonNull(kind, "kind");
         actor = actor == null || actor.isBlank() ? "unknown" : actor.strip();
         field = field == null ? "" : field;

@@ -106,7 +106,17 @@ final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Version of the newest migration under {@code db/migration} ({@code V<n>__*.sql}); a test keeps the two equal.
+     * When the database is already at it, opening skips Flyway, whose class-path scan and validation would add
+     * about 0.6 s to every CLI command.
+     */
+    static final int SCHEMA_VERSION = 1;
+
     private static void migrate(HikariDataSource pool, Dialect dialect) {
+        if (currentVersion(pool) == SCHEMA_VERSION) {
+            return;
+        }
         try {
             Flyway.configure()
                     .dataSource(pool)
@@ -117,6 +127,22 @@ final class Database implements AutoCloseable {
                     .migrate();
         } catch (FlywayException failed) {
             throw new StoreException("cannot migrate the incident store's schema: " + rootMessage(failed), failed);
+        }
+    }
+
+    /** The highest successfully applied migration, or -1 when the schema history is absent or unreadable. */
+    static int currentVersion(javax.sql.DataSource pool) {
+        try (Connection connection = pool.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery(
+                     "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL")) {
+            int highest = -1;
+            while (result.next()) {
+                highest = Math.max(highest, Integer.parseInt(result.getString(1)));
+            }
+            return highest;
+        } catch (SQLException | NumberFormatException noHistory) {
+            return -1;
         }
     }
 

@@ -178,7 +178,7 @@ final class JdbcIncidentStore implements IncidentStore {
             if (after.id() != id || after.incidentId() != before.incidentId()) {
                 throw new IllegalStateException("an edit may not move an action item");
             }
-            if (after.equals(before)) {
+            if (after.withStatus(after.status(), before.updated()).equals(before)) {
                 return before;
             }
             try (PreparedStatement update = connection.prepareStatement("UPDATE action_items SET title = ?,"

@@ -206,6 +206,10 @@ public final class InputDiscovery {
         if (map.has("steady-state-hypothesis") || map.has("title") && map.list("method").isPresent()) {
             return Optional.of(InputKind.CHAOS_TOOLKIT);
         }
+        if (map.has("response_targets") || map.map("postmortem").map(p -> p.has("within") || p.has("required_for"))
+                .orElse(false)) {
+            return Optional.of(InputKind.INCIDENT_POLICY);
+        }
         if (map.has("disaster_recovery")) {
             return Optional.of(InputKind.DISASTER_RECOVERY);
         }

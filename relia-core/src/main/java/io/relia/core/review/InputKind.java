@@ -13,6 +13,7 @@ public enum InputKind {
     CHAOS_TOOLKIT("chaos experiment (Chaos Toolkit)"),
     CAPACITY("capacity plan"),
     DISASTER_RECOVERY("disaster-recovery plan"),
+    INCIDENT_POLICY("incident policy"),
     KUBERNETES("Kubernetes manifest"),
     SPRING_CONFIG("Spring config"),
     JAVA_SOURCE("Java source"),

@@ -67,8 +67,22 @@ class ReviewTest {
         assertThat(overdue.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(overdue.findings().getFirst().message()).contains("2025-01-15", "585 days overdue");
         write("dr.yaml", "disaster_recovery:\n  rpo: 1h\n  rto: 4h\n  testing:\n    frequency: quarterly\n"
-                + "    last_test: 2026-10-01\n");
+                + "    last_test: 2026-10-01\n    next_test: 2027-01-01\n"
+                + "  backup_strategy:\n    database: {type: continuous, retention: 30d}\n"
+                + "  failover_procedures:\n    - {name: db, trigger: primary down, action: promote replica}\n");
         assertThat(entry(review(), ChecklistItem.DISASTER_RECOVERY_TESTED).status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void aDisasterRecoveryPlanWithoutRpoRtoOrWithALapsedNextTestFails() throws IOException {
+        write("dr.yaml", "disaster_recovery:\n  testing:\n    frequency: quarterly\n    last_test: 2026-10-01\n"
+                + "    next_test: 2026-11-01\n");
+        ChecklistEntry gaps = entry(review(), ChecklistItem.DISASTER_RECOVERY_TESTED);
+        assertThat(gaps.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(gaps.findings()).extracting(finding -> finding.ruleId())
+                .containsExactly("dr/no-rpo", "dr/no-rto", "dr/no-backups", "dr/no-failover", "dr/next-test-passed");
+        assertThat(gaps.findings().getLast().message()).contains("planned for 2026-11-01, 22 days ago");
+        assertThat(gaps.findings().getLast().location().line()).isEqualTo(5);
     }
 
     @Test

@@ -59,9 +59,61 @@ public final class DisasterRecoveryAnalyzer implements ReviewAnalyzer {
                 continue;
             }
             MapNode root = ((MapNode) plan.documents().getFirst().root()).map("disaster_recovery").orElseThrow();
-            verdicts.add(tested(plan, root, context.today()));
+            verdicts.add(withGaps(tested(plan, root, context.today()), gaps(root, context.today())));
         }
         return new ReviewSection(id(), "Disaster recovery", verdicts, problems, List.of(), Map.of());
+    }
+
+    /**
+     * What the plan leaves out or lets lapse: no RPO or RTO (the two numbers a DR plan exists to state), no backups,
+     * no failover procedure, or a planned next test whose date has passed.
+     */
+    static List<Finding> gaps(MapNode root, LocalDate today) {
+        List<Finding> gaps = new ArrayList<>();
+        for (String objective : List.of("rpo", "rto")) {
+            if (root.text(objective).isEmpty()) {
+                boolean point = objective.equals("rpo");
+                gaps.add(new Finding("dr/no-" + objective, Severity.HIGH, "the disaster-recovery plan states no "
+                        + (point ? "RPO (how much data may be lost)" : "RTO (how long recovery may take)"),
+                        root.location(), "add " + objective + ": with a duration, e.g. " + objective + ": "
+                        + (point ? "1h" : "4h")));
+            }
+        }
+        if (root.map("backup_strategy").map(backups -> backups.keys().isEmpty()).orElse(true)) {
+            gaps.add(new Finding("dr/no-backups", Severity.MEDIUM, "the disaster-recovery plan describes no backups",
+                    root.location(), "add backup_strategy: with type, frequency or continuous, retention and "
+                    + "location for each data store"));
+        }
+        if (root.list("failover_procedures").map(list -> list.items().isEmpty()).orElse(true)) {
+            gaps.add(new Finding("dr/no-failover", Severity.MEDIUM,
+                    "the disaster-recovery plan lists no failover procedure", root.location(),
+                    "add failover_procedures: with name, trigger, action and automation"));
+        }
+        root.map("testing").ifPresent(testing -> testing.text("next_test").ifPresent(next -> {
+            try {
+                LocalDate planned = LocalDate.parse(next);
+                if (planned.isBefore(today)) {
+                    gaps.add(new Finding("dr/next-test-passed", Severity.MEDIUM, "the next disaster-recovery test "
+                            + "was planned for " + planned + ", " + ChronoUnit.DAYS.between(planned, today)
+                            + " days ago", testing.locationOf("next_test"),
+                            "run the test and record it as last_test, or plan a new next_test date"));
+                }
+            } catch (DateTimeParseException notADate) {
+                // the schema reports the date's format
+            }
+        }));
+        return gaps;
+    }
+
+    private static Verdict withGaps(Verdict verdict, List<Finding> gaps) {
+        if (gaps.isEmpty()) {
+            return verdict;
+        }
+        List<Finding> findings = new ArrayList<>(verdict.findings());
+        findings.addAll(gaps);
+        String summary = verdict.status() == io.relia.core.review.CheckStatus.FAIL ? verdict.summary()
+                : verdict.summary() + "; but the plan has " + gaps.size() + " gap(s)";
+        return Verdict.fail(verdict.item(), summary, verdict.evidence(), findings);
     }
 
     private static Verdict tested(DiscoveredInput plan, MapNode root, LocalDate today) {

@@ -30,7 +30,8 @@ public final class NativeFormatValidator implements InputValidator {
             InputKind.RUNBOOK, "runbook",
             InputKind.CHAOS_EXPERIMENT, "chaos-experiment",
             InputKind.DISASTER_RECOVERY, "disaster-recovery",
-            InputKind.CAPACITY, "capacity");
+            InputKind.CAPACITY, "capacity",
+            InputKind.INCIDENT_POLICY, "incident-policy");
     private static final Map<String, SpecSchema> LOADED = new ConcurrentHashMap<>();
 
     @Override
@@ -69,6 +70,11 @@ public final class NativeFormatValidator implements InputValidator {
                             .orReport(problems, node.location()));
                 });
             });
+            case INCIDENT_POLICY -> {
+                root.map("response_targets").ifPresent(targets -> targets.keys()
+                        .forEach(severity -> duration(targets, severity, problems)));
+                root.map("postmortem").ifPresent(postmortem -> duration(postmortem, "within", problems));
+            }
             case CAPACITY -> root.map("service_capacity").ifPresent(capacity -> {
                 ratio(capacity, "growth_per_month", problems);
                 ratio(capacity, "target_utilization", problems);

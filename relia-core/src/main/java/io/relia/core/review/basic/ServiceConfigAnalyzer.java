@@ -52,9 +52,6 @@ public final class ServiceConfigAnalyzer implements ReviewAnalyzer {
         MapNode config = (MapNode) input.documents().getFirst().root();
         List<Verdict> verdicts = new ArrayList<>();
         dependencies(config, input.path()).ifPresent(verdicts::add);
-        config.text("oncall").ifPresent(oncall -> verdicts.add(Verdict.manual(ChecklistItem.ON_CALL,
-                "relia.yaml names the rotation \"" + oncall + "\"; confirm it is staffed and has a schedule",
-                List.of())));
         List<String> dashboards = dashboards(config);
         if (!dashboards.isEmpty()) {
             verdicts.add(Verdict.manual(ChecklistItem.DASHBOARDS,

@@ -1,0 +1,141 @@
+package io.relia.incident.review;
+
+import io.relia.core.Finding;
+import io.relia.core.InputException;
+import io.relia.core.Severity;
+import io.relia.core.review.ChecklistItem;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.InputKind;
+import io.relia.core.review.ReviewAnalyzer;
+import io.relia.core.review.ReviewContext;
+import io.relia.core.review.ReviewSection;
+import io.relia.core.review.Verdict;
+import io.relia.core.spec.MapNode;
+import io.relia.core.spec.SpecDocument;
+import io.relia.core.value.Durations;
+import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentPolicyFile;
+import io.relia.incident.IncidentSeverity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The operations section of {@code relia review}: a named owner and on-call rotation, and an incident response plan
+ * whose severity targets are known and whose runbooks say whom to escalate to and when.
+ */
+public final class OperationsAnalyzer implements ReviewAnalyzer {
+
+    @Override
+    public String id() {
+        return "operations";
+    }
+
+    @Override
+    public int order() {
+        return 45;
+    }
+
+    @Override
+    public ReviewSection analyze(ReviewContext context) {
+        List<Verdict> verdicts = new ArrayList<>();
+        Optional<MapNode> config = context.inventory().serviceConfig();
+        verdicts.add(ownership(config, context));
+        verdicts.add(responsePlan(config, context));
+        return new ReviewSection(id(), "Operations", verdicts, List.of(), List.of(), Map.of());
+    }
+
+    private static Verdict ownership(Optional<MapNode> config, ReviewContext context) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        io.relia.core.Location where = config.map(MapNode::location)
+                .orElse(io.relia.core.Location.wholeFile(context.inventory().root().resolve("relia.yaml")));
+        List<String> owners = config.flatMap(map -> map.list("owners")).map(list -> list.items().stream()
+                .map(item -> item instanceof io.relia.core.spec.ScalarNode scalar ? scalar.text() : "")
+                .filter(owner -> !owner.isBlank()).toList()).orElse(List.of());
+        if (owners.isEmpty()) {
+            findings.add(new Finding("ops/no-owner", Severity.HIGH, "no owner is named for the service", where,
+                    "add owners: [team-name] to relia.yaml: pages and action items need someone to go to"));
+        } else {
+            evidence.add("owners: " + String.join(", ", owners));
+        }
+        Optional<String> oncall = config.flatMap(map -> map.text("oncall")).filter(text -> !text.isBlank());
+        if (oncall.isEmpty()) {
+            findings.add(new Finding("ops/no-oncall", Severity.HIGH, "no on-call rotation is named for the service",
+                    where, "add oncall: <rotation> to relia.yaml, the rotation that answers this service's pages"));
+        } else {
+            evidence.add("on-call rotation: " + oncall.get());
+        }
+        if (!findings.isEmpty()) {
+            return Verdict.fail(ChecklistItem.ON_CALL, findings.size() == 2 ? "no owner and no on-call rotation named"
+                    : findings.getFirst().message(), evidence, findings);
+        }
+        return Verdict.manual(ChecklistItem.ON_CALL, "relia.yaml names the rotation \"" + oncall.get()
+                + "\" and the owners; confirm the rotation is staffed and has a schedule", evidence);
+    }
+
+    private static Verdict responsePlan(Optional<MapNode> config, ReviewContext context) {
+        List<String> evidence = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        IncidentPolicy policy = IncidentPolicy.DEFAULT;
+        String source = "Relia's defaults";
+        List<DiscoveredInput> policies = context.inventory().ofKind(InputKind.INCIDENT_POLICY);
+        if (!policies.isEmpty()) {
+            DiscoveredInput file = policies.getFirst();
+            try {
+                policy = IncidentPolicyFile.load(file.path());
+                source = file.relative().toString();
+            } catch (InputException invalid) {
+                findings.add(new Finding("ops/invalid-incident-policy", Severity.MEDIUM, "the incident policy is not "
+                        + "valid: " + invalid.problems().getFirst().message(),
+                        invalid.problems().getFirst().location(), "fix it; until then Relia's defaults apply"));
+            }
+        }
+        IncidentPolicy used = policy;
+        evidence.add("response targets (" + source + "): " + java.util.Arrays.stream(IncidentSeverity.values())
+                .map(severity -> severity + " " + Durations.format(used.responseTarget(severity)))
+                .collect(Collectors.joining(", ")));
+        evidence.add("postmortems for " + used.postmortemRequired().stream().map(Enum::name)
+                .collect(Collectors.joining(", ")) + " within " + Durations.format(used.postmortemWithin()));
+        List<DiscoveredInput> runbooks = context.inventory().ofKind(InputKind.RUNBOOK);
+        int escalating = 0;
+        for (DiscoveredInput runbook : runbooks) {
+            for (SpecDocument document : runbook.documents()) {
+                if (!(document.root() instanceof MapNode root)) {
+                    continue;
+                }
+                Optional<MapNode> escalation = root.map("escalation");
+                if (escalation.flatMap(e -> e.text("to")).filter(to -> !to.isBlank()).isPresent()) {
+                    escalating++;
+                    evidence.add(runbook.relative() + ": escalate after " + escalation.get().text("after")
+                            .orElse("?") + " to " + escalation.get().text("to").orElseThrow());
+                } else {
+                    findings.add(new Finding("ops/runbook-no-escalation", Severity.MEDIUM, "runbook \""
+                            + root.text("name").orElse(runbook.relative().toString())
+                            + "\" says nobody to escalate to", root.location(),
+                            "add escalation: {after: 30m, to: <rotation or team>}"));
+                }
+            }
+        }
+        boolean oncall = config.flatMap(map -> map.text("oncall")).filter(text -> !text.isBlank()).isPresent();
+        if (runbooks.isEmpty() && !oncall) {
+            findings.add(new Finding("ops/no-escalation", Severity.HIGH, "no escalation path: no runbook escalates "
+                    + "and no on-call rotation is named", Location.root(context),
+                    "name the rotation in relia.yaml (oncall) and give each runbook an escalation"));
+        }
+        String summary = escalating + " of " + runbooks.size() + " runbooks escalate; severity targets from "
+                + source;
+        return findings.isEmpty() ? Verdict.pass(ChecklistItem.INCIDENT_RESPONSE_PLAN, summary, evidence)
+                : Verdict.fail(ChecklistItem.INCIDENT_RESPONSE_PLAN, summary, evidence, findings);
+    }
+
+    /** Where a finding about the service as a whole points: its relia.yaml. */
+    private static final class Location {
+        static io.relia.core.Location root(ReviewContext context) {
+            return io.relia.core.Location.wholeFile(context.inventory().root().resolve("relia.yaml"));
+        }
+    }
+}

@@ -17,6 +17,12 @@ public interface IncidentStore extends AutoCloseable {
     Incident create(Incident draft, String actor, Instant at);
 
     /**
+     * Stores a past incident with its action items in one transaction, for imports: the timeline gets the
+     * declaration and one entry per known lifecycle moment, at the times the record gives, by {@code actor}.
+     */
+    Incident importIncident(Incident draft, List<ActionItem> actions, String actor, String source);
+
+    /**
      * Applies {@code edit} to the stored incident and records one timeline entry per changed field.
      * Throws {@link IncidentException} for an unknown id or a transition the incident refuses.
      */

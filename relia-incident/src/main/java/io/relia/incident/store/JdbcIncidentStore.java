@@ -6,6 +6,7 @@ import io.relia.incident.Incident;
 import io.relia.incident.IncidentException;
 import io.relia.incident.IncidentQuery;
 import io.relia.incident.IncidentStore;
+import io.relia.incident.IncidentTimes;
 import io.relia.incident.TimelineEntry;
 
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -38,6 +41,36 @@ final class JdbcIncidentStore implements IncidentStore {
             Incident stored = draft.withId(id);
             insertEntry(connection, new TimelineEntry(0, id, at, actor, TimelineEntry.Kind.CREATED, "", "", "",
                     "declared " + stored.severity() + ": " + stored.title()));
+            return stored;
+        });
+    }
+
+    @Override
+    public Incident importIncident(Incident draft, List<ActionItem> actions, String actor, String source) {
+        return database.inTransaction(connection -> {
+            long id = IncidentRows.insert(connection, draft);
+            Incident stored = draft.withId(id);
+            IncidentTimes times = stored.times();
+            insertEntry(connection, new TimelineEntry(0, id, times.declared(), actor, TimelineEntry.Kind.CREATED, "",
+                    "", "", "declared " + stored.severity() + ": " + stored.title() + " (imported from " + source
+                    + ")"));
+            Map<String, Instant> moments = new LinkedHashMap<>();
+            moments.put("impact_started", times.impactStarted());
+            moments.put("acknowledged", times.acknowledged());
+            moments.put("mitigated", times.mitigated());
+            moments.put("resolved", times.resolved());
+            moments.put("closed", times.closed());
+            for (Map.Entry<String, Instant> moment : moments.entrySet()) {
+                if (moment.getValue() != null) {
+                    insertEntry(connection, new TimelineEntry(0, id, moment.getValue(), actor,
+                            TimelineEntry.Kind.CHANGED, moment.getKey(), "", moment.getValue().toString(), ""));
+                }
+            }
+            for (ActionItem action : actions) {
+                insertAction(connection, new ActionItem(0, id, action.title(), action.type(), action.owner(),
+                        action.priority(), action.due(), action.status(), action.link(), action.created(),
+                        action.updated()));
+            }
             return stored;
         });
     }
@@ -148,20 +181,7 @@ final class JdbcIncidentStore implements IncidentStore {
     public ActionItem addAction(ActionItem draft, String actor, Instant at) {
         return database.inTransaction(connection -> {
             lockedIncident(connection, draft.incidentId());
-            long id;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO action_items (incident_id,"
-                    + " title, item_type, owner_name, priority, due_date, status, link, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-                insert.setLong(1, draft.incidentId());
-                int next = bindAction(insert, 2, draft);
-                IncidentRows.setTime(insert, next++, draft.created());
-                IncidentRows.setTime(insert, next, draft.updated());
-                try (ResultSet keys = insert.executeQuery()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
-            ActionItem stored = draft.withId(id);
+            ActionItem stored = insertAction(connection, draft);
             insertEntry(connection, new TimelineEntry(0, draft.incidentId(), at, actor, TimelineEntry.Kind.ACTION,
                     "", "", "", "action item " + stored.reference() + " added (" + stored.type().label() + ", "
                     + stored.priority() + (stored.owner().isEmpty() ? "" : ", owner " + stored.owner()) + "): "
@@ -229,6 +249,21 @@ final class JdbcIncidentStore implements IncidentStore {
             select.setLong(1, id);
             return readActions(select).stream().findFirst()
                     .orElseThrow(() -> new IncidentException("no action item ACT-" + id));
+        }
+    }
+
+    private static ActionItem insertAction(Connection connection, ActionItem draft) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO action_items (incident_id,"
+                + " title, item_type, owner_name, priority, due_date, status, link, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            insert.setLong(1, draft.incidentId());
+            int next = bindAction(insert, 2, draft);
+            IncidentRows.setTime(insert, next++, draft.created());
+            IncidentRows.setTime(insert, next, draft.updated());
+            try (ResultSet keys = insert.executeQuery()) {
+                keys.next();
+                return draft.withId(keys.getLong(1));
+            }
         }
     }
 

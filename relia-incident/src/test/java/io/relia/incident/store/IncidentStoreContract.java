@@ -286,6 +286,22 @@ abstract class IncidentStoreContract {
         assertThat(policy.postmortemOverdue(resolved, T0.plus(Duration.ofHours(50)))).isTrue();
     }
 
+    @Test
+    void importsAPastIncidentWithItsActionItemsAndLifecycleInOneTransaction() {
+        Incident past = fullIncident().acknowledge(T0.plusSeconds(60)).resolve(T0.plusSeconds(3600));
+        ActionItem item = new ActionItem(0, 0, "Alert on pool saturation", ActionItem.Type.PREVENT, "carol",
+                ActionItem.Priority.P2, null, ActionItem.Status.DONE, "", T0, null);
+
+        Incident stored = store.importIncident(past, List.of(item), "import", "history.yaml");
+
+        assertThat(store.get(stored.id())).isEqualTo(stored);
+        assertThat(store.actions(Optional.of(stored.id()))).singleElement()
+                .satisfies(action -> assertThat(action.incidentId()).isEqualTo(stored.id()));
+        assertThat(store.timeline(stored.id())).extracting(entry -> entry.kind() + ":" + entry.field())
+                .containsExactly("CHANGED:impact_started", "CREATED:", "CHANGED:acknowledged", "CHANGED:mitigated",
+                        "CHANGED:resolved");
+    }
+
     private static List<Long> ids(List<Incident> incidents) {
         return incidents.stream().map(Incident::id).toList();
     }

@@ -1,0 +1,23 @@
+package io.relia.incident.search;
+
+import io.relia.incident.ActionItem;
+import io.relia.incident.Incident;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A past incident found similar to a query.
+ *
+ * @param score BM25 score; comparable within one answer only
+ * @param why   the matching words (stemmed, rarest first) and the fields they matched in, e.g.
+ *              {@code "certif, expir in title, root cause"}
+ */
+public record Match(Incident incident, double score, List<ActionItem> actionItems, String why) {
+
+    public Match {
+        Objects.requireNonNull(incident, "incident");
+        actionItems = List.copyOf(actionItems);
+        why = why == null ? "" : why;
+    }
+}

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             IncidentLifecycleCommands.Ack.class, IncidentAssignCommand.class, IncidentNoteCommand.class,
             IncidentUpdateCommand.class, IncidentLifecycleCommands.Mitigate.class,
             IncidentLifecycleCommands.Resolve.class, IncidentLifecycleCommands.Close.class,
-            IncidentLifecycleCommands.Reopen.class, IncidentImportCommand.class},
+            IncidentLifecycleCommands.Reopen.class, IncidentSimilarCommand.class,
+            IncidentImportCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  2  usage error, invalid input, unknown incident or a transition its state forbids",
             "  3  the store could not be opened or written", "", "Docs: docs/incidents.md"})

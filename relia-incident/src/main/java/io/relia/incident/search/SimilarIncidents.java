@@ -41,6 +41,13 @@ public final class SimilarIncidents {
 
     /** Entries indexed when no limit is given: the newest 50,000 (a few MB of heap). */
     public static final int DEFAULT_LIMIT = 50_000;
+    /**
+     * Lucene logs through java.util.logging, on stderr, that the JDK's incubating Vector API is not enabled; the
+     * scalar code it falls back to is plenty for an index of incidents, so the notice is only noise in a CLI. The
+     * field keeps the logger (held weakly by JUL) alive with its level.
+     */
+    private static final java.util.logging.Logger VECTORIZATION_LOG = quiet(
+            "org.apache.lucene.internal.vectorization.VectorizationProvider");
 
     /**
      * Query words kept: each word becomes one term query per field and Lucene caps the clauses of a query
@@ -74,6 +81,12 @@ public final class SimilarIncidents {
     }
 
     /** Indexes the newest {@value #DEFAULT_LIMIT} of {@code known} (by declaration time). */
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
     public static SimilarIncidents build(Collection<KnownIncident> known) {
         return build(known, DEFAULT_LIMIT);
     }

@@ -29,8 +29,9 @@ import java.util.function.UnaryOperator;
 /** {@code relia action}: postmortem action items, tracked until done. */
 @Command(name = "action",
         mixinStandardHelpOptions = true,
-        description = {"Postmortem action items: what will stop the failure coming back, with a type (mitigate,",
-            "prevent, process), an owner, a priority (P1-P4), a due date, a status and a tracker link.", ""},
+        description = {"Postmortem action items, tracked until done.", "",
+            "What will stop the failure coming back, with a type (mitigate, prevent, process), an owner, a priority",
+            "(P1-P4), a due date, a status and a tracker link.", ""},
         subcommands = {ActionCommand.Add.class, ActionCommand.ListItems.class, ActionCommand.Update.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  action list --overdue found overdue items",
@@ -100,8 +101,9 @@ final class ActionCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"Lists action items: open ones unless --all; --overdue lists only those past their due date",
-                "and exits 1 when there are any (for CI and cron).", ""})
+            description = {"Lists action items.", "",
+                "Open ones unless --all; --overdue lists only those past their due date and exits 1 when there are any",
+                "(for CI and cron).", ""})
     static final class ListItems implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -151,8 +153,9 @@ final class ActionCommand implements Runnable {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = {"Changes an action item: status (open, in-progress, done, wont-do), owner, priority, due",
-                "date or link. The incident's timeline notes the change.", ""},
+            description = {"Changes an action item.", "",
+                "Status (open, in-progress, done, wont-do), owner, priority, due date or link. The incident's timeline",
+                "notes the change.", ""},
             footerHeading = "%nExample:%n", footer = {"  relia action update ACT-7 --status done"})
     static final class Update implements Callable<Integer> {
         @Spec

@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 /** {@code relia incident assign}: hands an incident role to a person. */
 @Command(name = "assign",
         mixinStandardHelpOptions = true,
-        description = {"Gives an incident role to a person (or takes it away with \"-\"): commander (ic), comms,",
-            "ops or scribe. The hand-over is written to the timeline.", ""},
+        description = {"Gives an incident role to a person.", "",
+            "Roles: commander (ic), comms, ops or scribe; \"-\" takes the role away. The hand-over is written to the",
+            "timeline.", ""},
         footerHeading = "%nExamples:%n",
         footer = {"  relia incident assign 42 commander alice", "  relia incident assign INC-42 scribe -", "",
             "Exit codes: 0 assigned, 2 unknown incident or role, 3 store failure."})

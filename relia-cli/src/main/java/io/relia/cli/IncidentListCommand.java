@@ -20,8 +20,9 @@ import java.util.concurrent.Callable;
 /** {@code relia incident list}: open incidents, or all of them, newest first. */
 @Command(name = "list",
         mixinStandardHelpOptions = true,
-        description = {"Lists incidents, newest first: open ones unless --all or --status is given. Open incidents past",
-            "their response target without an acknowledgement are marked.", ""},
+        description = {"Lists incidents, newest first.", "",
+            "Open ones unless --all or --status is given. Open incidents past their response target without an",
+            "acknowledgement are marked.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  listed (also when none match)", "  2  usage error", "  3  store failure"})
 final class IncidentListCommand implements Callable<Integer> {

@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
 /** {@code relia incident new}: declares an incident. */
 @Command(name = "new",
         mixinStandardHelpOptions = true,
-        description = {"Declares an incident and starts its clock: it must be acknowledged within the response target",
-            "of its severity (SEV1 5m, SEV2 15m, SEV3 1h, SEV4 4h unless the policy says otherwise).", ""},
+        description = {"Declares an incident and starts its clock.", "",
+            "It must be acknowledged within the response target of its severity (SEV1 5m, SEV2 15m, SEV3 1h, SEV4 4h",
+            "unless the policy says otherwise).", ""},
         footerHeading = "%nExamples:%n",
         footer = {"  relia incident new \"Checkout 502s\" --severity SEV2 --service checkout --alert CheckoutHighErrorRate",
             "  relia incident new \"Search slow\" -s SEV3 --impact-started now-20m --commander alice",

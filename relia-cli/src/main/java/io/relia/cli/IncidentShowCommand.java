@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 /** {@code relia incident show}: one incident in full. */
 @Command(name = "show",
         mixinStandardHelpOptions = true,
-        description = {"Shows an incident: severity, status and phase, roles, services, alerts and SLOs, every",
-            "timestamp, the response target (met or breached), the postmortem due date, the timeline and the",
-            "action items.", ""},
+        description = {"Shows an incident in full.", "",
+            "Severity, status and phase, roles, services, alerts and SLOs, every timestamp, the response target (met or",
+            "breached), the postmortem due date, the timeline and the action items.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  shown", "  2  unknown incident or usage error", "  3  store failure"})
 final class IncidentShowCommand implements Callable<Integer> {

@@ -31,10 +31,11 @@ import java.util.stream.Collectors;
 /** {@code relia incident similar}: past incidents like this one, with what caused and fixed them. */
 @Command(name = "similar",
         mixinStandardHelpOptions = true,
-        description = {"Finds past incidents like an incident or a description: BM25 (Lucene) over titles, summaries,",
-            "services, labels, alerts, root causes, resolutions, postmortem text and action items, with error strings",
-            "mapped to the failure they name (x509 -> certificate, NXDOMAIN -> dns). For an incident, only what a",
-            "responder knows early is used: title, summary, services, labels and alerts.", ""},
+        description = {"Finds past incidents like an incident or a description.", "",
+            "BM25 (Lucene) over titles, summaries, services, labels, alerts, root causes, resolutions, postmortem text",
+            "and action items, with error strings mapped to the failure they name (x509 -> certificate, NXDOMAIN ->",
+            "dns). For an incident, only what a responder knows early is used: title, summary, services, labels and",
+            "alerts.", ""},
         footerHeading = "%nExamples:%n",
         footer = {"  relia incident similar 42", "  relia incident similar \"x509: certificate has expired\"", "",
             "Exit codes: 0 searched (also when nothing matches), 2 unknown incident, 3 store failure."})

@@ -45,12 +45,25 @@ public record TimelineEntry(long id, long incidentId, Instant at, String actor, 
         text = text == null ? "" : text;
     }
 
-    /** One line for people: "severity: SEV3 → SEV2", or the note's text. */
+    /**
+     * One line for people: "severity: SEV3 → SEV2", "root cause: (none) → …", times as {@code 2026-11-23 10:05:02
+     * UTC}; or the note's text.
+     */
     public String describe() {
         return switch (kind) {
-            case CHANGED -> field + ": " + (before.isEmpty() ? "(none)" : before) + " → "
-                    + (after.isEmpty() ? "(none)" : after);
+            case CHANGED -> field.replace('_', ' ') + ": " + readable(before) + " → " + readable(after);
             default -> text;
         };
+    }
+
+    private static final java.util.regex.Pattern INSTANT =
+            java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?Z$");
+
+    private static String readable(String value) {
+        if (value.isEmpty()) {
+            return "(none)";
+        }
+        java.util.regex.Matcher instant = INSTANT.matcher(value);
+        return instant.matches() ? instant.group(1) + " " + instant.group(2) + " UTC" : value;
     }
 }

@@ -1,0 +1,83 @@
+package io.relia.incident.metrics;
+
+import io.relia.core.report.ChartData;
+import io.relia.core.report.Document;
+import io.relia.core.report.Report;
+import io.relia.core.report.ReportFormat;
+import io.relia.core.report.ReportWriter;
+import io.relia.incident.Incident;
+import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentSeverity;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The metrics report: definitions first, then tables, then a chart; the same numbers as JSON. */
+class MetricsReportTest {
+
+    private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant TO = FROM.plus(Duration.ofDays(10));
+
+    private static IncidentMetrics metrics() {
+        Incident sev2 = Incident.declare("a", IncidentSeverity.SEV2, FROM.plus(Duration.ofMinutes(10)))
+                .withServices(List.of("checkout")).acknowledge(FROM.plus(Duration.ofMinutes(14)))
+                .mitigate(FROM.plus(Duration.ofMinutes(40))).resolve(FROM.plus(Duration.ofMinutes(50)));
+        Incident drill = Incident.declare("b", IncidentSeverity.SEV1, FROM.plus(Duration.ofHours(5))).withDrill(true);
+        return IncidentMetrics.compute(List.of(sev2, drill), FROM, TO, IncidentPolicy.DEFAULT);
+    }
+
+    private static String render(Report report, ReportFormat format) throws IOException {
+        StringWriter out = new StringWriter();
+        ReportWriter.forFormat(format, false).write(report, out);
+        return out.toString();
+    }
+
+    @Test
+    void definitionsSayWhichRMttrMeans() {
+        Document document = MetricsReport.document(metrics());
+        assertThat(document.blocks()).contains(new Document.Heading(1, "Definitions"),
+                new Document.Paragraph(MetricsReport.DEFINITIONS));
+        assertThat(MetricsReport.DEFINITIONS).startsWith("MTTR here is mean time to recover");
+    }
+
+    @Test
+    void sectionsAreDefinitionsOverallBySeverityByService() {
+        List<String> headings = MetricsReport.document(metrics()).blocks().stream()
+                .filter(block -> block instanceof Document.Heading).map(block -> ((Document.Heading) block).text())
+                .toList();
+        assertThat(headings).containsExactly("Definitions", "Overall", "By severity", "By service");
+    }
+
+    @Test
+    void chartShowsMedianMttaAndMttrPerSeverityInMinutes() {
+        ChartData chart = MetricsReport.chart(metrics());
+        assertThat(chart.kind()).isEqualTo(ChartData.Kind.BAR);
+        assertThat(chart.categories()).containsExactly("SEV1", "SEV2", "SEV3", "SEV4");
+        assertThat(chart.series().get(0).values()).containsExactly(0.0, 4.0, 0.0, 0.0);
+        assertThat(chart.series().get(1).values()).containsExactly(0.0, 30.0, 0.0, 0.0);
+    }
+
+    @Test
+    void markdownAndHtmlRenderTheTablesAndTheChart() throws IOException {
+        Report report = MetricsReport.report(metrics());
+        String markdown = render(report, ReportFormat.MARKDOWN);
+        assertThat(markdown).contains("1 incident (0 open) declared from 2026-01-01 00:00 to 2026-01-11 00:00 UTC; "
+                + "1 drill excluded.")
+                .contains("| MTTA (time to acknowledge) | 1 | 4m | 4m | 4m |")
+                .contains("| checkout | 1 | 0 | – | 4m | 30m | 30m | 9d23h30m (9d23h30m uptime ÷ 1) | 0 | 1 |");
+        assertThat(render(report, ReportFormat.HTML)).contains("<svg");
+    }
+
+    @Test
+    void jsonGivesDurationsInSeconds() throws IOException {
+        String json = render(MetricsReport.report(metrics()), ReportFormat.JSON);
+        assertThat(json).contains("\"kind\" : \"incident-stats\"").contains("\"drills\" : 1")
+                .contains("\"medianSeconds\" : 240.0");
+    }
+}

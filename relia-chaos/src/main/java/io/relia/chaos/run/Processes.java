@@ -1,16 +1,14 @@
 package io.relia.chaos.run;
 
 import io.relia.chaos.experiment.Provider;
+import io.relia.core.process.CommandRunner;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +19,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Processes implements AutoCloseable {
 
-    /** Bytes of stdout/stderr kept per stream; the rest is read and dropped so the child never blocks. */
-    static final int MAX_OUTPUT_BYTES = 64 * 1024;
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Map<String, Process> started = new ConcurrentHashMap<>();
@@ -32,33 +28,21 @@ final class Processes implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(process.path());
         command.addAll(process.arguments());
-        Process child;
+        CommandRunner.Result result;
         try {
-            child = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
+            result = CommandRunner.run(command, process.timeout());
         } catch (IOException cannotStart) {
             throw new ActivityFailure("cannot start " + process.path() + ": " + cannotStart.getMessage(), cannotStart);
         }
-        CompletableFuture<String> stdout = drain(child.getInputStream());
-        CompletableFuture<String> stderr = drain(child.getErrorStream());
-        try {
-            if (!child.waitFor(process.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                child.descendants().forEach(ProcessHandle::destroyForcibly);
-                child.destroyForcibly();
-                throw new ActivityFailure(process.path() + " did not finish within " + process.timeout().toMillis()
-                        + " ms and was killed");
-            }
-            Map<String, Object> output = new LinkedHashMap<>();
-            output.put("status", child.exitValue());
-            output.put("stdout", stdout.get(5, TimeUnit.SECONDS).strip());
-            output.put("stderr", stderr.get(5, TimeUnit.SECONDS).strip());
-            return output;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException unreadable) {
-            throw new ActivityFailure("cannot read the output of " + process.path(), unreadable);
-        } finally {
-            if (child.isAlive()) {
-                child.destroyForcibly();
-            }
+        if (result.timedOut()) {
+            throw new ActivityFailure(process.path() + " did not finish within " + process.timeout().toMillis()
+                    + " ms and was killed");
         }
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("status", result.exitCode());
+        output.put("stdout", result.stdout().strip());
+        output.put("stderr", result.stderr().strip());
+        return output;
     }
 
     /** Starts, stops, kills, pauses or resumes; output {@code {pid}} or {@code {pid, status}}. */
@@ -68,7 +52,7 @@ final class Processes implements AutoCloseable {
             try {
                 Process child = new ProcessBuilder(control.command()).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
                 Process previous = started.put(control.name(), child);
                 if (previous != null && previous.isAlive()) {
                     previous.destroyForcibly();
@@ -138,34 +122,11 @@ final class Processes implements AutoCloseable {
         }
     }
 
-    private static CompletableFuture<String> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            byte[] kept = new byte[MAX_OUTPUT_BYTES];
-            int size = 0;
-            byte[] buffer = new byte[8192];
-            try (in) {
-                for (int read; (read = in.read(buffer)) >= 0; ) {
-                    int copy = Math.min(read, MAX_OUTPUT_BYTES - size);
-                    System.arraycopy(buffer, 0, kept, size, copy);
-                    size += copy;
-                }
-            } catch (IOException closed) {
-                // the process was killed: keep what was read
-            }
-            return new String(kept, 0, size, StandardCharsets.UTF_8);
-        }, runnable -> Thread.ofVirtual().start(runnable));
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
-
     /** Kills every process still running that this run started. */
     @Override
     public void close() {
         started.values().forEach(child -> {
-            child.descendants().forEach(ProcessHandle::destroyForcibly);
-            child.destroyForcibly();
+            CommandRunner.killTree(child);
         });
     }
 }

@@ -1,0 +1,124 @@
+package io.relia.incident.runbook;
+
+import io.relia.core.Problem;
+import io.relia.core.spec.Suggestions;
+import io.relia.incident.IncidentException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The runbooks under a directory, looked up by name or file stem, and matched to alerts: by the alert's name in a
+ * runbook's {@code alerts}, by the alert's {@code runbook_url} or {@code runbook} annotation naming the runbook's
+ * file, or by a runbook's {@code labels} all matching the alert's labels.
+ */
+public final class RunbookCatalog {
+
+    /** Bound on files read from one directory tree. */
+    static final int MAX_FILES = 10_000;
+
+    /** A runbook found for an alert and the rule that matched it, for display ("alert name", "labels"…). */
+    public record AlertMatch(Runbook runbook, String rule) {
+    }
+
+    private final Path directory;
+    private final List<Runbook> runbooks;
+    private final List<Problem> problems;
+
+    private RunbookCatalog(Path directory, List<Runbook> runbooks, List<Problem> problems) {
+        this.directory = directory;
+        this.runbooks = List.copyOf(runbooks);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Reads every {@code *.yaml}/{@code *.yml} under {@code directory}; files that are not runbooks are skipped. */
+    public static RunbookCatalog load(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IncidentException("runbook directory " + directory + " does not exist");
+        }
+        List<Runbook> runbooks = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(RunbookCatalog::isYaml).sorted()
+                    .limit(MAX_FILES).toList()) {
+                RunbookFile.Loaded loaded = RunbookFile.load(file);
+                problems.addAll(loaded.problems());
+                loaded.runbook().ifPresent(runbooks::add);
+            }
+        } catch (IOException | UncheckedIOException unreadable) {
+            throw new IncidentException("cannot read the runbook directory " + directory + ": "
+                    + unreadable.getMessage());
+        }
+        runbooks.sort(Comparator.comparing(Runbook::name, String.CASE_INSENSITIVE_ORDER));
+        return new RunbookCatalog(directory, runbooks, problems);
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    public List<Runbook> runbooks() {
+        return runbooks;
+    }
+
+    /** Problems in the files that look like runbooks but are not valid ones. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** The runbook called {@code name} (its title or file stem, any case), or an error listing what there is. */
+    public Runbook named(String name) {
+        String key = name.strip();
+        for (Runbook runbook : runbooks) {
+            if (runbook.name().equalsIgnoreCase(key) || runbook.stem().equalsIgnoreCase(key)
+                    || runbook.file().equals(Path.of(key)) || runbook.file().endsWith(key)) {
+                return runbook;
+            }
+        }
+        List<String> names = runbooks.stream().map(Runbook::stem).toList();
+        String hint = Suggestions.closest(key, names).map(close -> " Did you mean " + close + "?").orElse("");
+        throw new IncidentException("no runbook named \"" + name + "\" under " + directory + "."
+                + hint + (names.isEmpty() ? " There are none." : " Runbooks: " + String.join(", ", names)));
+    }
+
+    /** The runbook for an alert, with the rule that matched; the alert name rule wins over the others. */
+    public Optional<AlertMatch> forAlert(String alertName, Map<String, String> labels,
+                                         Map<String, String> annotations) {
+        for (Runbook runbook : runbooks) {
+            if (runbook.alerts().stream().anyMatch(alert -> alert.equals(alertName))) {
+                return Optional.of(new AlertMatch(runbook, "alert name " + alertName + " in its alerts list"));
+            }
+        }
+        for (String annotation : List.of("runbook_url", "runbook")) {
+            String link = annotations.getOrDefault(annotation, "").strip();
+            if (link.isEmpty()) {
+                continue;
+            }
+            String last = link.replaceAll("[?#].*$", "").replaceAll("/+$", "");
+            last = last.substring(last.lastIndexOf('/') + 1);
+            for (Runbook runbook : runbooks) {
+                String file = runbook.file().getFileName().toString();
+                if (last.equals(file) || last.equals(runbook.stem())) {
+                    return Optional.of(new AlertMatch(runbook, annotation + " annotation " + link));
+                }
+            }
+        }
+        for (Runbook runbook : runbooks) {
+            if (!runbook.labels().isEmpty() && runbook.labels().entrySet().stream()
+                    .allMatch(label -> label.getValue().equals(labels.get(label.getKey())))) {
+                return Optional.of(new AlertMatch(runbook, "labels " + runbook.labels()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -60,7 +60,8 @@ final class ActionCommand implements Runnable {
             description = {"Adds an action item to an incident; the incident's timeline notes it.", ""},
             footerHeading = "%nExample:%n",
             footer = {"  relia action add 42 --title \"Size the payments pool from load tests\" --type prevent \\",
-                "      --owner carol --priority P2 --due 2026-12-15 --link JIRA-1234"})
+                "      --owner carol --priority P2 --due 2026-12-15 --link JIRA-1234", "",
+                "Exit codes: 0 added, 2 invalid value or unknown incident, 3 store failure."})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -103,7 +104,8 @@ final class ActionCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = {"Lists action items.", "",
                 "Open ones unless --all; --overdue lists only those past their due date and exits 1 when there are any",
-                "(for CI and cron).", ""})
+                "(for CI and cron).", ""},
+            footer = {"", "Exit codes: 0 listed, 1 --overdue found overdue items, 2 usage error, 3 store failure."})
     static final class ListItems implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -156,7 +158,8 @@ final class ActionCommand implements Runnable {
             description = {"Changes an action item.", "",
                 "Status (open, in-progress, done, wont-do), owner, priority, due date or link. The incident's timeline",
                 "notes the change.", ""},
-            footerHeading = "%nExample:%n", footer = {"  relia action update ACT-7 --status done"})
+            footerHeading = "%nExample:%n", footer = {"  relia action update ACT-7 --status done", "",
+                "Exit codes: 0 updated, 2 invalid value or unknown item, 3 store failure."})
     static final class Update implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -16,7 +16,7 @@ import java.util.Properties;
             "Reliability engineering in one tool: SLOs as code, reliability audit, chaos, load and capacity,",
             "incidents, and the production readiness review that runs them all.", ""},
         subcommands = {ReviewCommand.class, AuditCommand.class, SloCommand.class, ChaosCommand.class, LoadCommand.class,
-            CapacityCommand.class, IncidentCommand.class, ActionCommand.class,
+            CapacityCommand.class, IncidentCommand.class, ActionCommand.class, RunbookCommand.class,
             ValidateCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

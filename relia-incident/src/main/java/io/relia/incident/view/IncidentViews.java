@@ -105,7 +105,7 @@ public final class IncidentViews {
         document.heading(2, "Timeline");
         document.add(new Document.Table(List.of("Time (UTC)", "Who", "What"), timeline.stream()
                 .map(entry -> List.of(Document.Cell.of(CLOCK.format(entry.at())), Document.Cell.of(entry.actor()),
-                        Document.Cell.of(entry.describe()))).toList()));
+                        Document.Cell.of(oneLine(entry.describe())))).toList()));
         document.heading(2, "Action items");
         if (actions.isEmpty()) {
             document.paragraph("None yet: add them with relia action add " + incident.id() + " --title ...");
@@ -179,6 +179,15 @@ public final class IncidentViews {
         Instant end = incident.times().resolvedAt().orElse(now);
         return span(Duration.between(start, end))
                 + (incident.status().isOpen() ? " (open)" : "");
+    }
+
+    /** Longest timeline line in the table; the JSON view and the postmortem keep the whole entry. */
+    static final int MAX_LINE = 160;
+
+    /** A timeline entry on one line of a table: line breaks shown as ⏎, long text cut. */
+    static String oneLine(String text) {
+        String flat = text.strip().replace("\r", "").replace("\n", " ⏎ ");
+        return flat.length() <= MAX_LINE ? flat : flat.substring(0, MAX_LINE - 1) + "…";
     }
 
     /** A duration for people: whole seconds, e.g. {@code 8m1s}; negative spans show as 0s. */

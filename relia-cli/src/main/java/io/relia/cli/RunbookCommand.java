@@ -1,0 +1,186 @@
+package io.relia.cli;
+
+import io.relia.core.InputException;
+import io.relia.core.Problem;
+import io.relia.core.value.Durations;
+import io.relia.incident.runbook.Runbook;
+import io.relia.incident.runbook.RunbookCatalog;
+import io.relia.incident.runbook.RunbookFile;
+import io.relia.incident.runbook.RunbookStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code relia runbook}: validate, list, find and run runbooks. */
+@Command(name = "runbook",
+        mixinStandardHelpOptions = true,
+        description = {"Runbooks: validate them, find the one for an alert, and walk one during an incident.", "",
+            "Runbook files are YAML (schemas/runbook.schema.json): trigger, alerts, scope, detection, impact, diagnosis",
+            "steps, mitigation options, resolution steps, verification, escalation, follow-up.", ""},
+        subcommands = {RunbookCommand.Validate.class, RunbookCommand.ListBooks.class, RunbookCommand.Show.class,
+            RunbookCommand.ForAlert.class, RunbookRunCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  success", "  1  runbook for: no runbook answers the alert", "  2  usage error or invalid runbook",
+            "  3  store failure", "", "Docs: docs/incidents.md#runbooks"})
+final class RunbookCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The {@code --dir} option: where the runbooks are. */
+    static final class Directory {
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = "reliability/runbooks",
+                description = "Directory of runbook files, searched recursively (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        RunbookCatalog catalog(PrintWriter err) {
+            RunbookCatalog catalog = RunbookCatalog.load(dir);
+            catalog.problems().stream().filter(Problem::isError).forEach(problem -> err.println(problem.format()));
+            err.flush();
+            return catalog;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Validates runbook files: schema, durations, step numbers; problems with file:line:column.",
+                ""},
+            footer = {"", "Exit codes: 0 valid (warnings allowed), 2 a file has errors."})
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Runbook files.")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            List<Problem> problems = new ArrayList<>();
+            int valid = 0;
+            for (Path file : files) {
+                RunbookFile.Loaded loaded = RunbookFile.load(file);
+                problems.addAll(loaded.problems());
+                valid += loaded.runbook().isPresent() ? 1 : 0;
+            }
+            if (problems.stream().anyMatch(Problem::isError)) {
+                throw new InputException(problems);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            problems.forEach(problem -> spec.commandLine().getErr().println(problem.format()));
+            out.println(valid + " runbook(s) valid");
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"Lists the runbooks in a directory with the alerts they answer and their escalation.", ""},
+            footer = {"", "Exit codes: 0 listed, 2 the directory does not exist."})
+    static final class ListBooks implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Directory directory;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            RunbookCatalog catalog = directory.catalog(spec.commandLine().getErr());
+            for (Runbook runbook : catalog.runbooks()) {
+                out.printf("%-22s %-32s %s%s%n", runbook.stem(), runbook.name(), runbook.alerts().isEmpty()
+                        ? "(no alerts listed)" : "alerts: " + String.join(", ", runbook.alerts()),
+                        runbook.escalation().map(e -> "; escalate after " + Durations.format(e.after()) + " to "
+                                + e.to()).orElse("; no escalation"));
+            }
+            out.println(catalog.runbooks().size() + " runbook(s) in " + directory.dir);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"Shows a runbook's steps in the order relia runbook run walks them.", ""},
+            footer = {"", "Exit codes: 0 shown, 2 unknown runbook or directory."})
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Directory directory;
+        @Parameters(paramLabel = "NAME", description = "Runbook title or file name without .yaml.")
+        String name;
+
+        @Override
+        public Integer call() {
+            Runbook runbook = directory.catalog(spec.commandLine().getErr()).named(name);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(runbook.name() + " (" + runbook.file() + ")");
+            if (!runbook.trigger().isEmpty()) {
+                out.println("  trigger: " + runbook.trigger() + (runbook.severity().isEmpty() ? ""
+                        : " (" + runbook.severity() + ")"));
+            }
+            if (!runbook.scope().isEmpty()) {
+                out.println("  scope: " + runbook.scope());
+            }
+            runbook.detection().forEach(line -> out.println("  detection: " + line));
+            runbook.impact().forEach(line -> out.println("  impact: " + line));
+            for (RunbookStep step : runbook.steps()) {
+                out.println(RunbookRunCommand.describe(step));
+            }
+            runbook.escalation().ifPresent(e -> out.println("  escalate after " + Durations.format(e.after())
+                    + " to " + e.to()));
+            runbook.followUp().forEach(line -> out.println("  follow-up: " + line));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "for", mixinStandardHelpOptions = true,
+            description = {"Finds the runbook for an alert: by name in a runbook's alerts list, by the alert's",
+                "runbook_url/runbook annotation, or by a runbook's labels all matching the alert's.", ""},
+            footerHeading = "%nExample:%n",
+            footer = {"  relia runbook for CheckoutHighErrorRate --label service=checkout", "",
+                "Exit codes: 0 found, 1 no runbook answers the alert, 2 usage error."})
+    static final class ForAlert implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Directory directory;
+        @Parameters(paramLabel = "ALERT", description = "The alert's name.")
+        String alert;
+        @Option(names = "--label", paramLabel = "K=V", description = "An alert label (repeatable).")
+        Map<String, String> labels = new LinkedHashMap<>();
+        @Option(names = "--annotation", paramLabel = "K=V", description = "An alert annotation (repeatable).")
+        Map<String, String> annotations = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Map<String, String> all = new LinkedHashMap<>(labels);
+            all.putIfAbsent("alertname", alert);
+            var match = directory.catalog(spec.commandLine().getErr()).forAlert(alert, all, annotations);
+            if (match.isEmpty()) {
+                out.println("no runbook answers " + alert);
+                out.flush();
+                return 1;
+            }
+            out.println(match.get().runbook().stem() + ": " + match.get().runbook().name() + " ("
+                    + match.get().runbook().file() + "), matched by " + match.get().rule());
+            out.flush();
+            return 0;
+        }
+    }
+}

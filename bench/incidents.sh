@@ -30,10 +30,11 @@ cleanup() {
 }
 trap cleanup EXIT
 install -d -o postgres -m 700 "$WORK/pg"
+install -d -o postgres -m 755 "$WORK/run"     # the server's log and socket
 runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
 # Production settings for durability: fsync and synchronous_commit stay on, as SQLite's synchronous=FULL.
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
-    -o "-h 127.0.0.1 -p $PG_PORT -k $WORK" start >/dev/null
+runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/run/pg.log" -w \
+    -o "-h 127.0.0.1 -p $PG_PORT -k $WORK/run" start >/dev/null
 PG_URL_BASE="jdbc:postgresql://127.0.0.1:$PG_PORT"
 psql_admin() { runuser -u postgres -- "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q "$@"; }
 
@@ -93,6 +94,9 @@ hyperfine --style basic --warmup 2 --runs "$RUNS" --export-json "$json" \
     -n "similar (PostgreSQL)" "./relia incident similar 'x509 certificate has expired' $PG" \
     -n "stats (SQLite)" "./relia incident stats --since 1000d --data $SQLITE_DIR" \
     -n "stats (PostgreSQL)" "./relia incident stats --since 1000d $PG" \
+    >/dev/null
+imports_json="$OUT/incidents-import-$stamp.json"
+hyperfine --style basic --runs "$RUNS" --export-json "$imports_json" \
     -n "import $INCIDENTS (SQLite)" \
         --prepare "rm -rf $WORK/import-sqlite" \
         "./relia incident import $WORK/history.yaml --data $WORK/import-sqlite" \
@@ -101,9 +105,10 @@ hyperfine --style basic --warmup 2 --runs "$RUNS" --export-json "$json" \
         "./relia incident import $WORK/history.yaml --db $PG_URL_BASE/relia_import --db-user postgres" \
     >/dev/null
 
-python3 - "$json" "$INCIDENTS" <<'PY'
+python3 - "$json" "$INCIDENTS" "$imports_json" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+results.update({r["command"]: r for r in json.load(open(sys.argv[3]))["results"]})
 n = int(sys.argv[2])
 print(f"{'command':28} {'median wall s':>14} {'mean CPU s':>11}")
 for name, r in results.items():
@@ -116,4 +121,4 @@ for store in ["SQLite", "PostgreSQL"]:
     print(f"import into {store}: {n / r['median']:.0f} incidents/s (one transaction each, with its action item "
           f"and timeline)")
 PY
-echo "raw results: $json"
+echo "raw results: $json $imports_json"

@@ -2,6 +2,7 @@ package io.relia.incident.search;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -28,6 +29,14 @@ final class IncidentAnalyzer extends Analyzer {
             | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
 
     private static final SynonymMap VOCABULARY = FailureVocabulary.synonyms();
+    /** Lucene's English stop words and the auxiliaries it leaves in ("has" would stem to "ha" and match). */
+    private static final CharArraySet STOP_WORDS = stopWords();
+
+    private static CharArraySet stopWords() {
+        CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        words.addAll(java.util.List.of("has", "have", "had", "been", "being", "were", "does", "did"));
+        return CharArraySet.unmodifiableSet(words);
+    }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
@@ -39,7 +48,7 @@ final class IncidentAnalyzer extends Analyzer {
         stream = new FlattenGraphFilter(stream);
         stream = new EnglishPossessiveFilter(stream);
         stream = new LowerCaseFilter(stream);
-        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new StopFilter(stream, STOP_WORDS);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }

@@ -81,7 +81,7 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
     }
 
     private static void check(AlertingRule alert, RunbookIndex runbooks, Duration scrape, AuditContext context) {
-        if (!runbooks.covers(alert.name(), alert.runbookLink(), alert.file())) {
+        if (!runbooks.covers(alert.name(), alert.runbookLink(), alert.file(), alert.labels())) {
             report(context, PrometheusRules.WITHOUT_RUNBOOK, alert.where(), "alert " + alert.name()
                     + " has no runbook", "add annotations.runbook_url, or a runbook whose name or alerts list names "
                     + alert.name());

@@ -30,6 +30,13 @@ record AlertingRule(String name, Location where, String expr, Location exprAt, M
         return rule.map("labels").flatMap(labels -> labels.text(key));
     }
 
+    /** The rule's labels, as text. */
+    java.util.Map<String, String> labels() {
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        rule.map("labels").ifPresent(map -> map.keys().forEach(key -> labels.put(key, map.text(key).orElse(""))));
+        return labels;
+    }
+
     Optional<String> annotation(String key) {
         return rule.map("annotations").flatMap(annotations -> annotations.text(key));
     }

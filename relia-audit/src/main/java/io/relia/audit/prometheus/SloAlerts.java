@@ -39,7 +39,7 @@ final class SloAlerts {
                                 && reported.add(alert.alert())) {
                             Optional<String> link = Optional.ofNullable(alert.annotations().get("runbook_url"))
                                     .or(() -> Optional.ofNullable(alert.annotations().get("runbook")));
-                            if (!runbooks.covers(alert.alert(), link, input.path())) {
+                            if (!runbooks.covers(alert.alert(), link, input.path(), alert.labels())) {
                                 AlertRulesAuditor.report(context, PrometheusRules.SLO_ALERT_WITHOUT_RUNBOOK,
                                         slo.location(), "SLO " + slo.service() + "/" + slo.name()
                                         + " generates alert " + alert.alert() + " with no runbook",

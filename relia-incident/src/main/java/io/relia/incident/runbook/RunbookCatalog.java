@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The runbooks under a directory, looked up by name or file stem, and matched to alerts: by the alert's name in a
- * runbook's {@code alerts}, by the alert's {@code runbook_url} or {@code runbook} annotation naming the runbook's
- * file, or by a runbook's {@code labels} all matching the alert's labels.
+ * The runbooks under a directory, looked up by name or file stem, and matched to alerts, in this order: the alert's
+ * name in a runbook's {@code alerts}; a runbook named like the alert ({@code HighCpuUsage} = {@code High CPU
+ * Usage}); the alert's {@code runbook_url} or {@code runbook} annotation naming the runbook's file; a runbook's
+ * {@code labels} all matching the alert's. relia audit's runbook coverage uses the same rules.
  */
 public final class RunbookCatalog {
 
@@ -62,6 +63,11 @@ public final class RunbookCatalog {
         return new RunbookCatalog(directory, runbooks, problems);
     }
 
+    /** {@code HighCpuUsage} = {@code high-cpu-usage} = {@code High CPU Usage}, as relia audit compares them. */
+    private static String loose(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
     private static boolean isYaml(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".yaml") || name.endsWith(".yml");
@@ -97,6 +103,12 @@ public final class RunbookCatalog {
         for (Runbook runbook : runbooks) {
             if (runbook.alerts().stream().anyMatch(alert -> alert.equals(alertName))) {
                 return Optional.of(new AlertMatch(runbook, "alert name " + alertName + " in its alerts list"));
+            }
+        }
+        String loose = loose(alertName);
+        for (Runbook runbook : runbooks) {
+            if (loose(runbook.name()).equals(loose) || loose(runbook.stem()).equals(loose)) {
+                return Optional.of(new AlertMatch(runbook, "runbook named like the alert (" + alertName + ")"));
             }
         }
         for (String annotation : List.of("runbook_url", "runbook")) {

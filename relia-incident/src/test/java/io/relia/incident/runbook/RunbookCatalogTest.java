@@ -54,5 +54,7 @@ class RunbookCatalogTest {
         assertThat(catalog.forAlert("NodeDiskAlmostFull", Map.of("service", "orders", "alertname",
                 "NodeDiskAlmostFull", "instance", "db-1"), Map.of()).orElseThrow().rule()).startsWith("labels");
         assertThat(catalog.forAlert("NodeDiskAlmostFull", Map.of("service", "search"), Map.of())).isEmpty();
+        assertThat(catalog.forAlert("DiskFull", Map.of(), Map.of()).orElseThrow().rule())
+                .startsWith("runbook named like the alert");
     }
 }

@@ -99,7 +99,7 @@ public final class OperationsAnalyzer implements ReviewAnalyzer {
                 .map(severity -> severity + " " + Durations.format(used.responseTarget(severity)))
                 .collect(Collectors.joining(", ")));
         evidence.add("postmortems for " + used.postmortemRequired().stream().map(Enum::name)
-                .collect(Collectors.joining(", ")) + " within " + Durations.format(used.postmortemWithin()));
+                .collect(Collectors.joining(", ")) + " within " + hoursOrMore(used.postmortemWithin()));
         List<DiscoveredInput> runbooks = context.inventory().ofKind(InputKind.RUNBOOK);
         int escalating = 0;
         for (DiscoveredInput runbook : runbooks) {
@@ -130,6 +130,12 @@ public final class OperationsAnalyzer implements ReviewAnalyzer {
                 + source;
         return findings.isEmpty() ? Verdict.pass(ChecklistItem.INCIDENT_RESPONSE_PLAN, summary, evidence)
                 : Verdict.fail(ChecklistItem.INCIDENT_RESPONSE_PLAN, summary, evidence, findings);
+    }
+
+    /** 48h rather than 2d: postmortem deadlines are counted in hours. */
+    private static String hoursOrMore(java.time.Duration duration) {
+        boolean wholeHours = duration.toMinutesPart() == 0 && duration.toSecondsPart() == 0;
+        return wholeHours && duration.toHours() <= 96 ? duration.toHours() + "h" : Durations.format(duration);
     }
 
     /** Where a finding about the service as a whole points: its relia.yaml. */

@@ -14,19 +14,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** The incident store over JDBC: SQLite or PostgreSQL through the same SQL. */
 final class JdbcIncidentStore implements IncidentStore {
-
-    private static final String ACTION_COLUMNS = "id, incident_id, title, item_type, owner_name, priority, due_date,"
-            + " status, link, created_at, updated_at";
 
     private final Database database;
 
@@ -67,7 +63,7 @@ final class JdbcIncidentStore implements IncidentStore {
                 }
             }
             for (ActionItem action : actions) {
-                insertAction(connection, new ActionItem(0, id, action.title(), action.type(), action.owner(),
+                ActionRows.insert(connection, new ActionItem(0, id, action.title(), action.type(), action.owner(),
                         action.priority(), action.due(), action.status(), action.link(), action.created(),
                         action.updated()));
             }
@@ -181,7 +177,7 @@ final class JdbcIncidentStore implements IncidentStore {
     public ActionItem addAction(ActionItem draft, String actor, Instant at) {
         return database.inTransaction(connection -> {
             lockedIncident(connection, draft.incidentId());
-            ActionItem stored = insertAction(connection, draft);
+            ActionItem stored = ActionRows.insert(connection, draft);
             insertEntry(connection, new TimelineEntry(0, draft.incidentId(), at, actor, TimelineEntry.Kind.ACTION,
                     "", "", "", "action item " + stored.reference() + " added (" + stored.type().label() + ", "
                     + stored.priority() + (stored.owner().isEmpty() ? "" : ", owner " + stored.owner()) + "): "
@@ -204,13 +200,13 @@ final class JdbcIncidentStore implements IncidentStore {
             try (PreparedStatement update = connection.prepareStatement("UPDATE action_items SET title = ?,"
                     + " item_type = ?, owner_name = ?, priority = ?, due_date = ?, status = ?, link = ?,"
                     + " updated_at = ? WHERE id = ?")) {
-                int next = bindAction(update, 1, after);
+                int next = ActionRows.bind(update, 1, after);
                 IncidentRows.setTime(update, next++, after.updated());
                 update.setLong(next, id);
                 update.executeUpdate();
             }
             insertEntry(connection, new TimelineEntry(0, after.incidentId(), at, actor, TimelineEntry.Kind.ACTION,
-                    "", "", "", "action item " + after.reference() + " " + describeChange(before, after)));
+                    "", "", "", "action item " + after.reference() + " " + ActionRows.describeChange(before, after)));
             return after;
         });
     }
@@ -218,13 +214,13 @@ final class JdbcIncidentStore implements IncidentStore {
     @Override
     public List<ActionItem> actions(Optional<Long> incidentId) {
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + ACTION_COLUMNS
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ActionRows.COLUMNS
                     + " FROM action_items" + (incidentId.isPresent() ? " WHERE incident_id = ?" : "")
                     + " ORDER BY id")) {
                 if (incidentId.isPresent()) {
                     select.setLong(1, incidentId.get());
                 }
-                return readActions(select);
+                return ActionRows.read(select);
             }
         });
     }
@@ -244,78 +240,12 @@ final class JdbcIncidentStore implements IncidentStore {
     }
 
     private ActionItem lockedAction(Connection connection, long id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + ACTION_COLUMNS
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ActionRows.COLUMNS
                 + " FROM action_items WHERE id = ?" + database.dialect().lockRow())) {
             select.setLong(1, id);
-            return readActions(select).stream().findFirst()
+            return ActionRows.read(select).stream().findFirst()
                     .orElseThrow(() -> new IncidentException("no action item ACT-" + id));
         }
-    }
-
-    private static ActionItem insertAction(Connection connection, ActionItem draft) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO action_items (incident_id,"
-                + " title, item_type, owner_name, priority, due_date, status, link, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-            insert.setLong(1, draft.incidentId());
-            int next = bindAction(insert, 2, draft);
-            IncidentRows.setTime(insert, next++, draft.created());
-            IncidentRows.setTime(insert, next, draft.updated());
-            try (ResultSet keys = insert.executeQuery()) {
-                keys.next();
-                return draft.withId(keys.getLong(1));
-            }
-        }
-    }
-
-    private static int bindAction(PreparedStatement statement, int first, ActionItem item) throws SQLException {
-        int i = first;
-        statement.setString(i++, item.title());
-        statement.setString(i++, item.type().name());
-        statement.setString(i++, item.owner());
-        statement.setString(i++, item.priority().name());
-        statement.setString(i++, item.due() == null ? null : item.due().toString());
-        statement.setString(i++, item.status().name());
-        statement.setString(i++, item.link());
-        return i;
-    }
-
-    private static List<ActionItem> readActions(PreparedStatement select) throws SQLException {
-        List<ActionItem> items = new ArrayList<>();
-        try (ResultSet result = select.executeQuery()) {
-            while (result.next()) {
-                String due = result.getString("due_date");
-                items.add(new ActionItem(result.getLong("id"), result.getLong("incident_id"),
-                        result.getString("title"), ActionItem.Type.valueOf(result.getString("item_type")),
-                        result.getString("owner_name"), ActionItem.Priority.valueOf(result.getString("priority")),
-                        due == null ? null : LocalDate.parse(due), ActionItem.Status.valueOf(result.getString("status")),
-                        result.getString("link"), IncidentRows.time(result, "created_at"),
-                        IncidentRows.time(result, "updated_at")));
-            }
-        }
-        return items;
-    }
-
-    private static String describeChange(ActionItem before, ActionItem after) {
-        List<String> parts = new ArrayList<>();
-        if (before.status() != after.status()) {
-            parts.add("status " + before.status().label() + " → " + after.status().label());
-        }
-        if (!before.owner().equals(after.owner())) {
-            parts.add("owner " + (before.owner().isEmpty() ? "(none)" : before.owner()) + " → " + after.owner());
-        }
-        if (before.priority() != after.priority()) {
-            parts.add("priority " + before.priority() + " → " + after.priority());
-        }
-        if (!java.util.Objects.equals(before.due(), after.due())) {
-            parts.add("due " + before.due() + " → " + after.due());
-        }
-        if (!before.link().equals(after.link())) {
-            parts.add("link " + after.link());
-        }
-        if (!before.title().equals(after.title())) {
-            parts.add("title " + after.title());
-        }
-        return parts.isEmpty() ? "updated" : String.join(", ", parts);
     }
 
     private static TimelineEntry insertEntry(Connection connection, TimelineEntry entry) throws SQLException {

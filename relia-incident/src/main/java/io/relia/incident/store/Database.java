@@ -10,6 +10,7 @@ import org.sqlite.SQLiteDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -89,10 +90,22 @@ final class Database implements AutoCloseable {
     }
 
     private static SQLiteDataSource sqlite(StoreLocation.Sqlite location) {
+        Path directory = location.dataDirectory();
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new StoreException("the data directory " + directory + " exists and is not a directory", null);
+        }
         try {
-            Files.createDirectories(location.dataDirectory());
+            if (!Files.isDirectory(directory)) {
+                // Incident records name people and systems: only the owner reads a new data directory.
+                Files.createDirectories(directory);
+                try {
+                    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the directory keeps its inherited ACL
+                }
+            }
         } catch (IOException cannotCreate) {
-            throw new StoreException("cannot create the data directory " + location.dataDirectory() + ": "
+            throw new StoreException("cannot create the data directory " + directory + ": "
                     + cannotCreate.getMessage(), cannotCreate);
         }
         SQLiteConfig config = new SQLiteConfig();

@@ -50,6 +50,22 @@ class SqliteIncidentStoreTest extends IncidentStoreContract {
         assertThat(store.get(id).title()).isEqualTo("kept");
     }
 
+    @Test
+    void aNewDataDirectoryIsReadableByItsOwnerOnly() throws Exception {
+        assertThat(java.nio.file.Files.getPosixFilePermissions(dataDirectory.resolve("data")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsRefusedClearly() throws Exception {
+        Path file = java.nio.file.Files.writeString(dataDirectory.resolve("not-a-dir"), "x");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IncidentStores.open(new StoreLocation.Sqlite(file)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("exists and is not a directory");
+    }
+
     private static String single(Statement statement, String sql) throws Exception {
         try (ResultSet result = statement.executeQuery(sql)) {
             result.next();

@@ -113,6 +113,22 @@ class IncidentCommandTest {
     }
 
     @Test
+    void importsTheExampleHistoryOnceAndFindsItsPastIncidents() {
+        String history = "../examples/checkout-service/reliability/incidents/history.yaml";
+
+        CliRun imported = run("incident", "import", history, "--skip-existing");
+        CliRun again = run("incident", "import", history, "--skip-existing");
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).endsWith("4 incident(s) imported, 0 already there\n");
+        assertThat(again.out()).endsWith("0 incident(s) imported, 4 already there\n");
+        assertThat(run("incident", "similar", "x509", "certificate", "expired", "-n", "1").out())
+                .contains("INC-2 (SEV1, closed, 2026-02-02): Payments rejects every card");
+        assertThat(run("incident", "stats", "--since", "3650d", "--format", "json").out())
+                .contains("\"drills\" : 1");
+    }
+
+    @Test
     void readsResponseTargetsFromThePolicyBesideTheData() throws Exception {
         Files.createDirectories(data);
         Files.writeString(data.resolve("incidents.yaml"), "response_targets:\n  SEV3: 2m\n");

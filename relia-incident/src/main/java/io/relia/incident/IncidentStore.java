@@ -52,6 +52,12 @@ public interface IncidentStore extends AutoCloseable {
     /** Action items of one incident, or of all incidents with {@code incidentId} empty; oldest first. */
     List<ActionItem> actions(Optional<Long> incidentId);
 
+    /** The server's bearer tokens, kept in the same database. */
+    ApiTokens tokens();
+
+    /** True when the database answers a trivial query now (readiness). */
+    boolean ping();
+
     /** Releases connections; the store cannot be used afterwards. */
     @Override
     void close();

@@ -1,5 +1,6 @@
 package io.relia.incident.runbook;
 
+import io.relia.core.process.CommandResult;
 import io.relia.core.process.CommandRunner;
 
 import java.io.IOException;
@@ -90,7 +91,7 @@ public record RunbookRun(boolean dryRun, boolean yes, Duration defaultTimeout, l
                 "RELIA_RUNBOOK", runbook.stem());
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", step.command().orElseThrow()));
         try {
-            CommandRunner.Result result = CommandRunner.run(command, step.timeout().orElse(defaultTimeout), directory,
+            CommandResult result = CommandRunner.run(command, step.timeout().orElse(defaultTimeout), directory,
                     environment);
             String stdout = result.stdout().strip();
             String stderr = result.stderr().strip();

@@ -25,9 +25,25 @@ import java.util.function.UnaryOperator;
 final class JdbcIncidentStore implements IncidentStore {
 
     private final Database database;
+    private final TokenRows tokens;
 
     JdbcIncidentStore(Database database) {
         this.database = database;
+        this.tokens = new TokenRows(database);
+    }
+
+    @Override
+    public io.relia.incident.ApiTokens tokens() {
+        return tokens;
+    }
+
+    @Override
+    public boolean ping() {
+        try {
+            return database.read(connection -> connection.isValid(2));
+        } catch (StoreException unreachable) {
+            return false;
+        }
     }
 
     @Override

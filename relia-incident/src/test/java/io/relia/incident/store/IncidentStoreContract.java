@@ -302,6 +302,19 @@ abstract class IncidentStoreContract {
                         "CHANGED:resolved");
     }
 
+    @Test
+    void keepsOnlyHashesOfTokensAndVerifiesThem() {
+        String token = store.tokens().create("alertmanager", T0);
+
+        assertThat(token).startsWith("relia_").hasSizeGreaterThan(40);
+        assertThat(store.tokens().verify(token)).contains("alertmanager");
+        assertThat(store.tokens().verify(token + "x")).isEmpty();
+        assertThat(store.tokens().verify("relia_guess")).isEmpty();
+        assertThat(store.tokens().revoke("alertmanager", T0)).isEqualTo(1);
+        assertThat(store.tokens().verify(token)).isEmpty();
+        assertThat(store.ping()).isTrue();
+    }
+
     private static List<Long> ids(List<Incident> incidents) {
         return incidents.stream().map(Incident::id).toList();
     }

@@ -36,7 +36,35 @@ class SqliteIncidentStoreTest extends IncidentStoreContract {
             assertThat(single(statement, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(single(statement, "PRAGMA integrity_check")).isEqualTo("ok");
             assertThat(single(statement, "SELECT count(*) FROM flyway_schema_history WHERE success = 1"))
-                    .isEqualTo("1");
+                    .isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
+        }
+    }
+
+    @Test
+    void aStoreMadeByAnOlderReliaIsMigratedOnOpenWithItsDataKept() {
+        store.close();
+        store = null;
+        Path old = dataDirectory.resolve("old");
+        java.nio.file.Path file = old.resolve("relia.db");
+        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + mkdirs(old).resolve("relia.db"), "", "")
+                .locations("classpath:db/migration").placeholders(java.util.Map.of("id_column",
+                        Dialect.SQLITE.idColumn())).target("1").load().migrate();
+        try (IncidentStore first = IncidentStores.open(new StoreLocation.Sqlite(old))) {
+            assertThat(first.list(io.relia.incident.IncidentQuery.ALL)).isEmpty();
+            assertThat(first.tokens().verify(first.tokens().create("x", T0))).contains("x");
+        }
+        assertThat(Database.currentVersion(new org.sqlite.SQLiteDataSource() {
+            {
+                setUrl("jdbc:sqlite:" + file);
+            }
+        })).isEqualTo(Database.SCHEMA_VERSION);
+    }
+
+    private static Path mkdirs(Path directory) {
+        try {
+            return java.nio.file.Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

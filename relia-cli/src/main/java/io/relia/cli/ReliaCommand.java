@@ -17,6 +17,7 @@ import java.util.Properties;
             "incidents, and the production readiness review that runs them all.", ""},
         subcommands = {ReviewCommand.class, AuditCommand.class, SloCommand.class, ChaosCommand.class, LoadCommand.class,
             CapacityCommand.class, IncidentCommand.class, ActionCommand.class, RunbookCommand.class,
+            ServeCommand.class, TokenCommand.class,
             ValidateCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -129,6 +129,16 @@ class IncidentCommandTest {
     }
 
     @Test
+    void printsANewTokenOnceAndRevokesItByName() {
+        CliRun created = run("token", "create", "alertmanager");
+
+        assertThat(created.exitCode()).isZero();
+        assertThat(created.out()).startsWith("relia_").hasSizeGreaterThan(40);
+        assertThat(created.err()).contains("shown only now");
+        assertThat(run("token", "revoke", "alertmanager").out()).isEqualTo("1 token(s) named \"alertmanager\" revoked\n");
+    }
+
+    @Test
     void readsResponseTargetsFromThePolicyBesideTheData() throws Exception {
         Files.createDirectories(data);
         Files.writeString(data.resolve("incidents.yaml"), "response_targets:\n  SEV3: 2m\n");

@@ -1,0 +1,175 @@
+package io.relia.server;
+
+import io.javalin.http.Context;
+import io.relia.incident.Incident;
+import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentQuery;
+import io.relia.incident.IncidentSeverity;
+import io.relia.incident.IncidentStatus;
+import io.relia.incident.IncidentStore;
+import io.relia.incident.Role;
+import io.relia.incident.TimelineEntry;
+import io.relia.incident.view.IncidentJson;
+import io.relia.incident.view.IncidentViews;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** The incident endpoints under {@code /api/v1/incidents}: what {@code relia incident} does, over HTTP. */
+final class IncidentApi {
+
+    private final IncidentStore store;
+    private final IncidentPolicy policy;
+
+    IncidentApi(IncidentStore store, IncidentPolicy policy) {
+        this.store = store;
+        this.policy = policy;
+    }
+
+    void list(Context ctx) {
+        IncidentQuery query = IncidentQuery.ALL.openOnly(!"true".equals(ctx.queryParam("all"))
+                && ctx.queryParam("status") == null).limit(limit(ctx.queryParam("limit")));
+        if (ctx.queryParam("status") != null) {
+            query = query.withStatus(IncidentStatus.parse(ctx.queryParam("status")));
+        }
+        if (ctx.queryParam("severity") != null) {
+            query = query.withSeverity(IncidentSeverity.parse(ctx.queryParam("severity")));
+        }
+        if (ctx.queryParam("service") != null) {
+            query = query.withService(ctx.queryParam("service"));
+        }
+        Json.send(ctx, 200, IncidentViews.list(store.list(query), policy, Instant.now()).data());
+    }
+
+    void show(Context ctx) {
+        long id = id(ctx);
+        Incident incident = store.get(id);
+        Json.send(ctx, 200, IncidentViews.detail(incident, store.timeline(id), store.actions(Optional.of(id)), policy,
+                Instant.now()).data());
+    }
+
+    void create(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        Instant now = Instant.now();
+        String title = Json.text(body, "title").orElseThrow(() -> new ApiError(400, "\"title\" is required"));
+        Incident draft = Incident.declare(title, IncidentSeverity.parse(Json.text(body, "severity").orElse("SEV3")),
+                        now)
+                .withSummary(Json.text(body, "summary").orElse(""))
+                .withServices(Json.texts(body, "services"))
+                .withLabels(Json.textMap(body, "labels"))
+                .withAlerts(Json.texts(body, "alerts"))
+                .withSlos(Json.texts(body, "slos"))
+                .withDrill(Json.bool(body, "drill"));
+        Optional<String> commander = Json.text(body, "commander");
+        if (commander.isPresent()) {
+            draft = draft.withRole(Role.INCIDENT_COMMANDER, commander.get());
+        }
+        Optional<Instant> detected = time(body, "detected");
+        if (detected.isPresent()) {
+            draft = draft.withDetected(detected.get());
+        }
+        Optional<Instant> impact = time(body, "impactStarted");
+        if (impact.isPresent()) {
+            draft = draft.withImpactStarted(impact.get(), now);
+        }
+        Incident created = store.create(draft, Auth.actor(ctx), now);
+        ctx.header("Location", "/api/v1/incidents/" + created.id());
+        Json.send(ctx, 201, Map.of("incident", IncidentJson.incident(created, policy, now)));
+    }
+
+    void transition(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        Instant now = Instant.now();
+        Instant at = time(body, "at").orElse(now);
+        UnaryOperator<Incident> edit = switch (ctx.pathParam("action")) {
+            case "ack" -> incident -> incident.acknowledge(at);
+            case "mitigate" -> incident -> incident.mitigate(at);
+            case "resolve" -> incident -> {
+                Incident next = incident;
+                Optional<String> rootCause = Json.text(body, "rootCause");
+                Optional<String> resolution = Json.text(body, "resolution");
+                if (rootCause.isPresent()) {
+                    next = next.withAnalysis(next.analysis().withRootCause(rootCause.get()));
+                }
+                if (resolution.isPresent()) {
+                    next = next.withAnalysis(next.analysis().withResolution(resolution.get()));
+                }
+                return next.resolve(at);
+            };
+            case "close" -> incident -> incident.close(at);
+            case "reopen" -> Incident::reopen;
+            default -> throw new ApiError(404, "no action \"" + ctx.pathParam("action")
+                    + "\"; expected ack, mitigate, resolve, close or reopen");
+        };
+        Incident changed = store.change(id(ctx), Auth.actor(ctx), at, edit);
+        Json.send(ctx, 200, Map.of("incident", IncidentJson.incident(changed, policy, now)));
+    }
+
+    void note(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        String text = Json.text(body, "text").orElseThrow(() -> new ApiError(400, "\"text\" is required"));
+        TimelineEntry entry = store.note(id(ctx), Auth.actor(ctx), time(body, "at").orElse(Instant.now()),
+                TimelineEntry.Kind.NOTE, text);
+        Json.send(ctx, 201, Map.of("entry", IncidentJson.entry(entry)));
+    }
+
+    void assign(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        Role role = Role.parse(Json.text(body, "role").orElseThrow(() -> new ApiError(400, "\"role\" is required")));
+        String person = Json.text(body, "person").orElse("");
+        Instant now = Instant.now();
+        Incident changed = store.change(id(ctx), Auth.actor(ctx), now, incident -> incident.withRole(role, person));
+        Json.send(ctx, 200, Map.of("incident", IncidentJson.incident(changed, policy, now)));
+    }
+
+    static long id(Context ctx) {
+        String text = ctx.pathParam("id");
+        try {
+            long id = Long.parseLong(text.regionMatches(true, 0, "INC-", 0, 4) ? text.substring(4) : text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new ApiError(400, "\"" + text + "\" is not an incident id; expected a number such as 42");
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return 100;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit > 0 && limit <= 10_000) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new ApiError(400, "limit must be a number from 1 to 10000");
+    }
+
+    private static Optional<Instant> time(JsonNode body, String field) {
+        return Json.text(body, field).map(text -> {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException notATime) {
+                throw new ApiError(400, "\"" + field + "\" must be an RFC 3339 time such as 2026-11-23T10:05:00Z");
+            }
+        });
+    }
+
+    /** Liveness and readiness bodies. */
+    static Map<String, Object> status(String status) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        return body;
+    }
+}

@@ -1,0 +1,106 @@
+package io.relia.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.relia.incident.IncidentException;
+import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentStore;
+import io.relia.incident.store.StoreException;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code relia serve}: the incident API over HTTP on Javalin (Jetty 12, virtual threads). Writes need a bearer
+ * token; every 4xx answers JSON with a message; bodies are limited; it binds 127.0.0.1 unless told otherwise.
+ */
+public final class ReliaServer implements AutoCloseable {
+
+    /** Largest request body accepted, bytes: an incident or an Alertmanager batch fits many times over. */
+    public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+    private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
+            HandlerType.DELETE);
+
+    /**
+     * How to serve.
+     *
+     * @param host             address to bind (127.0.0.1 by default)
+     * @param port             port, or 0 for a free one
+     * @param readsNeedToken   also require a token for GET requests
+     * @param maxBodyBytes     largest request body
+     */
+    public record Options(String host, int port, boolean readsNeedToken, long maxBodyBytes) {
+        public static Options loopback(int port) {
+            return new Options("127.0.0.1", port, false, DEFAULT_MAX_BODY);
+        }
+    }
+
+    private final Javalin app;
+
+    private ReliaServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts serving {@code store}; the caller keeps ownership of the store and closes it after the server. */
+    public static ReliaServer start(IncidentStore store, IncidentPolicy policy, Options options) {
+        IncidentApi incidents = new IncidentApi(store, policy);
+        ServerMetrics metrics = new ServerMetrics();
+        Javalin app = Javalin.create(config -> {
+            config.jetty.host = options.host();
+            config.jetty.port = options.port();
+            config.http.maxRequestSize = options.maxBodyBytes();
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.routes.before(metrics::start);
+            config.routes.after(metrics::finish);
+            config.routes.get("/metrics", metrics::scrape);
+            config.routes.before("/api/*", ctx -> {
+                if (WRITES.contains(ctx.method()) || options.readsNeedToken()) {
+                    Auth.require(ctx, store.tokens());
+                }
+            });
+            config.routes.get("/health", ctx -> Json.send(ctx, 200, IncidentApi.status("ok")));
+            config.routes.get("/ready", ctx -> Json.send(ctx, store.ping() ? 200 : 503,
+                    IncidentApi.status(store.ping() ? "ready" : "store unreachable")));
+            config.routes.get("/api/v1/incidents", incidents::list);
+            config.routes.post("/api/v1/incidents", incidents::create);
+            config.routes.get("/api/v1/incidents/{id}", incidents::show);
+            config.routes.post("/api/v1/incidents/{id}/notes", incidents::note);
+            config.routes.post("/api/v1/incidents/{id}/roles", incidents::assign);
+            config.routes.post("/api/v1/incidents/{id}/{action}", incidents::transition);
+            config.routes.exception(ApiError.class, (error, ctx) -> problem(ctx, error.status(), error.getMessage()));
+            config.routes.exception(IncidentException.class, (error, ctx) -> problem(ctx,
+                    error.getMessage().startsWith("no incident") ? 404 : 400, error.getMessage()));
+            config.routes.exception(StoreException.class, (error, ctx) -> problem(ctx, 503,
+                    "the incident store is unavailable"));
+            config.routes.exception(Exception.class, (error, ctx) -> problem(ctx, 500, "internal error"));
+            config.routes.error(404, ctx -> {
+                // Javalin answers unknown paths in plain text; ours already carry a JSON problem.
+                String type = ctx.res().getContentType();
+                if (type == null || !type.contains("json")) {
+                    problem(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+                }
+            });
+            config.routes.error(413, ctx -> problem(ctx, 413, "the request body is larger than "
+                    + options.maxBodyBytes() + " bytes"));
+        });
+        app.start();
+        return new ReliaServer(app);
+    }
+
+    private static void problem(Context ctx, int status, String message) {
+        Json.send(ctx, status, Map.of("error", status, "message", message));
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting, finishes requests in flight, then stops. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

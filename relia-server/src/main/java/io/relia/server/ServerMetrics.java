@@ -1,0 +1,52 @@
+package io.relia.server;
+
+import io.javalin.http.Context;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Relia's own request metrics (RED): one histogram of request duration by method, route template and status, whose
+ * count is the request rate and whose status label gives the errors; served at {@code /metrics}.
+ */
+final class ServerMetrics {
+
+    private static final String STARTED = "relia.started";
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Histogram requests = Histogram.builder()
+            .name("relia_http_request_duration_seconds")
+            .help("Time to answer an HTTP request of relia serve")
+            .labelNames("method", "route", "status")
+            .register(registry);
+
+    void start(Context ctx) {
+        ctx.attribute(STARTED, System.nanoTime());
+    }
+
+    void finish(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null) {
+            return;
+        }
+        // The route template, not the path: /api/v1/incidents/{id} stays one series however many incidents exist.
+        io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        String route = endpoint == null ? "unmatched" : endpoint.path;
+        requests.labelValues(ctx.method().name(), route, Integer.toString(ctx.statusCode()))
+                .observe((System.nanoTime() - started) / 1e9);
+    }
+
+    void scrape(Context ctx) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        ctx.contentType(PrometheusTextFormatWriter.CONTENT_TYPE).result(out.toByteArray());
+    }
+}

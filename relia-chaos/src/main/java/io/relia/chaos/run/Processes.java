@@ -1,6 +1,7 @@
 package io.relia.chaos.run;
 
 import io.relia.chaos.experiment.Provider;
+import io.relia.core.process.CommandResult;
 import io.relia.core.process.CommandRunner;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class Processes implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(process.path());
         command.addAll(process.arguments());
-        CommandRunner.Result result;
+        CommandResult result;
         try {
             result = CommandRunner.run(command, process.timeout());
         } catch (IOException cannotStart) {
@@ -52,7 +53,7 @@ final class Processes implements AutoCloseable {
             try {
                 Process child = new ProcessBuilder(control.command()).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                        .redirectInput(ProcessBuilder.Redirect.from(CommandRunner.nullDevice())).start();
                 Process previous = started.put(control.name(), child);
                 if (previous != null && previous.isAlive()) {
                     previous.destroyForcibly();

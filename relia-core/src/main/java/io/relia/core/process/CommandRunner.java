@@ -25,23 +25,12 @@ public final class CommandRunner {
     /** Bound on collecting the output after the process ended (a grandchild may hold the pipe open). */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
-    /**
-     * What a run produced.
-     *
-     * @param exitCode exit status, or -1 when it timed out or could not be read
-     * @param stdout   standard output, up to {@link #MAX_OUTPUT_BYTES}
-     * @param stderr   standard error, up to {@link #MAX_OUTPUT_BYTES}
-     * @param took     wall time from start to exit or kill
-     * @param timedOut true when the run overran its timeout and was killed
-     */
-    public record Result(int exitCode, String stdout, String stderr, Duration took, boolean timedOut) {
-    }
-
     private CommandRunner() {
     }
 
     /** Runs {@code command} in the current directory with the inherited environment. */
-    public static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+    public static CommandResult run(List<String> command, Duration timeout)
+            throws IOException, InterruptedException {
         return run(command, timeout, null, Map.of());
     }
 
@@ -49,8 +38,8 @@ public final class CommandRunner {
      * Runs {@code command} in {@code directory} (null: the current one) with {@code environment} added to the
      * inherited environment; throws {@link IOException} when the program cannot be started.
      */
-    public static Result run(List<String> command, Duration timeout, Path directory, Map<String, String> environment)
-            throws IOException, InterruptedException {
+    public static CommandResult run(List<String> command, Duration timeout, Path directory,
+                                    Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         if (directory != null) {
             builder.directory(directory.toFile());
@@ -58,8 +47,8 @@ public final class CommandRunner {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process child = builder.start();
-        CompletableFuture<String> stdout = drain(child.getInputStream());
-        CompletableFuture<String> stderr = drain(child.getErrorStream());
+        Drain stdout = new Drain(child.getInputStream());
+        Drain stderr = new Drain(child.getErrorStream());
         try {
             boolean finished = child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
@@ -67,8 +56,8 @@ public final class CommandRunner {
                 child.waitFor(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            return new Result(finished ? child.exitValue() : -1, collected(stdout), collected(stderr), took,
-                    !finished);
+            awaitEnd(stdout, stderr);
+            return new CommandResult(finished ? child.exitValue() : -1, stdout.text(), stderr.text(), took, !finished);
         } finally {
             if (child.isAlive()) {
                 killTree(child);
@@ -82,34 +71,51 @@ public final class CommandRunner {
         process.destroyForcibly();
     }
 
-    private static String collected(CompletableFuture<String> output) throws InterruptedException {
+    /** Waits for both streams to end; if a leftover grandchild keeps one open, what was read by then is kept. */
+    private static void awaitEnd(Drain stdout, Drain stderr) throws InterruptedException {
         try {
-            return output.get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException unreadable) {
-            output.cancel(true);
-            return "";
+            CompletableFuture.allOf(stdout.done(), stderr.done()).get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException stillOpen) {
+            // keep what was read so far
         }
     }
 
-    private static CompletableFuture<String> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            byte[] kept = new byte[MAX_OUTPUT_BYTES];
-            int size = 0;
+    /** Reads a stream to its end on a virtual thread, keeping the first {@link #MAX_OUTPUT_BYTES} bytes. */
+    private static final class Drain {
+        private final byte[] kept = new byte[MAX_OUTPUT_BYTES];
+        private int size;
+        private final CompletableFuture<Void> done;
+
+        Drain(InputStream in) {
+            done = CompletableFuture.runAsync(() -> read(in), runnable -> Thread.ofVirtual().start(runnable));
+        }
+
+        private void read(InputStream in) {
             byte[] buffer = new byte[8192];
             try (in) {
                 for (int read; (read = in.read(buffer)) >= 0; ) {
-                    int copy = Math.min(read, MAX_OUTPUT_BYTES - size);
-                    System.arraycopy(buffer, 0, kept, size, copy);
-                    size += copy;
+                    synchronized (this) {
+                        int copy = Math.min(read, MAX_OUTPUT_BYTES - size);
+                        System.arraycopy(buffer, 0, kept, size, copy);
+                        size += copy;
+                    }
                 }
             } catch (IOException closed) {
                 // the process was killed: keep what was read
             }
+        }
+
+        CompletableFuture<Void> done() {
+            return done;
+        }
+
+        synchronized String text() {
             return new String(kept, 0, size, StandardCharsets.UTF_8);
-        }, runnable -> Thread.ofVirtual().start(runnable));
+        }
     }
 
-    private static File nullDevice() {
+    /** The file that reads as empty ({@code /dev/null}, {@code NUL} on Windows), for a child's standard input. */
+    public static File nullDevice() {
         return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }

@@ -1,5 +1,6 @@
 package io.relia.incident.runbook;
 
+import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.spec.Suggestions;
 import io.relia.incident.IncidentException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +62,26 @@ public final class RunbookCatalog {
                     + unreadable.getMessage());
         }
         runbooks.sort(Comparator.comparing(Runbook::name, String.CASE_INSENSITIVE_ORDER));
+        problems.addAll(sameNames(runbooks));
         return new RunbookCatalog(directory, runbooks, problems);
+    }
+
+    /** Two runbooks answering to the same name make lookups by that name ambiguous. */
+    private static List<Problem> sameNames(List<Runbook> runbooks) {
+        Map<String, Runbook> seen = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Runbook runbook : runbooks) {
+            for (String name : Stream.of(runbook.name(), runbook.stem()).map(text -> text.toLowerCase(Locale.ROOT))
+                    .distinct().toList()) {
+                Runbook other = seen.putIfAbsent(name, runbook);
+                if (other != null && other != runbook) {
+                    problems.add(Problem.warning(Location.wholeFile(runbook.file()), "\"" + name + "\" also names "
+                            + other.file() + "; lookups by this name find that one", "a unique name and file name "
+                            + "per runbook", "rename one of them"));
+                }
+            }
+        }
+        return problems;
     }
 
     /** {@code HighCpuUsage} = {@code high-cpu-usage} = {@code High CPU Usage}, as relia audit compares them. */
@@ -73,6 +94,7 @@ public final class RunbookCatalog {
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
+    /** The valid runbooks, sorted by name. */
     public List<Runbook> runbooks() {
         return runbooks;
     }

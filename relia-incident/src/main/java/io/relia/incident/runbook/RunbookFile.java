@@ -11,11 +11,13 @@ import io.relia.core.spec.SpecLoader;
 import io.relia.core.spec.SpecSchema;
 import io.relia.core.value.Durations;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +37,7 @@ public final class RunbookFile {
     private RunbookFile() {
     }
 
+    /** Reads one runbook file; I/O failures and bad content come back as located problems. */
     public static Loaded load(Path file) {
         Problems problems = new Problems();
         Optional<Node> document = SpecLoader.load(file).onlyDocument("runbook", problems);
@@ -57,9 +60,16 @@ public final class RunbookFile {
         if (problems.hasErrors()) {
             return new Loaded(Optional.empty(), problems.sorted());
         }
+        String name = root.text("name").orElse("").strip();
+        if (name.isEmpty()) {
+            problems.error(root.locationOf("name"), "the runbook's name is blank", "a title such as High CPU Usage",
+                    "");
+            return new Loaded(Optional.empty(), problems.sorted());
+        }
         Map<String, String> labels = new LinkedHashMap<>();
         root.map("labels").ifPresent(map -> map.keys().forEach(key -> labels.put(key, map.text(key).orElse(""))));
-        Runbook runbook = new Runbook(root.text("name").orElseThrow(), file, root.text("trigger").orElse(""),
+        Runbook runbook = new Runbook(name, file, root.text("service").orElse(""), root.text("owner").orElse(""),
+                root.text("trigger").orElse(""),
                 root.text("severity").orElse(""), root.text("scope").orElse(""), texts(root.get("detection")),
                 texts(root.get("impact")), texts(root.get("alerts")), labels, steps, escalation,
                 texts(root.get("follow_up")));
@@ -75,36 +85,56 @@ public final class RunbookFile {
         List<RunbookStep> steps = new ArrayList<>();
         Map<Integer, Location> numbers = new LinkedHashMap<>();
         int previous = 0;
-        int position = 0;
         for (Node item : list.get().items()) {
-            position++;
-            if (item instanceof ScalarNode sentence) {
-                steps.add(new RunbookStep(phase, position, sentence.text(), Optional.empty(), "", defaultRisk,
-                        Optional.empty(), sentence.location()));
-                continue;
-            }
-            MapNode step = (MapNode) item;
-            int number = position;
-            if (step.has("step")) {
-                number = Integer.parseInt(step.text("step").orElseThrow());
-                Location where = step.locationOf("step");
-                Location first = numbers.putIfAbsent(number, where);
-                if (first != null) {
-                    problems.error(where, "step " + number + " is numbered twice in " + key + " (first at line "
-                            + first.line() + ")", "a unique number per step", "renumber the steps 1, 2, 3…");
-                } else if (number < previous) {
-                    problems.warning(where, "step " + number + " comes after step " + previous + " in " + key,
-                            "ascending step numbers", "runs walk the steps in file order");
+            // Steps without a number follow the one before, so a list may mix numbered and unnumbered steps.
+            int number = previous + 1;
+            Location where = item.location();
+            if (item instanceof MapNode step && step.get("step").orElse(null) instanceof ScalarNode written) {
+                Optional<Integer> explicit = stepNumber(written, key, problems);
+                if (explicit.isEmpty()) {
+                    continue;
                 }
-                previous = number;
+                number = explicit.get();
+                where = written.location();
+                if (number < previous && !numbers.containsKey(number)) {
+                    problems.warning(written.location(), "step " + number + " comes after step " + previous + " in "
+                            + key, "ascending step numbers", "runs walk the steps in file order");
+                }
             }
-            String title = step.text(step.has("action") ? "action" : "name").orElse("");
-            RunbookStep.Risk risk = step.text("risk").map(text -> RunbookStep.Risk.valueOf(
-                    text.toUpperCase(java.util.Locale.ROOT))).orElse(defaultRisk);
-            steps.add(new RunbookStep(phase, number, title, step.text("command"), step.text("expected").orElse(""),
-                    risk, duration(step, "timeout", problems), step.location()));
+            Location first = numbers.putIfAbsent(number, where);
+            if (first != null) {
+                problems.error(where, "two steps are number " + number + " in " + key + " (the other at line "
+                        + first.line() + ")", "a unique number per step", "renumber the steps 1, 2, 3…; a step "
+                        + "without a number follows the one before");
+            }
+            previous = number;
+            steps.add(item instanceof MapNode step ? step(step, phase, number, defaultRisk, problems)
+                    : new RunbookStep(phase, number, ((ScalarNode) item).text(), Optional.empty(), "", defaultRisk,
+                    Optional.empty(), item.location()));
         }
         return steps;
+    }
+
+    private static RunbookStep step(MapNode step, RunbookStep.Phase phase, int number, RunbookStep.Risk defaultRisk,
+                                    Problems problems) {
+        String title = step.text(step.has("action") ? "action" : "name").orElse("");
+        RunbookStep.Risk risk = step.text("risk").map(text -> RunbookStep.Risk.valueOf(text.toUpperCase(Locale.ROOT)))
+                .orElse(defaultRisk);
+        return new RunbookStep(phase, number, title, step.text("command"), step.text("expected").orElse(""), risk,
+                duration(step, "timeout", problems), step.location());
+    }
+
+    /** The schema has checked for a whole number of at least 1; this keeps it within int range. */
+    private static Optional<Integer> stepNumber(ScalarNode written, String key, Problems problems) {
+        Optional<BigDecimal> number = written.asNumber();
+        try {
+            return Optional.of(number.orElseThrow(() -> new ArithmeticException("not decimal")).stripTrailingZeros()
+                    .intValueExact());
+        } catch (ArithmeticException unusable) {
+            problems.error(written.location(), "step " + written.text() + " in " + key + " is not a usable step "
+                    + "number", "a whole number from 1 to " + Integer.MAX_VALUE, "number the steps 1, 2, 3…");
+            return Optional.empty();
+        }
     }
 
     private static Optional<Duration> duration(MapNode map, String key, Problems problems) {

@@ -6,10 +6,10 @@ import io.relia.core.process.CommandRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,8 +24,10 @@ import java.util.function.Consumer;
  * @param yes            run low-risk commands without asking
  * @param defaultTimeout for steps without their own timeout
  * @param incidentId     passed to commands as {@code RELIA_INCIDENT_ID}; 0 for none
+ * @param directory      where commands run; empty for the runbook's own directory
  */
-public record RunbookRun(boolean dryRun, boolean yes, Duration defaultTimeout, long incidentId) {
+public record RunbookRun(boolean dryRun, boolean yes, Duration defaultTimeout, long incidentId,
+                         Optional<Path> directory) {
 
     /** Default per-command timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -38,8 +40,23 @@ public record RunbookRun(boolean dryRun, boolean yes, Duration defaultTimeout, l
         if (!defaultTimeout.isPositive()) {
             throw new IllegalArgumentException("timeout must be positive: " + defaultTimeout);
         }
+        Objects.requireNonNull(directory, "directory");
     }
 
+    /** A run whose commands run in the runbook's own directory. */
+    public RunbookRun(boolean dryRun, boolean yes, Duration defaultTimeout, long incidentId) {
+        this(dryRun, yes, defaultTimeout, incidentId, Optional.empty());
+    }
+
+    /** The same run with commands in {@code directory} instead of the runbook's directory. */
+    public RunbookRun in(Path directory) {
+        return new RunbookRun(dryRun, yes, defaultTimeout, incidentId, Optional.of(directory));
+    }
+
+    /**
+     * Walks every step in order, giving each outcome to {@code listener} as soon as the step is done; stops early
+     * when the responder quits.
+     */
     public Summary walk(Runbook runbook, RunbookConsole console, Consumer<StepOutcome> listener)
             throws InterruptedException {
         Map<StepOutcome.Status, Integer> counts = new EnumMap<>(StepOutcome.Status.class);
@@ -71,8 +88,7 @@ public record RunbookRun(boolean dryRun, boolean yes, Duration defaultTimeout, l
             }
             switch (console.ask(step)) {
                 case SKIP -> {
-                    return new StepOutcome(step, StepOutcome.Status.SKIPPED, Optional.empty(), "by the responder",
-                            Duration.ZERO);
+                    return new StepOutcome(step, StepOutcome.Status.DECLINED, Optional.empty(), "", Duration.ZERO);
                 }
                 case QUIT -> {
                     return new StepOutcome(step, StepOutcome.Status.QUIT, Optional.empty(), "", Duration.ZERO);
@@ -86,12 +102,12 @@ public record RunbookRun(boolean dryRun, boolean yes, Duration defaultTimeout, l
     }
 
     private StepOutcome execute(Runbook runbook, RunbookStep step) throws InterruptedException {
-        Path directory = runbook.file().toAbsolutePath().getParent();
+        Path workingDirectory = directory.orElseGet(() -> runbook.file().toAbsolutePath().getParent());
         Map<String, String> environment = Map.of("RELIA_INCIDENT_ID", incidentId == 0 ? "" : Long.toString(incidentId),
                 "RELIA_RUNBOOK", runbook.stem());
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", step.command().orElseThrow()));
+        List<String> command = List.of("/bin/sh", "-c", step.command().orElseThrow());
         try {
-            CommandResult result = CommandRunner.run(command, step.timeout().orElse(defaultTimeout), directory,
+            CommandResult result = CommandRunner.run(command, step.timeout().orElse(defaultTimeout), workingDirectory,
                     environment);
             String stdout = result.stdout().strip();
             String stderr = result.stderr().strip();

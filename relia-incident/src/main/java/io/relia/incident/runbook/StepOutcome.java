@@ -20,8 +20,10 @@ public record StepOutcome(RunbookStep step, Status status, Optional<Integer> exi
     public enum Status {
         /** The command ran to completion (see the exit code). */
         EXECUTED,
-        /** Not run: the responder said skip, or nobody could confirm a risky step. */
+        /** Not run: it needed confirmation and nobody was at a terminal to give it. */
         SKIPPED,
+        /** Not run: the responder answered skip. */
+        DECLINED,
         /** The responder stopped the run here. */
         QUIT,
         /** Dry run: shown, never executed. */
@@ -60,7 +62,10 @@ public record StepOutcome(RunbookStep step, Status status, Optional<Integer> exi
             case EXECUTED -> "exit " + exitCode.orElse(-1) + " in " + took.toMillis() + " ms";
             case TIMED_OUT -> "killed after " + took.toMillis() + " ms (timeout)";
             case SKIPPED -> "skipped" + (output.isEmpty() ? "" : ": " + output);
-            default -> status.label();
+            case DECLINED -> "declined by the responder";
+            case DRY_RUN, MANUAL -> status.label();
+            case QUIT -> "run stopped by the responder";
+            case FAILED_TO_START -> "failed to start" + (output.isEmpty() ? "" : ": " + output);
         });
         if ((status == Status.EXECUTED || status == Status.TIMED_OUT) && !output.isEmpty()) {
             text.append('\n').append(output);

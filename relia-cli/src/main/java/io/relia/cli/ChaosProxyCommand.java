@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,21 +64,10 @@ final class ChaosProxyCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ExternalFailure(e.getMessage(), e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            proxy.close();
-            stopped.countDown();
-        }, "relia-chaos-proxy-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Relia chaos proxy: Toxiproxy 2.x API on " + proxy.adminUri() + " (Ctrl-C stops it)");
         out.flush();
-        try {
-            // relia:ignore java/blocking-without-deadline -- this command's job is to wait for Ctrl-C or SIGTERM
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        UntilStopped.await("relia-chaos-proxy", proxy::close);
         return 0;
     }
 }

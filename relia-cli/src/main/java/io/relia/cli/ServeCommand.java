@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code relia serve}: the incident API over HTTP. */
 @Command(name = "serve",
@@ -64,21 +63,13 @@ final class ServeCommand implements Callable<Integer> {
             throw new ExternalFailure("cannot listen on " + bind + ":" + port + ": " + cannotListen.getMessage(),
                     cannotListen);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            incidents.close();
-            stopped.countDown();
-        }, "relia-serve-shutdown"));
         PrintWriter out = commandLine.getOut();
         out.println("relia serve: listening on http://" + bind + ":" + server.port() + " (Ctrl-C stops it)");
         out.flush();
-        try {
-            // relia:ignore java/blocking-without-deadline -- this command's job is to wait for Ctrl-C or SIGTERM
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        UntilStopped.await("relia-serve", () -> {
+            server.close();
+            incidents.close();
+        });
         return 0;
     }
 }

@@ -62,8 +62,9 @@ class ToxicEffectsTest extends ProxyTestSupport {
                 long start = System.nanoTime();
                 Wire.send(socket, "j");
                 Wire.read(socket, 1);
-                // jitter + 10 ms above, as Toxiproxy's test; never below latency - jitter.
-                assertThat(millisSince(start)).isBetween(80L, 130L);
+                // Never below latency - jitter; above, latency + jitter plus scheduling slack that holds on a loaded
+                // 2-core machine (Toxiproxy's own test allows 10 ms, which a concurrent build there exceeded: 133 ms).
+                assertThat(millisSince(start)).isBetween(80L, 180L);
             }
         }
     }
@@ -75,7 +76,8 @@ class ToxicEffectsTest extends ProxyTestSupport {
         api.toxic("chain", "{\"name\":\"b\",\"type\":\"latency\",\"attributes\":{\"latency\":150}}");
 
         try (Socket socket = Wire.connect(listen)) {
-            assertThat(medianRoundTrip(socket, 3)).isBetween(300L, 310L);
+            // The sum is the floor; the slack above it is for a loaded 2-core machine.
+            assertThat(medianRoundTrip(socket, 3)).isBetween(300L, 350L);
         }
     }
 

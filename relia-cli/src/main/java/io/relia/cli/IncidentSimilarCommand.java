@@ -4,6 +4,7 @@ import io.relia.core.report.Document;
 import io.relia.core.report.Report;
 import io.relia.incident.ActionItem;
 import io.relia.incident.Incident;
+import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentQuery;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.search.KnownIncident;
@@ -84,11 +85,11 @@ final class IncidentSimilarCommand implements Callable<Integer> {
                 title = "Incidents similar to \"" + text + "\"";
             }
         }
-        output.write(report(title, matches, now), commandLine);
+        output.write(report(title, matches, store.policy(), now), commandLine);
         return 0;
     }
 
-    private Report report(String title, List<Match> matches, Instant now) {
+    private static Report report(String title, List<Match> matches, IncidentPolicy policy, Instant now) {
         Document.Builder document = new Document.Builder(title);
         List<Map<String, Object>> json = new ArrayList<>();
         if (matches.isEmpty()) {
@@ -114,7 +115,7 @@ final class IncidentSimilarCommand implements Callable<Integer> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("score", match.score());
             entry.put("why", match.why());
-            entry.put("incident", IncidentJson.incident(incident, store.policy(), now));
+            entry.put("incident", IncidentJson.incident(incident, policy, now));
             entry.put("actionItems", match.actionItems().stream().map(item -> IncidentJson.action(item, now))
                     .toList());
             json.add(entry);

@@ -5,6 +5,7 @@ import io.relia.core.Problems;
 import io.relia.core.spec.Fields;
 import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
+import io.relia.core.spec.ScalarNode;
 import io.relia.core.spec.SpecLoader;
 import io.relia.core.spec.SpecSchema;
 import io.relia.core.value.Durations;
@@ -50,7 +51,7 @@ public final class IncidentPolicyFile {
             if (list.isPresent()) {
                 required = EnumSet.noneOf(IncidentSeverity.class);
                 for (String name : postmortem.get().map().list("required_for").orElseThrow().items().stream()
-                        .map(item -> ((io.relia.core.spec.ScalarNode) item).text()).toList()) {
+                        .map(item -> ((ScalarNode) item).text()).toList()) {
                     required.add(IncidentSeverity.valueOf(name));
                 }
             }
@@ -63,7 +64,7 @@ public final class IncidentPolicyFile {
 
     private static Optional<Duration> duration(Fields fields, String key, Problems problems) {
         return fields.map().get(key).flatMap(node -> {
-            String text = node instanceof io.relia.core.spec.ScalarNode scalar ? scalar.text() : "";
+            String text = node instanceof ScalarNode scalar ? scalar.text() : "";
             Parsed<Duration> parsed = Durations.parse(text);
             parsed.orReport(problems, node.location());
             Optional<Duration> value = parsed.asOptional();

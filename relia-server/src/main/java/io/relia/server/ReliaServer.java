@@ -61,8 +61,10 @@ public final class ReliaServer implements AutoCloseable {
                 }
             });
             config.routes.get("/health", ctx -> Json.send(ctx, 200, IncidentApi.status("ok")));
-            config.routes.get("/ready", ctx -> Json.send(ctx, store.ping() ? 200 : 503,
-                    IncidentApi.status(store.ping() ? "ready" : "store unreachable")));
+            config.routes.get("/ready", ctx -> {
+                boolean ready = store.ping();
+                Json.send(ctx, ready ? 200 : 503, IncidentApi.status(ready ? "ready" : "store unreachable"));
+            });
             config.routes.get("/api/v1/incidents", incidents::list);
             config.routes.post("/api/v1/incidents", incidents::create);
             config.routes.get("/api/v1/incidents/{id}", incidents::show);

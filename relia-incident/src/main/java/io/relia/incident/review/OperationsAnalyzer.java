@@ -2,6 +2,7 @@ package io.relia.incident.review;
 
 import io.relia.core.Finding;
 import io.relia.core.InputException;
+import io.relia.core.Location;
 import io.relia.core.Severity;
 import io.relia.core.review.ChecklistItem;
 import io.relia.core.review.DiscoveredInput;
@@ -11,6 +12,7 @@ import io.relia.core.review.ReviewContext;
 import io.relia.core.review.ReviewSection;
 import io.relia.core.review.Verdict;
 import io.relia.core.spec.MapNode;
+import io.relia.core.spec.ScalarNode;
 import io.relia.core.spec.SpecDocument;
 import io.relia.core.value.Durations;
 import io.relia.incident.IncidentPolicy;
@@ -51,10 +53,9 @@ public final class OperationsAnalyzer implements ReviewAnalyzer {
     private static Verdict ownership(Optional<MapNode> config, ReviewContext context) {
         List<Finding> findings = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
-        io.relia.core.Location where = config.map(MapNode::location)
-                .orElse(io.relia.core.Location.wholeFile(context.inventory().root().resolve("relia.yaml")));
+        Location where = serviceFile(config, context);
         List<String> owners = config.flatMap(map -> map.list("owners")).map(list -> list.items().stream()
-                .map(item -> item instanceof io.relia.core.spec.ScalarNode scalar ? scalar.text() : "")
+                .map(item -> item instanceof ScalarNode scalar ? scalar.text() : "")
                 .filter(owner -> !owner.isBlank()).toList()).orElse(List.of());
         if (owners.isEmpty()) {
             findings.add(new Finding("ops/no-owner", Severity.HIGH, "no owner is named for the service", where,
@@ -123,7 +124,7 @@ public final class OperationsAnalyzer implements ReviewAnalyzer {
         boolean oncall = config.flatMap(map -> map.text("oncall")).filter(text -> !text.isBlank()).isPresent();
         if (runbooks.isEmpty() && !oncall) {
             findings.add(new Finding("ops/no-escalation", Severity.HIGH, "no escalation path: no runbook escalates "
-                    + "and no on-call rotation is named", Location.root(context),
+                    + "and no on-call rotation is named", serviceFile(config, context),
                     "name the rotation in relia.yaml (oncall) and give each runbook an escalation"));
         }
         String summary = escalating + " of " + runbooks.size() + " runbooks escalate; severity targets from "
@@ -139,9 +140,8 @@ public final class OperationsAnalyzer implements ReviewAnalyzer {
     }
 
     /** Where a finding about the service as a whole points: its relia.yaml. */
-    private static final class Location {
-        static io.relia.core.Location root(ReviewContext context) {
-            return io.relia.core.Location.wholeFile(context.inventory().root().resolve("relia.yaml"));
-        }
+    private static Location serviceFile(Optional<MapNode> config, ReviewContext context) {
+        return config.map(MapNode::location)
+                .orElse(Location.wholeFile(context.inventory().root().resolve("relia.yaml")));
     }
 }

@@ -33,13 +33,4 @@ public sealed interface StoreLocation {
             return "Postgres[" + jdbcUrl + ", user=" + user + "]";
         }
     }
-
-    /** Reads {@code --db}: a {@code jdbc:postgresql:} URL, or {@code jdbc:sqlite:} / a path for SQLite. */
-    static StoreLocation parse(String url, String user, String password) {
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new Postgres(url, user, password);
-        }
-        throw new io.relia.incident.IncidentException("unsupported --db \"" + url
-                + "\"; expected jdbc:postgresql://HOST:PORT/DATABASE (use --data DIR for SQLite)");
-    }
 }

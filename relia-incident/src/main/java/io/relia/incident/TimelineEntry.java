@@ -27,7 +27,11 @@ public record TimelineEntry(long id, long incidentId, Instant at, String actor, 
         /** A runbook step ran, was skipped or shown: {@code text} holds command, exit code and trimmed output. */
         RUNBOOK,
         /** An action item was added or changed. */
-        ACTION;
+        ACTION,
+        /** An alert fired, repeated or resolved and was linked to the incident by the intake. */
+        ALERT,
+        /** A notification was sent, or failed after its retries: {@code text} says where and what happened. */
+        NOTIFY;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -1,18 +1,18 @@
 package io.relia.server;
 
 /** A request the API refuses, with its HTTP status and a message for the caller. */
-final class ApiError extends RuntimeException {
+public final class ApiError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final int status;
 
-    ApiError(int status, String message) {
+    public ApiError(int status, String message) {
         super(message);
         this.status = status;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 }

@@ -9,14 +9,14 @@ import java.util.Optional;
  * Bearer-token checks: writes always need a live token, reads only when the server is told so. The token's name is
  * the actor of the timeline entries a request writes, unless the caller names a person in {@code X-Relia-Actor}.
  */
-final class Auth {
+public final class Auth {
 
     private static final String ACTOR = "relia.actor";
 
     private Auth() {
     }
 
-    static void require(Context ctx, ApiTokens tokens) {
+    public static void require(Context ctx, ApiTokens tokens) {
         String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"relia\"");
@@ -30,7 +30,7 @@ final class Auth {
         ctx.attribute(ACTOR, person.isEmpty() || person.length() > 200 ? name : person + " (via " + name + ")");
     }
 
-    static String actor(Context ctx) {
+    public static String actor(Context ctx) {
         String actor = ctx.attribute(ACTOR);
         return actor == null ? "anonymous" : actor;
     }

@@ -1,5 +1,6 @@
 package io.relia.server;
 
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentPolicy;
@@ -9,6 +10,7 @@ import io.relia.incident.IncidentStatus;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.Role;
 import io.relia.incident.TimelineEntry;
+import io.relia.incident.notify.NotificationTarget;
 import io.relia.incident.view.IncidentJson;
 import io.relia.incident.view.IncidentViews;
 import tools.jackson.databind.JsonNode;
@@ -22,14 +24,26 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** The incident endpoints under {@code /api/v1/incidents}: what {@code relia incident} does, over HTTP. */
-final class IncidentApi {
+final class IncidentApi implements ServerPart {
 
     private final IncidentStore store;
     private final IncidentPolicy policy;
+    private final IncidentEvents events;
 
-    IncidentApi(IncidentStore store, IncidentPolicy policy) {
-        this.store = store;
-        this.policy = policy;
+    IncidentApi(ServerSetup setup, IncidentEvents events) {
+        this.store = setup.store();
+        this.policy = setup.policy();
+        this.events = events;
+    }
+
+    @Override
+    public void configure(JavalinConfig config) {
+        config.routes.get("/api/v1/incidents", this::list);
+        config.routes.post("/api/v1/incidents", this::create);
+        config.routes.get("/api/v1/incidents/{id}", this::show);
+        config.routes.post("/api/v1/incidents/{id}/notes", this::note);
+        config.routes.post("/api/v1/incidents/{id}/roles", this::assign);
+        config.routes.post("/api/v1/incidents/{id}/{action}", this::transition);
     }
 
     void list(Context ctx) {
@@ -79,6 +93,7 @@ final class IncidentApi {
             draft = draft.withImpactStarted(impact.get(), now);
         }
         Incident created = store.create(draft, Auth.actor(ctx), now);
+        events.publish(NotificationTarget.Event.OPENED, created, "declared by " + Auth.actor(ctx));
         ctx.header("Location", "/api/v1/incidents/" + created.id());
         Json.send(ctx, 201, Map.of("incident", IncidentJson.incident(created, policy, now)));
     }
@@ -108,6 +123,9 @@ final class IncidentApi {
                     + "\"; expected ack, mitigate, resolve, close or reopen");
         };
         Incident changed = store.change(id(ctx), Auth.actor(ctx), at, edit);
+        if ("resolve".equals(ctx.pathParam("action"))) {
+            events.publish(NotificationTarget.Event.RESOLVED, changed, "resolved by " + Auth.actor(ctx));
+        }
         Json.send(ctx, 200, Map.of("incident", IncidentJson.incident(changed, policy, now)));
     }
 

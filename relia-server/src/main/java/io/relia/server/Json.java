@@ -12,18 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /** JSON in and out of the API, with Jackson 3; malformed bodies are 400s with the parser's message. */
-final class Json {
+public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Json() {
     }
 
-    static void send(Context ctx, int status, Object body) {
+    public static void send(Context ctx, int status, Object body) {
         ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsString(body));
     }
 
-    static JsonNode body(Context ctx) {
+    public static JsonNode body(Context ctx) {
         String text = ctx.body();
         if (text.isBlank()) {
             return MAPPER.createObjectNode();
@@ -39,7 +39,7 @@ final class Json {
         }
     }
 
-    static Optional<String> text(JsonNode body, String field) {
+    public static Optional<String> text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -50,7 +50,7 @@ final class Json {
         return Optional.of(node.asString());
     }
 
-    static List<String> texts(JsonNode body, String field) {
+    public static List<String> texts(JsonNode body, String field) {
         JsonNode node = body.get(field);
         List<String> values = new ArrayList<>();
         if (node == null || node.isNull()) {
@@ -68,7 +68,7 @@ final class Json {
         return values;
     }
 
-    static Map<String, String> textMap(JsonNode body, String field) {
+    public static Map<String, String> textMap(JsonNode body, String field) {
         JsonNode node = body.get(field);
         Map<String, String> values = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
@@ -86,7 +86,7 @@ final class Json {
         return values;
     }
 
-    static boolean bool(JsonNode body, String field) {
+    public static boolean bool(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return false;

@@ -5,9 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.relia.incident.IncidentException;
 import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentSettings;
 import io.relia.incident.IncidentStore;
+import io.relia.incident.intake.IntakeRules;
 import io.relia.incident.store.StoreException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,14 +40,24 @@ public final class ReliaServer implements AutoCloseable {
     }
 
     private final Javalin app;
+    private final List<ServerPart> parts;
 
-    private ReliaServer(Javalin app) {
+    private ReliaServer(Javalin app, List<ServerPart> parts) {
         this.app = app;
+        this.parts = parts;
     }
 
-    /** Starts serving {@code store}; the caller keeps ownership of the store and closes it after the server. */
+    /** Starts serving {@code store} with default settings; the caller closes the store after the server. */
     public static ReliaServer start(IncidentStore store, IncidentPolicy policy, Options options) {
-        IncidentApi incidents = new IncidentApi(store, policy);
+        return start(ServerSetup.of(store).withSettings(new IncidentSettings(policy, IntakeRules.DEFAULT,
+                List.of())), options);
+    }
+
+    /** Starts serving {@code setup}; the caller keeps ownership of the store and closes it after the server. */
+    public static ReliaServer start(ServerSetup setup, Options options) {
+        IncidentStore store = setup.store();
+        IncidentEvents events = IncidentEvents.NONE;
+        List<ServerPart> parts = List.of(new IncidentApi(setup, events));
         ServerMetrics metrics = new ServerMetrics();
         Javalin app = Javalin.create(config -> {
             config.jetty.host = options.host();
@@ -65,12 +78,7 @@ public final class ReliaServer implements AutoCloseable {
                 boolean ready = store.ping();
                 Json.send(ctx, ready ? 200 : 503, IncidentApi.status(ready ? "ready" : "store unreachable"));
             });
-            config.routes.get("/api/v1/incidents", incidents::list);
-            config.routes.post("/api/v1/incidents", incidents::create);
-            config.routes.get("/api/v1/incidents/{id}", incidents::show);
-            config.routes.post("/api/v1/incidents/{id}/notes", incidents::note);
-            config.routes.post("/api/v1/incidents/{id}/roles", incidents::assign);
-            config.routes.post("/api/v1/incidents/{id}/{action}", incidents::transition);
+            parts.forEach(part -> part.configure(config));
             config.routes.exception(ApiError.class, (error, ctx) -> problem(ctx, error.status(), error.getMessage()));
             config.routes.exception(IncidentException.class, (error, ctx) -> problem(ctx,
                     error.getMessage().startsWith("no incident") ? 404 : 400, error.getMessage()));
@@ -87,8 +95,13 @@ public final class ReliaServer implements AutoCloseable {
             config.routes.error(413, ctx -> problem(ctx, 413, "the request body is larger than "
                     + options.maxBodyBytes() + " bytes"));
         });
-        app.start();
-        return new ReliaServer(app);
+        try {
+            app.start();
+        } catch (RuntimeException cannotStart) {
+            parts.forEach(ServerPart::close);
+            throw cannotStart;
+        }
+        return new ReliaServer(app, parts);
     }
 
     private static void problem(Context ctx, int status, String message) {
@@ -104,5 +117,6 @@ public final class ReliaServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        parts.forEach(ServerPart::close);
     }
 }

@@ -1,0 +1,55 @@
+package io.relia.server;
+
+import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentSettings;
+import io.relia.incident.IncidentStore;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code relia serve} serves: the incident store (owned by the caller, closed after the server), the settings
+ * from {@code incidents.yaml}, the SLO files for the dashboard and, optionally, the Prometheus that measures them.
+ *
+ * @param store      incidents, alerts, tokens
+ * @param settings   response policy, alert intake rules, notification targets
+ * @param sloFiles   SLO specs (Relia, Sloth or OpenSLO) the dashboard shows
+ * @param prometheus where live SLO status comes from, if anywhere
+ * @param clock      the time (tests move it)
+ */
+public record ServerSetup(IncidentStore store, IncidentSettings settings, List<Path> sloFiles,
+                          Optional<URI> prometheus, Clock clock) {
+
+    public ServerSetup {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(settings, "settings");
+        sloFiles = List.copyOf(sloFiles);
+        Objects.requireNonNull(prometheus, "prometheus");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The store with default settings, no SLOs and the system clock. */
+    public static ServerSetup of(IncidentStore store) {
+        return new ServerSetup(store, IncidentSettings.DEFAULT, List.of(), Optional.empty(), Clock.systemUTC());
+    }
+
+    public IncidentPolicy policy() {
+        return settings.policy();
+    }
+
+    public ServerSetup withSettings(IncidentSettings newSettings) {
+        return new ServerSetup(store, newSettings, sloFiles, prometheus, clock);
+    }
+
+    public ServerSetup withSlos(List<Path> files, Optional<URI> source) {
+        return new ServerSetup(store, settings, files, source, clock);
+    }
+
+    public ServerSetup withClock(Clock newClock) {
+        return new ServerSetup(store, settings, sloFiles, prometheus, newClock);
+    }
+}

@@ -1,5 +1,10 @@
 package io.relia.incident;
 
+import io.relia.incident.intake.AlertEvent;
+import io.relia.incident.intake.AlertRecord;
+import io.relia.incident.intake.IntakeOutcome;
+import io.relia.incident.intake.IntakeRules;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +56,16 @@ public interface IncidentStore extends AutoCloseable {
 
     /** Action items of one incident, or of all incidents with {@code incidentId} empty; oldest first. */
     List<ActionItem> actions(Optional<Long> incidentId);
+
+    /**
+     * Applies alert notifications in one transaction (see {@link IntakeRules}): each event's outcome, in order.
+     * A firing alert already recorded as firing on an open incident is a repeat and changes nothing but its
+     * receive count, so senders may retry freely.
+     */
+    List<IntakeOutcome> ingest(List<AlertEvent> events, IntakeRules rules, Instant at);
+
+    /** The alerts linked to an incident, oldest first. */
+    List<AlertRecord> alerts(long incidentId);
 
     /** The server's bearer tokens, kept in the same database. */
     ApiTokens tokens();

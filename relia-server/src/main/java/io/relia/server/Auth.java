@@ -22,7 +22,12 @@ public final class Auth {
             ctx.header("WWW-Authenticate", "Bearer realm=\"relia\"");
             throw new ApiError(401, "this needs a bearer token: Authorization: Bearer <token from relia token create>");
         }
-        String name = tokens.verify(header.substring(7).strip()).orElseThrow(() -> {
+        requireToken(ctx, tokens, header.substring(7).strip());
+    }
+
+    /** Checks {@code token} (from a header or, for PagerDuty senders, the routing key) and sets the actor. */
+    public static void requireToken(Context ctx, ApiTokens tokens, String token) {
+        String name = tokens.verify(token).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer realm=\"relia\", error=\"invalid_token\"");
             return new ApiError(401, "the bearer token is unknown or revoked");
         });

@@ -9,6 +9,7 @@ import io.relia.incident.IncidentSettings;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.intake.IntakeRules;
 import io.relia.incident.store.StoreException;
+import io.relia.server.intake.AlertIntake;
 
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,9 @@ public final class ReliaServer implements AutoCloseable {
     public static ReliaServer start(ServerSetup setup, Options options) {
         IncidentStore store = setup.store();
         IncidentEvents events = IncidentEvents.NONE;
-        List<ServerPart> parts = List.of(new IncidentApi(setup, events));
         ServerMetrics metrics = new ServerMetrics();
+        List<ServerPart> parts = List.of(new IncidentApi(setup, events),
+                new AlertIntake(setup, events, metrics.registry()));
         Javalin app = Javalin.create(config -> {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
@@ -69,7 +71,10 @@ public final class ReliaServer implements AutoCloseable {
             config.routes.after(metrics::finish);
             config.routes.get("/metrics", metrics::scrape);
             config.routes.before("/api/*", ctx -> {
-                if (WRITES.contains(ctx.method()) || options.readsNeedToken()) {
+                // PagerDuty senders without a header carry the token as the routing key; the intake checks it.
+                boolean pagerDutyKey = ctx.path().equals(AlertIntake.PAGERDUTY_PATH)
+                        && ctx.header("Authorization") == null;
+                if ((WRITES.contains(ctx.method()) || options.readsNeedToken()) && !pagerDutyKey) {
                     Auth.require(ctx, store.tokens());
                 }
             });

@@ -24,6 +24,11 @@ final class ServerMetrics {
             .labelNames("method", "route", "status")
             .register(registry);
 
+    /** The registry other parts add their metrics to. */
+    PrometheusRegistry registry() {
+        return registry;
+    }
+
     void start(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
     }

@@ -3,7 +3,7 @@ package io.relia.server;
 import io.javalin.config.JavalinConfig;
 
 /** One area of the server (incident API, alert intake, dashboard…): registers its routes, may hold resources. */
-interface ServerPart extends AutoCloseable {
+public interface ServerPart extends AutoCloseable {
 
     void configure(JavalinConfig config);
 

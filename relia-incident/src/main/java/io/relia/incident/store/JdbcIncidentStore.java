@@ -8,6 +8,10 @@ import io.relia.incident.IncidentQuery;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.IncidentTimes;
 import io.relia.incident.TimelineEntry;
+import io.relia.incident.intake.AlertEvent;
+import io.relia.incident.intake.AlertRecord;
+import io.relia.incident.intake.IntakeOutcome;
+import io.relia.incident.intake.IntakeRules;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -242,13 +246,31 @@ final class JdbcIncidentStore implements IncidentStore {
     }
 
     @Override
+    public List<IntakeOutcome> ingest(List<AlertEvent> events, IntakeRules rules, Instant at) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return database.inTransaction(connection ->
+                new AlertIntakeWork(connection, database.dialect(), rules, at).apply(events));
+    }
+
+    @Override
+    public List<AlertRecord> alerts(long incidentId) {
+        return database.read(connection -> AlertRows.ofIncident(connection, incidentId));
+    }
+
+    @Override
     public void close() {
         database.close();
     }
 
     private Incident lockedIncident(Connection connection, long id) throws SQLException {
+        return lockedIncident(connection, database.dialect(), id);
+    }
+
+    static Incident lockedIncident(Connection connection, Dialect dialect, long id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + IncidentRows.COLUMNS
-                + " FROM incidents WHERE id = ?" + database.dialect().lockRow())) {
+                + " FROM incidents WHERE id = ?" + dialect.lockRow())) {
             select.setLong(1, id);
             return IncidentRows.read(connection, select).stream().findFirst()
                     .orElseThrow(() -> new IncidentException("no incident INC-" + id));
@@ -264,7 +286,7 @@ final class JdbcIncidentStore implements IncidentStore {
         }
     }
 
-    private static TimelineEntry insertEntry(Connection connection, TimelineEntry entry) throws SQLException {
+    static TimelineEntry insertEntry(Connection connection, TimelineEntry entry) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO timeline (incident_id, occurred_at,"
                 + " actor, entry_kind, field, before_value, after_value, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 + " RETURNING id")) {

@@ -7,6 +7,9 @@ import io.relia.incident.IncidentException;
 import io.relia.incident.IncidentQuery;
 import io.relia.incident.IncidentSeverity;
 import io.relia.incident.IncidentStatus;
+import io.relia.incident.intake.AlertEvent;
+import io.relia.incident.intake.IntakeOutcome;
+import io.relia.incident.intake.IntakeRules;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.Role;
 import io.relia.incident.TimelineEntry;
@@ -317,5 +320,46 @@ abstract class IncidentStoreContract {
 
     private static List<Long> ids(List<Incident> incidents) {
         return incidents.stream().map(Incident::id).toList();
+    }
+
+    private static AlertEvent alertEvent(String key,
+                                                                  AlertEvent.Action action,
+                                                                  String name, String service, String severity) {
+        return new AlertEvent(AlertEvent.Source.ALERTMANAGER, key,
+                action, name, Map.of("alertname", name, "service", service, "severity", severity),
+                Map.of("summary", "it's \"broken\"; DROP TABLE alerts; --"), "", Optional.of(
+                T0.minusSeconds(30)), java.util.Optional.empty());
+    }
+
+    @Test
+    void ingestsAlertsDedupsGroupsAndResolvesToMonitoringInOneTransaction() {
+        var rules = IntakeRules.DEFAULT;
+        var firing = AlertEvent.Action.FIRING;
+        var resolved = AlertEvent.Action.RESOLVED;
+
+        var first = store.ingest(List.of(alertEvent("f1", firing, "Latency", "checkout", "warning"),
+                alertEvent("f2", firing, "Errors", "checkout", "critical"),
+                alertEvent("f1", firing, "Latency", "checkout", "warning")), rules, T0);
+        var second = store.ingest(List.of(alertEvent("f1", resolved, "Latency", "checkout", "warning"),
+                alertEvent("f2", resolved, "Errors", "checkout", "critical"),
+                alertEvent("zz", resolved, "Unknown", "checkout", "critical")), rules, T0.plusSeconds(60));
+
+        assertThat(first).extracting(IntakeOutcome::kind).containsExactly(
+                IntakeOutcome.Kind.OPENED, IntakeOutcome.Kind.JOINED,
+                IntakeOutcome.Kind.REPEATED);
+        assertThat(first.get(1).raisedFrom()).contains(IncidentSeverity.SEV3);
+        assertThat(second).extracting(IntakeOutcome::kind).containsExactly(
+                IntakeOutcome.Kind.RESOLVED, IntakeOutcome.Kind.RESOLVED,
+                IntakeOutcome.Kind.IGNORED);
+        long id = first.get(0).incident().orElseThrow().id();
+        Incident incident = store.get(id);
+        assertThat(incident.status()).isEqualTo(IncidentStatus.MONITORING);
+        assertThat(incident.severity()).isEqualTo(IncidentSeverity.SEV2);
+        assertThat(incident.times().detected()).isEqualTo(T0.minusSeconds(30));
+        assertThat(store.alerts(id)).hasSize(2).allSatisfy(alert -> {
+            assertThat(alert.firing()).isFalse();
+            assertThat(alert.annotations().get("summary")).isEqualTo("it's \"broken\"; DROP TABLE alerts; --");
+        });
+        assertThat(store.alerts(id).get(0).receiveCount()).isEqualTo(3);
     }
 }

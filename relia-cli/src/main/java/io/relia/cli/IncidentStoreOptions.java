@@ -3,6 +3,7 @@ package io.relia.cli;
 import io.relia.incident.IncidentException;
 import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentPolicyFile;
+import io.relia.incident.IncidentSettings;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.store.IncidentStores;
 import io.relia.incident.store.StoreException;
@@ -85,11 +86,17 @@ final class IncidentStoreOptions {
     }
 
     IncidentPolicy policy() {
+        return settings().policy();
+    }
+
+    /** Everything incidents.yaml sets (policy, alert intake, notifications); defaults without a file. */
+    IncidentSettings settings() {
         if (policy != null) {
-            return IncidentPolicyFile.load(policy);
+            return IncidentPolicyFile.loadSettings(policy);
         }
         Path beside = dataDirectory().resolve("incidents.yaml");
-        return db == null && Files.isRegularFile(beside) ? IncidentPolicyFile.load(beside) : IncidentPolicy.DEFAULT;
+        return db == null && Files.isRegularFile(beside) ? IncidentPolicyFile.loadSettings(beside)
+                : IncidentSettings.DEFAULT;
     }
 
     /** Reads {@code 42} or {@code INC-42}. */

@@ -1,8 +1,9 @@
 package io.relia.cli;
 
-import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentSettings;
 import io.relia.incident.IncidentStore;
 import io.relia.server.ReliaServer;
+import io.relia.server.ServerSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,20 +12,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code relia serve}: the incident API over HTTP. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
-        description = {"Serves the incident API over HTTP until Ctrl-C or SIGTERM.", "",
-            "Endpoints: GET /health, GET /ready, GET|POST /api/v1/incidents, GET /api/v1/incidents/{id},",
-            "POST /api/v1/incidents/{id}/ack|mitigate|resolve|close|reopen, POST .../notes, POST .../roles.",
+        description = {"Serves the incident API, alert intake and dashboard over HTTP until Ctrl-C or SIGTERM.", "",
+            "Dashboard at /; API under /api/v1 (described at /openapi.json); GET /health, /ready, /metrics.",
+            "Alert intake: POST /api/v1/alerts/alertmanager (Alertmanager webhook v4) and",
+            "POST /api/v1/alerts/pagerduty (PagerDuty Events v2). Grouping, severity mapping and notification",
+            "targets come from incidents.yaml beside the data (or --policy).",
             "Writes need Authorization: Bearer <token> (relia token create NAME); reads too with --reads-need-token.",
-            "Errors are JSON {error, message}. Binds 127.0.0.1 unless --bind says otherwise. On SIGTERM it stops",
-            "accepting, finishes requests in flight, then closes the store.", ""},
+            "Errors are JSON {error, message}. Logs are JSON lines on stderr. Binds 127.0.0.1 unless --bind says",
+            "otherwise. On SIGTERM it stops accepting, finishes requests in flight, then closes the store.", ""},
         footerHeading = "%nExample:%n",
         footer = {"  relia token create alertmanager      # prints the token once",
-            "  relia serve --port 8080 --data /var/lib/relia", "",
+            "  relia serve --port 8080 --data /var/lib/relia --slo reliability/slos", "",
             "Exit codes: 0 stopped by a signal, 2 usage error, 3 the port or the store could not be opened.",
             "Docs: docs/server.md"})
 final class ServeCommand implements Callable<Integer> {
@@ -46,17 +54,45 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--reads-need-token", description = "Require a bearer token for GET requests too.")
     private boolean readsNeedToken;
 
+    @Option(names = "--slo", paramLabel = "FILE", split = ",",
+            description = "SLO specs (Relia, Sloth or OpenSLO; files or directories) the dashboard shows.")
+    private List<Path> sloFiles = new ArrayList<>();
+
+    @Option(names = "--prometheus", paramLabel = "URL",
+            description = "Prometheus to read live SLO status from, e.g. http://127.0.0.1:9090.")
+    private URI prometheus;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "How people reach this server, for links in notifications (default: the listen address).")
+    private URI publicUrl;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "error, warn, info or debug; logs are JSON lines on stderr (default: ${DEFAULT-VALUE}).")
+    private String logLevel;
+
     @Override
     public Integer call() {
         CommandLine commandLine = spec.commandLine();
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(commandLine, "--port " + port + " is out of range 0..65535");
         }
-        IncidentPolicy policy = store.policy();
+        if (prometheus != null && (prometheus.getScheme() == null || prometheus.getHost() == null)) {
+            throw new CommandLine.ParameterException(commandLine, "--prometheus " + prometheus
+                    + " is not a URL; expected e.g. http://127.0.0.1:9090");
+        }
+        try {
+            ServerLogging.enable(logLevel);
+        } catch (IllegalArgumentException badLevel) {
+            throw new CommandLine.ParameterException(commandLine, badLevel.getMessage());
+        }
+        IncidentSettings settings = store.settings();
         IncidentStore incidents = store.open();
         ReliaServer server;
         try {
-            server = ReliaServer.start(incidents, policy, new ReliaServer.Options(bind, port, readsNeedToken,
+            ServerSetup setup = ServerSetup.of(incidents).withSettings(settings)
+                    .withSlos(sloFiles, Optional.ofNullable(prometheus))
+                    .withPublicUrl(Optional.ofNullable(publicUrl));
+            server = ReliaServer.start(setup, new ReliaServer.Options(bind, port, readsNeedToken,
                     ReliaServer.DEFAULT_MAX_BODY));
         } catch (RuntimeException cannotListen) {
             incidents.close();

@@ -6,6 +6,8 @@ import io.relia.incident.store.StoreLocation;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -134,6 +136,20 @@ class IntakeDurabilityTest {
             check.next();
             assertThat(check.getString(1)).isEqualTo("ok");
         }
+        // The servers' logs: JSON lines (besides the one human line on stdout), an access line per webhook, and the
+        // bearer token nowhere.
+        JsonMapper json = JsonMapper.builder().build();
+        int accessLines = 0;
+        for (int generation = 0; generation <= kills; generation++) {
+            for (String line : Files.readAllLines(work.resolve("serve-" + generation + ".log"))) {
+                assertThat(line).doesNotContain(token);
+                if (!line.startsWith("relia serve: listening")) {
+                    JsonNode entry = json.readTree(line);
+                    accessLines += "io.relia.server.access".equals(entry.path("loggerName").asString()) ? 1 : 0;
+                }
+            }
+        }
+        assertThat(accessLines).isGreaterThanOrEqualTo(WEBHOOKS / 2);
         Files.writeString(work.resolve("summary.txt"), "kills=" + kills + " attempts=" + attempts.get() + "\n");
         System.out.println("IntakeDurabilityTest: " + kills + " SIGKILLs, " + attempts.get() + " attempts for "
                 + WEBHOOKS + " webhooks, " + stored.size() + " alerts stored once each");
@@ -171,7 +187,8 @@ class IntakeDurabilityTest {
         url.set("");
         Path log = work.resolve("serve-" + generation + ".log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "io.relia.cli.Main", "serve", "--data",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "io.relia.cli.Main", "serve", "--data",
                 data.toString(), "--port", "0"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plusSeconds(60);

@@ -11,6 +11,9 @@ import io.relia.incident.intake.IntakeRules;
 import io.relia.incident.store.StoreException;
 import io.relia.server.intake.AlertIntake;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +42,8 @@ public final class ReliaServer implements AutoCloseable {
             return new Options("127.0.0.1", port, false, DEFAULT_MAX_BODY);
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReliaServer.class);
 
     private final Javalin app;
     private final List<ServerPart> parts;
@@ -87,9 +92,14 @@ public final class ReliaServer implements AutoCloseable {
             config.routes.exception(ApiError.class, (error, ctx) -> problem(ctx, error.status(), error.getMessage()));
             config.routes.exception(IncidentException.class, (error, ctx) -> problem(ctx,
                     error.getMessage().startsWith("no incident") ? 404 : 400, error.getMessage()));
-            config.routes.exception(StoreException.class, (error, ctx) -> problem(ctx, 503,
-                    "the incident store is unavailable"));
-            config.routes.exception(Exception.class, (error, ctx) -> problem(ctx, 500, "internal error"));
+            config.routes.exception(StoreException.class, (error, ctx) -> {
+                LOG.warn("the incident store is unavailable: {}", error.getMessage());
+                problem(ctx, 503, "the incident store is unavailable");
+            });
+            config.routes.exception(Exception.class, (error, ctx) -> {
+                LOG.error("internal error answering {} {}", ctx.method(), ctx.path(), error);
+                problem(ctx, 500, "internal error");
+            });
             config.routes.error(404, ctx -> {
                 // Javalin answers unknown paths in plain text; ours already carry a JSON problem.
                 String type = ctx.res().getContentType();
@@ -102,6 +112,8 @@ public final class ReliaServer implements AutoCloseable {
         });
         try {
             app.start();
+            LOG.atInfo().addKeyValue("host", options.host()).addKeyValue("port", app.port())
+                    .log("relia serve listening");
         } catch (RuntimeException cannotStart) {
             parts.forEach(ServerPart::close);
             throw cannotStart;

@@ -5,6 +5,9 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +19,7 @@ import java.io.UncheckedIOException;
 final class ServerMetrics {
 
     private static final String STARTED = "relia.started";
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.relia.server.access");
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Histogram requests = Histogram.builder()
@@ -41,8 +45,14 @@ final class ServerMetrics {
         // The route template, not the path: /api/v1/incidents/{id} stays one series however many incidents exist.
         io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         String route = endpoint == null ? "unmatched" : endpoint.path;
-        requests.labelValues(ctx.method().name(), route, Integer.toString(ctx.statusCode()))
-                .observe((System.nanoTime() - started) / 1e9);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        requests.labelValues(ctx.method().name(), route, Integer.toString(ctx.statusCode())).observe(seconds);
+        // The access log: what, how it ended, how long, who. Never headers or bodies (tokens, webhook URLs).
+        if (ACCESS.isInfoEnabled() && !"/metrics".equals(route) && !"/health".equals(route)) {
+            ACCESS.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path())
+                    .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", Math.round(seconds * 1e4) / 10.0)
+                    .addKeyValue("actor", Auth.actor(ctx)).log("request");
+        }
     }
 
     void scrape(Context ctx) {

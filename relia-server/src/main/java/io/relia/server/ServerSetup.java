@@ -19,22 +19,25 @@ import java.util.Optional;
  * @param settings   response policy, alert intake rules, notification targets
  * @param sloFiles   SLO specs (Relia, Sloth or OpenSLO) the dashboard shows
  * @param prometheus where live SLO status comes from, if anywhere
+ * @param publicUrl  how people reach the server, for links in notifications (else its listen address)
  * @param clock      the time (tests move it)
  */
 public record ServerSetup(IncidentStore store, IncidentSettings settings, List<Path> sloFiles,
-                          Optional<URI> prometheus, Clock clock) {
+                          Optional<URI> prometheus, Optional<URI> publicUrl, Clock clock) {
 
     public ServerSetup {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(settings, "settings");
         sloFiles = List.copyOf(sloFiles);
         Objects.requireNonNull(prometheus, "prometheus");
+        Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(clock, "clock");
     }
 
     /** The store with default settings, no SLOs and the system clock. */
     public static ServerSetup of(IncidentStore store) {
-        return new ServerSetup(store, IncidentSettings.DEFAULT, List.of(), Optional.empty(), Clock.systemUTC());
+        return new ServerSetup(store, IncidentSettings.DEFAULT, List.of(), Optional.empty(), Optional.empty(),
+                Clock.systemUTC());
     }
 
     public IncidentPolicy policy() {
@@ -42,14 +45,18 @@ public record ServerSetup(IncidentStore store, IncidentSettings settings, List<P
     }
 
     public ServerSetup withSettings(IncidentSettings newSettings) {
-        return new ServerSetup(store, newSettings, sloFiles, prometheus, clock);
+        return new ServerSetup(store, newSettings, sloFiles, prometheus, publicUrl, clock);
     }
 
     public ServerSetup withSlos(List<Path> files, Optional<URI> source) {
-        return new ServerSetup(store, settings, files, source, clock);
+        return new ServerSetup(store, settings, files, source, publicUrl, clock);
     }
 
     public ServerSetup withClock(Clock newClock) {
-        return new ServerSetup(store, settings, sloFiles, prometheus, newClock);
+        return new ServerSetup(store, settings, sloFiles, prometheus, publicUrl, newClock);
+    }
+
+    public ServerSetup withPublicUrl(Optional<URI> url) {
+        return new ServerSetup(store, settings, sloFiles, prometheus, url, clock);
     }
 }

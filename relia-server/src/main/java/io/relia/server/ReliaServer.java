@@ -64,6 +64,7 @@ public final class ReliaServer implements AutoCloseable {
         IncidentStore store = setup.store();
         IncidentEvents events = IncidentEvents.NONE;
         ServerMetrics metrics = new ServerMetrics();
+        new IncidentGauges(store, setup.policy(), setup.clock(), metrics.registry());
         List<ServerPart> parts = List.of(new IncidentApi(setup, events),
                 new AlertIntake(setup, events, metrics.registry()));
         Javalin app = Javalin.create(config -> {

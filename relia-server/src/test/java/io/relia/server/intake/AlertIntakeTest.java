@@ -123,6 +123,10 @@ class AlertIntakeTest {
         assertThat(api.get("alerts").get(0).get("receiveCount").asInt()).isEqualTo(2);
         assertThat(harness.store.timeline(1)).filteredOn(entry -> entry.kind() == TimelineEntry.Kind.ALERT)
                 .hasSize(1);
+        String metrics = harness.text("/metrics");
+        assertThat(metrics).contains("relia_alerts_received_total{outcome=\"opened\",source=\"alertmanager\"} 1.0",
+                "relia_alerts_received_total{outcome=\"repeated\",source=\"alertmanager\"} 1.0",
+                "relia_incidents_open{severity=\"SEV2\"} 1.0");
     }
 
     @Test

@@ -60,12 +60,16 @@ final class ServerHarness implements AutoCloseable {
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
+        return JSON.readTree(text(path));
+    }
+
+    String text(String path) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
         }
-        return JSON.readTree(answer.body());
+        return answer.body();
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -89,4 +89,28 @@ class AlertmanagerIntakeTest {
             assertThat(relia.store.list(IncidentQuery.ALL.openOnly(false))).hasSize(1);
         }
     }
+
+    @Test
+    void aRealAlertmanagerAsAPagerDutySenderOpensAndResolvesAnIncident() throws Exception {
+        try (ServerHarness relia = new ServerHarness(dir.resolve("relia"), IncidentSettings.DEFAULT);
+             AlertmanagerProcess alertmanager = AlertmanagerProcess.startPagerDuty(dir, relia.url(
+                     "/api/v1/alerts/pagerduty"), relia.token, List.of("alertname", "service"))) {
+            alertmanager.post(List.of(alert("CheckoutErrorRate", "critical", null)));
+            boolean opened = eventually(WAIT, () -> relia.store.list(IncidentQuery.ALL).size() == 1);
+            assertThat(opened).as("no incident within %s; Alertmanager log:%n%s", WAIT, alertmanager.logTail())
+                    .isTrue();
+            Incident incident = relia.store.get(1);
+            assertThat(incident.severity()).isEqualTo(IncidentSeverity.SEV2);
+            assertThat(incident.services()).containsExactly("checkout");
+            assertThat(relia.store.alerts(1)).singleElement().satisfies(alert -> {
+                assertThat(alert.source()).isEqualTo(io.relia.incident.intake.AlertEvent.Source.PAGERDUTY);
+                assertThat(alert.alertname()).contains("CheckoutErrorRate");
+            });
+            assertThat(relia.store.timeline(1).get(0).actor()).isEqualTo("relia intake");
+
+            alertmanager.post(List.of(alert("CheckoutErrorRate", "critical", Instant.now())));
+            boolean monitoring = eventually(WAIT, () -> relia.store.get(1).status() == IncidentStatus.MONITORING);
+            assertThat(monitoring).as("not monitoring after resolve; log:%n%s", alertmanager.logTail()).isTrue();
+        }
+    }
 }

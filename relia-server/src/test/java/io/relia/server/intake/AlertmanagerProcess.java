@@ -52,12 +52,40 @@ public final class AlertmanagerProcess implements AutoCloseable {
      */
     public static AlertmanagerProcess start(Path dir, String webhookUrl, String token, List<String> groupBy)
             throws IOException, InterruptedException {
+        Path credentials = dir.resolve("token");
+        Files.writeString(credentials, token, StandardCharsets.UTF_8);
+        return start(dir, groupBy, List.of(
+                "    webhook_configs:",
+                "      - url: " + JSON.writeValueAsString(webhookUrl),
+                "        send_resolved: true",
+                "        http_config:",
+                "          authorization:",
+                "            type: Bearer",
+                "            credentials_file: " + JSON.writeValueAsString(credentials.toString())));
+    }
+
+    /**
+     * Starts Alertmanager with a PagerDuty receiver (Events API v2) whose URL is {@code eventsUrl} and whose
+     * routing key is {@code routingKey}: Alertmanager as a PagerDuty sender.
+     */
+    public static AlertmanagerProcess startPagerDuty(Path dir, String eventsUrl, String routingKey,
+                                                     List<String> groupBy) throws IOException, InterruptedException {
+        return start(dir, groupBy, List.of(
+                "    pagerduty_configs:",
+                "      - url: " + JSON.writeValueAsString(eventsUrl),
+                "        routing_key: " + JSON.writeValueAsString(routingKey),
+                "        send_resolved: true",
+                "        severity: '{{ .CommonLabels.severity }}'",
+                "        details:",
+                "          service: '{{ .CommonLabels.service }}'"));
+    }
+
+    private static AlertmanagerProcess start(Path dir, List<String> groupBy, List<String> receiver)
+            throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(BINARY), "SKIPPED: " + BINARY + " is missing; install the Debian package"
                 + " prometheus-alertmanager (./run-tests does)");
         Path config = dir.resolve("alertmanager.yml");
-        Path credentials = dir.resolve("token");
-        Files.writeString(credentials, token, StandardCharsets.UTF_8);
-        Files.writeString(config, String.join("\n",
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "route:",
                 "  receiver: relia",
                 "  group_by: " + JSON.writeValueAsString(groupBy),
@@ -65,15 +93,10 @@ public final class AlertmanagerProcess implements AutoCloseable {
                 "  group_interval: 1s",
                 "  repeat_interval: 1h",
                 "receivers:",
-                "  - name: relia",
-                "    webhook_configs:",
-                "      - url: " + JSON.writeValueAsString(webhookUrl),
-                "        send_resolved: true",
-                "        http_config:",
-                "          authorization:",
-                "            type: Bearer",
-                "            credentials_file: " + JSON.writeValueAsString(credentials.toString()),
-                ""), StandardCharsets.UTF_8);
+                "  - name: relia"));
+        lines.addAll(receiver);
+        lines.add("");
+        Files.writeString(config, String.join("\n", lines), StandardCharsets.UTF_8);
         int port = freePort();
         Path log = dir.resolve("alertmanager.log");
         Files.createDirectories(dir.resolve("data"));

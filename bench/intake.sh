@@ -4,7 +4,8 @@
 # in the same run, the alert lists Prometheus sends to a real Alertmanager's own POST /api/v2/alerts (in memory, no
 # disk) as the reference peer. Reports alerts/s, p50/p99 latency and server CPU per run, medians, and the ratio.
 # wrk and the server share the machine's cores, as they would on a small host.
-#   bench/intake.sh [RUNS] [SECONDS] [CONNECTIONS] [ALERTS]   (default 3 runs, 15 s, 16 connections, 10 alerts)
+# Each target gets a WARMUP-second run first (default 20 s), not measured.
+#   bench/intake.sh [RUNS] [SECONDS] [CONNECTIONS] [ALERTS]   (default 3 runs, 15 s, 8 connections, 10 alerts)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -15,8 +16,9 @@ relia_ensure_packages wrk:wrk prometheus-alertmanager:prometheus-alertmanager \
 
 RUNS=${1:-3}
 SECONDS_PER_RUN=${2:-15}
-CONNECTIONS=${3:-16}
+CONNECTIONS=${3:-8}
 ALERTS=${4:-10}
+WARMUP=${WARMUP:-20}
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
 ./relia --version >/dev/null   # builds the jar when needed: not part of the measurement
@@ -57,6 +59,9 @@ start_alertmanager() {
 # run_wrk NAME URL MODE PID -> appends "name alerts_per_s p50_ms p99_ms cpu_s errors" to $OUT/intake-runs.txt
 run_wrk() {
     local name=$1 url=$2 mode=$3 pid=$4 before after out rps p50 p99 errors
+    # Warm-up, not measured: the JVM compiles its hot paths in the first seconds (Alertmanager gets the same).
+    MODE=$mode TOKEN=${TOKEN:-} ALERTS=$ALERTS wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/intake.lua "$url" \
+        >/dev/null
     bench_wait_idle 120
     before=$(bench_ticks "$pid")
     out=$(MODE=$mode TOKEN=${TOKEN:-} ALERTS=$ALERTS wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency \

@@ -17,8 +17,14 @@ CREATE TABLE alerts (
     first_received_at BIGINT NOT NULL,
     last_received_at BIGINT NOT NULL,
     receive_count BIGINT NOT NULL,
-    UNIQUE (source, alert_key, incident_id)
+    UNIQUE (source, alert_key, incident_id)  -- also the index that finds an alert by its identity
 );
-CREATE INDEX alerts_key ON alerts (source, alert_key, id);
 CREATE INDEX alerts_incident ON alerts (incident_id, status);
-CREATE INDEX alerts_group ON alerts (group_key, last_received_at);
+
+-- The incident each alert group last fed, and when: a firing alert joins it while it is open and the group's last
+-- alert is within the intake window. One row per group keeps that lookup O(1) however many alerts a group has had.
+CREATE TABLE alert_groups (
+    group_key VARCHAR(500) PRIMARY KEY,
+    incident_id BIGINT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    last_received_at BIGINT NOT NULL
+);

@@ -36,6 +36,9 @@ public record IntakeRules(List<String> groupBy, Duration window, String severity
                     "low", IncidentSeverity.SEV4),
             IncidentSeverity.SEV3);
 
+    /** Longest stored group key; longer keys keep their start and a hash of the whole. */
+    public static final int MAX_GROUP_KEY = 500;
+
     public IntakeRules {
         groupBy = List.copyOf(groupBy);
         if (groupBy.isEmpty()) {
@@ -76,6 +79,16 @@ public record IntakeRules(List<String> groupBy, Duration window, String severity
                 key.append(key.isEmpty() ? "" : ",").append(label).append('=').append(value);
             }
         }
-        return key.isEmpty() ? "alertname=" + labels.getOrDefault("alertname", "") : key.toString();
+        String text = key.isEmpty() ? "alertname=" + labels.getOrDefault("alertname", "") : key.toString();
+        return text.length() <= MAX_GROUP_KEY ? text : text.substring(0, MAX_GROUP_KEY - 65) + "#" + sha256(text);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
     }
 }

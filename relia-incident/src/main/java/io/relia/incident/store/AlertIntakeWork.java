@@ -14,8 +14,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,12 +36,16 @@ final class AlertIntakeWork {
     private static final Duration PLAUSIBLE_START = Duration.ofDays(1);
 
     private final Connection connection;
+    private final StatementCache statements;
     private final Dialect dialect;
     private final IntakeRules rules;
     private final Instant at;
+    /** Incidents read or written in this transaction, which holds their locks: read each once. */
+    private final Map<Long, Incident> incidents = new HashMap<>();
 
-    AlertIntakeWork(Connection connection, Dialect dialect, IntakeRules rules, Instant at) {
-        this.connection = connection;
+    AlertIntakeWork(StatementCache statements, Dialect dialect, IntakeRules rules, Instant at) {
+        this.connection = statements.connection();
+        this.statements = statements;
         this.dialect = dialect;
         this.rules = rules;
         this.at = at;
@@ -57,28 +63,39 @@ final class AlertIntakeWork {
         return outcomes;
     }
 
+    private Incident incident(long id) throws SQLException {
+        Incident known = incidents.get(id);
+        if (known == null) {
+            known = JdbcIncidentStore.lockedIncident(connection, dialect, id);
+            incidents.put(id, known);
+        }
+        return known;
+    }
+
     private IntakeOutcome firing(AlertEvent event) throws SQLException {
-        Optional<AlertRows.Latest> latest = AlertRows.latest(connection, event.source(), event.key());
+        Optional<AlertRows.Latest> latest = AlertRows.latest(statements, event.source(), event.key());
         if (latest.isPresent() && latest.get().incidentOpen()) {
-            long incidentId = latest.get().alert().incidentId();
-            AlertRows.update(connection, latest.get().alert().id(), true, event, at);
-            if (latest.get().alert().firing()) {
+            long incidentId = latest.get().incidentId();
+            AlertRows.update(statements, latest.get().id(), true, event, at);
+            if (latest.get().firing()) {
                 return new IntakeOutcome(IntakeOutcome.Kind.REPEATED, Optional.empty(), Optional.empty());
             }
-            Incident before = JdbcIncidentStore.lockedIncident(connection, dialect, incidentId);
+            Incident before = incident(incidentId);
             Incident after = before.status() == IncidentStatus.MONITORING
                     ? before.withStatus(IncidentStatus.INVESTIGATING, at) : before;
             record(before, after);
-            entry(incidentId, "alert " + latest.get().alert().alertname() + " fired again" + describe(event));
+            entry(incidentId, "alert " + latest.get().alertname() + " fired again" + describe(event));
             return new IntakeOutcome(IntakeOutcome.Kind.REFIRED, Optional.of(after), Optional.empty());
         }
         String group = rules.groupKey(event.labels());
-        Optional<Long> open = AlertRows.openIncidentOfGroup(connection, group, at.minus(rules.window()));
+        Optional<Long> open = AlertRows.openIncidentOfGroup(statements, group, at.minus(rules.window()));
         IncidentSeverity severity = rules.severity(event.labels());
         if (open.isPresent()) {
-            Incident before = JdbcIncidentStore.lockedIncident(connection, dialect, open.get());
-            Incident after = before.withAlerts(union(before.alerts(), event.alertname(), MAX_ALERT_NAMES))
-                    .withServices(union(before.services(), service(event), Integer.MAX_VALUE));
+            Incident before = incident(open.get());
+            List<String> alerts = union(before.alerts(), event.alertname(), MAX_ALERT_NAMES);
+            List<String> services = union(before.services(), service(event), Integer.MAX_VALUE);
+            Incident after = alerts == before.alerts() && services == before.services() ? before
+                    : before.withAlerts(alerts).withServices(services);
             Optional<IncidentSeverity> raisedFrom = Optional.empty();
             if (severity.ordinal() < before.severity().ordinal()) {
                 after = after.withSeverity(severity);
@@ -87,7 +104,8 @@ final class AlertIntakeWork {
             if (after.status() == IncidentStatus.MONITORING) {
                 after = after.withStatus(IncidentStatus.INVESTIGATING, at);
             }
-            AlertRows.insert(connection, before.id(), event, group, at);
+            AlertRows.insert(statements, before.id(), event, group, at);
+            AlertRows.touchGroup(statements, group, before.id(), at);
             record(before, after);
             entry(before.id(), "alert " + event.alertname() + " fired" + describe(event));
             return new IntakeOutcome(IntakeOutcome.Kind.JOINED, Optional.of(after), raisedFrom);
@@ -105,28 +123,30 @@ final class AlertIntakeWork {
         }
         long id = IncidentRows.insert(connection, draft);
         Incident created = draft.withId(id);
+        incidents.put(id, created);
         JdbcIncidentStore.insertEntry(connection, new TimelineEntry(0, id, at, ACTOR, TimelineEntry.Kind.CREATED, "",
                 "", "", "declared " + created.severity() + ": " + created.title() + " (from " + sender(event)
                 + " alert " + event.alertname() + ")"));
-        AlertRows.insert(connection, id, event, group, at);
+        AlertRows.insert(statements, id, event, group, at);
+        AlertRows.touchGroup(statements, group, id, at);
         entry(id, "alert " + event.alertname() + " fired" + describe(event));
         return new IntakeOutcome(IntakeOutcome.Kind.OPENED, Optional.of(created), Optional.empty());
     }
 
     private IntakeOutcome resolved(AlertEvent event) throws SQLException {
-        Optional<AlertRows.Latest> latest = AlertRows.latest(connection, event.source(), event.key());
+        Optional<AlertRows.Latest> latest = AlertRows.latest(statements, event.source(), event.key());
         if (latest.isEmpty() || !latest.get().incidentOpen()) {
             return IntakeOutcome.ignored();
         }
-        long incidentId = latest.get().alert().incidentId();
-        AlertRows.update(connection, latest.get().alert().id(), false, event, at);
-        if (!latest.get().alert().firing()) {
+        long incidentId = latest.get().incidentId();
+        AlertRows.update(statements, latest.get().id(), false, event, at);
+        if (!latest.get().firing()) {
             return new IntakeOutcome(IntakeOutcome.Kind.REPEATED, Optional.empty(), Optional.empty());
         }
-        entry(incidentId, "alert " + latest.get().alert().alertname() + " resolved");
-        Incident before = JdbcIncidentStore.lockedIncident(connection, dialect, incidentId);
+        entry(incidentId, "alert " + latest.get().alertname() + " resolved");
+        Incident before = incident(incidentId);
         Incident after = before;
-        if (AlertRows.firing(connection, incidentId) == 0 && before.status() != IncidentStatus.MONITORING) {
+        if (AlertRows.firing(statements, incidentId) == 0 && before.status() != IncidentStatus.MONITORING) {
             after = before.withStatus(IncidentStatus.MONITORING, at);
             record(before, after);
         }
@@ -134,12 +154,12 @@ final class AlertIntakeWork {
     }
 
     private IntakeOutcome acknowledged(AlertEvent event) throws SQLException {
-        Optional<AlertRows.Latest> latest = AlertRows.latest(connection, event.source(), event.key());
+        Optional<AlertRows.Latest> latest = AlertRows.latest(statements, event.source(), event.key());
         if (latest.isEmpty() || !latest.get().incidentOpen()) {
             return IntakeOutcome.ignored();
         }
-        AlertRows.update(connection, latest.get().alert().id(), latest.get().alert().firing(), event, at);
-        Incident before = JdbcIncidentStore.lockedIncident(connection, dialect, latest.get().alert().incidentId());
+        AlertRows.update(statements, latest.get().id(), latest.get().firing(), event, at);
+        Incident before = incident(latest.get().incidentId());
         if (before.times().acknowledged() != null) {
             return new IntakeOutcome(IntakeOutcome.Kind.REPEATED, Optional.empty(), Optional.empty());
         }
@@ -149,19 +169,23 @@ final class AlertIntakeWork {
     }
 
     private void record(Incident before, Incident after) throws SQLException {
+        if (after == before) {
+            return;
+        }
         List<FieldChange> changes = after.changesFrom(before);
         if (changes.isEmpty()) {
             return;
         }
         IncidentRows.update(connection, after);
+        incidents.put(after.id(), after);
         for (FieldChange change : changes) {
-            JdbcIncidentStore.insertEntry(connection, new TimelineEntry(0, after.id(), at, ACTOR,
+            JdbcIncidentStore.insertEntry(statements, new TimelineEntry(0, after.id(), at, ACTOR,
                     TimelineEntry.Kind.CHANGED, change.field(), change.before(), change.after(), ""));
         }
     }
 
     private void entry(long incidentId, String text) throws SQLException {
-        JdbcIncidentStore.insertEntry(connection, new TimelineEntry(0, incidentId, at, ACTOR, TimelineEntry.Kind.ALERT,
+        JdbcIncidentStore.insertEntry(statements, new TimelineEntry(0, incidentId, at, ACTOR, TimelineEntry.Kind.ALERT,
                 "", "", "", AlertRows.clip(text, 2_000)));
     }
 

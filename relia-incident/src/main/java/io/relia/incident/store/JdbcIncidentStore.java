@@ -250,8 +250,11 @@ final class JdbcIncidentStore implements IncidentStore {
         if (events.isEmpty()) {
             return List.of();
         }
-        return database.inTransaction(connection ->
-                new AlertIntakeWork(connection, database.dialect(), rules, at).apply(events));
+        return database.inTransaction(connection -> {
+            try (StatementCache statements = new StatementCache(connection)) {
+                return new AlertIntakeWork(statements, database.dialect(), rules, at).apply(events);
+            }
+        });
     }
 
     @Override
@@ -286,23 +289,32 @@ final class JdbcIncidentStore implements IncidentStore {
         }
     }
 
+    private static final String INSERT_ENTRY = "INSERT INTO timeline (incident_id, occurred_at, actor, entry_kind,"
+            + " field, before_value, after_value, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
     static TimelineEntry insertEntry(Connection connection, TimelineEntry entry) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO timeline (incident_id, occurred_at,"
-                + " actor, entry_kind, field, before_value, after_value, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " RETURNING id")) {
-            insert.setLong(1, entry.incidentId());
-            insert.setLong(2, entry.at().toEpochMilli());
-            insert.setString(3, entry.actor());
-            insert.setString(4, entry.kind().name());
-            insert.setString(5, entry.field());
-            insert.setString(6, entry.before());
-            insert.setString(7, entry.after());
-            insert.setString(8, entry.text());
-            try (ResultSet keys = insert.executeQuery()) {
-                keys.next();
-                return new TimelineEntry(keys.getLong(1), entry.incidentId(), entry.at(), entry.actor(),
-                        entry.kind(), entry.field(), entry.before(), entry.after(), entry.text());
-            }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ENTRY)) {
+            return insertEntry(insert, entry);
+        }
+    }
+
+    static TimelineEntry insertEntry(StatementCache statements, TimelineEntry entry) throws SQLException {
+        return insertEntry(statements.get(INSERT_ENTRY), entry);
+    }
+
+    private static TimelineEntry insertEntry(PreparedStatement insert, TimelineEntry entry) throws SQLException {
+        insert.setLong(1, entry.incidentId());
+        insert.setLong(2, entry.at().toEpochMilli());
+        insert.setString(3, entry.actor());
+        insert.setString(4, entry.kind().name());
+        insert.setString(5, entry.field());
+        insert.setString(6, entry.before());
+        insert.setString(7, entry.after());
+        insert.setString(8, entry.text());
+        try (ResultSet keys = insert.executeQuery()) {
+            keys.next();
+            return new TimelineEntry(keys.getLong(1), entry.incidentId(), entry.at(), entry.actor(),
+                    entry.kind(), entry.field(), entry.before(), entry.after(), entry.text());
         }
     }
 }

@@ -135,7 +135,8 @@ class IncidentPolicyFileTest {
                 .contains("MISSING_URL is not set"));
         assertThat(problems).anySatisfy(line -> assertThat(line).contains("incidents.yaml:9:")
                 .contains("\"bad\" has a URL that is not an http(s) URL"));
-        assertThat(problems).anySatisfy(line -> assertThat(line).contains("two notification targets are named \\"dup\\""));
+        assertThat(problems).anySatisfy(line -> assertThat(line)
+                .contains("two notification targets are named \"dup\""));
         assertThat(String.join("\n", problems)).doesNotContain("hunter2");
     }
 

@@ -206,6 +206,16 @@ public record Incident(long id, String title, String summary, IncidentSeverity s
         return withTimesAndStatus(next.withMitigated(at), IncidentStatus.MONITORING);
     }
 
+    /**
+     * Its alerts stopped firing: status monitoring, mitigated now unless it already was. Unlike {@link #mitigate} this
+     * acknowledges nothing: an alert that resolved by itself is no response, and MTTA must not count it as one.
+     */
+    public Incident alertsResolved(Instant at) {
+        requireOpen("move to monitoring");
+        IncidentTimes next = times.mitigated() == null ? times.withMitigated(at) : times;
+        return withTimesAndStatus(next, IncidentStatus.MONITORING);
+    }
+
     /** The incident is over: status resolved; mitigation and acknowledgement default to now when never recorded. */
     public Incident resolve(Instant at) {
         requireOpen("resolve");

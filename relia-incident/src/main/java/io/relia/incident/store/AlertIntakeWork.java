@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Applies a batch of alert events in one transaction: deduplicates by the sender's alert identity, groups firing
@@ -147,7 +148,7 @@ final class AlertIntakeWork {
         Incident before = incident(incidentId);
         Incident after = before;
         if (AlertRows.firing(statements, incidentId) == 0 && before.status() != IncidentStatus.MONITORING) {
-            after = before.withStatus(IncidentStatus.MONITORING, at);
+            after = before.alertsResolved(at);
             record(before, after);
         }
         return new IntakeOutcome(IntakeOutcome.Kind.RESOLVED, Optional.of(after), Optional.empty());
@@ -208,7 +209,7 @@ final class AlertIntakeWork {
 
     private static String describe(AlertEvent event) {
         String summary = event.annotations().getOrDefault("summary", "").strip();
-        return (summary.isEmpty() ? "" : ": " + summary) + " " + event.labels();
+        return (summary.isEmpty() ? "" : ": " + summary) + " " + new TreeMap<>(event.labels());
     }
 
     private static List<String> union(List<String> list, String value, int limit) {

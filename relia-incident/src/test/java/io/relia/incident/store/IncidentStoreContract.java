@@ -356,6 +356,8 @@ abstract class IncidentStoreContract {
         assertThat(incident.status()).isEqualTo(IncidentStatus.MONITORING);
         assertThat(incident.severity()).isEqualTo(IncidentSeverity.SEV2);
         assertThat(incident.times().detected()).isEqualTo(T0.minusSeconds(30));
+        assertThat(incident.times().mitigated()).isEqualTo(T0.plusSeconds(60));
+        assertThat(incident.times().acknowledged()).as("an alert resolving by itself is no acknowledgement").isNull();
         assertThat(store.alerts(id)).hasSize(2).allSatisfy(alert -> {
             assertThat(alert.firing()).isFalse();
             assertThat(alert.annotations().get("summary")).isEqualTo("it's \"broken\"; DROP TABLE alerts; --");

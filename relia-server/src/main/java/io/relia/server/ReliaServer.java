@@ -9,11 +9,14 @@ import io.relia.incident.IncidentSettings;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.intake.IntakeRules;
 import io.relia.incident.store.StoreException;
+import io.relia.server.dashboard.Dashboard;
+import io.relia.server.dashboard.SloApi;
 import io.relia.server.intake.AlertIntake;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +69,7 @@ public final class ReliaServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         new IncidentGauges(store, setup.policy(), setup.clock(), metrics.registry());
         List<ServerPart> parts = List.of(new IncidentApi(setup, events),
+                new Dashboard(), new SloApi(setup),
                 new AlertIntake(setup, events, metrics.registry()));
         Javalin app = Javalin.create(config -> {
             config.jetty.host = options.host();
@@ -123,7 +127,10 @@ public final class ReliaServer implements AutoCloseable {
     }
 
     private static void problem(Context ctx, int status, String message) {
-        Json.send(ctx, status, Map.of("error", status, "message", message));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", status);
+        body.put("message", message);
+        Json.send(ctx, status, body);
     }
 
     /** The port it listens on. */

@@ -1,5 +1,6 @@
 package io.relia.cli;
 
+import io.relia.core.InputException;
 import io.relia.incident.IncidentSettings;
 import io.relia.incident.IncidentStore;
 import io.relia.server.ReliaServer;
@@ -62,6 +63,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Prometheus to read live SLO status from, e.g. http://127.0.0.1:9090.")
     private URI prometheus;
 
+    @Option(names = "--slo-data", paramLabel = "FILE",
+            description = "Or: measure the SLOs over recorded data (OpenMetrics with timestamps, as relia slo status "
+                    + "--data) as of its last sample.")
+    private Path sloData;
+
     @Option(names = "--public-url", paramLabel = "URL",
             description = "How people reach this server, for links in notifications (default: the listen address).")
     private URI publicUrl;
@@ -80,6 +86,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "--prometheus " + prometheus
                     + " is not a URL; expected e.g. http://127.0.0.1:9090");
         }
+        if (prometheus != null && sloData != null) {
+            throw new CommandLine.ParameterException(commandLine, "--prometheus and --slo-data are two sources of"
+                    + " SLO data; give one");
+        }
         try {
             ServerLogging.enable(logLevel);
         } catch (IllegalArgumentException badLevel) {
@@ -90,10 +100,13 @@ final class ServeCommand implements Callable<Integer> {
         ReliaServer server;
         try {
             ServerSetup setup = ServerSetup.of(incidents).withSettings(settings)
-                    .withSlos(sloFiles, Optional.ofNullable(prometheus))
+                    .withSlos(sloFiles, Optional.ofNullable(prometheus)).withSloData(Optional.ofNullable(sloData))
                     .withPublicUrl(Optional.ofNullable(publicUrl));
             server = ReliaServer.start(setup, new ReliaServer.Options(bind, port, readsNeedToken,
                     ReliaServer.DEFAULT_MAX_BODY));
+        } catch (InputException badInput) {
+            incidents.close();
+            throw badInput;
         } catch (RuntimeException cannotListen) {
             incidents.close();
             throw new ExternalFailure("cannot listen on " + bind + ":" + port + ": " + cannotListen.getMessage(),

@@ -19,17 +19,19 @@ import java.util.Optional;
  * @param settings   response policy, alert intake rules, notification targets
  * @param sloFiles   SLO specs (Relia, Sloth or OpenSLO) the dashboard shows
  * @param prometheus where live SLO status comes from, if anywhere
+ * @param sloData    or: recorded SLI data (OpenMetrics with timestamps) measured as of its last sample
  * @param publicUrl  how people reach the server, for links in notifications (else its listen address)
  * @param clock      the time (tests move it)
  */
 public record ServerSetup(IncidentStore store, IncidentSettings settings, List<Path> sloFiles,
-                          Optional<URI> prometheus, Optional<URI> publicUrl, Clock clock) {
+                          Optional<URI> prometheus, Optional<Path> sloData, Optional<URI> publicUrl, Clock clock) {
 
     public ServerSetup {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(settings, "settings");
         sloFiles = List.copyOf(sloFiles);
         Objects.requireNonNull(prometheus, "prometheus");
+        Objects.requireNonNull(sloData, "sloData");
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(clock, "clock");
     }
@@ -37,7 +39,7 @@ public record ServerSetup(IncidentStore store, IncidentSettings settings, List<P
     /** The store with default settings, no SLOs and the system clock. */
     public static ServerSetup of(IncidentStore store) {
         return new ServerSetup(store, IncidentSettings.DEFAULT, List.of(), Optional.empty(), Optional.empty(),
-                Clock.systemUTC());
+                Optional.empty(), Clock.systemUTC());
     }
 
     public IncidentPolicy policy() {
@@ -45,18 +47,23 @@ public record ServerSetup(IncidentStore store, IncidentSettings settings, List<P
     }
 
     public ServerSetup withSettings(IncidentSettings newSettings) {
-        return new ServerSetup(store, newSettings, sloFiles, prometheus, publicUrl, clock);
+        return new ServerSetup(store, newSettings, sloFiles, prometheus, sloData, publicUrl, clock);
     }
 
     public ServerSetup withSlos(List<Path> files, Optional<URI> source) {
-        return new ServerSetup(store, settings, files, source, publicUrl, clock);
+        return new ServerSetup(store, settings, files, source, sloData, publicUrl, clock);
     }
 
     public ServerSetup withClock(Clock newClock) {
-        return new ServerSetup(store, settings, sloFiles, prometheus, publicUrl, newClock);
+        return new ServerSetup(store, settings, sloFiles, prometheus, sloData, publicUrl, newClock);
+    }
+
+    /** SLOs measured over recorded data instead of Prometheus. */
+    public ServerSetup withSloData(Optional<Path> recorded) {
+        return new ServerSetup(store, settings, sloFiles, prometheus, recorded, publicUrl, clock);
     }
 
     public ServerSetup withPublicUrl(Optional<URI> url) {
-        return new ServerSetup(store, settings, sloFiles, prometheus, url, clock);
+        return new ServerSetup(store, settings, sloFiles, prometheus, sloData, url, clock);
     }
 }

@@ -9,7 +9,6 @@ import io.relia.server.ServerSetup;
 import io.relia.slo.offline.RecordedData;
 import io.relia.slo.prometheus.PrometheusClient;
 import io.relia.slo.promql.OfflineEngine;
-import io.relia.slo.query.QueryEngine;
 import io.relia.slo.status.BudgetPolicy;
 
 import java.net.URI;
@@ -40,24 +39,8 @@ public final class SloApi implements ServerPart {
     private final Clock clock;
 
     public SloApi(ServerSetup setup) {
-        this(SloCatalog.load(setup.sloFiles()), setup.prometheus(), setup.clock());
-    }
-
-    private SloApi(SloCatalog catalog, Optional<URI> prometheus, Clock clock) {
-        this.catalog = catalog;
-        this.policy = BudgetPolicy.DEFAULT;
-        this.clock = clock;
-        Optional<QueryEngine> engine = Optional.empty();
-        Optional<String> unusable = Optional.empty();
-        if (prometheus.isPresent()) {
-            try {
-                engine = Optional.of(prometheus(prometheus.get()));
-            } catch (IllegalArgumentException bad) {
-                unusable = Optional.of("no live data: " + bad.getMessage());
-            }
-        }
-        this.live = engine.map(source -> new LiveStatus(source, catalog.slos(), policy, clock, Optional.empty()));
-        this.unusableSource = unusable;
+        this(SloCatalog.load(setup.sloFiles()), setup.sloData().map(RecordedData::load), setup.prometheus(),
+                setup.clock());
     }
 
     /**
@@ -65,14 +48,31 @@ public final class SloApi implements ServerPart {
      * as {@code relia slo status --data} reports it.
      */
     SloApi(SloCatalog catalog, RecordedData recorded) {
-        Instant last = recorded.last().orElseThrow(() -> new IllegalArgumentException("no samples in "
-                + recorded.source()));
+        this(catalog, Optional.of(recorded), Optional.empty(), Clock.systemUTC());
+    }
+
+    private SloApi(SloCatalog catalog, Optional<RecordedData> recorded, Optional<URI> prometheus, Clock clock) {
         this.catalog = catalog;
         this.policy = BudgetPolicy.DEFAULT;
-        this.clock = Clock.fixed(last, ZoneOffset.UTC);
-        this.live = Optional.of(new LiveStatus(new OfflineEngine(recorded), catalog.slos(), policy, clock,
-                recorded.first()));
-        this.unusableSource = Optional.empty();
+        Optional<LiveStatus> source = Optional.empty();
+        Optional<String> unusable = Optional.empty();
+        if (recorded.isPresent()) {
+            Instant last = recorded.get().last().orElseThrow(() -> new IllegalArgumentException("no samples in "
+                    + recorded.get().source()));
+            clock = Clock.fixed(last, ZoneOffset.UTC);
+            source = Optional.of(new LiveStatus(new OfflineEngine(recorded.get()), catalog.slos(), policy, clock,
+                    recorded.get().first()));
+        } else if (prometheus.isPresent()) {
+            try {
+                source = Optional.of(new LiveStatus(prometheus(prometheus.get()), catalog.slos(), policy, clock,
+                        Optional.empty()));
+            } catch (IllegalArgumentException bad) {
+                unusable = Optional.of("no live data: " + bad.getMessage());
+            }
+        }
+        this.clock = clock;
+        this.live = source;
+        this.unusableSource = unusable;
     }
 
     private static PrometheusClient prometheus(URI url) {

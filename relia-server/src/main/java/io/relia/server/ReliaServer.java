@@ -12,6 +12,7 @@ import io.relia.incident.store.StoreException;
 import io.relia.server.dashboard.Dashboard;
 import io.relia.server.dashboard.SloApi;
 import io.relia.server.intake.AlertIntake;
+import io.relia.server.notify.Notifications;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,10 +67,12 @@ public final class ReliaServer implements AutoCloseable {
     /** Starts serving {@code setup}; the caller keeps ownership of the store and closes it after the server. */
     public static ReliaServer start(ServerSetup setup, Options options) {
         IncidentStore store = setup.store();
-        IncidentEvents events = IncidentEvents.NONE;
         ServerMetrics metrics = new ServerMetrics();
         new IncidentGauges(store, setup.policy(), setup.clock(), metrics.registry());
-        List<ServerPart> parts = List.of(new IncidentApi(setup, events),
+        Notifications notifications = new Notifications(setup, metrics.registry(), options.port() == 0
+                ? Optional.empty() : Optional.of("http://" + options.host() + ":" + options.port()));
+        IncidentEvents events = notifications.notifier();
+        List<ServerPart> parts = List.of(notifications, new IncidentApi(setup, events),
                 new Dashboard(), new SloApi(setup),
                 new AlertIntake(setup, events, metrics.registry()));
         Javalin app = Javalin.create(config -> {
@@ -120,7 +124,7 @@ public final class ReliaServer implements AutoCloseable {
             LOG.atInfo().addKeyValue("host", options.host()).addKeyValue("port", app.port())
                     .log("relia serve listening");
         } catch (RuntimeException cannotStart) {
-            parts.forEach(ServerPart::close);
+            parts.reversed().forEach(ServerPart::close);
             throw cannotStart;
         }
         return new ReliaServer(app, parts);
@@ -142,6 +146,7 @@ public final class ReliaServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        parts.forEach(ServerPart::close);
+        // Parts stop in reverse: the intake commits what is queued (publishing events) before notifications stop.
+        parts.reversed().forEach(ServerPart::close);
     }
 }

@@ -1,0 +1,211 @@
+package io.relia.server.notify;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.relia.incident.Incident;
+import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentStore;
+import io.relia.incident.TimelineEntry;
+import io.relia.incident.notify.NotificationTarget;
+import io.relia.incident.view.IncidentJson;
+import io.relia.server.IncidentEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tells people about incident events: one delivery per target that wants the event, each on its own virtual
+ * thread, so {@link #publish} returns at once. A delivery is retried on connection errors, 408, 429 and 5xx with
+ * {@link RetryPolicy}'s backoff (honouring Retry-After), never on other 4xx; its outcome, sent or failed, is written
+ * to the incident's timeline ({@code notify} entries by {@code relia}), so a failed page is visible where responders
+ * look. Target URLs are credentials: they appear nowhere, only the target's name.
+ */
+public final class Notifier implements IncidentEvents, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Deliveries queued or in flight beyond this are dropped (and counted): memory stays bounded in a storm. */
+    static final int MAX_PENDING = 10_000;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    static final String ACTOR = "relia";
+
+    private final List<NotificationTarget> targets;
+    private final IncidentStore store;
+    private final IncidentPolicy policy;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final Optional<String> dashboardUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore pending = new Semaphore(MAX_PENDING);
+    private final Counter outcomes;
+
+    public Notifier(List<NotificationTarget> targets, IncidentStore store, IncidentPolicy policy, Clock clock,
+                    RetryPolicy retry, PrometheusRegistry registry, Optional<String> dashboardUrl) {
+        this.targets = List.copyOf(targets);
+        this.store = store;
+        this.policy = policy;
+        this.clock = clock;
+        this.retry = retry;
+        this.dashboardUrl = dashboardUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        this.outcomes = Counter.builder().name("relia_notifications_total")
+                .help("Notification deliveries by target and outcome (sent, retried, failed, dropped)")
+                .labelNames("target", "outcome").register(registry);
+    }
+
+    @Override
+    public void publish(NotificationTarget.Event event, Incident incident, String detail) {
+        if (incident.drill()) {
+            return;
+        }
+        for (NotificationTarget target : targets) {
+            if (!target.wants(event, incident.severity())) {
+                continue;
+            }
+            if (!pending.tryAcquire()) {
+                outcomes.labelValues(target.name(), "dropped").inc();
+                LOG.warn("notification to {} dropped: {} deliveries already pending", target.name(), MAX_PENDING);
+                continue;
+            }
+            try {
+                deliveries.submit(() -> {
+                    try {
+                        deliver(target, event, incident, detail);
+                    } finally {
+                        pending.release();
+                    }
+                });
+            } catch (RuntimeException stopped) {
+                pending.release();
+                outcomes.labelValues(target.name(), "dropped").inc();
+            }
+        }
+    }
+
+    private void deliver(NotificationTarget target, NotificationTarget.Event event, Incident incident,
+                         String detail) {
+        String body = JSON.writeValueAsString(body(target, event, incident, detail));
+        String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        String problem = "";
+        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+            Duration retryAfter = null;
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(target.url()).timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "relia-serve")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+                if (target.kind() == NotificationTarget.Kind.WEBHOOK) {
+                    long timestamp = clock.instant().getEpochSecond();
+                    request.header("webhook-id", id).header("webhook-timestamp", Long.toString(timestamp));
+                    target.secret().ifPresent(secret -> request.header("webhook-signature",
+                            WebhookSignature.sign(secret, id, timestamp, body)));
+                }
+                HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+                int status = response.statusCode();
+                if (status / 100 == 2) {
+                    outcomes.labelValues(target.name(), "sent").inc();
+                    record(incident, "notified \"" + target.name() + "\" (" + target.kind().label() + "): "
+                            + event.label() + (attempt > 1 ? " after " + attempt + " attempts" : ""));
+                    return;
+                }
+                problem = "HTTP " + status;
+                if (status != 408 && status != 429 && status < 500) {
+                    break;
+                }
+                retryAfter = response.headers().firstValue("Retry-After").flatMap(Notifier::seconds).orElse(null);
+            } catch (IOException failed) {
+                // The message of a connection error may name the host; the target's name is enough.
+                problem = failed.getClass().getSimpleName();
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                problem = "the server stopped";
+                break;
+            }
+            if (attempt < retry.attempts()) {
+                outcomes.labelValues(target.name(), "retried").inc();
+                try {
+                    Thread.sleep(retry.backoff(attempt + 1, retryAfter));
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    problem = problem + "; the server stopped";
+                    break;
+                }
+            }
+        }
+        outcomes.labelValues(target.name(), "failed").inc();
+        LOG.atWarn().addKeyValue("target", target.name()).addKeyValue("incident", incident.reference())
+                .addKeyValue("event", event.label()).log("notification failed: {}", problem);
+        record(incident, "notification to \"" + target.name() + "\" (" + target.kind().label() + ") failed: "
+                + event.label() + ", " + problem + ", gave up after the attempts allowed (" + retry.attempts() + ")");
+    }
+
+    private Map<String, Object> body(NotificationTarget target, NotificationTarget.Event event, Incident incident,
+                                     String detail) {
+        Optional<String> link = dashboardUrl.map(url -> url + "/#/incidents/" + incident.id());
+        return switch (target.kind()) {
+            case SLACK -> Payloads.slack(event, incident, detail, link);
+            case MATTERMOST -> Payloads.mattermost(event, incident, detail, link);
+            case TEAMS -> Payloads.teams(event, incident, detail, link);
+            case WEBHOOK -> {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("type", "incident." + event.label());
+                payload.put("occurredAt", clock.instant().toString());
+                payload.put("detail", detail);
+                link.ifPresent(url -> payload.put("url", url));
+                payload.put("incident", IncidentJson.incident(incident, policy, clock.instant()));
+                yield payload;
+            }
+        };
+    }
+
+    private void record(Incident incident, String text) {
+        try {
+            store.note(incident.id(), ACTOR, clock.instant(), TimelineEntry.Kind.NOTIFY, text);
+        } catch (RuntimeException storeGone) {
+            LOG.warn("could not note on {}: {} ({})", incident.reference(), text, storeGone.toString());
+        }
+    }
+
+    private static Optional<Duration> seconds(String header) {
+        try {
+            long value = Long.parseLong(header.strip());
+            return value >= 0 ? Optional.of(Duration.ofSeconds(value)) : Optional.empty();
+        } catch (NumberFormatException notSeconds) {
+            return Optional.empty();
+        }
+    }
+
+    /** Waits up to 5 s for deliveries in flight, then stops those still retrying. */
+    @Override
+    public void close() {
+        deliveries.shutdown();
+        try {
+            if (!deliveries.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                deliveries.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            deliveries.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        http.close();
+    }
+}

@@ -204,9 +204,14 @@ async function run({baseUrl, token, screenshots, alertmanagerUrl, alertName, mod
     await page.locator('#postmortem').scrollIntoViewIfNeeded();
     await screenshot(page, screenshots, '05-postmortem.png');
 
-    // 6. Action items page (a clear message while GET /api/v1/actions does not exist).
+    // 6. Action items page: one added through the API, overdue, shows in the table.
+    const added = await fetch(`${baseUrl}/api/v1/incidents/1/actions`, {method: 'POST',
+      headers: {'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json'},
+      body: JSON.stringify({title: 'Alert on pool saturation', owner: 'bob', priority: 'P1', due: '2026-01-01'}),
+      signal: AbortSignal.timeout(STEP_TIMEOUT_MS)});
+    check(added.status === 201, `adding an action item answered ${added.status}`);
     await open(page, baseUrl, '#/actions', 'Action items');
-    await page.locator('main table, main .notice').first().waitFor();
+    await page.locator('main table', {hasText: 'Alert on pool saturation'}).first().waitFor();
     await screenshot(page, screenshots, '06-actions.png');
 
     // 7. The SLO overview: every SLO of the example shows, with its objective.

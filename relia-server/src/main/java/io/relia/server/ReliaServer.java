@@ -72,7 +72,7 @@ public final class ReliaServer implements AutoCloseable {
         Notifications notifications = new Notifications(setup, metrics.registry(), options.port() == 0
                 ? Optional.empty() : Optional.of("http://" + options.host() + ":" + options.port()));
         IncidentEvents events = notifications.notifier();
-        List<ServerPart> parts = List.of(notifications,
+        List<ServerPart> parts = List.of(notifications, new OpenApi(),
                 // Before IncidentApi: its POST /incidents/{id}/{action} would otherwise take /incidents/{id}/actions.
                 new IncidentRecordsApi(setup, events), new IncidentApi(setup, events),
                 new Dashboard(), new SloApi(setup),

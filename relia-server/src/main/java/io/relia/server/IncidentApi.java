@@ -62,7 +62,7 @@ final class IncidentApi implements ServerPart {
     }
 
     void show(Context ctx) {
-        long id = id(ctx);
+        long id = Ids.incident(ctx);
         Incident incident = store.get(id);
         Json.send(ctx, 200, IncidentViews.detail(incident, store.timeline(id), store.actions(Optional.of(id)), policy,
                 Instant.now()).data());
@@ -122,7 +122,7 @@ final class IncidentApi implements ServerPart {
             default -> throw new ApiError(404, "no action \"" + ctx.pathParam("action")
                     + "\"; expected ack, mitigate, resolve, close or reopen");
         };
-        Incident changed = store.change(id(ctx), Auth.actor(ctx), at, edit);
+        Incident changed = store.change(Ids.incident(ctx), Auth.actor(ctx), at, edit);
         if ("resolve".equals(ctx.pathParam("action"))) {
             events.publish(NotificationTarget.Event.RESOLVED, changed, "resolved by " + Auth.actor(ctx));
         }
@@ -132,7 +132,8 @@ final class IncidentApi implements ServerPart {
     void note(Context ctx) {
         JsonNode body = Json.body(ctx);
         String text = Json.text(body, "text").orElseThrow(() -> new ApiError(400, "\"text\" is required"));
-        TimelineEntry entry = store.note(id(ctx), Auth.actor(ctx), time(body, "at").orElse(Instant.now()),
+        TimelineEntry entry = store.note(Ids.incident(ctx), Auth.actor(ctx),
+                time(body, "at").orElse(Instant.now()),
                 TimelineEntry.Kind.NOTE, text);
         Json.send(ctx, 201, Map.of("entry", IncidentJson.entry(entry)));
     }
@@ -142,21 +143,9 @@ final class IncidentApi implements ServerPart {
         Role role = Role.parse(Json.text(body, "role").orElseThrow(() -> new ApiError(400, "\"role\" is required")));
         String person = Json.text(body, "person").orElse("");
         Instant now = Instant.now();
-        Incident changed = store.change(id(ctx), Auth.actor(ctx), now, incident -> incident.withRole(role, person));
+        Incident changed = store.change(Ids.incident(ctx), Auth.actor(ctx), now,
+                incident -> incident.withRole(role, person));
         Json.send(ctx, 200, Map.of("incident", IncidentJson.incident(changed, policy, now)));
-    }
-
-    static long id(Context ctx) {
-        String text = ctx.pathParam("id");
-        try {
-            long id = Long.parseLong(text.regionMatches(true, 0, "INC-", 0, 4) ? text.substring(4) : text);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw new ApiError(400, "\"" + text + "\" is not an incident id; expected a number such as 42");
     }
 
     private static int limit(String text) {

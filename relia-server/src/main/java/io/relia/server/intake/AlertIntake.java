@@ -12,8 +12,10 @@ import io.relia.incident.intake.IntakeOutcome;
 import io.relia.incident.notify.NotificationTarget;
 import io.relia.server.ApiError;
 import io.relia.server.Auth;
+import io.relia.server.Ids;
 import io.relia.server.IncidentEvents;
 import io.relia.server.Json;
+import io.relia.server.ServerPart;
 import io.relia.server.ServerSetup;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +37,7 @@ import java.util.concurrent.TimeoutException;
  * are committed in groups by {@link IntakeQueue}; each is answered after its commit. 5xx answers (store
  * unavailable, queue full) are ones both senders retry; 4xx answers are for bodies no retry can fix.
  */
-public final class AlertIntake implements io.relia.server.ServerPart {
+public final class AlertIntake implements ServerPart {
 
     /** Path of the PagerDuty endpoint, which also accepts a token as its routing key. */
     public static final String PAGERDUTY_PATH = "/api/v1/alerts/pagerduty";
@@ -150,7 +152,7 @@ public final class AlertIntake implements io.relia.server.ServerPart {
     }
 
     private void alertsOfIncident(Context ctx) {
-        long id = io.relia.server.Ids.incident(ctx);
+        long id = Ids.incident(ctx);
         store.get(id);
         List<Map<String, Object>> alerts = new ArrayList<>();
         for (AlertRecord alert : store.alerts(id)) {

@@ -8,8 +8,11 @@ import io.relia.incident.IncidentStore;
 import io.relia.incident.store.IncidentStores;
 import io.relia.incident.store.StoreException;
 import io.relia.incident.store.StoreLocation;
+import io.relia.server.client.RemoteIncidentStore;
 import picocli.CommandLine.Option;
 
+
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -44,6 +47,18 @@ final class IncidentStoreOptions {
                     + "see schemas/incident-policy.schema.json).")
     Path policy;
 
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Work against a relia serve instead of a local store, e.g. http://127.0.0.1:8080 (token "
+                    + "from --token-file, else $RELIA_TOKEN).")
+    URI server;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "File holding the bearer token for --server (default: $RELIA_TOKEN).")
+    Path tokenFile;
+
+    /** Environment variable holding the bearer token for --server, so it never appears in a process list. */
+    static final String TOKEN_VARIABLE = "RELIA_TOKEN";
+
     Path dataDirectory() {
         if (data != null) {
             return data;
@@ -57,6 +72,9 @@ final class IncidentStoreOptions {
 
     /** Opens the store; a database that cannot be reached is an external failure (exit 3). */
     IncidentStore open() {
+        if (server != null) {
+            return remote();
+        }
         StoreLocation location;
         if (db != null) {
             if (!db.startsWith("jdbc:postgresql:")) {
@@ -87,6 +105,29 @@ final class IncidentStoreOptions {
 
     IncidentPolicy policy() {
         return settings().policy();
+    }
+
+    private IncidentStore remote() {
+        if (server.getScheme() == null || !server.getScheme().startsWith("http") || server.getHost() == null) {
+            throw new IncidentException("--server " + server + " is not an http(s) URL; expected e.g."
+                    + " http://127.0.0.1:8080");
+        }
+        if (db != null || data != null) {
+            throw new IncidentException("--server replaces --data and --db; give one of them");
+        }
+        String token = System.getenv(TOKEN_VARIABLE);
+        if (tokenFile != null) {
+            try {
+                token = Files.readString(tokenFile).strip();
+            } catch (java.io.IOException unreadable) {
+                throw new IncidentException("cannot read --token-file " + tokenFile + ": " + unreadable.getMessage());
+            }
+        }
+        if (token == null || token.isBlank()) {
+            throw new IncidentException("--server needs a token: --token-file FILE or $" + TOKEN_VARIABLE
+                    + " (relia token create NAME on the server host prints one)");
+        }
+        return new RemoteIncidentStore(server, token.strip());
     }
 
     /** Everything incidents.yaml sets (policy, alert intake, notifications); defaults without a file. */

@@ -86,6 +86,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "--prometheus " + prometheus
                     + " is not a URL; expected e.g. http://127.0.0.1:9090");
         }
+        if (store.server != null) {
+            throw new CommandLine.ParameterException(commandLine, "--server is for clients of a relia serve;"
+                    + " relia serve itself opens --data or --db");
+        }
         if (prometheus != null && sloData != null) {
             throw new CommandLine.ParameterException(commandLine, "--prometheus and --slo-data are two sources of"
                     + " SLO data; give one");

@@ -21,4 +21,19 @@ public final class Ids {
         }
         throw new ApiError(400, "\"" + text + "\" is not an incident id; expected a number such as 42");
     }
+
+    /**
+     * The entity tag of an incident's stored state: a hash of the record (labels in sorted order), quoted. Clients
+     * send it back in {@code If-Match} to replace the incident only if nobody changed it meanwhile.
+     */
+    public static String etag(io.relia.incident.Incident incident) {
+        String canonical = incident.withLabels(new java.util.TreeMap<>(incident.labels())).toString();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+    }
 }

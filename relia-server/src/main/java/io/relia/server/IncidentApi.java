@@ -64,6 +64,7 @@ final class IncidentApi implements ServerPart {
     void show(Context ctx) {
         long id = Ids.incident(ctx);
         Incident incident = store.get(id);
+        ctx.header("ETag", Ids.etag(incident));
         Json.send(ctx, 200, IncidentViews.detail(incident, store.timeline(id), store.actions(Optional.of(id)), policy,
                 Instant.now()).data());
     }

@@ -21,7 +21,9 @@ import io.relia.incident.postmortem.PostmortemDraft;
 import io.relia.incident.search.KnownIncident;
 import io.relia.incident.search.Match;
 import io.relia.incident.search.SimilarIncidents;
+import io.relia.incident.IncidentException;
 import io.relia.incident.view.IncidentJson;
+import io.relia.incident.view.IncidentJsonReader;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -60,6 +62,7 @@ final class IncidentRecordsApi implements ServerPart {
     @Override
     public void configure(JavalinConfig config) {
         config.routes.patch("/api/v1/incidents/{id}", this::update);
+        config.routes.put("/api/v1/incidents/{id}", this::replace);
         config.routes.get("/api/v1/incidents/{id}/timeline", this::timeline);
         config.routes.get("/api/v1/incidents/{id}/postmortem", this::postmortem);
         config.routes.get("/api/v1/incidents/{id}/similar", this::similarToIncident);
@@ -104,11 +107,50 @@ final class IncidentRecordsApi implements ServerPart {
             analysis = Json.text(body, "impact").map(analysis::withImpact).orElse(analysis);
             return next.withAnalysis(analysis);
         });
+        publishChanges(before, changed, ctx);
+        Json.send(ctx, 200, Map.of("incident", IncidentJson.incident(changed, policy, now)));
+    }
+
+    /**
+     * Replaces the incident's state with the body's {@code incident} record if its {@code If-Match} tag is still
+     * current: the compare-and-set behind {@code relia incident --server}, whose commands apply the same pure
+     * lifecycle functions as against a local store. 412 when someone changed it meanwhile (the client re-reads and
+     * retries), 428 without {@code If-Match}.
+     */
+    private void replace(Context ctx) {
+        String expected = ctx.header("If-Match");
+        if (expected == null || expected.isBlank()) {
+            throw new ApiError(428, "PUT needs If-Match with the ETag of GET /api/v1/incidents/{id}");
+        }
+        JsonNode body = Json.body(ctx);
+        if (!body.path("incident").isObject()) {
+            throw new ApiError(400, "\"incident\" must be the incident record, as GET returns it");
+        }
+        long id = Ids.incident(ctx);
+        Incident submitted;
+        try {
+            submitted = IncidentJsonReader.incident(body.get("incident")).withId(id);
+        } catch (IncidentException malformed) {
+            throw new ApiError(400, malformed.getMessage());
+        }
+        Instant now = Instant.now();
+        IncidentSeverity before = store.get(id).severity();
+        Incident changed = store.change(id, Auth.actor(ctx), now, current -> {
+            if (!Ids.etag(current).equals(expected.strip())) {
+                throw new ApiError(412, "INC-" + id + " changed since it was read; read it again");
+            }
+            return submitted;
+        });
+        publishChanges(before, changed, ctx);
+        ctx.header("ETag", Ids.etag(changed));
+        Json.send(ctx, 200, Map.of("incident", IncidentJson.incident(changed, policy, now)));
+    }
+
+    private void publishChanges(IncidentSeverity before, Incident changed, Context ctx) {
         if (changed.severity() != before) {
             events.publish(NotificationTarget.Event.SEVERITY_CHANGED, changed, "severity " + before + " → "
                     + changed.severity() + " (by " + Auth.actor(ctx) + ")");
         }
-        Json.send(ctx, 200, Map.of("incident", IncidentJson.incident(changed, policy, now)));
     }
 
     private void timeline(Context ctx) {

@@ -97,6 +97,8 @@ public final class Notifier implements IncidentEvents, AutoCloseable {
             } catch (RuntimeException stopped) {
                 pending.release();
                 outcomes.labelValues(target.name(), "dropped").inc();
+                LOG.warn("notification to {} dropped: the notifier is stopping ({})", target.name(),
+                        stopped.toString());
             }
         }
     }

@@ -39,6 +39,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +50,10 @@ import java.util.stream.Collectors;
 final class IncidentRecordsApi implements ServerPart {
 
     private static final int MAX_SIMILAR = 50;
+    /** What PATCH /api/v1/incidents/{id} changes ({@code detection} is the older name of {@code detectionNotes}). */
+    private static final Set<String> PATCH_FIELDS = Set.of("title", "summary", "severity", "status", "services",
+            "labels", "alerts", "slos", "drill", "impactStarted", "detected", "rootCause", "trigger", "resolution",
+            "detection", "detectionNotes", "impact", "wentWell", "wentWrong", "gotLucky", "whys");
 
     private final IncidentStore store;
     private final IncidentPolicy policy;
@@ -75,6 +81,12 @@ final class IncidentRecordsApi implements ServerPart {
 
     private void update(Context ctx) {
         JsonNode body = Json.body(ctx);
+        body.propertyNames().forEach(field -> {
+            if (!PATCH_FIELDS.contains(field)) {
+                throw new ApiError(400, "unknown field \"" + field + "\"; expected any of "
+                        + String.join(", ", new TreeSet<>(PATCH_FIELDS)));
+            }
+        });
         Instant now = Instant.now();
         long id = Ids.incident(ctx);
         IncidentSeverity before = store.get(id).severity();
@@ -95,6 +107,16 @@ final class IncidentRecordsApi implements ServerPart {
             if (body.has("labels")) {
                 next = next.withLabels(Json.textMap(body, "labels"));
             }
+            if (body.has("alerts")) {
+                next = next.withAlerts(Json.texts(body, "alerts"));
+            }
+            if (body.has("slos")) {
+                next = next.withSlos(Json.texts(body, "slos"));
+            }
+            if (body.has("drill")) {
+                next = next.withDrill(Json.bool(body, "drill"));
+            }
+            next = withTimes(next, body, now);
             Optional<String> status = Json.text(body, "status");
             if (status.isPresent()) {
                 next = next.withStatus(IncidentStatus.parse(status.get()), now);
@@ -104,7 +126,14 @@ final class IncidentRecordsApi implements ServerPart {
             analysis = Json.text(body, "trigger").map(analysis::withTrigger).orElse(analysis);
             analysis = Json.text(body, "resolution").map(analysis::withResolution).orElse(analysis);
             analysis = Json.text(body, "detection").map(analysis::withDetection).orElse(analysis);
+            analysis = Json.text(body, "detectionNotes").map(analysis::withDetection).orElse(analysis);
             analysis = Json.text(body, "impact").map(analysis::withImpact).orElse(analysis);
+            analysis = analysis.withLessons(Json.text(body, "wentWell").orElse(analysis.wentWell()),
+                    Json.text(body, "wentWrong").orElse(analysis.wentWrong()),
+                    Json.text(body, "gotLucky").orElse(analysis.gotLucky()));
+            if (body.has("whys")) {
+                analysis = analysis.withFiveWhys(Json.texts(body, "whys"));
+            }
             return next.withAnalysis(analysis);
         });
         publishChanges(before, changed, ctx);
@@ -151,6 +180,18 @@ final class IncidentRecordsApi implements ServerPart {
             events.publish(NotificationTarget.Event.SEVERITY_CHANGED, changed, "severity " + before + " → "
                     + changed.severity() + " (by " + Auth.actor(ctx) + ")");
         }
+    }
+
+    /** Detection and impact start; both at once may move past each other, so the impact start is cleared first. */
+    private static Incident withTimes(Incident incident, JsonNode body, Instant now) {
+        Optional<Instant> detected = IncidentApi.time(body, "detected");
+        Optional<Instant> impact = IncidentApi.time(body, "impactStarted");
+        Incident next = incident;
+        if (detected.isPresent()) {
+            next = impact.isPresent() ? next.withImpactStarted(null, now) : next;
+            next = next.withDetected(detected.get());
+        }
+        return impact.isPresent() ? next.withImpactStarted(impact.get(), now) : next;
     }
 
     private void timeline(Context ctx) {

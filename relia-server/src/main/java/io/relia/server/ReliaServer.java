@@ -139,6 +139,14 @@ public final class ReliaServer implements AutoCloseable {
         Json.send(ctx, status, body);
     }
 
+    /** The HTTP routes Javalin serves, as "GET /api/v1/incidents" (the OpenAPI test compares them). */
+    java.util.Set<String> routes() {
+        java.util.Set<String> routes = new java.util.TreeSet<>();
+        app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> routes.add(parsed.endpoint.method.name() + " "
+                + parsed.endpoint.path));
+        return routes;
+    }
+
     /** The port it listens on. */
     public int port() {
         return app.port();

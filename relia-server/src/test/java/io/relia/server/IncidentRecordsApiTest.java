@@ -122,4 +122,27 @@ class IncidentRecordsApiTest {
         assertThat(json("POST", "/api/v1/incidents/1/actions", "{\"due\": \"tomorrow\", \"title\": \"t\"}", 400)
                 .get("message").asString()).contains("due");
     }
+
+    @Test
+    void patchesEveryFieldTheCliUpdates() throws Exception {
+        json("POST", "/api/v1/incidents", "{\"title\": \"Checkout 502s\", \"declared\": \"2026-11-23T10:05:00Z\"}",
+                201);
+
+        JsonNode patched = json("PATCH", "/api/v1/incidents/1", """
+                {"alerts": ["CheckoutHighErrorRate"], "slos": ["checkout/availability"], "drill": true,
+                 "detected": "2026-11-23T10:01:00Z", "impactStarted": "2026-11-23T09:58:00Z",
+                 "detectionNotes": "paged after 3m", "wentWell": "runbook", "wentWrong": "pool size unknown",
+                 "gotLucky": "peak ended", "whys": ["pool too small", "default size"]}""", 200).get("incident");
+        JsonNode unknown = json("PATCH", "/api/v1/incidents/1", "{\"severty\": \"SEV1\"}", 400);
+
+        assertThat(patched.get("alerts").get(0).asString()).isEqualTo("CheckoutHighErrorRate");
+        assertThat(patched.get("slos").get(0).asString()).isEqualTo("checkout/availability");
+        assertThat(patched.get("drill").asBoolean()).isTrue();
+        assertThat(patched.at("/times/detected").asString()).isEqualTo("2026-11-23T10:01:00Z");
+        assertThat(patched.at("/times/impactStarted").asString()).isEqualTo("2026-11-23T09:58:00Z");
+        assertThat(patched.at("/analysis/detection").asString()).isEqualTo("paged after 3m");
+        assertThat(patched.at("/analysis/wentWrong").asString()).isEqualTo("pool size unknown");
+        assertThat(patched.at("/analysis/fiveWhys")).hasSize(2);
+        assertThat(unknown.get("message").asString()).startsWith("unknown field \"severty\"; expected any of");
+    }
 }

@@ -3,57 +3,30 @@ package io.relia.server;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.store.IncidentStores;
 import io.relia.incident.store.StoreLocation;
-import io.relia.server.intake.AlertIntake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** /openapi.json documents exactly the routes the server registers, and each documented route exists. */
+/** /openapi.json is served, and every route it documents answers (OpenApiRoutesTest checks the reverse). */
 class OpenApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern ROUTE = Pattern.compile(
-            "config\\.routes\\.(get|post|put|patch|delete)\\((\"[^\"]+\"|PAGERDUTY_PATH)");
-    /** Served but not API: the document itself. The dashboard's assets are registered from a list, not literals. */
-    private static final Set<String> NOT_API = Set.of("get /openapi.json");
-
     @TempDir
     Path data;
-
-    private static Set<String> registeredRoutes() throws IOException {
-        Set<String> routes = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                Matcher match = ROUTE.matcher(Files.readString(file));
-                while (match.find()) {
-                    String path = match.group(2).equals("PAGERDUTY_PATH") ? AlertIntake.PAGERDUTY_PATH
-                            : match.group(2).substring(1, match.group(2).length() - 1);
-                    routes.add(match.group(1) + " " + path);
-                }
-            }
-        }
-        routes.removeAll(NOT_API);
-        return routes;
-    }
 
     private static Set<String> documentedRoutes(JsonNode document) {
         Set<String> routes = new TreeSet<>();
@@ -76,7 +49,6 @@ class OpenApiTest {
 
                 assertThat(served.statusCode()).isEqualTo(200);
                 assertThat(document.get("openapi").asString()).isEqualTo("3.1.0");
-                assertThat(documentedRoutes(document)).isEqualTo(registeredRoutes());
                 for (String route : documentedRoutes(document)) {
                     String method = route.substring(0, route.indexOf(' ')).toUpperCase(Locale.ROOT);
                     String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "1")

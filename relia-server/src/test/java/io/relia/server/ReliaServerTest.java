@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,6 +151,76 @@ class ReliaServerTest {
         assertThat(metrics).contains("relia_http_request_duration_seconds_count{method=\"GET\","
                 + "route=\"/api/v1/incidents/{id}\",status=\"404\"} 1")
                 .contains("route=\"/api/v1/incidents\",status=\"201\"} 1");
+    }
+
+    private HttpResponse<String> put(String path, String body, String ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + token);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void replacesAnIncidentOnlyWhileItsEtagStillMatches() throws Exception {
+        send("POST", "/api/v1/incidents", "{\"title\": \"Checkout 502s\"}", token);
+        HttpResponse<String> read = send("GET", "/api/v1/incidents/1", null, null);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        String edited = JSON.writeValueAsString(java.util.Map.of("incident", ((tools.jackson.databind.node.ObjectNode)
+                json(read).get("incident")).put("summary", "a third of checkouts fail")));
+
+        HttpResponse<String> missing = put("/api/v1/incidents/1", edited, null);
+        HttpResponse<String> replaced = put("/api/v1/incidents/1", edited, etag);
+        HttpResponse<String> stale = put("/api/v1/incidents/1", edited, etag);
+
+        assertThat(status(missing)).startsWith("428 PUT needs If-Match");
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        assertThat(replaced.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(etag));
+        assertThat(status(stale)).startsWith("412 INC-1 changed since it was read");
+        assertThat(store.get(1).summary()).isEqualTo("a third of checkouts fail");
+        assertThat(store.timeline(1)).filteredOn(entry -> "summary".equals(entry.field())).hasSize(1);
+    }
+
+    @Test
+    void importsIncidentHistoryAllOrNothingAndSkipsWhatIsThere() throws Exception {
+        String entry = """
+                {"title": "Payments rejects every card", "severity": "SEV1", "declared": "2026-02-02T00:09:00Z",
+                 "resolved": "2026-02-02T01:10:00Z", "root_cause": "expired certificate",
+                 "action_items": [{"title": "Alert 30 days before expiry", "type": "prevent", "owner": "bob"}]}""";
+        String broken = "{\"title\": \"x\", \"severity\": \"SEV9\", \"declared\": \"2026-02-02T00:09:00Z\"}";
+
+        HttpResponse<String> refused = send("POST", "/api/v1/incidents/import",
+                "{\"incidents\": [" + entry + ", " + broken + "]}", token);
+        HttpResponse<String> imported = send("POST", "/api/v1/incidents/import", "{\"incidents\": [" + entry + "]}",
+                token);
+        HttpResponse<String> again = send("POST", "/api/v1/incidents/import",
+                "{\"incidents\": [" + entry + "], \"skipExisting\": true}", token);
+
+        assertThat(status(refused)).startsWith("400 nothing imported").contains("SEV9");
+        assertThat(status(send("POST", "/api/v1/incidents/import", "{\"records\": []}", token)))
+                .isEqualTo("400 unknown field \"records\"; expected incidents, skipExisting or source");
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(json(imported).at("/imported/0/status").asString()).isEqualTo("closed");
+        assertThat(json(again).get("imported")).isEmpty();
+        assertThat(json(again).get("skipped").asInt()).isEqualTo(1);
+        assertThat(store.list(io.relia.incident.IncidentQuery.ALL)).hasSize(1);
+        assertThat(store.actions(Optional.of(1L))).extracting(io.relia.incident.ActionItem::owner)
+                .containsExactly("bob");
+    }
+
+    @Test
+    void declaresWithAnEarlierDeclarationTimeAndEveryRole() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/incidents", """
+                {"title": "Search slow", "declared": "2026-11-23T10:05:00Z", "detected": "2026-11-23T10:01:00Z",
+                 "roles": {"commander": "alice", "scribe": "dan"}}""", token);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json(created).at("/incident/times/declared").asString()).isEqualTo("2026-11-23T10:05:00Z");
+        assertThat(json(created).at("/incident/roles/scribe").asString()).isEqualTo("dan");
+        assertThat(status(send("POST", "/api/v1/incidents/1/notes", "{\"text\": \"x\", \"kind\": \"alert\"}",
+                token))).isEqualTo("400 \"kind\" must be note or runbook");
     }
 
     private static String status(HttpResponse<String> response) {

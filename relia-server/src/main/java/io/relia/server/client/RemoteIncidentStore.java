@@ -4,6 +4,7 @@ import io.relia.incident.ActionItem;
 import io.relia.incident.ApiTokens;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentException;
+import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentQuery;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.TimelineEntry;
@@ -14,24 +15,19 @@ import io.relia.incident.intake.IntakeRules;
 import io.relia.incident.store.StoreException;
 import io.relia.incident.view.IncidentJson;
 import io.relia.incident.view.IncidentJsonReader;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,60 +40,16 @@ import java.util.function.UnaryOperator;
  */
 public final class RemoteIncidentStore implements IncidentStore {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Compare-and-set attempts before giving up on a busy incident. */
     static final int MAX_ATTEMPTS = 10;
+    /** First pause after a lost compare-and-set, ms; it doubles per attempt (up to 1.6 s), with full jitter. */
+    static final long BACKOFF_MS = 25;
 
-    private final URI base;
-    private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ServerConnection server;
 
+    /** A store behind the server at {@code base} ({@code http://127.0.0.1:8080}), calling it with {@code token}. */
     public RemoteIncidentStore(URI base, String token) {
-        String text = base.toString();
-        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-        this.token = token;
-    }
-
-    private record Answer(int status, JsonNode body, Optional<String> etag) {
-    }
-
-    private Answer call(String method, String path, Object body, String actor, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (actor != null && !actor.isBlank()) {
-            request.header("X-Relia-Actor", actor);
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException unreachable) {
-            throw new StoreException("relia serve at " + base + " is unreachable: " + unreachable.getMessage(),
-                    unreachable);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while calling " + base, interrupted);
-        }
-        JsonNode json;
-        try {
-            json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        } catch (JacksonException notJson) {
-            json = JSON.createObjectNode();
-        }
-        int status = response.statusCode();
-        if (status >= 500) {
-            throw new StoreException("relia serve at " + base + " answered " + status + ": "
-                    + json.path("message").asString(""), null);
-        }
-        if (status >= 400 && status != 412) {
-            throw new IncidentException(json.path("message").asString("relia serve answered " + status));
-        }
-        return new Answer(status, json, response.headers().firstValue("ETag"));
+        this.server = new ServerConnection(base, token);
     }
 
     @Override
@@ -105,52 +57,88 @@ public final class RemoteIncidentStore implements IncidentStore {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", draft.title());
         body.put("severity", draft.severity().name());
-        Answer created = call("POST", "/api/v1/incidents", body, actor, null);
-        long id = created.body().path("incident").path("id").asLong();
-        // Everything else the draft carries (services, labels, times, roles…) goes in one compare-and-set.
-        return change(id, actor, at, stored -> draft.withId(id));
+        body.put("summary", draft.summary());
+        body.put("services", draft.services());
+        body.put("labels", draft.labels());
+        body.put("alerts", draft.alerts());
+        body.put("slos", draft.slos());
+        body.put("drill", draft.drill());
+        Map<String, String> roles = new LinkedHashMap<>();
+        draft.roles().forEach((role, person) -> roles.put(role.label(), person));
+        body.put("roles", roles);
+        body.put("declared", at.toString());
+        body.put("detected", draft.times().detected().toString());
+        draft.times().impactStartedAt().ifPresent(impact -> body.put("impactStarted", impact.toString()));
+        Incident created = IncidentJsonReader.incident(server.call("POST", "/api/v1/incidents", body, actor, null)
+                .body().path("incident"));
+        long id = created.id();
+        // The declaration carries what people declare with; anything else a draft holds follows as one edit.
+        return created.equals(draft.withId(id)) ? created : change(id, actor, at, stored -> draft.withId(id));
     }
 
     @Override
     public Incident importIncident(Incident draft, List<ActionItem> actions, String actor, String source) {
-        throw new IncidentException("imports run on the server host (relia incident import), not through --server");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incidents", List.of(HistoryForm.entry(draft, actions)));
+        body.put("source", source);
+        JsonNode imported = server.call("POST", "/api/v1/incidents/import", body, actor, null).body().path("imported");
+        if (imported.size() != 1) {
+            throw new StoreException("relia serve at " + server.base() + " imported " + imported.size()
+                    + " incidents for one", null);
+        }
+        return IncidentJsonReader.incident(imported.get(0));
     }
 
     @Override
     public Incident change(long id, String actor, Instant at, UnaryOperator<Incident> edit) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Answer read = call("GET", "/api/v1/incidents/" + id, null, actor, null);
+            ServerConnection.Answer read = server.call("GET", "/api/v1/incidents/" + id, null, actor, null);
             Incident before = IncidentJsonReader.incident(read.body().path("incident"));
             Incident after = edit.apply(before);
             if (after.equals(before)) {
                 return before;
             }
-            Answer written = call("PUT", "/api/v1/incidents/" + id, Map.of("incident",
-                    IncidentJson.incident(after, io.relia.incident.IncidentPolicy.DEFAULT, at)), actor,
+            ServerConnection.Answer written = server.call("PUT", "/api/v1/incidents/" + id, Map.of("incident",
+                    IncidentJson.incident(after, IncidentPolicy.DEFAULT, at)), actor,
                     read.etag().orElseThrow(() -> new StoreException("relia serve sent no ETag; is it older than"
                             + " this client?", null)));
             if (written.status() != 412) {
                 return IncidentJsonReader.incident(written.body().path("incident"));
             }
+            if (attempt < MAX_ATTEMPTS) {
+                pause(attempt);
+            }
         }
         throw new IncidentException("INC-" + id + " kept changing under this edit; try again");
     }
 
+    /** Sleeps before compare-and-set attempt {@code attempt + 1}: exponential backoff with full jitter. */
+    private static void pause(int attempt) {
+        long ceiling = BACKOFF_MS << Math.min(attempt - 1, 6);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while retrying an edit", interrupted);
+        }
+    }
+
     @Override
     public TimelineEntry note(long id, String actor, Instant at, TimelineEntry.Kind kind, String text) {
-        if (kind != TimelineEntry.Kind.NOTE) {
-            text = "[" + kind.label() + "] " + text;
+        if (kind != TimelineEntry.Kind.NOTE && kind != TimelineEntry.Kind.RUNBOOK) {
+            throw new IncidentException("only notes and runbook steps are written through --server, not " + kind
+                    .label() + " entries");
         }
-        Answer answer = call("POST", "/api/v1/incidents/" + id + "/notes", Map.of("text", text, "at", at.toString()),
-                actor, null);
+        ServerConnection.Answer answer = server.call("POST", "/api/v1/incidents/" + id + "/notes",
+                Map.of("text", text, "at", at.toString(), "kind", kind.label()), actor, null);
         return IncidentJsonReader.entry(answer.body().path("entry"), id);
     }
 
     @Override
     public Optional<Incident> find(long id) {
         try {
-            return Optional.of(IncidentJsonReader.incident(call("GET", "/api/v1/incidents/" + id, null, null, null)
-                    .body().path("incident")));
+            return Optional.of(IncidentJsonReader.incident(server.call("GET", "/api/v1/incidents/" + id, null, null,
+                    null).body().path("incident")));
         } catch (IncidentException missing) {
             if (missing.getMessage().startsWith("no incident")) {
                 return Optional.empty();
@@ -169,7 +157,7 @@ public final class RemoteIncidentStore implements IncidentStore {
         query.severity().ifPresent(severity -> path.append("&severity=").append(severity.name()));
         query.service().ifPresent(service -> path.append("&service=").append(URLEncoder.encode(service,
                 StandardCharsets.UTF_8)));
-        JsonNode body = call("GET", path.toString(), null, null, null).body();
+        JsonNode body = server.call("GET", path.toString(), null, null, null).body();
         JsonNode items = body.has("incidents") ? body.get("incidents") : body;
         List<Incident> incidents = new ArrayList<>();
         items.forEach(item -> {
@@ -184,7 +172,7 @@ public final class RemoteIncidentStore implements IncidentStore {
     @Override
     public List<TimelineEntry> timeline(long id) {
         List<TimelineEntry> entries = new ArrayList<>();
-        call("GET", "/api/v1/incidents/" + id + "/timeline", null, null, null).body().path("timeline")
+        server.call("GET", "/api/v1/incidents/" + id + "/timeline", null, null, null).body().path("timeline")
                 .forEach(entry -> entries.add(IncidentJsonReader.entry(entry, id)));
         return entries;
     }
@@ -198,8 +186,8 @@ public final class RemoteIncidentStore implements IncidentStore {
         body.put("priority", draft.priority().name());
         body.put("due", draft.due() == null ? null : draft.due().toString());
         body.put("link", draft.link());
-        return IncidentJsonReader.action(call("POST", "/api/v1/incidents/" + draft.incidentId() + "/actions", body,
-                actor, null).body().path("actionItem"));
+        return IncidentJsonReader.action(server.call("POST", "/api/v1/incidents/" + draft.incidentId() + "/actions",
+                body, actor, null).body().path("actionItem"));
     }
 
     @Override
@@ -213,14 +201,14 @@ public final class RemoteIncidentStore implements IncidentStore {
         body.put("priority", after.priority().name());
         body.put("due", after.due() == null ? null : after.due().toString());
         body.put("link", after.link());
-        return IncidentJsonReader.action(call("PATCH", "/api/v1/actions/" + id, body, actor, null).body()
+        return IncidentJsonReader.action(server.call("PATCH", "/api/v1/actions/" + id, body, actor, null).body()
                 .path("actionItem"));
     }
 
     @Override
     public List<ActionItem> actions(Optional<Long> incidentId) {
         List<ActionItem> items = new ArrayList<>();
-        call("GET", "/api/v1/actions" + incidentId.map(id -> "?incident=" + id).orElse(""), null, null, null)
+        server.call("GET", "/api/v1/actions" + incidentId.map(id -> "?incident=" + id).orElse(""), null, null, null)
                 .body().path("actionItems").forEach(item -> items.add(IncidentJsonReader.action(item)));
         return items;
     }
@@ -232,7 +220,31 @@ public final class RemoteIncidentStore implements IncidentStore {
 
     @Override
     public List<AlertRecord> alerts(long incidentId) {
-        return List.of();
+        List<AlertRecord> alerts = new ArrayList<>();
+        server.call("GET", "/api/v1/incidents/" + incidentId + "/alerts", null, null, null).body().path("alerts")
+                .forEach(alert -> alerts.add(alert(alert, incidentId)));
+        return alerts;
+    }
+
+    /** Reads what {@code GET /api/v1/incidents/{id}/alerts} writes for one alert (it carries no row id). */
+    private static AlertRecord alert(JsonNode json, long incidentId) {
+        return new AlertRecord(0, incidentId, AlertEvent.Source.valueOf(json.path("source").asString()
+                .toUpperCase(Locale.ROOT)), json.path("fingerprint").asString(), "firing".equals(json.path("status")
+                .asString()), json.path("alertname").asString(), json.path("group").asString(""),
+                strings(json.path("labels")), strings(json.path("annotations")), json.path("generatorURL").asString(""),
+                optionalTime(json.path("startsAt")), optionalTime(json.path("endsAt")),
+                Instant.parse(json.path("firstReceivedAt").asString()),
+                Instant.parse(json.path("lastReceivedAt").asString()), json.path("receiveCount").asLong());
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> values = new LinkedHashMap<>();
+        object.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().asString()));
+        return values;
+    }
+
+    private static Optional<Instant> optionalTime(JsonNode text) {
+        return text.isString() ? Optional.of(Instant.parse(text.asString())) : Optional.empty();
     }
 
     @Override
@@ -243,7 +255,7 @@ public final class RemoteIncidentStore implements IncidentStore {
     @Override
     public boolean ping() {
         try {
-            return call("GET", "/ready", null, null, null).status() == 200;
+            return server.call("GET", "/ready", null, null, null).status() == 200;
         } catch (StoreException | IncidentException down) {
             return false;
         }
@@ -251,6 +263,6 @@ public final class RemoteIncidentStore implements IncidentStore {
 
     @Override
     public void close() {
-        http.close();
+        server.close();
     }
 }

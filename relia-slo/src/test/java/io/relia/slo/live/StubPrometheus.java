@@ -136,6 +136,9 @@ final class StubPrometheus implements AutoCloseable {
     private void handle(HttpExchange exchange, Script script) throws IOException {
         int now = serving.incrementAndGet();
         mostServing.accumulateAndGet(now, Math::max);
+        // A request stops counting as served before its answer is sent: once the client has the answer it may send
+        // the next request, and counting until after the write made a third request overlap the last bytes of one.
+        boolean counted = true;
         try (exchange) {
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()),
@@ -149,13 +152,17 @@ final class StubPrometheus implements AutoCloseable {
                 reply = new Reply(500, "text/plain", "stub script failed: " + e);
             }
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            serving.decrementAndGet();
+            counted = false;
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         } finally {
-            serving.decrementAndGet();
+            if (counted) {
+                serving.decrementAndGet();
+            }
         }
     }
 

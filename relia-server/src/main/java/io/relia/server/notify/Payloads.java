@@ -4,6 +4,7 @@ import io.relia.incident.Incident;
 import io.relia.incident.IncidentSeverity;
 import io.relia.incident.notify.NotificationTarget;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * Mattermost; Teams' Adaptive Card TextBlocks take plain text.
  */
 final class Payloads {
+
+    /** Longest fact value, characters: escaped for Slack (up to 5×) it stays under Slack's 2,000 per field. */
+    static final int MAX_FACT = 300;
 
     private Payloads() {
     }
@@ -96,13 +100,36 @@ final class Payloads {
         return body;
     }
 
+    /**
+     * Relia's generic webhook event: {@code id} is the {@code webhook-id} header too, the same on every retry, so a
+     * receiver can drop duplicates.
+     *
+     * @param incident the incident as the API shows it ({@code IncidentJson.incident})
+     */
+    static Map<String, Object> event(String id, Instant occurredAt, NotificationTarget.Event event, String detail,
+                                     Optional<String> link, Map<String, Object> incident) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "incident." + event.label());
+        body.put("id", id);
+        body.put("occurredAt", occurredAt.toString());
+        body.put("detail", detail);
+        link.ifPresent(url -> body.put("url", url));
+        body.put("incident", incident);
+        return body;
+    }
+
     private static Map<String, String> facts(Incident incident, String detail) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Severity", incident.severity().name());
         facts.put("Status", incident.status().label());
-        facts.put("Services", incident.services().isEmpty() ? "(none)" : String.join(", ", incident.services()));
-        facts.put("What happened", detail);
+        facts.put("Services", clip(incident.services().isEmpty() ? "(none)" : String.join(", ", incident.services())));
+        facts.put("What happened", clip(detail));
         return facts;
+    }
+
+    /** Slack refuses a message whose field text passes 2,000 characters; a fact is a line, not a log. */
+    private static String clip(String text) {
+        return text.length() <= MAX_FACT ? text : text.substring(0, MAX_FACT - 1) + "…";
     }
 
     private static String colour(IncidentSeverity severity) {

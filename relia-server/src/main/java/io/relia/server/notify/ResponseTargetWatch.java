@@ -42,6 +42,9 @@ public final class ResponseTargetWatch implements AutoCloseable {
         this.policy = policy;
         this.events = events;
         this.clock = clock;
+        if (!every.isPositive()) {
+            throw new IllegalArgumentException("the check interval must be positive: " + every);
+        }
         timer.scheduleWithFixedDelay(this::safeCheck, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -53,8 +56,14 @@ public final class ResponseTargetWatch implements AutoCloseable {
         }
     }
 
-    /** One pass: reports every open, unacknowledged incident past its target that was not reported yet. */
-    public int check() {
+    /**
+     * One pass: reports every open, unacknowledged incident past its target that was not reported yet; at most
+     * {@value #MAX_OPEN} open incidents are looked at. Synchronized so a manual check and the timer's cannot both
+     * report the same breach.
+     *
+     * @return how many breaches it reported
+     */
+    public synchronized int check() {
         Instant now = clock.instant();
         int reported = 0;
         for (Incident incident : store.list(IncidentQuery.ALL.openOnly(true).limit(MAX_OPEN))) {

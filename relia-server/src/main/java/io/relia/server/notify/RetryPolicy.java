@@ -13,12 +13,16 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int attempts, Duration base, Duration cap) {
 
-    /** 5 tries, 1 s base, 30 s cap: a message is given up about a minute after the event at most. */
+    /** 5 tries, 1 s base, 30 s cap: waits of up to 1, 2, 4 and 8 s, or up to 30 s each when asked by Retry-After. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     public RetryPolicy {
         if (attempts < 1 || attempts > 20) {
             throw new IllegalArgumentException("attempts must be 1..20: " + attempts);
+        }
+        if (base.isNegative() || cap.compareTo(base) < 0) {
+            throw new IllegalArgumentException("the backoff base must be 0 or more and at most the cap: " + base
+                    + ", cap " + cap);
         }
     }
 

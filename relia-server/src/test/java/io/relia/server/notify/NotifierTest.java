@@ -1,7 +1,8 @@
 package io.relia.server.notify;
 
-import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentSettings;
@@ -10,6 +11,8 @@ import io.relia.incident.IncidentStore;
 import io.relia.incident.TimelineEntry;
 import io.relia.incident.intake.IntakeRules;
 import io.relia.incident.notify.NotificationTarget;
+import io.relia.incident.notify.NotificationTarget.Event;
+import io.relia.incident.notify.NotificationTarget.Kind;
 import io.relia.incident.store.IncidentStores;
 import io.relia.incident.store.StoreLocation;
 import io.relia.server.ReliaServer;
@@ -21,30 +24,25 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Notifications to real HTTP receivers on 127.0.0.1: payload shapes, retries, signatures, failures on the timeline. */
+/** Notifications to real HTTP receivers on 127.0.0.1: retries, signatures, bounds, outcomes on the timeline. */
 class NotifierTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,52 +53,33 @@ class NotifierTest {
     Path data;
 
     private IncidentStore store;
-    private HttpServer receiver;
-    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger calls = new AtomicInteger();
-    /** Status to answer per call (the last repeats). */
-    private volatile List<Integer> answers = List.of(200);
-
-    private record Received(String body, Map<String, List<String>> headers) {
-    }
+    private Receiver receiver;
+    private final PrometheusRegistry registry = new PrometheusRegistry();
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         store = IncidentStores.open(new StoreLocation.Sqlite(data));
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            int call = calls.getAndIncrement();
-            received.add(new Received(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    Map.copyOf(exchange.getRequestHeaders())));
-            List<Integer> plan = answers;
-            int status = plan.get(Math.min(call, plan.size() - 1));
-            if (status == 429) {
-                exchange.getResponseHeaders().add("Retry-After", "0");
-            }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = new Receiver();
     }
 
     @AfterEach
     void stop() {
-        receiver.stop(0);
+        receiver.close();
         store.close();
     }
 
-    private URI hook() {
-        return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook?token=SECRET-IN-URL");
+    private NotificationTarget target(Kind kind) {
+        return target(kind, receiver.url(), Optional.empty());
     }
 
-    private NotificationTarget target(NotificationTarget.Kind kind, Optional<String> secret) {
-        return new NotificationTarget("ops-chat", kind, hook(), secret, EnumSet.noneOf(NotificationTarget.Event.class),
+    private static NotificationTarget target(Kind kind, URI url, Optional<String> secret) {
+        return new NotificationTarget("ops-chat", kind, url, secret, EnumSet.noneOf(Event.class),
                 IncidentSeverity.SEV4);
     }
 
-    private Notifier notifier(NotificationTarget... targets) {
-        return new Notifier(List.of(targets), store, IncidentPolicy.DEFAULT, Clock.systemUTC(), FAST,
-                new PrometheusRegistry(), Optional.of("https://relia.example"));
+    private Notifier notifier(RetryPolicy retry, NotificationTarget... targets) {
+        return new Notifier(List.of(targets), store, IncidentPolicy.DEFAULT, Clock.systemUTC(), retry, registry,
+                Optional.of("https://relia.example"));
     }
 
     private Incident incident() {
@@ -113,9 +92,27 @@ class NotifierTest {
                 .map(TimelineEntry::text).toList();
     }
 
+    /** {@code relia_notifications_total} of the target "ops-chat" with this outcome. */
+    private double counted(String outcome) {
+        double total = 0;
+        for (MetricSnapshot snapshot : registry.scrape()) {
+            if (snapshot instanceof CounterSnapshot counter
+                    && counter.getMetadata().getName().equals("relia_notifications")) {
+                for (CounterSnapshot.CounterDataPointSnapshot point : counter.getDataPoints()) {
+                    if (outcome.equals(point.getLabels().get("outcome"))
+                            && "ops-chat".equals(point.getLabels().get("target"))) {
+                        total += point.getValue();
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Polls for up to 15 s: long enough for a loaded machine, short enough that a broken test ends. */
     private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return true;
             }
@@ -125,127 +122,214 @@ class NotifierTest {
     }
 
     @Test
-    void slackMessagesEscapeUserTextAndRetryUntilDelivered() throws Exception {
-        answers = List.of(500, 503, 200);
+    void serverErrorsAreRetriedUntilDeliveredAndTheSuccessIsNoted() throws Exception {
+        receiver.answering(500, 503, 200);
         Incident incident = incident();
-        try (Notifier notifier = notifier(target(NotificationTarget.Kind.SLACK, Optional.empty()))) {
-            notifier.publish(NotificationTarget.Event.OPENED, incident, "opened by alert X");
+        try (Notifier notifier = notifier(FAST, target(Kind.SLACK))) {
+            notifier.publish(Event.OPENED, incident, "opened by alert X");
             assertThat(eventually(() -> notes(incident.id()).size() == 1)).isTrue();
         }
-        assertThat(calls.get()).isEqualTo(3);
-        JsonNode body = JSON.readTree(received.peek().body());
-        assertThat(body.get("text").asString()).isEqualTo("[SEV2] INC-1 opened: &lt;script&gt;alert(1)&lt;/script&gt;"
-                + " &amp; &lt;!channel&gt;");
-        assertThat(body.get("blocks").toString()).doesNotContain("<script>", "<!channel>")
-                .contains("<https://relia.example/#/incidents/1|Open INC-1 in Relia>");
+        assertThat(receiver.count()).isEqualTo(3);
         assertThat(notes(incident.id())).containsExactly("notified \"ops-chat\" (slack): opened after 3 attempts");
+        assertThat(counted("retried")).isEqualTo(2);
+        assertThat(counted("sent")).isEqualTo(1);
     }
 
     @Test
-    void aFailingTargetIsGivenUpAfterItsAttemptsAndTheFailureIsOnTheTimelineWithoutItsUrl() throws Exception {
-        answers = List.of(500);
+    void aTargetThatKeepsFailingGetsExactlyItsAttemptsAndTheFailureIsNotedWithoutItsUrl() throws Exception {
+        receiver.answering(500);
         Incident incident = incident();
-        try (Notifier notifier = notifier(target(NotificationTarget.Kind.MATTERMOST, Optional.empty()))) {
-            notifier.publish(NotificationTarget.Event.RESOLVED, incident, "resolved by bob");
+        try (Notifier notifier = notifier(FAST, target(Kind.MATTERMOST))) {
+            notifier.publish(Event.RESOLVED, incident, "resolved by bob");
             assertThat(eventually(() -> notes(incident.id()).size() == 1)).isTrue();
         }
-        assertThat(calls.get()).isEqualTo(FAST.attempts());
-        assertThat(notes(incident.id()).getFirst()).isEqualTo("notification to \"ops-chat\" (mattermost) failed:"
-                + " resolved, HTTP 500, gave up after the attempts allowed (3)").doesNotContain("SECRET-IN-URL");
-        JsonNode attachment = JSON.readTree(received.peek().body()).get("attachments").get(0);
-        assertThat(attachment.get("color").asString()).isEqualTo("#e8590c");
-        assertThat(attachment.get("title_link").asString()).isEqualTo("https://relia.example/#/incidents/1");
+        assertThat(receiver.count()).isEqualTo(FAST.attempts());
+        assertThat(notes(incident.id()).getFirst())
+                .isEqualTo("notification to \"ops-chat\" (mattermost) failed after 3 attempts: resolved, HTTP 500")
+                .doesNotContain("SECRET-IN-URL", "127.0.0.1");
+        assertThat(counted("failed")).isEqualTo(1);
+        assertThat(counted("sent")).isZero();
     }
 
     @Test
-    void aClientErrorIsNotRetriedButTooManyRequestsIs() throws Exception {
-        answers = List.of(400);
-        Incident first = incident();
-        try (Notifier notifier = notifier(target(NotificationTarget.Kind.TEAMS, Optional.empty()))) {
-            notifier.publish(NotificationTarget.Event.OPENED, first, "x");
-            assertThat(eventually(() -> notes(first.id()).size() == 1)).isTrue();
-            assertThat(calls.get()).isEqualTo(1);
-
-            answers = List.of(429, 200);
-            calls.set(0);
-            notifier.publish(NotificationTarget.Event.OPENED, first, "y");
-            assertThat(eventually(() -> notes(first.id()).size() == 2)).isTrue();
-        }
-        assertThat(calls.get()).isEqualTo(2);
-        JsonNode card = JSON.readTree(received.peek().body()).get("attachments").get(0);
-        assertThat(card.get("contentType").asString()).isEqualTo("application/vnd.microsoft.card.adaptive");
-        assertThat(card.get("content").get("type").asString()).isEqualTo("AdaptiveCard");
-        assertThat(card.get("content").get("body").get(0).get("text").asString()).contains(HOSTILE);
-        assertThat(card.get("content").get("actions").get(0).get("url").asString())
-                .isEqualTo("https://relia.example/#/incidents/1");
-    }
-
-    @Test
-    void genericWebhooksAreSignedPerStandardWebhooks() throws Exception {
+    void aClientErrorIsNotRetried() throws Exception {
+        receiver.answering(400, 200);
         Incident incident = incident();
-        try (Notifier notifier = notifier(target(NotificationTarget.Kind.WEBHOOK, Optional.of("s3cret")))) {
-            notifier.publish(NotificationTarget.Event.SEVERITY_CHANGED, incident, "severity SEV3 → SEV2");
+        try (Notifier notifier = notifier(FAST, target(Kind.TEAMS))) {
+            notifier.publish(Event.OPENED, incident, "x");
             assertThat(eventually(() -> notes(incident.id()).size() == 1)).isTrue();
         }
-        Received message = received.peek();
-        String id = message.headers().get("Webhook-id").getFirst();
-        long timestamp = Long.parseLong(message.headers().get("Webhook-timestamp").getFirst());
-        String signature = message.headers().get("Webhook-signature").getFirst();
-        assertThat(WebhookSignature.verify("s3cret", id, timestamp, message.body(), signature)).isTrue();
-        assertThat(WebhookSignature.verify("s3cret", id, timestamp, message.body() + " ", signature)).isFalse();
-        assertThat(WebhookSignature.verify("other", id, timestamp, message.body(), signature)).isFalse();
-        JsonNode body = JSON.readTree(message.body());
+        assertThat(receiver.count()).isEqualTo(1);
+        assertThat(notes(incident.id())).containsExactly(
+                "notification to \"ops-chat\" (teams) failed after 1 attempt: opened, HTTP 400 (not retried)");
+        assertThat(counted("retried")).isZero();
+    }
+
+    @Test
+    void tooManyRequestsWaitsAtLeastTheRetryAfterTheReceiverAsked() throws Exception {
+        receiver.answering(429, 200).withRetryAfter("1");
+        RetryPolicy tinyBackoff = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(5));
+        Incident incident = incident();
+        try (Notifier notifier = notifier(tinyBackoff, target(Kind.SLACK))) {
+            notifier.publish(Event.OPENED, incident, "x");
+            assertThat(eventually(() -> notes(incident.id()).size() == 1)).isTrue();
+        }
+        List<Receiver.Call> calls = receiver.calls();
+        assertThat(calls).hasSize(2);
+        // A lower bound only: the notifier slept 1 s after reading the answer, so the gap cannot be shorter.
+        assertThat(Duration.ofNanos(calls.get(1).nanos() - calls.get(0).nanos())).isGreaterThanOrEqualTo(
+                Duration.ofMillis(990));
+        assertThat(notes(incident.id())).containsExactly("notified \"ops-chat\" (slack): opened after 2 attempts");
+    }
+
+    @Test
+    void aRetryAfterBeyondTheCapWaitsOnlyTheCap() throws Exception {
+        receiver.answering(503, 200).withRetryAfter("3600");
+        Incident incident = incident();
+        try (Notifier notifier = notifier(FAST, target(Kind.SLACK))) {
+            notifier.publish(Event.OPENED, incident, "x");
+            // Delivered within the poll's 15 s, so the hour asked for was not waited.
+            assertThat(eventually(() -> notes(incident.id()).size() == 1)).isTrue();
+        }
+        assertThat(receiver.count()).isEqualTo(2);
+    }
+
+    @Test
+    void connectionErrorsAreRetriedAndNamedWithoutTheAddress() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        URI nobody = URI.create("http://127.0.0.1:" + closedPort + "/hook?token=SECRET-IN-URL");
+        Incident incident = incident();
+        try (Notifier notifier = notifier(FAST, target(Kind.SLACK, nobody, Optional.empty()))) {
+            notifier.publish(Event.OPENED, incident, "x");
+            assertThat(eventually(() -> notes(incident.id()).size() == 1)).isTrue();
+        }
+        assertThat(notes(incident.id()).getFirst())
+                .startsWith("notification to \"ops-chat\" (slack) failed after 3 attempts: opened, ")
+                .contains("ConnectException").doesNotContain("SECRET-IN-URL", "127.0.0.1", String.valueOf(closedPort));
+        assertThat(counted("retried")).isEqualTo(2);
+    }
+
+    @Test
+    void publishReturnsWhileTheReceiverHangs() throws Exception {
+        CountDownLatch hung = receiver.holding();
+        Incident incident = incident();
+        try (Notifier notifier = notifier(FAST, target(Kind.SLACK))) {
+            notifier.publish(Event.OPENED, incident, "x");
+            assertThat(hung.getCount()).as("publish returned before the receiver answered").isEqualTo(1);
+            assertThat(eventually(() -> receiver.count() == 1)).isTrue();
+            receiver.release();
+            assertThat(eventually(() -> notes(incident.id()).size() == 1)).isTrue();
+        }
+        assertThat(notes(incident.id())).containsExactly("notified \"ops-chat\" (slack): opened");
+    }
+
+    @Test
+    void closeStopsADeliveryThatHangsAndNotesIt() throws Exception {
+        CountDownLatch hung = receiver.holding();
+        Incident incident = incident();
+        Notifier notifier = notifier(FAST, target(Kind.SLACK));
+        notifier.publish(Event.OPENED, incident, "x");
+        assertThat(eventually(() -> receiver.count() == 1)).isTrue();
+
+        notifier.close();
+
+        assertThat(hung.getCount()).as("close returned while the receiver still held the request").isEqualTo(1);
+        assertThat(notes(incident.id())).containsExactly(
+                "notification to \"ops-chat\" (slack) failed after 1 attempt: opened, the server stopped");
+    }
+
+    @Test
+    void deliveriesBeyondTheBoundAreDroppedAndCounted() throws Exception {
+        receiver.holding();
+        Incident incident = incident();
+        try (Notifier notifier = new Notifier(List.of(target(Kind.SLACK)), store, IncidentPolicy.DEFAULT,
+                Clock.systemUTC(), FAST, registry, Optional.empty(), 1)) {
+            notifier.publish(Event.OPENED, incident, "first");
+            notifier.publish(Event.RESOLVED, incident, "second");
+            assertThat(counted("dropped")).isEqualTo(1);
+            receiver.release();
+            assertThat(eventually(() -> counted("sent") == 1)).isTrue();
+        }
+        assertThat(receiver.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoreClosedDuringADeliveryDoesNotLoseTheCountOrThrow() throws Exception {
+        receiver.holding();
+        Incident incident = incident();
+        try (Notifier notifier = notifier(FAST, target(Kind.SLACK))) {
+            notifier.publish(Event.OPENED, incident, "x");
+            assertThat(eventually(() -> receiver.count() == 1)).isTrue();
+            store.close();
+            receiver.release();
+            assertThat(eventually(() -> counted("sent") == 1)).isTrue();
+        }
+    }
+
+    @Test
+    void genericWebhooksAreSignedPerStandardWebhooksWithOneIdAcrossRetries() throws Exception {
+        receiver.answering(500, 200);
+        Incident incident = incident();
+        URI url = receiver.url();
+        try (Notifier notifier = notifier(FAST, target(Kind.WEBHOOK, url, Optional.of("s3cret")))) {
+            notifier.publish(Event.SEVERITY_CHANGED, incident, "severity SEV3 → SEV2");
+            assertThat(eventually(() -> notes(incident.id()).size() == 1)).isTrue();
+        }
+        List<Receiver.Call> calls = receiver.calls();
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(1).header("webhook-id")).isEqualTo(calls.get(0).header("webhook-id"));
+        for (Receiver.Call call : calls) {
+            String id = call.header("webhook-id");
+            long timestamp = Long.parseLong(call.header("webhook-timestamp"));
+            String signature = call.header("webhook-signature");
+            assertThat(signature).startsWith("v1,");
+            assertThat(WebhookSignature.verify("s3cret", id, timestamp, call.body(), signature)).isTrue();
+            assertThat(WebhookSignature.verify("s3cret", id, timestamp, call.body().replace("SEV2", "SEV1"),
+                    signature)).isFalse();
+            assertThat(WebhookSignature.verify("s3cret", id, timestamp + 1, call.body(), signature)).isFalse();
+            assertThat(WebhookSignature.verify("other", id, timestamp, call.body(), signature)).isFalse();
+        }
+        JsonNode body = JSON.readTree(receiver.first().body());
+        assertThat(body.get("id").asString()).isEqualTo(receiver.first().header("webhook-id"));
         assertThat(body.get("type").asString()).isEqualTo("incident.severity_changed");
         assertThat(body.get("incident").get("title").asString()).isEqualTo(HOSTILE);
     }
 
     @Test
-    void targetsHearOnlyTheEventsAndSeveritiesTheyAskFor() throws Exception {
-        NotificationTarget onlyResolvedSev1 = new NotificationTarget("sev1-only", NotificationTarget.Kind.SLACK,
-                hook(), Optional.empty(), EnumSet.of(NotificationTarget.Event.RESOLVED), IncidentSeverity.SEV1);
-        Incident sev2 = incident();
-        try (Notifier notifier = notifier(onlyResolvedSev1)) {
-            notifier.publish(NotificationTarget.Event.OPENED, sev2, "x");
-            notifier.publish(NotificationTarget.Event.RESOLVED, sev2, "x");
-            notifier.publish(NotificationTarget.Event.RESOLVED, sev2.withSeverity(IncidentSeverity.SEV1), "x");
-            assertThat(eventually(() -> calls.get() == 1)).isTrue();
+    void anUnsignedWebhookCarriesNoSignature() throws Exception {
+        Incident incident = incident();
+        try (Notifier notifier = notifier(FAST, target(Kind.WEBHOOK))) {
+            notifier.publish(Event.OPENED, incident, "x");
+            assertThat(eventually(() -> notes(incident.id()).size() == 1)).isTrue();
         }
-        assertThat(calls.get()).isEqualTo(1);
+        assertThat(receiver.first().headers().keySet()).doesNotContain("Webhook-signature")
+                .contains("Webhook-id", "Webhook-timestamp");
     }
 
     @Test
-    void aMissedResponseTargetIsReportedOnceEvenAcrossRestarts() throws Exception {
-        Instant detected = Instant.parse("2026-11-24T10:00:00Z");
-        Incident late = store.create(Incident.declare("late", IncidentSeverity.SEV2, detected), "a", detected);
-        store.create(Incident.declare("acked", IncidentSeverity.SEV2, detected).acknowledge(detected), "a", detected);
-        store.create(Incident.declare("young", IncidentSeverity.SEV4, detected), "a", detected);
-        Clock later = Clock.fixed(detected.plus(Duration.ofMinutes(20)), ZoneOffset.UTC);
-        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-        io.relia.server.IncidentEvents events = (event, incident, detail) -> published.add(event.label() + " "
-                + incident.title());
-
-        int first;
-        int again;
-        try (ResponseTargetWatch watch = new ResponseTargetWatch(store, IncidentPolicy.DEFAULT, events, later,
-                Duration.ofHours(1))) {
-            first = watch.check();
+    void targetsHearOnlyTheEventsAndSeveritiesTheyAskForAndNeverAboutDrills() throws Exception {
+        NotificationTarget onlyResolvedSev1 = new NotificationTarget("sev1-only", Kind.SLACK, receiver.url(),
+                Optional.empty(), EnumSet.of(Event.RESOLVED), IncidentSeverity.SEV1);
+        Incident sev2 = incident();
+        Incident sev1 = sev2.withSeverity(IncidentSeverity.SEV1);
+        try (Notifier notifier = notifier(FAST, onlyResolvedSev1)) {
+            notifier.publish(Event.OPENED, sev1, "wrong event");
+            notifier.publish(Event.RESOLVED, sev2, "too mild");
+            notifier.publish(Event.RESOLVED, sev1.withDrill(true), "a drill");
+            notifier.publish(Event.RESOLVED, sev1, "wanted");
+            assertThat(eventually(() -> receiver.count() == 1)).isTrue();
         }
-        try (ResponseTargetWatch restarted = new ResponseTargetWatch(store, IncidentPolicy.DEFAULT, events, later,
-                Duration.ofHours(1))) {
-            again = restarted.check();
-        }
-
-        assertThat(first).isEqualTo(1);
-        assertThat(again).isZero();
-        assertThat(published).containsExactly("target_breached late");
-        assertThat(notes(late.id())).containsExactly("response target breached: not acknowledged within 15m of"
-                + " detection (due 2026-11-24T10:15:00Z)");
+        assertThat(receiver.count()).isEqualTo(1);
+        assertThat(JSON.readTree(receiver.first().body()).toString()).contains("wanted");
     }
 
     @Test
     void anAlertOpeningAnIncidentThroughTheServerPostsToTheChat() throws Exception {
         IncidentSettings settings = new IncidentSettings(IncidentPolicy.DEFAULT, IntakeRules.DEFAULT,
-                List.of(target(NotificationTarget.Kind.SLACK, Optional.empty())));
+                List.of(target(Kind.SLACK)));
         String token = store.tokens().create("am", Instant.now());
         try (ReliaServer server = ReliaServer.start(ServerSetup.of(store).withSettings(settings),
                 ReliaServer.Options.loopback(0));
@@ -257,9 +341,9 @@ class NotifierTest {
                               "labels": {"alertname": "CheckoutDown", "service": "checkout", "severity": "critical"}}]}
                             """)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(200);
-            assertThat(eventually(() -> !received.isEmpty())).isTrue();
+            assertThat(eventually(() -> receiver.count() > 0)).isTrue();
         }
-        assertThat(JSON.readTree(received.peek().body()).get("text").asString())
+        assertThat(JSON.readTree(receiver.first().body()).get("text").asString())
                 .isEqualTo("[SEV2] INC-1 opened: CheckoutDown on checkout");
     }
 }

@@ -38,6 +38,13 @@ public final class SlothReader {
     private static final Keys KUBERNETES = new Keys("errorQuery", "totalQuery", "errorRatioQuery", "pageAlert",
             "ticketAlert");
 
+    /**
+     * Sloth's built-in SLO plugins that leave the generated rules as they are: {@code debug} only logs. Every other
+     * plugin changes the rules (labels removed, denominators corrected, extra alerts), so a spec that uses one is
+     * refused rather than turned into rules that differ from Sloth's.
+     */
+    private static final Set<String> RULE_NEUTRAL_PLUGINS = Set.of("sloth.dev/core/debug/v1");
+
     private SlothReader() {
     }
 
@@ -62,14 +69,16 @@ public final class SlothReader {
                         return List.of();
                     });
         }
-        Fields file = new Fields(root, problems, "").known(List.of("version", "service", "labels", "slos"));
+        Fields file = new Fields(root, problems, "").known(List.of("version", "service", "labels", "slo_plugins",
+                "slos"));
         return service(file, FILE, "prometheus/v1");
     }
 
     private static List<Slo> service(Fields spec, Keys keys, String format) {
         if (spec.where().equals("spec")) {
-            spec.known(List.of("service", "labels", "slos"));
+            spec.known(List.of("service", "labels", "sloPlugins", "slos"));
         }
+        plugins(spec, keys == FILE ? "slo_plugins" : "sloPlugins");
         Optional<String> service = spec.requireText("service", "the service name");
         service.filter(name -> !NAME.matcher(name).matches()).ifPresent(name -> spec.problems().error(
                 spec.valueLocation("service"), "service name \"" + name + "\" is not valid",
@@ -102,8 +111,9 @@ public final class SlothReader {
 
     private static Optional<Slo> slo(Fields slo, Keys keys, String format, String service,
                                      Map<String, String> globalLabels) {
-        slo.known(List.of("name", "objective", "description", "labels", "sli", "alerting"));
+        slo.known(List.of("name", "objective", "description", "labels", "plugins", "sli", "alerting"));
         long before = slo.problems().errorCount();
+        plugins(slo, "plugins");
         Optional<String> name = slo.requireText("name", "the SLO name");
         name.filter(value -> !NAME.matcher(value).matches()).ifPresent(value -> slo.problems().error(
                 slo.valueLocation("name"), "SLO name \"" + value + "\" is not valid",
@@ -143,6 +153,28 @@ public final class SlothReader {
         return Optional.of(new Slo(service, name.get(), slo.text("description", "text").orElse(""),
                 objective.get().doubleValue(), Optional.empty(), sli.get(), labels, alerting, List.of(), format,
                 slo.map().location()));
+    }
+
+    /** Checks an SLO plugin chain ({@code chain: [{id, priority, config}]}): only rule-neutral plugins are accepted. */
+    private static void plugins(Fields owner, String key) {
+        owner.child(key).ifPresent(plugins -> {
+            plugins.known(List.of("overrides_default_chain", "overridesDefaultChain", "chain"));
+            if (plugins.bool("overrides_default_chain").orElse(false)
+                    || plugins.bool("overridesDefaultChain").orElse(false)) {
+                plugins.problems().error(plugins.locationOf(plugins.map().has("chain")
+                                ? "chain" : "overrides_default_chain"),
+                        "a plugin chain that replaces Sloth's default chain is not supported",
+                        "Sloth's default rule generation, optionally with the debug plugin", "");
+            }
+            plugins.children("chain").orElse(List.of()).forEach(plugin -> {
+                plugin.known(List.of("id", "priority", "config"));
+                plugin.requireText("id", "a Sloth SLO plugin ID").filter(id -> !RULE_NEUTRAL_PLUGINS.contains(id))
+                        .ifPresent(id -> plugin.problems().error(plugin.valueLocation("id"), "Sloth SLO plugin \""
+                                + id + "\" is not supported: the rules would differ from Sloth's",
+                                "one of " + String.join(", ", RULE_NEUTRAL_PLUGINS),
+                                "generate this SLO with Sloth itself, or drop the plugin"));
+            });
+        });
     }
 
     private static Optional<Sli> sli(Fields sli, Keys keys) {

@@ -118,6 +118,38 @@ class SlothGoldenTest {
     }
 
     @Test
+    void debugPluginChainsLeaveTheRulesAsSlothWritesThem() throws IOException {
+        assertGolden("examples/slo-plugin-getting-started.yml", "examples/_gen/slo-plugin-getting-started.yml");
+    }
+
+    @Test
+    void aRuleChangingSloPluginIsRefusedWithItsLocation() {
+        Problems problems = new Problems();
+        MapNode root = (MapNode) SpecLoader.parse(Path.of("plugins.yaml"), """
+                version: "prometheus/v1"
+                service: "svc"
+                slos:
+                  - name: "requests"
+                    objective: 99.9
+                    plugins:
+                      chain:
+                        - id: "sloth.dev/core/remove_labels/v1"
+                    sli:
+                      raw:
+                        error_ratio_query: sum(rate(errors[{{.window}}])) / sum(rate(total[{{.window}}]))
+                    alerting:
+                      page_alert: {disable: true}
+                      ticket_alert: {disable: true}
+                """).file().orElseThrow().documents().getFirst().root();
+
+        assertThat(SlothReader.read(root, problems)).isEmpty();
+        assertThat(problems.sorted()).singleElement().satisfies(problem -> {
+            assertThat(problem.format()).startsWith("plugins.yaml:8:15: error: Sloth SLO plugin "
+                    + "\"sloth.dev/core/remove_labels/v1\" is not supported");
+        });
+    }
+
+    @Test
     void twentyEightDayPeriodWithDisabledAlertsEqualsSloth() throws IOException {
         assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
         Path testdata = FIXTURES.resolve("test/integration/prometheus/testdata");

@@ -6,7 +6,7 @@ import io.relia.core.Severity;
 import io.relia.core.report.Document;
 import io.relia.core.report.Document.Tone;
 import io.relia.core.report.Report;
-import io.relia.core.review.ReviewReport;
+import io.relia.core.report.ReportJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 public final class AuditReport {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** Rows of the pull-request table before the rest is summarised as "and N more". */
     static final int PULL_REQUEST_ROWS = 50;
 
@@ -59,20 +59,13 @@ public final class AuditReport {
             out.put("reason", suppressed.reason());
             return out;
         }).toList());
-        data.put("problems", result.problems().stream().map(ReviewReport::problemData).toList());
+        data.put("problems", result.problems().stream().map(ReportJson::problem).toList());
         return data;
     }
 
     private static Map<String, Object> findingData(AuditFinding audited) {
-        Finding finding = audited.finding();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ruleId", finding.ruleId());
-        out.put("severity", finding.severity().id());
-        out.put("message", finding.message());
-        out.put("path", audited.path());
-        out.put("line", finding.location().line());
-        out.put("column", finding.location().column());
-        out.put("fix", finding.fix());
+        // The one finding shape of every command, plus what only the audit has: the fingerprint baselines match.
+        Map<String, Object> out = ReportJson.finding(audited.finding());
         out.put("fingerprint", audited.fingerprint());
         return out;
     }

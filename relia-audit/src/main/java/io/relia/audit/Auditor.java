@@ -129,9 +129,12 @@ public final class Auditor {
             }
         }
         problems.addAll(context.problems());
+        // Never a clean audit from a partial read: a file that could not be read or validated is a finding.
+        List<Finding> findings = new ArrayList<>(context.findings());
+        problems.stream().filter(Problem::isError).distinct().map(Finding::inputInvalid).forEach(findings::add);
 
         SourceFiles sources = new SourceFiles(root);
-        List<AuditFinding> all = fingerprinted(context.findings().stream().sorted().toList(), sources);
+        List<AuditFinding> all = fingerprinted(findings.stream().sorted().toList(), sources);
         Map<String, List<InlineSuppression>> suppressions = suppressions(inventory, all, sources, problems);
 
         List<AuditFinding> reported = new ArrayList<>();

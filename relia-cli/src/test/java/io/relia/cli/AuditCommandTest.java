@@ -170,13 +170,15 @@ class AuditCommandTest {
         CliRun run = audit("--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = JsonMapper.shared().readTree(run.out());
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.get("kind").asString()).isEqualTo("audit");
         assertThat(json.get("counts").get("high").asInt()).isEqualTo(1);
         assertThat(json.get("countsByRule").get("clitest/meh").asInt()).isEqualTo(1);
         JsonNode finding = json.get("findings").get(0);
         assertThat(finding.get("ruleId").asString()).isEqualTo("clitest/bad-call");
-        assertThat(finding.get("path").asString()).isEqualTo("src/main/java/A.java");
+        // The finding shape of every command: the file as printed (relative to where relia runs), rule as ruleId
+        assertThat(finding.get("file").asString()).isEqualTo(service.resolve("src/main/java/A.java").toString());
+        assertThat(finding.has("path")).isFalse();
         assertThat(finding.get("line").asInt()).isEqualTo(2);
         assertThat(finding.get("fingerprint").asString()).matches("[0-9a-f]{32}");
     }

@@ -88,7 +88,7 @@ class CommandLineTest {
         CliRun run = CliRun.of("review", dir.toString(), "--format", "json");
         assertThat(run.exitCode()).isZero();
         JsonNode json = JsonMapper.shared().readTree(run.out());
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.get("kind").asString()).isEqualTo("review");
         assertThat(json.get("service").asString()).isEqualTo("api");
         assertThat(json.get("checklist").size()).isEqualTo(26);

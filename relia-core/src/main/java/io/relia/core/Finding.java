@@ -14,12 +14,27 @@ import java.util.Objects;
 public record Finding(String ruleId, Severity severity, String message, Location location, String fix)
         implements Comparable<Finding> {
 
+    /** The rule of every input that could not be read or validated, in every command that reports findings. */
+    public static final String INPUT_INVALID = "input/invalid";
+
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(location, "location");
         fix = fix == null ? "" : fix;
+    }
+
+    /**
+     * An input error as a finding: High, at the problem's place. A check that could not read what it needed must
+     * fail, so every command that gates on findings ({@code --fail-on high}) fails on an unreadable input.
+     */
+    public static Finding inputInvalid(Problem problem) {
+        String message = problem.message() + (problem.expected().isEmpty() ? "" : "; expected "
+                + problem.expected());
+        String fix = problem.hint().isEmpty() ? "fix the file; relia validate " + problem.location().file()
+                + " lists every problem at once" : problem.hint();
+        return new Finding(INPUT_INVALID, Severity.HIGH, message, problem.location(), fix);
     }
 
     /** Most severe first, then by place. */

@@ -105,12 +105,13 @@ public final class RunbookAuditor implements AuditAnalyzer {
     }
 
     /**
-     * Schema and value problems (unknown keys included: a misspelt key loses its value), except those the specific
-     * rules already report at the same place.
+     * Warnings of the runbook format (unknown keys: a misspelt key loses its value), except those the specific rules
+     * already report at the same place. Errors are input problems, reported as {@code input/invalid}.
      */
     private static void invalid(DiscoveredInput input, AuditContext context, Set<Location> reported) {
         for (Problem problem : InputValidator.validateAll(input)) {
-            if (!reported.contains(problem.location())) {
+            // Errors are input problems every command reports (input/invalid); this rule adds what still reads.
+            if (!problem.isError() && !reported.contains(problem.location())) {
                 report(context, RunbookRules.INVALID, problem.location(), "runbook is not valid: " + problem.message()
                         + (problem.expected().isEmpty() ? "" : "; expected " + problem.expected()),
                         problem.hint().isEmpty() ? "see schemas/runbook.schema.json" : problem.hint());

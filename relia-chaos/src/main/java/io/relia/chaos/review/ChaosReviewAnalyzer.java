@@ -16,10 +16,12 @@ import io.relia.core.spec.MapNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The review's chaos section: every chaos experiment (native and Chaos Toolkit) with its faults, its schedule and
@@ -32,6 +34,11 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
     @Override
     public String id() {
         return "chaos";
+    }
+
+    @Override
+    public Set<ChecklistItem> decides() {
+        return EnumSet.of(ChecklistItem.GRACEFUL_DEGRADATION);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.relia.core.review;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The Production Readiness Checklist of the seed document (002, "Production Readiness Review"), item by item.
  * Each item says what a person should show when no analyzer can check it, or which capability will check it.
@@ -7,61 +10,90 @@ package io.relia.core.review;
 public enum ChecklistItem {
 
     ARCHITECTURE_DIAGRAM(Category.ARCHITECTURE, "Architecture diagram up to date",
+            inputsOf(InputKind.SERVICE_CONFIG),
             manual("link the diagram in relia.yaml (architecture_diagram) and confirm it matches what is deployed")),
     DEPENDENCIES_DOCUMENTED(Category.ARCHITECTURE, "Dependencies documented",
+            inputsOf(InputKind.SERVICE_CONFIG),
             manual("list each dependency in relia.yaml (dependencies: name, kind, critical)")),
     SINGLE_POINTS_OF_FAILURE(Category.ARCHITECTURE, "Single points of failure identified and mitigated",
+            inputsOf(InputKind.KUBERNETES),
             manual("list the components that run once (databases, queues, regions) and how each is covered")),
     GRACEFUL_DEGRADATION(Category.ARCHITECTURE, "Graceful degradation implemented",
+            inputsOf(InputKind.CHAOS_EXPERIMENT, InputKind.CHAOS_TOOLKIT),
             pending("relia chaos (experiments with a steady-state hypothesis)")),
 
     SLOS_DEFINED(Category.RELIABILITY, "SLOs defined and measured",
+            inputsOf(InputKind.SLO_NATIVE, InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO, InputKind.METRICS_HISTORY),
             pending("relia slo (SLOs as code)")),
     ERROR_BUDGET_TRACKING(Category.RELIABILITY, "Error budget tracking enabled",
+            inputsOf(InputKind.SLO_NATIVE, InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO, InputKind.METRICS_HISTORY),
             pending("relia slo status (live SLO status and budget policy)")),
     CIRCUIT_BREAKERS(Category.RELIABILITY, "Circuit breakers implemented",
+            inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG, InputKind.KUBERNETES,
+                    InputKind.SERVICE_CONFIG),
             pending("relia audit (reliability audit)")),
     RETRY_BACKOFF(Category.RELIABILITY, "Retry logic with exponential backoff",
+            inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
             pending("relia audit (reliability audit)")),
     TIMEOUTS(Category.RELIABILITY, "Timeouts configured appropriately",
+            inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
             pending("relia audit (reliability audit)")),
 
     METRICS_EXPOSED(Category.OBSERVABILITY, "Metrics exposed (RED/USE methods)",
+            inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
             pending("relia audit (observability rules)")),
     STRUCTURED_LOGGING(Category.OBSERVABILITY, "Structured logging implemented",
+            inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
             pending("relia audit (observability rules)")),
     DISTRIBUTED_TRACING(Category.OBSERVABILITY, "Distributed tracing enabled",
+            inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
             pending("relia audit (observability rules)")),
     DASHBOARDS(Category.OBSERVABILITY, "Dashboards created",
+            inputsOf(InputKind.SERVICE_CONFIG),
             manual("link the service dashboards in relia.yaml (dashboards) and show they cover the SLOs")),
     ALERTS_WITH_RUNBOOKS(Category.OBSERVABILITY, "Alerts configured with runbooks",
+            inputsOf(InputKind.PROMETHEUS_RULES, InputKind.RUNBOOK, InputKind.RUNBOOK_DOCUMENT, InputKind.SLO_NATIVE,
+                    InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO),
             manual("add the Prometheus alert rule files to the repository so they can be checked")),
 
     RUNBOOKS(Category.OPERATIONS, "Runbooks for common issues",
+            inputsOf(InputKind.RUNBOOK, InputKind.RUNBOOK_DOCUMENT),
             manual("add runbooks (reliability/runbooks/*.yaml) for the alerts and common failures")),
     ON_CALL(Category.OPERATIONS, "On-call rotation established",
+            inputsOf(InputKind.SERVICE_CONFIG),
             manual("name the rotation in relia.yaml (oncall) and show its schedule")),
     INCIDENT_RESPONSE_PLAN(Category.OPERATIONS, "Incident response plan documented",
+            inputsOf(InputKind.INCIDENT_POLICY, InputKind.RUNBOOK, InputKind.RUNBOOK_DOCUMENT,
+                    InputKind.SERVICE_CONFIG),
             manual("link the incident response plan (severity levels, roles, escalation)")),
     DISASTER_RECOVERY_TESTED(Category.OPERATIONS, "Disaster recovery tested",
+            inputsOf(InputKind.DISASTER_RECOVERY),
             manual("add a disaster-recovery plan (disaster_recovery: rpo, rto, testing.last_test)")),
 
     SECURITY_REVIEW(Category.SECURITY, "Security review completed",
+            inputsOf(InputKind.SERVICE_CONFIG),
             manual("link the security review and its date")),
     SECRETS_MANAGEMENT(Category.SECURITY, "Secrets management configured",
+            inputsOf(InputKind.KUBERNETES, InputKind.SPRING_CONFIG),
             manual("show where secrets come from (a secret store, Kubernetes Secrets), never literal values")),
     NETWORK_POLICIES(Category.SECURITY, "Network policies in place",
+            inputsOf(InputKind.KUBERNETES),
             manual("show the network policies or firewall rules that limit who can reach the service")),
     AUDIT_LOGGING(Category.SECURITY, "Audit logging enabled",
+            inputsOf(),
             manual("show where privileged actions are logged and how long the logs are kept")),
 
     LOAD_TESTED(Category.CAPACITY, "Load testing completed",
+            inputsOf(InputKind.CAPACITY),
             pending("relia load (load generation and throughput search)")),
     CAPACITY_PLANNING(Category.CAPACITY, "Capacity planning documented",
+            inputsOf(InputKind.CAPACITY),
             manual("add a capacity plan (reliability/capacity.yaml)")),
     AUTO_SCALING(Category.CAPACITY, "Auto-scaling configured",
+            inputsOf(InputKind.KUBERNETES),
             manual("show the autoscaler (HorizontalPodAutoscaler or the platform's equivalent)")),
     RESOURCE_LIMITS(Category.CAPACITY, "Resource limits set",
+            inputsOf(InputKind.KUBERNETES),
             manual("show CPU and memory requests and limits for every container"));
 
     /** The sections of the checklist, in the seed's order. */
@@ -92,11 +124,13 @@ public enum ChecklistItem {
 
     private final Category category;
     private final String title;
+    private final Set<InputKind> inputs;
     private final Fallback fallback;
 
-    ChecklistItem(Category category, String title, Fallback fallback) {
+    ChecklistItem(Category category, String title, Set<InputKind> inputs, Fallback fallback) {
         this.category = category;
         this.title = title;
+        this.inputs = inputs;
         this.fallback = fallback;
     }
 
@@ -115,6 +149,18 @@ public enum ChecklistItem {
 
     public Fallback fallback() {
         return fallback;
+    }
+
+    /**
+     * The kinds of input a verdict on this item rests on: when a file of one of them could not be read or
+     * validated, the item fails, whatever its analyzer concluded from the rest.
+     */
+    public Set<InputKind> inputs() {
+        return inputs;
+    }
+
+    private static Set<InputKind> inputsOf(InputKind... kinds) {
+        return kinds.length == 0 ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.of(kinds[0], kinds));
     }
 
     private static Fallback manual(String evidence) {

@@ -149,7 +149,8 @@ public final class InputDiscovery {
         LoadResult loaded = SpecLoader.load(file);
         if (loaded.file().isEmpty() || loaded.hasErrors()) {
             problems.addAll(loaded.problems());
-            inputs.add(new DiscoveredInput(file, relative, InputKind.UNREADABLE, List.of()));
+            inputs.add(new DiscoveredInput(file, relative, InputKind.UNREADABLE, List.of(),
+                    LikelyKind.of(file, relative)));
             return;
         }
         SpecFile spec = loaded.file().get();
@@ -158,7 +159,12 @@ public final class InputDiscovery {
             kindOf(relative, document.root()).ifPresent(kind ->
                     byKind.computeIfAbsent(kind, ignored -> new ArrayList<>()).add(document));
         }
-        byKind.forEach((kind, documents) -> inputs.add(new DiscoveredInput(file, relative, kind, documents)));
+        byKind.forEach((kind, documents) -> {
+            DiscoveredInput input = new DiscoveredInput(file, relative, kind, documents);
+            // Read means validated too: the review judges an input only by what its format allows.
+            problems.addAll(InputValidator.validateAll(input));
+            inputs.add(input);
+        });
     }
 
     /** Top-level keys that make an application*.yml Spring Boot config. */

@@ -1,5 +1,7 @@
 package io.relia.core.review;
 
+import java.util.Set;
+
 /**
  * One part of {@code relia review}. Each capability contributes its analyzer through
  * {@link java.util.ServiceLoader} ({@code META-INF/services/io.relia.core.review.ReviewAnalyzer}), so adding a
@@ -9,6 +11,12 @@ public interface ReviewAnalyzer {
 
     /** Stable ID ({@code slo}, {@code audit}); sections are ordered by {@link #order()}, then by ID. */
     String id();
+
+    /**
+     * The checklist items this analyzer decides. Every item has at most one owner among the installed analyzers
+     * (the review refuses to start otherwise), and an analyzer gives at most one verdict per item it owns.
+     */
+    Set<ChecklistItem> decides();
 
     /** Position of the section in the report; lower comes first. */
     default int order() {

@@ -6,6 +6,7 @@ import io.relia.core.report.ChartData;
 import io.relia.core.report.Document;
 import io.relia.core.report.Document.Tone;
 import io.relia.core.report.Report;
+import io.relia.core.report.ReportJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  */
 public final class ReviewReport {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private ReviewReport() {
     }
@@ -38,6 +39,7 @@ public final class ReviewReport {
         for (CheckStatus status : CheckStatus.values()) {
             summary.put(status.id(), result.count(status));
         }
+        summary.put("unreadableFiles", result.unreadableFiles().size());
         data.put("summary", summary);
         data.put("filesScanned", result.inventory().filesScanned());
         data.put("excluded", result.inventory().excluded());
@@ -49,8 +51,8 @@ public final class ReviewReport {
             return out;
         }).toList());
         data.put("checklist", result.checklist().stream().map(ReviewReport::entryData).toList());
-        data.put("findings", result.findings().stream().map(ReviewReport::findingData).toList());
-        data.put("problems", result.problems().stream().map(ReviewReport::problemData).toList());
+        data.put("findings", result.findings().stream().map(ReportJson::finding).toList());
+        data.put("problems", result.problems().stream().map(ReportJson::problem).toList());
         Map<String, Object> sections = new LinkedHashMap<>();
         result.sections().stream().filter(section -> !section.data().isEmpty())
                 .forEach(section -> sections.put(section.id(), section.data()));
@@ -66,35 +68,8 @@ public final class ReviewReport {
         out.put("status", entry.status().id());
         out.put("summary", entry.summary());
         out.put("evidence", entry.evidence());
-        out.put("findings", entry.findings().stream().map(ReviewReport::findingData).toList());
+        out.put("findings", entry.findings().stream().map(ReportJson::finding).toList());
         out.put("checkedBy", entry.checkedBy());
-        return out;
-    }
-
-    /** JSON view of a finding; shared by every report that lists findings. */
-    public static Map<String, Object> findingData(Finding finding) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rule", finding.ruleId());
-        out.put("severity", finding.severity().id());
-        out.put("message", finding.message());
-        out.put("file", finding.location().file());
-        out.put("line", finding.location().line());
-        out.put("column", finding.location().column());
-        out.put("fix", finding.fix());
-        return out;
-    }
-
-    /** JSON view of a problem; shared by every report that lists problems. */
-    public static Map<String, Object> problemData(Problem problem) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("level", problem.level().label());
-        out.put("file", problem.location().file());
-        out.put("line", problem.location().line());
-        out.put("column", problem.location().column());
-        out.put("message", problem.message());
-        out.put("expected", problem.expected());
-        out.put("hint", problem.hint());
-        out.put("text", problem.format());
         return out;
     }
 
@@ -103,7 +78,7 @@ public final class ReviewReport {
         Document.Builder doc = new Document.Builder("Production readiness review: " + inventory.serviceName());
         doc.paragraph("Directory " + inventory.root() + " · " + result.date() + " · Relia " + reliaVersion);
         doc.add(new Document.Paragraph(summaryLine(result),
-                result.count(CheckStatus.FAIL) > 0 ? Tone.BAD : Tone.PLAIN));
+                result.count(CheckStatus.FAIL) > 0 || !result.unreadableFiles().isEmpty() ? Tone.BAD : Tone.PLAIN));
         doc.add(new Document.Chart(summaryChart(result)));
 
         doc.heading(1, "Inputs found");
@@ -158,10 +133,12 @@ public final class ReviewReport {
     }
 
     private static String summaryLine(ReviewResult result) {
+        int unreadable = result.unreadableFiles().size();
         return result.count(CheckStatus.PASS) + " pass · " + result.count(CheckStatus.FAIL) + " fail · "
                 + result.count(CheckStatus.WARN) + " warn · " + result.count(CheckStatus.MANUAL) + " manual · "
                 + result.count(CheckStatus.NOT_CHECKED) + " not checked yet (of " + result.checklist().size()
-                + " items)";
+                + " items)" + (unreadable == 0 ? "" : " · " + unreadable + (unreadable == 1 ? " input file" :
+                " input files") + " could not be read or validated");
     }
 
     private static ChartData summaryChart(ReviewResult result) {

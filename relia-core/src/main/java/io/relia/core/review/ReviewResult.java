@@ -14,20 +14,34 @@ import java.util.Optional;
  *
  * @param inventory the inputs discovered
  * @param sections  each analyzer's section, in report order
- * @param checklist one entry per checklist item, in the seed's order
- * @param date      the day of the review
+ * @param checklist     one entry per checklist item, in the seed's order
+ * @param inputFindings input errors in files no checklist item rests on, as findings
+ * @param date          the day of the review
  */
 public record ReviewResult(ServiceInventory inventory, List<ReviewSection> sections, List<ChecklistEntry> checklist,
-                           LocalDate date) {
+                           List<Finding> inputFindings, LocalDate date) {
 
     public ReviewResult {
         sections = List.copyOf(sections);
         checklist = List.copyOf(checklist);
+        inputFindings = List.copyOf(inputFindings);
     }
 
-    /** Every finding behind the checklist, most severe first, each once. */
+    /**
+     * Every finding of the review, most severe first, each once: the union of every section's findings, the
+     * checklist's (input errors included) and the input errors no item rests on. Every format lists exactly these.
+     */
     public List<Finding> findings() {
-        return checklist.stream().flatMap(entry -> entry.findings().stream()).distinct().sorted().toList();
+        java.util.Set<Finding> all = new java.util.LinkedHashSet<>(inputFindings);
+        sections.forEach(section -> all.addAll(section.findings()));
+        checklist.forEach(entry -> all.addAll(entry.findings()));
+        return all.stream().sorted().toList();
+    }
+
+    /** Files that could not be read or validated (each once, sorted): the review's verdicts miss what they hold. */
+    public List<String> unreadableFiles() {
+        return problems().stream().filter(Problem::isError).map(problem -> problem.location().file()).distinct()
+                .sorted().toList();
     }
 
     /** Input problems: unreadable files and problems the sections met, each once, sorted. */

@@ -28,6 +28,34 @@ public record Verdict(ChecklistItem item, CheckStatus status, String summary, Li
         }
     }
 
+    /**
+     * One verdict from several on the same item (one per file, say): the most pressing status leads with its
+     * summary; the others' summaries, and everyone's evidence and findings, add up.
+     */
+    public static Verdict combine(List<Verdict> verdicts) {
+        if (verdicts.isEmpty()) {
+            throw new IllegalArgumentException("no verdicts to combine");
+        }
+        Verdict lead = verdicts.stream().min(java.util.Comparator.comparing(Verdict::status)).orElseThrow();
+        if (verdicts.stream().anyMatch(verdict -> verdict.item() != lead.item())) {
+            throw new IllegalArgumentException("verdicts on different items: " + verdicts);
+        }
+        if (verdicts.size() == 1) {
+            return lead;
+        }
+        List<String> evidence = new java.util.ArrayList<>();
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (Verdict verdict : verdicts) {
+            if (verdict != lead && !verdict.summary().isEmpty()) {
+                evidence.add(verdict.summary());
+            }
+            evidence.addAll(verdict.evidence());
+            findings.addAll(verdict.findings());
+        }
+        return new Verdict(lead.item(), lead.status(), lead.summary(), evidence,
+                findings.stream().distinct().sorted().toList());
+    }
+
     public static Verdict pass(ChecklistItem item, String summary, List<String> evidence) {
         return new Verdict(item, CheckStatus.PASS, summary, evidence, List.of());
     }

@@ -1,6 +1,7 @@
 package io.relia.core.review;
 
 import io.relia.core.Finding;
+import io.relia.core.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,9 +11,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReviewTest {
 
@@ -115,30 +119,6 @@ class ReviewTest {
     }
 
     @Test
-    void theServiceCapacityHeadroomUsesThePlansTargetUtilisation() throws IOException {
-        write("capacity.yaml", "target_utilization: 50%\nservice_capacity:\n  max_sustainable_rps_per_instance: 100\n"
-                + "  instances: 2\n  current_peak_rps: 50\n");
-        ChecklistEntry capacity = entry(review(), ChecklistItem.CAPACITY_PLANNING);
-        // 200 req/s at 50% utilisation is 100 usable against a 50 req/s peak
-        assertThat(capacity.evidence().getFirst()).contains("100 req/s usable (200 req/s total)", "headroom 2.00×");
-    }
-
-    @Test
-    void capacityPlanGivesHeadroomAndRunway() throws IOException {
-        write("capacity.yaml", "service_capacity:\n  max_sustainable_rps_per_instance: 100\n  instances: 2\n"
-                + "  current_peak_rps: 50\n  growth_per_month: 10%\n");
-        ReviewResult result = review();
-        ChecklistEntry capacity = entry(result, ChecklistItem.CAPACITY_PLANNING);
-        assertThat(capacity.status()).isEqualTo(CheckStatus.PASS);
-        // 200 req/s against a 50 req/s peak growing 10% a month: ln(4) / ln(1.1) = 14.5 months
-        assertThat(capacity.evidence().getFirst()).contains("headroom 4.00×", "14.5 months");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> headroom = (Map<String, Object>) result.sections().stream()
-                .filter(s -> s.id().equals("capacity")).findFirst().orElseThrow().data().get("headroom");
-        assertThat((Double) headroom.get("runwayMonths")).isCloseTo(14.545, org.assertj.core.data.Offset.offset(0.01));
-    }
-
-    @Test
     void aFailingAnalyzerBecomesAProblemNotACrash() {
         ReviewAnalyzer broken = new ReviewAnalyzer() {
             @Override
@@ -147,11 +127,113 @@ class ReviewTest {
             }
 
             @Override
+            public Set<ChecklistItem> decides() {
+                return Set.of(ChecklistItem.AUDIT_LOGGING);
+            }
+
+            @Override
             public ReviewSection analyze(ReviewContext context) {
                 throw new IllegalStateException("boom");
             }
         };
-        ReviewResult result = new Review(java.util.List.of(broken), TODAY).run(dir);
+        ReviewResult result = new Review(List.of(broken), TODAY).run(dir);
         assertThat(result.problems()).singleElement().asString().contains("the broken analyzer failed", "boom");
+        // The item it decides was not checked: it fails, naming the failure.
+        ChecklistEntry auditLogging = entry(result, ChecklistItem.AUDIT_LOGGING);
+        assertThat(auditLogging.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(auditLogging.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo(Finding.INPUT_INVALID);
+            assertThat(finding.message()).contains("the broken analyzer failed");
+        });
+    }
+
+    /** An analyzer deciding the given items with the given verdicts. */
+    private static ReviewAnalyzer deciding(String id, Set<ChecklistItem> items, List<Verdict> verdicts) {
+        return new ReviewAnalyzer() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public Set<ChecklistItem> decides() {
+                return items;
+            }
+
+            @Override
+            public ReviewSection analyze(ReviewContext context) {
+                return new ReviewSection(id, id, verdicts, List.of(), List.of(), Map.of());
+            }
+        };
+    }
+
+    @Test
+    void twoAnalyzersCannotDecideTheSameItem() {
+        ReviewAnalyzer one = deciding("one", Set.of(ChecklistItem.TIMEOUTS), List.of());
+        ReviewAnalyzer two = deciding("two", Set.of(ChecklistItem.RETRY_BACKOFF, ChecklistItem.TIMEOUTS), List.of());
+
+        assertThatThrownBy(() -> new Review(List.of(one, two), TODAY)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("timeouts is decided by both one and two");
+    }
+
+    @Test
+    void aVerdictOnAnItemTheAnalyzerDoesNotOwnIsABug() {
+        ReviewAnalyzer rogue = deciding("rogue", Set.of(ChecklistItem.TIMEOUTS),
+                List.of(Verdict.pass(ChecklistItem.RETRY_BACKOFF, "fine", List.of())));
+
+        ReviewResult result = new Review(List.of(rogue), TODAY).run(dir);
+
+        assertThat(entry(result, ChecklistItem.RETRY_BACKOFF).status()).isNotEqualTo(CheckStatus.PASS);
+        assertThat(entry(result, ChecklistItem.TIMEOUTS).status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(result.problems()).singleElement().asString().contains("which it does not decide");
+    }
+
+    @Test
+    void anUnreadableFileFailsTheItemsItsLikelyKindFeedsEvenWhenTheAnalyzerPassedThem() throws IOException {
+        write("runbooks/high-cpu.yaml", "name: High CPU\ndiagnosis_steps:\n\t- step: 1\n");
+        ReviewAnalyzer lenient = deciding("lenient", Set.of(ChecklistItem.RUNBOOKS),
+                List.of(Verdict.pass(ChecklistItem.RUNBOOKS, "0 of 0 runbooks valid", List.of())));
+
+        ReviewResult result = new Review(List.of(lenient), TODAY).run(dir);
+
+        ChecklistEntry runbooks = entry(result, ChecklistItem.RUNBOOKS);
+        assertThat(runbooks.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(runbooks.summary()).isEqualTo(dir.resolve("runbooks/high-cpu.yaml") + " could not be read or "
+                + "validated");
+        assertThat(runbooks.evidence()).first().asString().isEqualTo("from the inputs that could be read: PASS, "
+                + "0 of 0 runbooks valid");
+        assertThat(runbooks.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("input/invalid");
+            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.location().toString()).isEqualTo(dir.resolve("runbooks/high-cpu.yaml") + ":3:1");
+            assertThat(finding.message()).contains("tab");
+        });
+        assertThat(result.worstSeverity()).contains(Severity.HIGH);
+        assertThat(result.unreadableFiles()).containsExactly(dir.resolve("runbooks/high-cpu.yaml").toString());
+        assertThat(result.findings()).containsAll(runbooks.findings());
+    }
+
+    @Test
+    void anUnreadableFileOfNoKnownKindIsStillAFinding() throws IOException {
+        write("notes/misc.yaml", "a: [\n");
+
+        ReviewResult result = review();
+
+        assertThat(result.inputFindings()).singleElement().satisfies(finding ->
+                assertThat(finding.ruleId()).isEqualTo("input/invalid"));
+        assertThat(result.findings()).containsAll(result.inputFindings());
+        assertThat(result.checklist()).noneMatch(entry -> entry.status() == CheckStatus.PASS);
+    }
+
+    @Test
+    void anInvalidButParsableFileFailsItsItemsWithEveryProblemAtOnce() throws IOException {
+        write("dr.yaml", "disaster_recovery:\n  rpo: soon\n  rto: later\n  testing:\n    frequency: quarterly\n"
+                + "    last_test: 2026-10-01\n");
+
+        ChecklistEntry dr = entry(review(), ChecklistItem.DISASTER_RECOVERY_TESTED);
+
+        assertThat(dr.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(dr.findings()).filteredOn(finding -> finding.ruleId().equals("input/invalid"))
+                .extracting(finding -> finding.location().line()).containsExactly(2, 3);
     }
 }

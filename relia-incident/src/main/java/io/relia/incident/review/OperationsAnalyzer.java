@@ -20,9 +20,11 @@ import io.relia.incident.IncidentPolicyFile;
 import io.relia.incident.IncidentSeverity;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +36,11 @@ public final class OperationsAnalyzer implements ReviewAnalyzer {
     @Override
     public String id() {
         return "operations";
+    }
+
+    @Override
+    public Set<ChecklistItem> decides() {
+        return EnumSet.of(ChecklistItem.ON_CALL, ChecklistItem.INCIDENT_RESPONSE_PLAN);
     }
 
     @Override

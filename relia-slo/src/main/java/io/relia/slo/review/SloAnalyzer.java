@@ -19,14 +19,16 @@ import io.relia.slo.SloSpecs;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The review's SLO section: every SLO spec is read and validated (native, Sloth, OpenSLO). No spec fails "SLOs
- * defined and measured"; an invalid spec fails it with the located reason; valid specs warn until their
- * measurement is checked against Prometheus or recorded data (relia slo status).
+ * The review's SLO section: every SLO spec is read (native, Sloth, OpenSLO). No spec fails "SLOs defined and
+ * measured"; valid specs warn until their measurement is checked against Prometheus or recorded data (relia slo
+ * status). A spec with errors fails the item through the review's own rule for inputs it could not read.
  */
 public final class SloAnalyzer implements ReviewAnalyzer {
 
@@ -35,6 +37,11 @@ public final class SloAnalyzer implements ReviewAnalyzer {
     @Override
     public String id() {
         return "slo";
+    }
+
+    @Override
+    public Set<ChecklistItem> decides() {
+        return EnumSet.of(ChecklistItem.SLOS_DEFINED, ChecklistItem.ERROR_BUDGET_TRACKING);
     }
 
     @Override
@@ -57,7 +64,6 @@ public final class SloAnalyzer implements ReviewAnalyzer {
                     "no SLOs are defined", List.of(), List.of(finding))), List.of(), List.of(), Map.of());
         }
         List<Problem> problems = new ArrayList<>();
-        List<Finding> invalid = new ArrayList<>();
         List<Slo> slos = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         for (DiscoveredInput spec : specs) {
@@ -66,22 +72,16 @@ public final class SloAnalyzer implements ReviewAnalyzer {
                     .sorted(java.util.Comparator.comparingInt(io.relia.core.spec.SpecDocument::index)).toList());
             problems.addAll(file.problems());
             slos.addAll(file.slos());
-            file.problems().stream().filter(Problem::isError).findFirst().ifPresent(error -> invalid.add(
-                    new Finding("slo/invalid-spec", Severity.HIGH, "SLO spec is not valid: " + error.message(),
-                            error.location(), error.hint().isEmpty() ? "run relia slo validate " + spec.relative()
-                            : error.hint())));
-            evidence.add(spec.relative() + ": " + String.join(", ", file.formats()) + ", " + file.slos().size()
+            evidence.add(spec.path() + ": " + String.join(", ", file.formats()) + ", " + file.slos().size()
                     + (file.slos().size() == 1 ? " SLO" : " SLOs") + (file.hasErrors() ? " (invalid)" : ""));
         }
         String summary = slos.size() + " valid SLOs in " + specs.size() + " files";
         RecordedDataReview recorded = RecordedDataReview.of(slos,
                 context.inventory().ofKind(io.relia.core.review.InputKind.METRICS_HISTORY), DEFAULT_PERIOD);
         problems.addAll(recorded.problems());
+        // A spec with errors fails the item in the review itself, with every problem located (InputErrors).
         Verdict verdict;
-        if (!invalid.isEmpty()) {
-            verdict = Verdict.fail(ChecklistItem.SLOS_DEFINED, summary + "; " + invalid.size() + " invalid specs",
-                    evidence, invalid);
-        } else if (recorded.measured() == 0) {
+        if (recorded.measured() == 0) {
             verdict = new Verdict(ChecklistItem.SLOS_DEFINED, io.relia.core.review.CheckStatus.WARN, summary
                     + "; measurement not checked yet (relia slo status with Prometheus or recorded data)", evidence,
                     List.of());

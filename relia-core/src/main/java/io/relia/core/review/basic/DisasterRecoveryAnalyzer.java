@@ -19,9 +19,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * "Disaster recovery tested": a disaster-recovery plan whose last test is younger than the plan's own test
@@ -32,6 +34,11 @@ public final class DisasterRecoveryAnalyzer implements ReviewAnalyzer {
     @Override
     public String id() {
         return "disaster-recovery";
+    }
+
+    @Override
+    public Set<ChecklistItem> decides() {
+        return EnumSet.of(ChecklistItem.DISASTER_RECOVERY_TESTED);
     }
 
     @Override

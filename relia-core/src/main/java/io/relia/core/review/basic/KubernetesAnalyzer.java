@@ -2,6 +2,7 @@ package io.relia.core.review.basic;
 
 import io.relia.core.Finding;
 import io.relia.core.Severity;
+import io.relia.core.report.Document;
 import io.relia.core.review.ChecklistItem;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
@@ -9,12 +10,12 @@ import io.relia.core.review.ReviewAnalyzer;
 import io.relia.core.review.ReviewContext;
 import io.relia.core.review.ReviewSection;
 import io.relia.core.review.Verdict;
-import io.relia.core.report.Document;
 import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
 import io.relia.core.spec.SpecDocument;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,11 @@ public final class KubernetesAnalyzer implements ReviewAnalyzer {
     @Override
     public String id() {
         return "kubernetes";
+    }
+
+    @Override
+    public Set<ChecklistItem> decides() {
+        return EnumSet.of(ChecklistItem.AUTO_SCALING, ChecklistItem.NETWORK_POLICIES, ChecklistItem.SECRETS_MANAGEMENT);
     }
 
     @Override

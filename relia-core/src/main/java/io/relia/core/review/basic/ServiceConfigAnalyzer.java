@@ -3,6 +3,7 @@ package io.relia.core.review.basic;
 import io.relia.core.Finding;
 import io.relia.core.Problem;
 import io.relia.core.Severity;
+import io.relia.core.report.Document;
 import io.relia.core.review.ChecklistItem;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
@@ -11,7 +12,6 @@ import io.relia.core.review.ReviewAnalyzer;
 import io.relia.core.review.ReviewContext;
 import io.relia.core.review.ReviewSection;
 import io.relia.core.review.Verdict;
-import io.relia.core.report.Document;
 import io.relia.core.spec.ListNode;
 import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
@@ -20,10 +20,12 @@ import io.relia.core.spec.ScalarNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads {@code relia.yaml}: who owns the service, what it depends on, where its dashboards and diagram are.
@@ -34,6 +36,11 @@ public final class ServiceConfigAnalyzer implements ReviewAnalyzer {
     @Override
     public String id() {
         return "service";
+    }
+
+    @Override
+    public Set<ChecklistItem> decides() {
+        return EnumSet.of(ChecklistItem.ARCHITECTURE_DIAGRAM, ChecklistItem.DEPENDENCIES_DOCUMENTED, ChecklistItem.DASHBOARDS);
     }
 
     @Override

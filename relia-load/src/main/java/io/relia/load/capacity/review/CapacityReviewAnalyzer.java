@@ -1,10 +1,8 @@
 package io.relia.load.capacity.review;
 
-import io.relia.core.Finding;
 import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.Problems;
-import io.relia.core.Severity;
 import io.relia.core.report.Document;
 import io.relia.core.review.ChecklistItem;
 import io.relia.core.review.DiscoveredInput;
@@ -20,27 +18,29 @@ import io.relia.load.capacity.CapacityConfig;
 import io.relia.load.capacity.CapacityConfigReader;
 import io.relia.load.capacity.CapacityPlanner;
 import io.relia.load.capacity.Forecasting;
-import io.relia.load.capacity.ResourceAnalysis;
 import io.relia.load.capacity.UsageCsv;
 import io.relia.load.capacity.forecast.TimeSeries;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The review's capacity forecast: for every capacity plan with {@code resources:}, forecasts the resources whose
- * history is a CSV file and decides "Capacity planning documented" — a finding when the runway is shorter than the
- * horizon ({@code capacity/runway-short}), when today's capacity cannot take the peak multiplier × today's peak
- * ({@code capacity/no-headroom}) or when the plan is not valid ({@code capacity/invalid-config}). A per-instance
- * capacity measured by {@code relia load find-max} counts as a load test.
+ * The review's capacity section, the one owner of "Capacity planning documented" and "Load testing completed".
+ * Every capacity plan counts; a {@code service_capacity} block gives today's headroom and the runway at its growth
+ * rate; a plan with {@code resources:} whose history is a CSV file is forecast, with a finding when the runway is
+ * shorter than the horizon ({@code capacity/runway-short}) or today's capacity cannot take the peak multiplier ×
+ * today's peak ({@code capacity/no-headroom}). A per-instance capacity measured by {@code relia load find-max}
+ * counts as a load test. Invalid plans are the review's to report (every input problem fails the item).
  */
 public final class CapacityReviewAnalyzer implements ReviewAnalyzer {
 
-    private static final String TITLE = "Capacity forecast";
+    private static final String TITLE = "Capacity";
 
     private final Forecasting forecasting;
 
@@ -54,30 +54,66 @@ public final class CapacityReviewAnalyzer implements ReviewAnalyzer {
 
     @Override
     public String id() {
-        return "capacity-forecast";
+        return "capacity";
+    }
+
+    @Override
+    public Set<ChecklistItem> decides() {
+        return EnumSet.of(ChecklistItem.CAPACITY_PLANNING, ChecklistItem.LOAD_TESTED);
     }
 
     @Override
     public int order() {
-        return 61;
+        return 60;
     }
 
     @Override
     public ReviewSection analyze(ReviewContext context) {
-        List<DiscoveredInput> plans = context.inventory().ofKind(InputKind.CAPACITY).stream()
-                .filter(input -> input.documents().stream().anyMatch(doc -> CapacityConfigReader.accepts(doc.root())))
-                .toList();
+        List<DiscoveredInput> plans = context.inventory().ofKind(InputKind.CAPACITY);
         if (plans.isEmpty()) {
             return ReviewSection.empty(id(), TITLE);
         }
         List<Problem> problems = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();
         List<Document.Block> blocks = new ArrayList<>();
-        List<Object> data = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        List<Object> forecasts = new ArrayList<>();
         for (DiscoveredInput plan : plans) {
-            analyzePlan(plan, problems, verdicts, blocks, data);
+            if (!(plan.documents().getFirst().root() instanceof MapNode root)) {
+                continue;
+            }
+            root.map("service_capacity").ifPresent(node -> {
+                ServiceCapacity capacity = ServiceCapacity.of(node, root);
+                verdicts.add(Verdict.pass(ChecklistItem.CAPACITY_PLANNING, "capacity plan in " + plan.path(),
+                        List.of(capacity.summary())));
+                blocks.add(capacity.table());
+                data.put("headroom", capacity.data());
+                node.text("measured_on").ifPresent(date -> verdicts.add(Verdict.notChecked(
+                        ChecklistItem.LOAD_TESTED, "the plan says capacity was measured on " + date
+                                + "; measure it with relia load find-max and name the result as per_instance",
+                        List.of())));
+            });
+            if (CapacityConfigReader.accepts(root)) {
+                analyzePlan(plan, problems, verdicts, blocks, forecasts);
+            } else if (!root.has("service_capacity")) {
+                List<String> advice = new ArrayList<>();
+                root.keys().forEach(key -> root.map(key).flatMap(resource -> resource.text("recommendation"))
+                        .ifPresent(text -> advice.add(key + ": " + text)));
+                verdicts.add(Verdict.pass(ChecklistItem.CAPACITY_PLANNING, "capacity plan in " + plan.path(),
+                        advice));
+            }
         }
-        return new ReviewSection(id(), TITLE, verdicts, problems, blocks, Map.of("plans", data));
+        if (!forecasts.isEmpty()) {
+            data.put("plans", forecasts);
+        }
+        List<Verdict> decided = new ArrayList<>();
+        for (ChecklistItem item : decides()) {
+            List<Verdict> mine = verdicts.stream().filter(verdict -> verdict.item() == item).toList();
+            if (!mine.isEmpty()) {
+                decided.add(Verdict.combine(mine));
+            }
+        }
+        return new ReviewSection(id(), TITLE, decided, problems, blocks, data);
     }
 
     private void analyzePlan(DiscoveredInput plan, List<Problem> problems, List<Verdict> verdicts,
@@ -101,21 +137,16 @@ public final class CapacityReviewAnalyzer implements ReviewAnalyzer {
             }
         }));
         problems.addAll(read.sorted());
-        Optional<Problem> error = read.sorted().stream().filter(Problem::isError).findFirst();
-        if (error.isPresent()) {
-            verdicts.add(Verdict.fail(ChecklistItem.CAPACITY_PLANNING, "the capacity plan " + plan.relative()
-                    + " cannot be forecast", List.of(), List.of(new Finding("capacity/invalid-config",
-                    Severity.MEDIUM, "capacity plan is not valid: " + error.get().message(), error.get().location(),
-                    error.get().hint().isEmpty() ? "fix the plan; relia capacity forecast --config "
-                            + plan.relative() + " shows every problem" : error.get().hint()))));
+        if (read.sorted().stream().anyMatch(Problem::isError)) {
+            // The review fails the item with each located problem; a forecast from half a plan would mislead.
             return;
         }
         CapacityConfig config = loaded.config().orElseThrow();
         List<String> evidence = new ArrayList<>();
         unchecked.forEach(name -> evidence.add(name + ": history in Prometheus; run relia capacity forecast --config "
-                + plan.relative() + " to forecast it"));
+                + plan.path() + " to forecast it"));
         if (forecastable.isEmpty()) {
-            verdicts.add(Verdict.manual(ChecklistItem.CAPACITY_PLANNING, "capacity plan in " + plan.relative()
+            verdicts.add(Verdict.manual(ChecklistItem.CAPACITY_PLANNING, "capacity plan in " + plan.path()
                     + " reads Prometheus; the review does not query it", evidence));
             return;
         }

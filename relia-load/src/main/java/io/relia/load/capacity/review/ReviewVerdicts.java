@@ -44,11 +44,11 @@ final class ReviewVerdicts {
             }
         }
         if (findings.isEmpty()) {
-            return List.of(Verdict.pass(ChecklistItem.CAPACITY_PLANNING, "capacity plan in " + plan.relative()
+            return List.of(Verdict.pass(ChecklistItem.CAPACITY_PLANNING, "capacity plan in " + plan.path()
                     + ": every resource has runway beyond the " + horizon + " horizon and "
                     + number(analysis.config().headroom().peak()) + "× peak headroom", evidence));
         }
-        return List.of(Verdict.fail(ChecklistItem.CAPACITY_PLANNING, "capacity plan in " + plan.relative() + ": "
+        return List.of(Verdict.fail(ChecklistItem.CAPACITY_PLANNING, "capacity plan in " + plan.path() + ": "
                 + findings.size() + " resource problem(s) within the " + horizon + " horizon", evidence,
                 findings.stream().sorted().toList()));
     }
@@ -71,15 +71,15 @@ final class ReviewVerdicts {
                     Document.Cell.of(resource.forecast().model()),
                     Document.Cell.of(resource.recommendation().text())));
         }
-        return List.of(new Document.Paragraph(plan.relative() + ": forecast over " + Durations.format(analysis
-                .config().horizon()) + "; details with relia capacity forecast --config " + plan.relative()),
+        return List.of(new Document.Paragraph(plan.path() + ": forecast over " + Durations.format(analysis
+                .config().horizon()) + "; details with relia capacity forecast --config " + plan.path()),
                 new Document.Table(List.of("Resource", "Normal peak", "Usable", "Runway", "Model", "Recommendation"),
                         rows));
     }
 
     static Map<String, Object> data(DiscoveredInput plan, CapacityAnalysis analysis) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("file", plan.relative().toString());
+        out.put("file", plan.path().toString());
         out.put("resources", analysis.resources().stream().map(resource -> {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("name", resource.resource().name());

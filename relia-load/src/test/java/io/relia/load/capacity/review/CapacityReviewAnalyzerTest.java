@@ -85,12 +85,50 @@ class CapacityReviewAnalyzerTest {
     }
 
     @Test
-    void anInvalidPlanFailsWithItsFirstError() throws IOException {
+    void anInvalidPlanFailsWithItsLocatedProblemAndNoForecast() throws IOException {
         ReviewResult result = review("horizon: soon\nresources: [{name: api, data: usage.csv, capacity: 40}]\n",
                 flat(20));
+        assertThat(planning(result).status()).isEqualTo(CheckStatus.FAIL);
         assertThat(planning(result).findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.ruleId()).isEqualTo("capacity/invalid-config");
+            assertThat(finding.ruleId()).isEqualTo(Finding.INPUT_INVALID);
             assertThat(finding.location().line()).isEqualTo(1);
         });
+        assertThat(result.sections()).filteredOn(section -> section.id().equals("capacity")).singleElement()
+                .satisfies(section -> assertThat(section.data()).doesNotContainKey("plans"));
+    }
+
+    @Test
+    void theServiceCapacityHeadroomUsesThePlansTargetUtilisation() throws IOException {
+        ReviewResult result = review("target_utilization: 50%\nservice_capacity:\n"
+                + "  max_sustainable_rps_per_instance: 100\n  instances: 2\n  current_peak_rps: 50\n", flat(20));
+        // 200 req/s at 50% utilisation is 100 usable against a 50 req/s peak
+        assertThat(planning(result).evidence().getFirst()).contains("100 req/s usable (200 req/s total)",
+                "headroom 2.00×");
+    }
+
+    @Test
+    void aServiceCapacityBlockGivesHeadroomAndRunwayInTheOneCapacitySection() throws IOException {
+        ReviewResult result = review("service_capacity:\n  max_sustainable_rps_per_instance: 100\n  instances: 2\n"
+                + "  current_peak_rps: 50\n  growth_per_month: 10%\n", flat(20));
+        assertThat(planning(result).status()).isEqualTo(CheckStatus.PASS);
+        // 200 req/s against a 50 req/s peak growing 10% a month: ln(4) / ln(1.1) = 14.5 months
+        assertThat(planning(result).evidence().getFirst()).contains("headroom 4.00×", "14.5 months");
+        assertThat(result.sections()).extracting(section -> section.id()).containsExactly("capacity");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> headroom = (java.util.Map<String, Object>) result.sections().getFirst().data()
+                .get("headroom");
+        assertThat((Double) headroom.get("runwayMonths")).isCloseTo(14.545, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void aPlanWithBothShapesGivesOneVerdictPerItem() throws IOException {
+        ReviewResult result = review("service_capacity:\n  max_sustainable_rps_per_instance: 100\n  instances: 2\n"
+                + "  current_peak_rps: 50\n  measured_on: 2026-11-01\n"
+                + "resources: [{name: api, data: usage.csv, instances: 1, per_instance: 100}]\n", flat(50));
+        assertThat(planning(result).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(planning(result).evidence()).anySatisfy(line -> assertThat(line).contains("headroom 4.00×"))
+                .anySatisfy(line -> assertThat(line).startsWith("api: runway beyond 90d"));
+        assertThat(result.sections().getFirst().verdicts()).extracting(verdict -> verdict.item())
+                .containsExactlyInAnyOrder(ChecklistItem.CAPACITY_PLANNING, ChecklistItem.LOAD_TESTED);
     }
 }

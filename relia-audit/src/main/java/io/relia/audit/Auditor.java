@@ -158,6 +158,16 @@ public final class Auditor {
                 inventory.filesScanned(), catalogue);
     }
 
+    /**
+     * Findings another command made (relia review) as an audit result over {@code root}: paths and fingerprints
+     * as the audit gives them, so they can be written as SARIF with the audit's rule metadata.
+     */
+    public AuditResult ofFindings(Path root, List<Finding> findings, List<Problem> problems) {
+        List<AuditFinding> fingerprinted = fingerprinted(findings.stream().distinct().sorted().toList(),
+                new SourceFiles(root));
+        return new AuditResult(root, fingerprinted, List.of(), List.of(), problems, 0, catalogue);
+    }
+
     private void checkRules(Set<String> rules) {
         List<Problem> problems = new ArrayList<>();
         for (String id : rules.stream().sorted().toList()) {

@@ -67,6 +67,27 @@ final class ReportOutput {
         commandLine.getErr().println("wrote " + output);
     }
 
+    /**
+     * Writes text already in its final format (SARIF, generated rules) to standard output or, with {@code
+     * --output}, atomically to the file.
+     */
+    void writeText(String content, CommandLine commandLine) {
+        if (output == null) {
+            PrintWriter out = commandLine.getOut();
+            out.print(content);
+            out.flush();
+            checkWritten(out);
+            return;
+        }
+        try {
+            writeAtomically(output, content);
+        } catch (IOException failed) {
+            throw new InputException(List.of(Problem.error(Location.wholeFile(output),
+                    "cannot write the report: " + failed.getMessage(), "a writable file path", "")));
+        }
+        commandLine.getErr().println("wrote " + output);
+    }
+
     /** PrintWriter hides write errors (a full disk, a closed pipe): they are an external failure, exit 3. */
     static void checkWritten(PrintWriter out) {
         if (out.checkError()) {

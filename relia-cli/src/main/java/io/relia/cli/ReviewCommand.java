@@ -1,5 +1,7 @@
 package io.relia.cli;
 
+import io.relia.audit.Auditor;
+import io.relia.audit.sarif.SarifReport;
 import io.relia.core.ExitCode;
 import io.relia.core.InputException;
 import io.relia.core.Location;
@@ -8,13 +10,13 @@ import io.relia.core.Severity;
 import io.relia.core.review.Review;
 import io.relia.core.review.ReviewReport;
 import io.relia.core.review.ReviewResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,9 @@ import java.util.concurrent.Callable;
             "chaos experiments, capacity and disaster-recovery plans, Kubernetes manifests, Prometheus rules,",
             "Java sources, Spring config, recorded metrics), lists them, and goes through the Production",
             "Readiness Checklist: each item is checked, marked manual with the evidence to provide, or",
-            "marked not checked yet with the capability that will check it.", ""},
+            "marked manual with the evidence to provide. An item whose inputs include a file that could not be",
+            "read or validated fails, naming the file, line and column.", "",
+            "Formats: text, json, markdown, html (one self-contained file) and sarif (GitHub code scanning).", ""},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  the review ran (whatever it found, unless --fail-on is given)",
@@ -41,10 +45,14 @@ import java.util.concurrent.Callable;
             "Example: relia review examples/checkout-service --format html --output review.html"})
 final class ReviewCommand implements Callable<Integer> {
 
+    /** SARIF 2.1.0, for GitHub code scanning: the review's findings with the audit's rule metadata. */
+    private static final String SARIF = "sarif";
+
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The service repository to review.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "The service repository to review (default: the current directory).")
     private Path directory;
 
     @Mixin
@@ -54,10 +62,17 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Exit 1 when a finding is at least this severe: critical, high, medium or low.")
     private String failOn;
 
+    @Option(names = {"-v", "--verbose"},
+            description = "List every input file and every finding in full (long lists are counted otherwise).")
+    private boolean verbose;
+
     @Override
     public Integer call() {
         CommandLine commandLine = spec.commandLine();
-        output.format(commandLine);
+        boolean sarif = output.format.trim().equalsIgnoreCase(SARIF);
+        if (!sarif) {
+            output.format(commandLine);
+        }
         Severity threshold = failOn == null ? null : Severity.parse(failOn).orElseThrow(() ->
                 new CommandLine.ParameterException(commandLine, "--fail-on " + failOn
                         + " is not a severity; expected " + Severity.choices()));
@@ -67,7 +82,13 @@ final class ReviewCommand implements Callable<Integer> {
                     "a service repository (a directory)", ""));
         }
         ReviewResult result = Review.withInstalledAnalyzers(Clock.systemDefaultZone()).run(directory);
-        output.write(ReviewReport.of(result, ReliaCommand.version()), commandLine);
+        if (sarif) {
+            Auditor auditor = new Auditor();
+            output.writeText(SarifReport.toJson(auditor.ofFindings(directory, result.findings(), result.problems()),
+                    ReliaCommand.version(), "relia review"), commandLine);
+        } else {
+            output.write(ReviewReport.of(result, ReliaCommand.version(), verbose), commandLine);
+        }
         if (threshold != null && result.worstSeverity().filter(worst -> worst.atLeast(threshold)).isPresent()) {
             return ExitCode.FAILED;
         }

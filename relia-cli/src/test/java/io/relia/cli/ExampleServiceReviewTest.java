@@ -68,13 +68,9 @@ class ExampleServiceReviewTest {
     }
 
     @Test
-    void everyPlantedFlawTheReviewCanSeeIsReportedAtItsLine() throws IOException {
-        Set<String> rulesTheReviewReports = result.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
-        List<Flaw> visible = flaws().stream().filter(flaw -> rulesTheReviewReports.contains(flaw.rule())).toList();
-        assertThat(visible).extracting(Flaw::rule)
-                .containsExactlyInAnyOrder("k8s/single-replica", "prometheus/alert-without-runbook",
-                        "java/http-client-no-timeout", "java/retry-without-backoff");
-        for (Flaw flaw : visible) {
+    void everyPlantedFlawIsReportedAtItsLine() throws IOException {
+        // The review's findings are the union of its sections': every flaw the audit sees, the review lists.
+        for (Flaw flaw : flaws()) {
             assertThat(result.findings()).as(flaw.toString()).anySatisfy(finding -> {
                 assertThat(finding.ruleId()).isEqualTo(flaw.rule());
                 assertThat(EXAMPLE.relativize(Path.of(finding.location().file())) + ":" + finding.location().line())

@@ -75,7 +75,7 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
         for (AuditFinding one : audited.subList(0, Math.min(MAX_ROWS, audited.size()))) {
             Finding finding = one.finding();
             rows.add(List.of(Document.Cell.of(finding.severity().label()), Document.Cell.of(finding.ruleId()),
-                    Document.Cell.of(one.path() + ":" + finding.location().line()),
+                    Document.Cell.of(finding.location().toString()),
                     Document.Cell.of(finding.message())));
         }
         List<Document.Block> blocks = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
         findings.forEach(f -> perRule.merge(f.ruleId(), 1L, Long::sum));
         data.put("findings", findings.size());
         data.put("perRule", perRule);
-        return new ReviewSection(id(), "Reliability audit", verdicts, result.problems(), blocks, data);
+        return new ReviewSection(id(), "Reliability audit", verdicts, findings, result.problems(), blocks, data);
     }
 
     private static void code(ServiceInventory inventory, List<Finding> findings, List<Verdict> verdicts) {

@@ -46,14 +46,31 @@ public final class SarifReport {
         return MAPPER.writeValueAsString(of(result, reliaVersion)) + "\n";
     }
 
+    /**
+     * The SARIF log of another Relia command's findings (tool {@code relia review}): the catalogue's metadata for the
+     * audit's rules, and a plain descriptor for the review's own (input/invalid, slo/..., dr/...).
+     */
+    public static String toJson(AuditResult result, String reliaVersion, String toolName) {
+        return MAPPER.writeValueAsString(of(result, reliaVersion, toolName)) + "\n";
+    }
+
     /** The SARIF log as a tree. */
     public static ObjectNode of(AuditResult result, String reliaVersion) {
+        return of(result, reliaVersion, TOOL_NAME);
+    }
+
+    private static ObjectNode of(AuditResult result, String reliaVersion, String toolName) {
         ObjectNode log = NODES.objectNode();
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
         ObjectNode run = log.putArray("runs").addObject();
-        run.set("tool", tool(result.catalogue(), reliaVersion));
-        run.putObject("automationDetails").put("id", "relia-audit/");
+        ObjectNode tool = tool(result.catalogue(), reliaVersion, toolName);
+        ArrayNode rules = (ArrayNode) tool.get("driver").get("rules");
+        result.findings().stream().map(finding -> finding.finding().ruleId()).distinct().sorted()
+                .filter(id -> result.catalogue().find(id).isEmpty())
+                .forEach(id -> rules.add(plainRule(id, result)));
+        run.set("tool", tool);
+        run.putObject("automationDetails").put("id", toolName.replace(' ', '-') + "/");
         run.put("columnKind", "unicodeCodePoints");
         String rootUri = result.root().toAbsolutePath().normalize().toUri().toString();
         run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", rootUri.endsWith("/") ? rootUri
@@ -74,10 +91,10 @@ public final class SarifReport {
         return log;
     }
 
-    private static ObjectNode tool(RuleCatalogue catalogue, String reliaVersion) {
+    private static ObjectNode tool(RuleCatalogue catalogue, String reliaVersion, String toolName) {
         ObjectNode tool = NODES.objectNode();
         ObjectNode driver = tool.putObject("driver");
-        driver.put("name", TOOL_NAME);
+        driver.put("name", toolName);
         driver.put("version", reliaVersion);
         if (reliaVersion.matches("\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?")) {
             driver.put("semanticVersion", reliaVersion);
@@ -105,6 +122,21 @@ public final class SarifReport {
         rule.tags().stream().filter(tag -> !tag.equals("reliability")).forEach(tags::add);
         properties.put("precision", rule.precision().id());
         properties.put("problem.severity", problemSeverity(rule.severity()));
+        return out;
+    }
+
+    /** A rule outside the audit's catalogue: its ID, its name, and the review's docs. */
+    private static ObjectNode plainRule(String id, AuditResult result) {
+        Severity severity = result.findings().stream().map(AuditFinding::finding)
+                .filter(finding -> finding.ruleId().equals(id)).map(Finding::severity).sorted().findFirst()
+                .orElse(Severity.MEDIUM);
+        ObjectNode out = NODES.objectNode();
+        out.put("id", id);
+        out.put("name", name(id));
+        out.putObject("shortDescription").put("text", "relia review check " + id);
+        out.put("helpUri", INFORMATION_URI + "/blob/main/docs/review.md");
+        out.putObject("defaultConfiguration").put("level", level(severity));
+        out.putObject("properties").putArray("tags").add("reliability");
         return out;
     }
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 class JavaAnalyzerParsingTest {
 
     @Test
-    void unparsableJavaIsAWarningWithItsLocationNotAnException(@TempDir Path root) throws IOException {
+    void unparsableJavaIsAnErrorWithItsLocationNotAnException(@TempDir Path root) throws IOException {
         Files.writeString(root.resolve("Broken.java"), "class Broken {\n    void run( {\n}\n");
         Files.writeString(root.resolve("Fine.java"), """
                 class Fine {
@@ -36,7 +36,8 @@ class JavaAnalyzerParsingTest {
         assertThatCode(() -> new JavaAnalyzer().analyze(context)).doesNotThrowAnyException();
 
         assertThat(context.problems()).isNotEmpty().allSatisfy(problem -> {
-            assertThat(problem.level()).isEqualTo(Problem.Level.WARNING);
+            // An error: the file's checks did not run, so nothing may pass on its account.
+            assertThat(problem.level()).isEqualTo(Problem.Level.ERROR);
             assertThat(problem.location().file()).endsWith("Broken.java");
             assertThat(problem.location().line()).isEqualTo(2);
             assertThat(problem.location().column()).isPositive();

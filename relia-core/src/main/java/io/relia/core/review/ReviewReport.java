@@ -25,8 +25,20 @@ public final class ReviewReport {
     private ReviewReport() {
     }
 
+    /** Lists of files and evidence longer than this are counted in the text, HTML and Markdown forms. */
+    static final int SHORT_LIST = 6;
+
     public static Report of(ReviewResult result, String reliaVersion) {
-        return new Report("review", SCHEMA_VERSION, data(result, reliaVersion), document(result, reliaVersion));
+        return of(result, reliaVersion, false);
+    }
+
+    /**
+     * @param verbose list every input file and every line of evidence; otherwise long lists are cut to their first
+     *                lines and a count (the JSON form is always complete)
+     */
+    public static Report of(ReviewResult result, String reliaVersion, boolean verbose) {
+        return new Report("review", SCHEMA_VERSION, data(result, reliaVersion),
+                document(result, reliaVersion, verbose));
     }
 
     private static Map<String, Object> data(ReviewResult result, String reliaVersion) {
@@ -45,7 +57,7 @@ public final class ReviewReport {
         data.put("excluded", result.inventory().excluded());
         data.put("inputs", result.inventory().inputs().stream().map(input -> {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("path", input.relative().toString());
+            out.put("path", input.path().toString());
             out.put("kind", input.kind().id());
             out.put("documents", input.documents().size());
             return out;
@@ -73,7 +85,7 @@ public final class ReviewReport {
         return out;
     }
 
-    private static Document document(ReviewResult result, String reliaVersion) {
+    private static Document document(ReviewResult result, String reliaVersion, boolean verbose) {
         ServiceInventory inventory = result.inventory();
         Document.Builder doc = new Document.Builder("Production readiness review: " + inventory.serviceName());
         doc.paragraph("Directory " + inventory.root() + " · " + result.date() + " · Relia " + reliaVersion);
@@ -85,7 +97,7 @@ public final class ReviewReport {
         doc.paragraph(inventory.inputs().size() + " inputs in " + inventory.filesScanned() + " files scanned"
                 + (inventory.excluded().isEmpty() ? "" : "; excluded by relia.yaml: "
                 + String.join(", ", inventory.excluded())));
-        doc.add(inputsTable(inventory));
+        doc.add(inputsTable(inventory, verbose));
 
         doc.heading(1, "Checklist");
         for (var category : io.relia.core.review.ChecklistItem.Category.values()) {
@@ -93,7 +105,7 @@ public final class ReviewReport {
             List<Document.StatusItem> items = new ArrayList<>();
             for (ChecklistEntry entry : result.checklist()) {
                 if (entry.item().category() == category) {
-                    items.add(statusItem(entry));
+                    items.add(statusItem(entry, verbose));
                 }
             }
             doc.add(new Document.StatusList(items));
@@ -162,13 +174,14 @@ public final class ReviewReport {
         return new ChartData("Checklist by category", ChartData.Kind.STACKED_BAR, categories, series, "", "items");
     }
 
-    private static Document.Table inputsTable(ServiceInventory inventory) {
+    private static Document.Table inputsTable(ServiceInventory inventory, boolean verbose) {
         Map<InputKind, List<DiscoveredInput>> byKind = new TreeMap<>();
         inventory.inputs().forEach(input -> byKind.computeIfAbsent(input.kind(), k -> new ArrayList<>()).add(input));
         List<List<Document.Cell>> rows = new ArrayList<>();
         byKind.forEach((kind, inputs) -> {
-            List<String> paths = inputs.stream().map(input -> input.relative().toString()).toList();
-            String shown = kind == InputKind.JAVA_SOURCE && paths.size() > 3
+            List<String> paths = inputs.stream().map(input -> input.path() + input.likely()
+                    .map(likely -> " (likely " + likely.title() + ")").orElse("")).toList();
+            String shown = !verbose && paths.size() > SHORT_LIST / 2
                     ? paths.size() + " files under " + commonDirectory(paths) : String.join(", ", paths);
             rows.add(List.of(new Document.Cell(kind.title(), kind == InputKind.UNREADABLE ? Tone.BAD : Tone.PLAIN),
                     Document.Cell.of(shown)));
@@ -188,13 +201,19 @@ public final class ReviewReport {
             }
         }
         int slash = common.lastIndexOf('/');
-        return slash < 0 ? "." : common.substring(0, slash + 1);
+        return slash < 0 ? "./" : common.substring(0, slash + 1);
     }
 
-    private static Document.StatusItem statusItem(ChecklistEntry entry) {
+    private static Document.StatusItem statusItem(ChecklistEntry entry, boolean verbose) {
         List<String> details = new ArrayList<>();
         details.add(entry.summary());
-        details.addAll(entry.evidence());
+        if (verbose || entry.evidence().size() <= SHORT_LIST) {
+            details.addAll(entry.evidence());
+        } else {
+            details.addAll(entry.evidence().subList(0, SHORT_LIST - 1));
+            details.add("... and " + (entry.evidence().size() - SHORT_LIST + 1) + " more (relia review --verbose "
+                    + "lists them all)");
+        }
         for (Finding finding : entry.findings()) {
             details.add(finding.location() + ": " + finding.message()
                     + (finding.fix().isEmpty() ? "" : " (fix: " + finding.fix() + ")"));

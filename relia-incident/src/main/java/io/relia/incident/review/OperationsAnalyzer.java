@@ -95,7 +95,7 @@ public final class OperationsAnalyzer implements ReviewAnalyzer {
             DiscoveredInput file = policies.getFirst();
             try {
                 policy = IncidentPolicyFile.load(file.path());
-                source = file.relative().toString();
+                source = file.path().toString();
             } catch (InputException invalid) {
                 findings.add(new Finding("ops/invalid-incident-policy", Severity.MEDIUM, "the incident policy is not "
                         + "valid: " + invalid.problems().getFirst().message(),
@@ -118,11 +118,11 @@ public final class OperationsAnalyzer implements ReviewAnalyzer {
                 Optional<MapNode> escalation = root.map("escalation");
                 if (escalation.flatMap(e -> e.text("to")).filter(to -> !to.isBlank()).isPresent()) {
                     escalating++;
-                    evidence.add(runbook.relative() + ": escalate after " + escalation.get().text("after")
+                    evidence.add(runbook.path() + ": escalate after " + escalation.get().text("after")
                             .orElse("?") + " to " + escalation.get().text("to").orElseThrow());
                 } else {
                     findings.add(new Finding("ops/runbook-no-escalation", Severity.MEDIUM, "runbook \""
-                            + root.text("name").orElse(runbook.relative().toString())
+                            + root.text("name").orElse(runbook.path().toString())
                             + "\" says nobody to escalate to", root.location(),
                             "add escalation: {after: 30m, to: <rotation or team>}"));
                 }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,19 +43,36 @@ public final class RunbookFile {
         if (document.isEmpty()) {
             return new Loaded(Optional.empty(), problems.sorted());
         }
-        problems.addAll(SpecSchema.named("runbook").validate(document.get()));
-        if (problems.hasErrors() || !(document.get() instanceof MapNode root)) {
-            return new Loaded(Optional.empty(), problems.sorted());
+        Loaded read = read(document.get(), file);
+        problems.addAll(read.problems());
+        return new Loaded(read.runbook(), problems.sorted());
+    }
+
+    /**
+     * Reads one runbook document of {@code file}, reporting every problem at once: the schema's, and the checks a
+     * schema cannot make (durations, step numbers), which run even when the schema found errors elsewhere. A
+     * value the schema already rejected is not reported a second time.
+     */
+    public static Loaded read(Node document, Path file) {
+        List<Problem> schemaProblems = SpecSchema.named("runbook").validate(document);
+        if (!(document instanceof MapNode root)) {
+            return new Loaded(Optional.empty(), schemaProblems);
         }
+        Problems values = new Problems();
         List<RunbookStep> steps = new ArrayList<>();
-        steps.addAll(steps(root, "diagnosis_steps", RunbookStep.Phase.DIAGNOSIS, RunbookStep.Risk.LOW, problems));
+        steps.addAll(steps(root, "diagnosis_steps", RunbookStep.Phase.DIAGNOSIS, RunbookStep.Risk.LOW, values));
         steps.addAll(steps(root, "mitigation_options", RunbookStep.Phase.MITIGATION, RunbookStep.Risk.MEDIUM,
-                problems));
+                values));
         steps.addAll(steps(root, "resolution_steps", RunbookStep.Phase.RESOLUTION, RunbookStep.Risk.MEDIUM,
-                problems));
-        steps.addAll(steps(root, "verification", RunbookStep.Phase.VERIFICATION, RunbookStep.Risk.LOW, problems));
+                values));
+        steps.addAll(steps(root, "verification", RunbookStep.Phase.VERIFICATION, RunbookStep.Risk.LOW, values));
         Optional<Runbook.Escalation> escalation = root.map("escalation").flatMap(map -> duration(map, "after",
-                problems).map(after -> new Runbook.Escalation(after, map.text("to").orElse(""))));
+                values).map(after -> new Runbook.Escalation(after, map.text("to").orElse(""))));
+        Problems problems = new Problems();
+        problems.addAll(schemaProblems);
+        java.util.Set<Location> rejected = new java.util.HashSet<>();
+        schemaProblems.stream().filter(Problem::isError).forEach(problem -> rejected.add(problem.location()));
+        values.sorted().stream().filter(problem -> !rejected.contains(problem.location())).forEach(problems::add);
         if (problems.hasErrors()) {
             return new Loaded(Optional.empty(), problems.sorted());
         }
@@ -108,9 +124,12 @@ public final class RunbookFile {
                         + "without a number follows the one before");
             }
             previous = number;
-            steps.add(item instanceof MapNode step ? step(step, phase, number, defaultRisk, problems)
-                    : new RunbookStep(phase, number, ((ScalarNode) item).text(), Optional.empty(), "", defaultRisk,
-                    Optional.empty(), item.location()));
+            if (item instanceof MapNode step) {
+                steps.add(step(step, phase, number, defaultRisk, problems));
+            } else if (item instanceof ScalarNode text) {
+                steps.add(new RunbookStep(phase, number, text.text(), Optional.empty(), "", defaultRisk,
+                        Optional.empty(), item.location()));
+            }
         }
         return steps;
     }
@@ -118,8 +137,9 @@ public final class RunbookFile {
     private static RunbookStep step(MapNode step, RunbookStep.Phase phase, int number, RunbookStep.Risk defaultRisk,
                                     Problems problems) {
         String title = step.text(step.has("action") ? "action" : "name").orElse("");
-        RunbookStep.Risk risk = step.text("risk").map(text -> RunbookStep.Risk.valueOf(text.toUpperCase(Locale.ROOT)))
-                .orElse(defaultRisk);
+        // An unknown risk is the schema's to report; the step keeps its phase's default meanwhile.
+        RunbookStep.Risk risk = step.text("risk").flatMap(text -> java.util.Arrays.stream(RunbookStep.Risk.values())
+                .filter(value -> value.name().equalsIgnoreCase(text)).findFirst()).orElse(defaultRisk);
         return new RunbookStep(phase, number, title, step.text("command"), step.text("expected").orElse(""), risk,
                 duration(step, "timeout", problems), step.location());
     }
@@ -139,8 +159,10 @@ public final class RunbookFile {
 
     private static Optional<Duration> duration(MapNode map, String key, Problems problems) {
         return map.get(key).flatMap(node -> {
-            String text = node instanceof ScalarNode scalar ? scalar.text() : "";
-            Optional<Duration> parsed = Durations.parse(text).orReport(problems, node.location());
+            if (!(node instanceof ScalarNode scalar)) {
+                return Optional.empty();
+            }
+            Optional<Duration> parsed = Durations.parse(scalar.text()).orReport(problems, node.location());
             if (parsed.isPresent() && !parsed.get().isPositive()) {
                 problems.error(node.location(), key + " must be positive", "a duration such as 30s", "");
                 return Optional.empty();

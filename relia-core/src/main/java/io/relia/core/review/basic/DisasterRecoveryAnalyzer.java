@@ -125,7 +125,7 @@ public final class DisasterRecoveryAnalyzer implements ReviewAnalyzer {
 
     private static Verdict tested(DiscoveredInput plan, MapNode root, LocalDate today) {
         List<String> evidence = new ArrayList<>();
-        evidence.add(plan.relative() + ": RPO " + root.text("rpo").orElse("?") + ", RTO " + root.text("rto").orElse("?"));
+        evidence.add(plan.path() + ": RPO " + root.text("rpo").orElse("?") + ", RTO " + root.text("rto").orElse("?"));
         root.list("failover_procedures").ifPresent(list -> evidence.add(list.size() + " failover procedures"));
         Optional<MapNode> testing = root.map("testing");
         Optional<String> lastTest = testing.flatMap(t -> t.text("last_test"));

@@ -1,5 +1,6 @@
 package io.relia.core.review.basic;
 
+import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.Problems;
 import io.relia.core.review.InputKind;
@@ -13,6 +14,7 @@ import io.relia.core.value.Durations;
 import io.relia.core.value.Ratio;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +22,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Validates the native formats that have no engine of their own yet against their published JSON Schemas
- * ({@code schemas/*.schema.json}), then checks the values a schema cannot: durations, ratios, dates.
+ * Validates the native formats that have no reader of their own against their published JSON Schemas
+ * ({@code schemas/*.schema.json}), then checks the values a schema cannot: durations, ratios, dates. (Runbooks are
+ * checked by relia-incident's runbook reader, chaos experiments by relia-chaos', SLO specs by relia-slo's.)
  */
 public final class NativeFormatValidator implements InputValidator {
 
     private static final Map<InputKind, String> SCHEMAS = Map.of(
             InputKind.SERVICE_CONFIG, "relia",
-            InputKind.RUNBOOK, "runbook",
             InputKind.CHAOS_EXPERIMENT, "chaos-experiment",
             InputKind.DISASTER_RECOVERY, "disaster-recovery",
             InputKind.CAPACITY, "capacity",
@@ -48,26 +50,31 @@ public final class NativeFormatValidator implements InputValidator {
         return problems;
     }
 
+    /**
+     * Every problem of a document at once: the schema's, then the values a schema cannot check, which run even
+     * when the schema found errors elsewhere (a value the schema already rejected is not reported twice).
+     */
     private static List<Problem> validate(InputKind kind, SpecDocument document) {
         SpecSchema schema = LOADED.computeIfAbsent(SCHEMAS.get(kind), SpecSchema::named);
         List<Problem> problems = new ArrayList<>(schema.validate(document.root()));
-        if (problems.stream().noneMatch(Problem::isError) && document.root() instanceof MapNode root) {
+        if (document.root() instanceof MapNode root) {
+            Set<Location> rejected = new HashSet<>();
+            problems.stream().filter(Problem::isError).forEach(problem -> rejected.add(problem.location()));
             Problems values = new Problems();
             checkValues(kind, root, values);
-            problems.addAll(values.sorted());
+            values.sorted().stream().filter(problem -> !rejected.contains(problem.location())).forEach(problems::add);
         }
         return problems.stream().sorted().toList();
     }
 
     private static void checkValues(InputKind kind, MapNode root, Problems problems) {
         switch (kind) {
-            case RUNBOOK -> root.map("escalation").ifPresent(escalation -> duration(escalation, "after", problems));
             case DISASTER_RECOVERY -> root.map("disaster_recovery").ifPresent(plan -> {
                 duration(plan, "rpo", problems);
                 duration(plan, "rto", problems);
                 plan.map("testing").ifPresent(testing -> {
-                    testing.get("frequency").ifPresent(node -> TestFrequency.parse(text(node))
-                            .orReport(problems, node.location()));
+                    testing.get("frequency").filter(ScalarNode.class::isInstance).ifPresent(node ->
+                            TestFrequency.parse(text(node)).orReport(problems, node.location()));
                 });
             });
             case INCIDENT_POLICY -> {
@@ -90,12 +97,15 @@ public final class NativeFormatValidator implements InputValidator {
         }
     }
 
+    /** Scalars only: a value of the wrong shape is the schema's to report. */
     private static void duration(MapNode map, String key, Problems problems) {
-        map.get(key).ifPresent(node -> Durations.parse(text(node)).orReport(problems, node.location()));
+        map.get(key).filter(ScalarNode.class::isInstance)
+                .ifPresent(node -> Durations.parse(text(node)).orReport(problems, node.location()));
     }
 
     private static void ratio(MapNode map, String key, Problems problems) {
-        map.get(key).ifPresent(node -> Ratio.parse(text(node)).orReport(problems, node.location()));
+        map.get(key).filter(ScalarNode.class::isInstance)
+                .ifPresent(node -> Ratio.parse(text(node)).orReport(problems, node.location()));
     }
 
     private static String text(Node node) {

@@ -4,6 +4,7 @@ import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.Problems;
 import io.relia.core.report.Document;
+import io.relia.core.review.CheckStatus;
 import io.relia.core.review.ChecklistItem;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
@@ -109,6 +110,10 @@ public final class CapacityReviewAnalyzer implements ReviewAnalyzer {
         List<Verdict> decided = new ArrayList<>();
         for (ChecklistItem item : decides()) {
             List<Verdict> mine = verdicts.stream().filter(verdict -> verdict.item() == item).toList();
+            if (mine.stream().anyMatch(verdict -> verdict.status() == CheckStatus.PASS)) {
+                // A measurement (find-max) settles the item; "the plan says it was measured on ..." adds nothing.
+                mine = mine.stream().filter(verdict -> verdict.status() != CheckStatus.NOT_CHECKED).toList();
+            }
             if (!mine.isEmpty()) {
                 decided.add(Verdict.combine(mine));
             }

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * or an exported variable carries over); a command ending in {@code &} runs in the background until the document
  * ends and is waited for until it says it listens. Every command must exit 0 unless the doc's next command is
  * {@code echo $?}, whose output then shows the code. Output lines are compared after turning every token with a
- * digit into {@code #} (dates, counts, durations differ from run to run; words and structure must not); a line
- * ending in "..." is a prefix; a line of only "..." skips. Afterwards {@code git status} of the clone must be
+ * digit into {@code #} (dates, counts, durations differ from run to run; words and structure must not); "..." in a
+ * line stands for what the doc leaves out there; a line of only "..." skips any number of lines. Afterwards {@code git status} of the clone must be
  * clean: the tour writes its outputs to ignored or temporary places.
  *
  * <p>Run with {@code scripts/tour} (JDK 21+, bash, git); {@code ./run-tests} runs it after the Maven build. Options:
@@ -281,12 +281,13 @@ public final class Tour {
             if (wanted.isEmpty() || wanted.equals("...") || wanted.equals("…")) {
                 continue;
             }
-            String prefix = normalise(wanted.replaceFirst("(\\.\\.\\.|…)$", ""));
+            // "..." inside a line stands for what the doc leaves out: the parts around it must appear in order.
+            List<String> parts = java.util.Arrays.stream(wanted.split("\\.\\.\\.|…")).map(Tour::normalise)
+                    .filter(part -> !part.isEmpty()).toList();
             int found = -1;
-            for (int i = from; i < actual.size(); i++) {
-                if (actual.get(i).contains(prefix)) {
+            for (int i = from; i < actual.size() && found < 0; i++) {
+                if (containsInOrder(actual.get(i), parts)) {
                     found = i;
-                    break;
                 }
             }
             if (found < 0) {
@@ -295,6 +296,18 @@ public final class Tour {
             from = found + 1;
         }
         return java.util.Optional.empty();
+    }
+
+    private static boolean containsInOrder(String line, List<String> parts) {
+        int at = 0;
+        for (String part : parts) {
+            int found = line.indexOf(part, at);
+            if (found < 0) {
+                return false;
+            }
+            at = found + part.length();
+        }
+        return true;
     }
 
     /** What may differ from run to run, made equal: numbers, bar lengths, colours, spacing. */

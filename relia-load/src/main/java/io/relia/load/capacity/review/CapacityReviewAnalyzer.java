@@ -163,8 +163,14 @@ public final class CapacityReviewAnalyzer implements ReviewAnalyzer {
         data.add(ReviewVerdicts.data(plan, analysis));
         forecastable.stream().filter(resource -> findMax(root, resource.name()).isPresent()).findFirst()
                 .ifPresent(resource -> verdicts.add(Verdict.pass(ChecklistItem.LOAD_TESTED, resource.name()
-                        + ": per-instance capacity measured by relia load find-max (" + findMax(root, resource.name())
-                        .orElseThrow() + ")", List.of())));
+                        + ": per-instance capacity measured by relia load find-max (" + shown(plan, findMax(root,
+                        resource.name()).orElseThrow()) + ")", List.of())));
+    }
+
+    /** A path the plan gives relative to itself, as reachable from the working directory. */
+    private static Path shown(DiscoveredInput plan, String relative) {
+        Path directory = plan.path().getParent();
+        return directory == null ? Path.of(relative) : directory.resolve(relative).normalize();
     }
 
     /** The find-max result file a resource's per_instance names, if any. */

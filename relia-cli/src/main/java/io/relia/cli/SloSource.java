@@ -193,11 +193,6 @@ final class SloSource {
         return offline() && recorded != null ? recorded.last().orElse(Instant.now()) : Instant.now();
     }
 
-    /** How much recorded data lies before {@code at} (offline only). */
-    java.util.Optional<Duration> covered(Instant at) {
-        return first().filter(start -> start.isBefore(at)).map(start -> Duration.between(start, at));
-    }
-
     /** The first recorded sample (offline), for default backtest ranges. */
     java.util.Optional<Instant> first() {
         return offline() && recorded != null ? recorded.first() : java.util.Optional.empty();

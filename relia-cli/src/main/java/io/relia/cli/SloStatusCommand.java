@@ -68,13 +68,12 @@ final class SloStatusCommand implements Callable<Integer> {
             List<SloStatus> statuses = evaluator.evaluateAll(targets, moment);
             Map<String, StatusEvaluator.BurnDown> burnDowns = new LinkedHashMap<>();
             if (format == ReportFormat.HTML) {
-                for (StatusEvaluator.Target target : targets) {
-                    Instant from = source.first().orElse(Instant.EPOCH);
-                    burnDowns.put(target.slo().id(), evaluator.burnDown(target, from, moment, 240));
+                for (int i = 0; i < targets.size(); i++) {
+                    StatusEvaluator.Target target = targets.get(i);
+                    burnDowns.put(target.slo().id(), evaluator.burnDown(target, statuses.get(i), 240));
                 }
             }
-            output.write(StatusReport.of(statuses, burnDowns, moment, engine.describe(), policy, source.covered(moment)),
-                    commandLine);
+            output.write(StatusReport.of(statuses, burnDowns, moment, engine.describe(), policy), commandLine);
         } catch (QueryException failed) {
             throw SloSource.failure(failed, targets);
         }

@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code relia review} finds them, so runbooks and manifests beside them are no error.
  *
  * @param slos     every valid SLO, in the order of the files
- * @param problems errors and warnings of the files, sorted
+ * @param problems errors and warnings of the files, sorted (notes on how SLIs were read left out)
  */
 record SloCatalog(List<Slo> slos, List<Problem> problems) {
 
@@ -36,7 +36,8 @@ record SloCatalog(List<Slo> slos, List<Problem> problems) {
         for (Path path : paths) {
             for (SloFile file : Files.isDirectory(path) ? discover(path) : List.of(SloSpecs.load(path))) {
                 slos.addAll(file.slos());
-                problems.addAll(file.problems());
+                // Notes say how an SLI was read (relia slo validate shows them): not a problem of the dashboard.
+                file.problems().stream().filter(problem -> !problem.isNote()).forEach(problems::add);
             }
         }
         return new SloCatalog(slos, problems);

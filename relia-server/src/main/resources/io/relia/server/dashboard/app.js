@@ -278,7 +278,7 @@
       pairs.push(['Budget left', status.budgetRemainingRatio === null ? 'no data'
         : percent(status.budgetRemainingRatio) + ' (' + number(status.budgetRemainingMinutes) + ' min), '
           + percent(status.budgetSpentRatio) + ' spent']);
-      if (status.coverage) pairs.push(['Data', status.coverage.text]);
+      if (status.coverage) pairs.push(['Coverage', status.coverage.text]);
       if (status.coverage && status.coverage.share < 1 && status.projectedSpentRatio !== null) {
         pairs.push(['At this rate', 'the whole window would spend ' + percent(status.projectedSpentRatio)
           + ' of its budget (information, not the verdict)']);

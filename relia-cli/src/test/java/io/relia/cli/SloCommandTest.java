@@ -29,6 +29,17 @@ class SloCommandTest {
         }
     }
 
+    /** An SLO whose alert name is the Sloth example's: a clash when both are read. */
+    static final Path CLASH = resource("/slo-clash/throttling.yaml");
+
+    static Path resource(String name) {
+        try {
+            return Path.of(SloCommandTest.class.getResource(name).toURI());
+        } catch (URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     static Stream<String[]> malformedSpecs() throws IOException {
         return Files.readAllLines(CORPUS.resolve("corpus.tsv")).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> line.split("\t", 2));
@@ -74,21 +85,9 @@ class SloCommandTest {
 
     @Test
     void twoDifferentSlosWithOneAlertNameAreAWarningInValidateAndGenerate(@TempDir Path dir) throws IOException {
-        Path other = Files.writeString(dir.resolve("throttling.yaml"), """
-                version: "prometheus/v1"
-                service: "checkout"
-                slos:
-                  - name: "requests-throttling"
-                    objective: 99
-                    sli:
-                      events:
-                        error_query: sum(rate(http_requests_total{service="checkout",status="429"}[{{.window}}]))
-                        total_query: sum(rate(http_requests_total{service="checkout"}[{{.window}}]))
-                    alerting:
-                      name: CheckoutAvailabilityBudgetBurn
-                """);
+        Path other = Files.copy(CLASH, dir.resolve("throttling.yaml"));
         String sloth = EXAMPLE.resolve("sloth/checkout-availability.yaml").toString();
-        String expected = other + ":4:5: warning: alert \"CheckoutAvailabilityBudgetBurn\" of SLO "
+        String expected = other + ":6:5: warning: alert \"CheckoutAvailabilityBudgetBurn\" of SLO "
                 + "\"checkout-requests-throttling\" is also the alert of SLO \"checkout-requests-availability\" at "
                 + sloth + ":10:5, a different SLO: Prometheus would get two alert rules with one name";
         CliRun validate = CliRun.of("slo", "validate", sloth, other.toString());

@@ -32,19 +32,7 @@ class SloReviewTest {
     void twoDifferentSlosGeneratingOneAlertNameAreAFindingOfTheSloSection() throws IOException {
         Path reliability = Files.createDirectories(service.resolve("reliability"));
         Files.copy(EXAMPLE.resolve("sloth/checkout-availability.yaml"), reliability.resolve("availability.yaml"));
-        Files.writeString(reliability.resolve("throttling.yaml"), """
-                version: "prometheus/v1"
-                service: "checkout"
-                slos:
-                  - name: "requests-throttling"
-                    objective: 99
-                    sli:
-                      events:
-                        error_query: sum(rate(http_requests_total{service="checkout",status="429"}[{{.window}}]))
-                        total_query: sum(rate(http_requests_total{service="checkout"}[{{.window}}]))
-                    alerting:
-                      name: CheckoutAvailabilityBudgetBurn
-                """);
+        Files.copy(SloCommandTest.CLASH, reliability.resolve("throttling.yaml"));
 
         ReviewResult result = Review.withInstalledAnalyzers(TODAY).run(service);
 

@@ -139,7 +139,7 @@ final class RecordedDataReview {
                 new Document.Cell(percent, state.tone()), new Document.Cell(state.label(), state.tone()),
                 Document.Cell.of(page.firing().size() + " / " + page.detected() + " of "
                         + backtest.incidents().size() + " / " + page.misses().size())));
-        findings(slo, state, page, recording);
+        findings(status, page, recording);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", slo.id());
         entry.put("data", recording.relative().toString());
@@ -164,15 +164,17 @@ final class RecordedDataReview {
                 + status.coverage().sharePercent() + ")";
     }
 
-    private void findings(Slo slo, BudgetState state, AlertResult page, DiscoveredInput recording) {
+    private void findings(SloStatus status, AlertResult page, DiscoveredInput recording) {
+        Slo slo = status.slo();
+        BudgetState state = status.state();
         Location where = slo.location();
         if (state == BudgetState.EXHAUSTED) {
             findings.add(new Finding("slo/budget-exhausted", Severity.HIGH, slo.id() + " has spent its whole error "
-                    + "budget in the recorded data", where, "freeze feature deploys and fix reliability first "
+                    + "budget in the recorded data (" + status.coverage().describe() + ")", where, "freeze feature deploys and fix reliability first "
                     + "(relia slo gate)"));
         } else if (state == BudgetState.CRITICAL) {
             findings.add(new Finding("slo/budget-critical", Severity.MEDIUM, slo.id() + " has under 25% of its error "
-                    + "budget left in the recorded data", where, "the budget policy freezes feature deploys "
+                    + "budget left in the recorded data (" + status.coverage().describe() + ")", where, "the budget policy freezes feature deploys "
                     + "(relia slo gate)"));
         }
         if (!page.misses().isEmpty()) {

@@ -29,7 +29,10 @@ final class CoverageProbe {
     private CoverageProbe() {
     }
 
-    /** The coverage of {@code window} ending at {@code at}; the whole window assumed when the SLI is unreadable. */
+    /**
+     * The coverage of {@code window} ending at {@code at}; the whole window assumed when the SLI's series cannot be
+     * read from its PromQL or the source refuses the probe.
+     */
     static Coverage measure(QueryEngine engine, SloQueries queries, Duration window, Instant at)
             throws QueryException {
         List<String> selectors;
@@ -41,6 +44,20 @@ final class CoverageProbe {
         if (selectors.isEmpty()) {
             return Coverage.assumed(window);
         }
+        try {
+            return search(engine, selectors, window, at);
+        } catch (QueryException rejected) {
+            if (rejected.isUserError()) {
+                // A server that refuses the probe (present_over_time needs Prometheus 2.29): judge over the whole
+                // window and say so, rather than fail a status the SLI's own queries answered.
+                return Coverage.assumed(window);
+            }
+            throw rejected;
+        }
+    }
+
+    private static Coverage search(QueryEngine engine, List<String> selectors, Duration window, Instant at)
+            throws QueryException {
         Duration coarse = coarseStep(window);
         long steps = (window.toMillis() + coarse.toMillis() - 1) / coarse.toMillis();
         TimeGrid grid = new TimeGrid(at.minus(coarse.multipliedBy(steps)), at, coarse);

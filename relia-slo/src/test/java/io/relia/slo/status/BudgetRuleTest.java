@@ -8,8 +8,11 @@ import io.relia.slo.Slo;
 import io.relia.slo.offline.RecordedData;
 import io.relia.slo.offline.RecordedSeries;
 import io.relia.slo.promql.OfflineEngine;
+import io.relia.slo.query.QueryEngine;
 import io.relia.slo.query.QueryException;
 import io.relia.slo.query.SloQueries;
+import io.relia.slo.query.TimeGrid;
+import io.relia.slo.query.TimeSeries;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -121,6 +124,32 @@ class BudgetRuleTest {
         assertThat(status.budgetSpent()).isCloseTo(0.5, within(1e-12));
         assertThat(status.coverage().describe()).isEqualTo("data assumed to cover the whole 30d window (where it "
                 + "starts could not be found)");
+    }
+
+    @Test
+    void aSourceRefusingTheCoverageProbeIsJudgedOverTheWholeWindowAndSaysSo() throws QueryException {
+        OfflineEngine offline = new OfflineEngine(traffic(AT.minus(Duration.ofHours(6)), t -> 5));
+        QueryEngine oldPrometheus = new QueryEngine() {
+            @Override
+            public List<TimeSeries> queryRange(String expr, TimeGrid grid) throws QueryException {
+                if (expr.contains("present_over_time")) {
+                    throw new QueryException(QueryException.Kind.BAD_QUERY, "unknown function present_over_time");
+                }
+                return offline.queryRange(expr, grid);
+            }
+
+            @Override
+            public String describe() {
+                return "a Prometheus older than 2.29";
+            }
+        };
+
+        SloStatus status = new StatusEvaluator(oldPrometheus, WINDOW, BudgetPolicy.DEFAULT, 1).evaluate(
+                target(events()), AT);
+
+        assertThat(status.coverage().measured()).isFalse();
+        assertThat(status.budgetSpent()).isCloseTo(5, within(1e-9));
+        assertThat(status.state()).isEqualTo(BudgetState.EXHAUSTED);
     }
 
     @Test

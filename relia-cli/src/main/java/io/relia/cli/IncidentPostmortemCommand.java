@@ -70,7 +70,7 @@ final class IncidentPostmortemCommand implements Callable<Integer> {
             output.format = "markdown";
         }
         output.format(commandLine);
-        List<SloFile> slos = sloFiles.isEmpty() ? List.of() : SloFiles.loadAll(sloFiles, commandLine.getErr());
+        List<SloFile> slos = sloFiles.isEmpty() ? List.of() : SloFiles.loadAll(sloFiles, commandLine.getErr(), false);
         long incidentId = IncidentStoreOptions.incidentId(id);
         IncidentPolicy policy = store.policy();
         Instant now = Instant.now();

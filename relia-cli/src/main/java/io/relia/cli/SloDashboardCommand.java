@@ -69,7 +69,7 @@ final class SloDashboardCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new CommandLine.ParameterException(commandLine, "--out " + out + " is not a directory");
         }
-        List<SloFile> loaded = SloFiles.loadAll(files, commandLine.getErr());
+        List<SloFile> loaded = SloFiles.loadAll(files, commandLine.getErr(), false);
         List<Slo> slos = loaded.stream().flatMap(file -> file.slos().stream()).toList();
         if (slos.isEmpty()) {
             throw new InputException(Problem.error(Location.wholeFile(files.getFirst()), "no SLOs in "

@@ -56,7 +56,7 @@ final class SloExplainCommand implements Callable<Integer> {
         CommandLine commandLine = spec.commandLine();
         output.format(commandLine);
         Duration period = SloFiles.period(defaultPeriod, commandLine);
-        SloFile loaded = SloFiles.loadAll(List.of(file), commandLine.getErr()).getFirst();
+        SloFile loaded = SloFiles.loadAll(List.of(file), commandLine.getErr(), true).getFirst();
         Document.Builder doc = new Document.Builder("SLOs in " + file);
         List<Map<String, Object>> data = new ArrayList<>();
         for (Slo slo : loaded.slos()) {

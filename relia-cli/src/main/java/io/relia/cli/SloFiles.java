@@ -1,16 +1,24 @@
 package io.relia.cli;
 
 import io.relia.core.InputException;
+import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.slo.Slo;
+import io.relia.slo.SloDuplicates;
 import io.relia.slo.SloFile;
 import io.relia.slo.SloSpecs;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Loads SLO spec files for the {@code slo} commands: warnings are printed, errors stop the command (exit 2). */
+/**
+ * Loads SLO spec files for the {@code slo} commands: warnings are printed, errors stop the command (exit 2), notes
+ * only where asked for.
+ */
 final class SloFiles {
 
     private SloFiles() {
@@ -25,26 +33,36 @@ final class SloFiles {
     }
 
     /**
-     * Loads every file and prints all their problems sorted by file and line; any error stops the command (exit 2)
-     * before anything is written. The same SLO defined in two files is an error too: their rules would collide.
+     * Loads every file and prints all their problems, each once, sorted by file and line; any error stops the command
+     * (exit 2) before anything is written. The same SLO ID in two files is an error (their rules would collide); the
+     * same SLO written in several formats, or an alert name two SLOs share, is a warning. Notes on how an SLI was read
+     * are printed only when {@code notes} is set (validate, explain, {@code --verbose}).
      */
-    static List<SloFile> loadAll(List<Path> paths, PrintWriter err) {
+    static List<SloFile> loadAll(List<Path> paths, PrintWriter err, boolean notes) {
         List<SloFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        java.util.Map<String, io.relia.core.Location> seen = new java.util.HashMap<>();
+        List<Slo> all = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        boolean collide = false;
         for (Path path : paths) {
             SloFile file = SloSpecs.load(path);
             files.add(file);
             problems.addAll(file.problems());
-            for (io.relia.slo.Slo slo : file.slos()) {
-                io.relia.core.Location first = seen.putIfAbsent(slo.id(), slo.location());
+            for (Slo slo : file.slos()) {
+                Location first = seen.putIfAbsent(slo.id(), slo.location());
                 if (first != null && !first.file().equals(slo.location().file())) {
                     problems.add(Problem.error(slo.location(), "SLO \"" + slo.id() + "\" is also defined at " + first,
                             "one definition per service and SLO name across the files", "their rules would collide"));
+                    collide = true;
                 }
             }
+            all.addAll(file.slos());
         }
-        problems.stream().sorted().forEach(problem -> err.println(problem.format()));
+        if (!collide) {
+            problems.addAll(SloDuplicates.of(all).problems());
+        }
+        problems.stream().filter(problem -> notes || !problem.isNote()).distinct().sorted()
+                .forEach(problem -> err.println(problem.format()));
         err.flush();
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new InputException(List.of());

@@ -4,6 +4,7 @@ import io.relia.core.ExitCode;
 import io.relia.slo.Slo;
 import io.relia.slo.query.QueryEngine;
 import io.relia.slo.query.QueryException;
+import io.relia.slo.status.BudgetPercent;
 import io.relia.slo.status.BudgetPolicy;
 import io.relia.slo.status.GateDecision;
 import io.relia.slo.status.SloStatus;
@@ -76,9 +77,9 @@ final class SloGateCommand implements Callable<Integer> {
         out.println(verdict + " " + decision.reason());
         if (!decision.allowed() || decision.warning()) {
             for (SloStatus status : statuses) {
-                out.println(String.format(Locale.ROOT, "  %-40s %8s budget left  %s", status.slo().id(),
-                        Double.isNaN(status.budgetRemaining()) ? "-" : StatusReport.percent(status.budgetRemaining()),
-                        status.state().label()));
+                out.println(String.format(Locale.ROOT, "  %-40s %8s budget left  %-9s  %s", status.slo().id(),
+                        BudgetPercent.format(status.budgetRemaining()), status.state().label(),
+                        status.coverage().describe()));
             }
         }
         out.flush();

@@ -56,6 +56,10 @@ final class SloGenerateCommand implements Callable<Integer> {
             description = "SLO period for SLOs that name none (default: ${DEFAULT-VALUE}).")
     private String defaultPeriod;
 
+    @Option(names = "--verbose", description = "Also print the notes on how each SLI was read (relia slo validate "
+            + "always shows them).")
+    private boolean verbose;
+
     @Option(names = "--extra-labels", paramLabel = "K=V,...", split = ",",
             description = "Labels added to every recording rule, as Sloth's --extra-labels.")
     private List<String> extraLabels = new ArrayList<>();
@@ -70,7 +74,7 @@ final class SloGenerateCommand implements Callable<Integer> {
         Duration period = SloFiles.period(defaultPeriod, commandLine);
         SlothRules.Options options = new SlothRules.Options(period, labels(commandLine),
                 "relia-" + ReliaCommand.version(), AlertWindows.GOOGLE);
-        List<SloFile> loaded = SloFiles.loadAll(files, commandLine.getErr());
+        List<SloFile> loaded = SloFiles.loadAll(files, commandLine.getErr(), verbose);
         // Every spec is valid once here: from now on nothing can stop half-way for bad input.
         if (out == null) {
             List<RuleGroup> all = new ArrayList<>();

@@ -86,6 +86,10 @@ final class SloSource {
             description = "Most Prometheus queries in flight at once (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
 
+    @Option(names = "--verbose", description = "Also print the notes on how each SLI was read (relia slo validate "
+            + "always shows them).")
+    boolean verbose;
+
     @Option(names = "--prometheus-compat", paramLabel = "2|3", defaultValue = "3",
             description = "Offline: evaluate range windows as Prometheus 2 ([t-r, t]) or 3 ((t-r, t]) does "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -100,7 +104,7 @@ final class SloSource {
 
     /** Every SLO of the files; problems printed, errors stop the command (exit 2). */
     List<Slo> slos(CommandLine commandLine) {
-        return SloFiles.loadAll(files, commandLine.getErr()).stream().map(io.relia.slo.SloFile::slos)
+        return SloFiles.loadAll(files, commandLine.getErr(), verbose).stream().map(io.relia.slo.SloFile::slos)
                 .flatMap(List::stream).toList();
     }
 
@@ -191,11 +195,6 @@ final class SloSource {
     /** The moment "now" stands for: the last recorded sample offline, the clock otherwise. */
     Instant now() {
         return offline() && recorded != null ? recorded.last().orElse(Instant.now()) : Instant.now();
-    }
-
-    /** How much recorded data lies before {@code at} (offline only). */
-    java.util.Optional<Duration> covered(Instant at) {
-        return first().filter(start -> start.isBefore(at)).map(start -> Duration.between(start, at));
     }
 
     /** The first recorded sample (offline), for default backtest ranges. */

@@ -26,10 +26,11 @@ import java.util.concurrent.Callable;
 @Command(name = "status",
         mixinStandardHelpOptions = true,
         description = {"Show each SLO's error budget now (or --at a past moment) from Prometheus or recorded data.", "",
-            "For each SLO: the SLI over its period, the budget left (ratio, minutes, events), the burn rate over",
-            "every alert window, the policy state (healthy > 50%% left, warning 25-50%%, critical < 25%%, exhausted),",
-            "the alerts that would fire, and the time to exhaustion at the last hour's burn rate. HTML adds a",
-            "budget burn-down chart per SLO.", ""},
+            "For each SLO: the SLI over its period, how much of the period the data covers, the budget left",
+            "(ratio, minutes, events; spent = failures seen in the window / failures the objective allows over the",
+            "whole window), the burn rate over every alert window, the policy state (healthy > 50%% left, warning",
+            "25-50%%, critical < 25%%, exhausted), the alerts that would fire, and the time to exhaustion at the last",
+            "hour's burn rate. HTML adds a budget burn-down chart per SLO.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  status reported (whatever the state; use 'relia slo gate' to fail a pipeline)",
             "  2  usage error, invalid spec or data file, or PromQL the source rejects",
@@ -68,13 +69,12 @@ final class SloStatusCommand implements Callable<Integer> {
             List<SloStatus> statuses = evaluator.evaluateAll(targets, moment);
             Map<String, StatusEvaluator.BurnDown> burnDowns = new LinkedHashMap<>();
             if (format == ReportFormat.HTML) {
-                for (StatusEvaluator.Target target : targets) {
-                    Instant from = source.first().orElse(Instant.EPOCH);
-                    burnDowns.put(target.slo().id(), evaluator.burnDown(target, from, moment, 240));
+                for (int i = 0; i < targets.size(); i++) {
+                    StatusEvaluator.Target target = targets.get(i);
+                    burnDowns.put(target.slo().id(), evaluator.burnDown(target, statuses.get(i), 240));
                 }
             }
-            output.write(StatusReport.of(statuses, burnDowns, moment, engine.describe(), policy, source.covered(moment)),
-                    commandLine);
+            output.write(StatusReport.of(statuses, burnDowns, moment, engine.describe(), policy), commandLine);
         } catch (QueryException failed) {
             throw SloSource.failure(failed, targets);
         }

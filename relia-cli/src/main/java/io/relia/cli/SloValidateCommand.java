@@ -1,6 +1,8 @@
 package io.relia.cli;
 
 import io.relia.core.ExitCode;
+import io.relia.core.Problem;
+import io.relia.slo.SloDuplicates;
 import io.relia.slo.SloFile;
 import io.relia.slo.SloSpecs;
 import picocli.CommandLine.Command;
@@ -10,13 +12,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code relia slo validate FILE...}: every problem of every file at once. */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
-        description = {"Validate SLO specs; the format of each document is found by content.", ""},
+        description = {"Validate SLO specs; the format of each document is found by content.", "",
+            "Prints every problem of every file at once, notes on how each SLI was read, and across the files",
+            "one SLO written in several formats and alert names two SLOs share.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every spec is valid (warnings allowed)", "  2  a spec is invalid or unreadable"})
 final class SloValidateCommand implements Callable<Integer> {
@@ -34,10 +39,16 @@ final class SloValidateCommand implements Callable<Integer> {
     public Integer call() {
         ValidationOutput output = new ValidationOutput(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 strict);
-        for (Path path : files) {
-            SloFile file = SloSpecs.load(path);
-            output.report(path, file.problems(), file.slos().size() + (file.slos().size() == 1 ? " SLO, " : " SLOs, ")
-                    + String.join(", ", file.formats()));
+        List<SloFile> loaded = files.stream().map(SloSpecs::load).toList();
+        // Across the files: one SLO written in several formats, or an alert name two SLOs share.
+        List<Problem> across = SloDuplicates.of(loaded.stream().flatMap(file -> file.slos().stream()).toList())
+                .problems();
+        for (SloFile file : loaded) {
+            List<Problem> problems = new ArrayList<>(file.problems());
+            across.stream().filter(problem -> problem.location().file().equals(file.path().toString()))
+                    .forEach(problems::add);
+            output.report(file.path(), problems, file.slos().size() + (file.slos().size() == 1 ? " SLO, "
+                    : " SLOs, ") + String.join(", ", file.formats()));
         }
         return output.failed() ? ExitCode.INPUT : ExitCode.OK;
     }

@@ -4,7 +4,9 @@ import io.relia.core.report.ChartData;
 import io.relia.core.report.Document;
 import io.relia.core.report.Report;
 import io.relia.core.value.Durations;
+import io.relia.slo.status.BudgetPercent;
 import io.relia.slo.status.BudgetPolicy;
+import io.relia.slo.status.Coverage;
 import io.relia.slo.status.SloStatus;
 import io.relia.slo.status.StatusEvaluator;
 
@@ -28,48 +30,47 @@ final class StatusReport {
     }
 
     static Report of(List<SloStatus> statuses, Map<String, StatusEvaluator.BurnDown> burnDowns, Instant at,
-                     String source, BudgetPolicy policy, java.util.Optional<Duration> covered) {
+                     String source, BudgetPolicy policy) {
         Document.Builder doc = new Document.Builder("SLO status at " + TIME.format(at));
         doc.paragraph("Source: " + source + ". Policy: " + policy.source() + " (healthy above "
                 + percent(policy.warningAt()) + " budget left, warning down to " + percent(policy.criticalBelow())
-                + ", critical below, exhausted at 0).");
+                + ", critical below, exhausted at 0). Budget spent = failures seen in the window ÷ failures the "
+                + "objective allows over the whole window.");
         List<List<Document.Cell>> rows = new ArrayList<>();
         for (SloStatus status : statuses) {
             rows.add(List.of(Document.Cell.of(status.slo().id()), Document.Cell.of(objective(status)),
                     Document.Cell.of(Double.isNaN(status.errorRatio()) ? "no data" : sli(status.sli())),
-                    new Document.Cell(Double.isNaN(status.budgetRemaining()) ? "-"
-                            : percent(status.budgetRemaining()), status.state().tone()),
+                    new Document.Cell(BudgetPercent.format(status.budgetRemaining()), status.state().tone()),
                     new Document.Cell(status.state().label(), status.state().tone()),
+                    Document.Cell.of(covers(status.coverage())),
                     Document.Cell.of(burn(currentBurn(status))),
                     new Document.Cell(firing(status), status.paging() ? Document.Tone.BAD
                             : status.firing().isEmpty() ? Document.Tone.PLAIN : Document.Tone.WARN),
                     Document.Cell.of(status.timeToExhaustion().map(StatusReport::duration).orElse("-"))));
         }
-        doc.add(new Document.Table(List.of("SLO", "Objective", "SLI", "Budget left", "State", "Burn 1h", "Firing",
-                "Exhausted in"), rows));
+        doc.add(new Document.Table(List.of("SLO", "Objective", "SLI", "Budget left", "State", "Data covers",
+                "Burn 1h", "Firing", "Exhausted in"), rows));
         List<Map<String, Object>> data = new ArrayList<>();
         for (SloStatus status : statuses) {
             details(doc, status, burnDowns.get(status.slo().id()));
-            Map<String, Object> entry = data(status);
-            covered.filter(span -> span.compareTo(status.period()) < 0 && !Double.isNaN(status.errorRatio()))
-                    .ifPresent(span -> {
-                        doc.add(new Document.Paragraph(String.format(Locale.ROOT, "The recording covers %s of the %s "
-                                + "window: the figures above are over those %s, as Prometheus would report them; they "
-                                + "spent %s of the %s budget.", Durations.format(span),
-                                Durations.format(status.period()), Durations.format(span),
-                                percent(status.budgetSpentOver(span)), Durations.format(status.period())),
-                                Document.Tone.MUTED));
-                        entry.put("recordedSpan", Durations.format(span));
-                        entry.put("budgetSpentInRecordedSpan", status.budgetSpentOver(span));
-                    });
-            data.add(entry);
+            data.add(data(status));
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("at", at.toString());
         root.put("source", source);
         root.put("policy", policy.source());
         root.put("slos", data);
-        return new Report("slo-status", 1, root, doc.build());
+        return new Report("slo-status", 2, root, doc.build());
+    }
+
+    /** The coverage in a table cell: "6h of 30d (0.8%)", "whole 30d", "30d assumed". */
+    static String covers(Coverage coverage) {
+        String window = Durations.format(coverage.window());
+        if (!coverage.measured()) {
+            return window + " assumed";
+        }
+        return coverage.isWhole() ? "whole " + window : Durations.format(coverage.covered()) + " of " + window + " ("
+                + coverage.sharePercent() + ")";
     }
 
     private static void details(Document.Builder doc, SloStatus status, StatusEvaluator.BurnDown burnDown) {
@@ -81,18 +82,24 @@ final class StatusReport {
             doc.add(new Document.Paragraph(text.toString(), Document.Tone.WARN));
             return;
         }
-        text.append(String.format(Locale.ROOT, "SLI %s over %s (objective %s).", sli(status.sli()),
-                Durations.format(status.period()), objective(status)));
+        text.append(String.format(Locale.ROOT, "SLI %s over the data in the %s window (objective %s); %s.",
+                sli(status.sli()), Durations.format(status.period()), objective(status),
+                status.coverage().describe()));
         if (status.events().isPresent()) {
             text.append(String.format(Locale.ROOT, " %,.0f of %,.0f events failed;", status.badEvents().getAsDouble(),
                     status.events().getAsDouble()));
         }
-        text.append(String.format(Locale.ROOT, " %s of the error budget left (%s of %s minutes of full outage",
-                percent(status.budgetRemaining()), number(status.budgetMinutesRemaining()),
+        text.append(String.format(Locale.ROOT, " %s of the error budget spent, %s left (%s of %s minutes of full "
+                        + "outage", BudgetPercent.format(status.budgetSpent()),
+                BudgetPercent.format(status.budgetRemaining()), number(status.budgetMinutesRemaining()),
                 number(status.budgetMinutes())));
         status.budgetEventsRemaining().ifPresent(events -> text.append(String.format(Locale.ROOT,
-                "; %,.0f failed events", events)));
+                "; %,.0f of %,.0f failed events", events, status.budgetEventsAllowed().getAsDouble())));
         text.append("): ").append(status.state().label()).append('.');
+        if (!status.coverage().isWhole()) {
+            text.append(" At the data's burn rate (").append(burn(status.burnRate())).append(") the whole window "
+                    + "would spend ").append(BudgetPercent.format(status.projectedSpent())).append(" of its budget.");
+        }
         status.timeToExhaustion().ifPresent(eta -> text.append(" At the last hour's burn rate the budget is gone in ")
                 .append(duration(eta)).append('.'));
         doc.add(new Document.Paragraph(text.toString(), status.state().tone()));
@@ -114,14 +121,9 @@ final class StatusReport {
         }
         if (burnDown != null) {
             List<String> times = burnDown.times().stream().map(TIME::format).toList();
-            // The burn-down's shape comes from step-sized rates; scaled so that it ends at the budget left the window
-            // query measured (the figure above), as rates over short steps do not add up exactly to the whole.
-            double[] raw = burnDown.remaining();
-            double end = raw.length == 0 ? Double.NaN : raw[raw.length - 1];
-            double scale = Double.isNaN(end) || end == 1 ? 1 : (1 - status.budgetRemaining()) / (1 - end);
             List<Double> remaining = new ArrayList<>();
-            for (double value : raw) {
-                remaining.add((1 - (1 - value) * scale) * 100);
+            for (double value : burnDown.remaining()) {
+                remaining.add(value * 100);
             }
             doc.add(new Document.Chart(new ChartData("Error budget left, " + status.slo().id(), ChartData.Kind.LINE,
                     times, List.of(new ChartData.Series("budget left %", remaining, "#1565c0")),
@@ -140,11 +142,16 @@ final class StatusReport {
         entry.put("errorRatio", finite(status.errorRatio()));
         entry.put("events", status.events().isPresent() ? status.events().getAsDouble() : null);
         entry.put("badEvents", status.badEvents().isPresent() ? status.badEvents().getAsDouble() : null);
+        entry.put("coverage", coverage(status.coverage()));
         Map<String, Object> budget = new LinkedHashMap<>();
         budget.put("ratio", io.relia.slo.ErrorBudget.of(status.slo(), status.period()).ratio().doubleValue());
+        budget.put("spentRatio", finite(status.budgetSpent()));
         budget.put("remainingRatio", finite(status.budgetRemaining()));
+        budget.put("projectedSpentRatio", finite(status.projectedSpent()));
         budget.put("minutes", status.budgetMinutes());
         budget.put("remainingMinutes", finite(status.budgetMinutesRemaining()));
+        budget.put("allowedEvents", status.budgetEventsAllowed().isPresent()
+                ? status.budgetEventsAllowed().getAsDouble() : null);
         budget.put("remainingEvents", status.budgetEventsRemaining().isPresent()
                 ? status.budgetEventsRemaining().getAsDouble() : null);
         entry.put("budget", budget);
@@ -172,6 +179,17 @@ final class StatusReport {
         entry.put("firing", firing);
         entry.put("timeToExhaustion", status.timeToExhaustion().map(Durations::format).orElse(null));
         return entry;
+    }
+
+    /** The coverage as JSON: window and covered span as durations, the share as a ratio, and whether measured. */
+    static Map<String, Object> coverage(Coverage coverage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("window", Durations.format(coverage.window()));
+        json.put("covered", Durations.format(coverage.covered()));
+        json.put("share", coverage.share());
+        json.put("measured", coverage.measured());
+        json.put("text", coverage.describe());
+        return json;
     }
 
     private static Double finite(double value) {

@@ -14,7 +14,7 @@ final class ValidationOutput {
     private final boolean strict;
     private boolean failed;
 
-    /** With {@code strict}, warnings count as errors. */
+    /** With {@code strict}, warnings count as errors (notes stay notes). */
     ValidationOutput(PrintWriter out, PrintWriter err, boolean strict) {
         this.out = out;
         this.err = err;
@@ -25,7 +25,8 @@ final class ValidationOutput {
     void report(Path file, List<Problem> problems, String what) {
         boolean fileFailed = false;
         for (Problem problem : problems.stream().sorted().toList()) {
-            Problem shown = strict ? problem.withLevel(Problem.Level.ERROR) : problem;
+            Problem shown = strict && problem.level() == Problem.Level.WARNING
+                    ? problem.withLevel(Problem.Level.ERROR) : problem;
             err.println(shown.format());
             fileFailed |= shown.isError();
         }

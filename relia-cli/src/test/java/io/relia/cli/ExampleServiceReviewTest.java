@@ -82,11 +82,13 @@ class ExampleServiceReviewTest {
     @Test
     void checksHonestlyWhatItCanAndSaysWhoChecksTheRest() {
         assertThat(entry(ChecklistItem.SLOS_DEFINED).status()).isEqualTo(CheckStatus.WARN);
-        assertThat(entry(ChecklistItem.SLOS_DEFINED).summary()).startsWith("7 valid SLOs in 4 files; 3 measured by "
-                + "recorded data, the others need relia slo status --prometheus URL");
+        assertThat(entry(ChecklistItem.SLOS_DEFINED).summary()).startsWith("5 valid SLOs in 4 files "
+                + "(checkout-availability is written 3 times, counted once); 1 measured by recorded data, the others "
+                + "need relia slo status --prometheus URL");
         assertThat(entry(ChecklistItem.ERROR_BUDGET_TRACKING).status()).isEqualTo(CheckStatus.PASS);
         assertThat(entry(ChecklistItem.ERROR_BUDGET_TRACKING).evidence()).anySatisfy(line -> assertThat(line)
-                .startsWith("checkout-availability: spent 4.1% of its 30d error budget (healthy) in the 6h recorded"));
+                .startsWith("checkout-availability: spent 4.1% of its 30d error budget, 95.9% left (healthy), data "
+                        + "covers 6h of the 30d window (0.8%), recorded in"));
         assertThat(entry(ChecklistItem.TIMEOUTS).summary()).contains("relia audit");
         assertThat(entry(ChecklistItem.ALERTS_WITH_RUNBOOKS).status()).isEqualTo(CheckStatus.FAIL);
         assertThat(entry(ChecklistItem.RUNBOOKS).status()).isEqualTo(CheckStatus.PASS);
@@ -96,6 +98,17 @@ class ExampleServiceReviewTest {
         assertThat(entry(ChecklistItem.SECURITY_REVIEW).status()).isEqualTo(CheckStatus.MANUAL);
         assertThat(result.checklist()).filteredOn(e -> e.status() == CheckStatus.PASS)
                 .allSatisfy(e -> assertThat(e.checkedBy()).isNotEmpty());
+    }
+
+    @Test
+    void theAvailabilitySloWrittenInThreeFormatsCountsOnceAndListsItsFormats() {
+        assertThat(entry(ChecklistItem.SLOS_DEFINED).evidence()).anySatisfy(line -> assertThat(line)
+                .startsWith("checkout-availability (").contains("relia/v1) is also written as "
+                        + "checkout-requests-availability (").contains("prometheus/v1) and "
+                        + "checkout-checkout-availability (").contains("openslo/v1; its window differs (28d, not 30d))")
+                .endsWith(": same service and SLI, counted once"));
+        assertThat(result.findings()).noneMatch(finding -> finding.ruleId().equals("slo/alert-name-clash"));
+        assertThat(result.problems()).noneMatch(problem -> problem.isNote());
     }
 
     @Test

@@ -29,6 +29,17 @@ class SloCommandTest {
         }
     }
 
+    /** An SLO whose alert name is the Sloth example's: a clash when both are read. */
+    static final Path CLASH = resource("/slo-clash/throttling.yaml");
+
+    static Path resource(String name) {
+        try {
+            return Path.of(SloCommandTest.class.getResource(name).toURI());
+        } catch (URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     static Stream<String[]> malformedSpecs() throws IOException {
         return Files.readAllLines(CORPUS.resolve("corpus.tsv")).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> line.split("\t", 2));
@@ -57,6 +68,48 @@ class SloCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("slos.yaml: ok (3 SLOs, native)", "checkout-availability.yaml: ok (1 SLO, sloth)",
                 "checkout-availability.yaml: ok (1 SLO, openslo)");
+    }
+
+    @Test
+    void validateShowsHowEachSliWasReadAsNotesAndTheSameSloInSeveralFormatsAsAWarning() {
+        CliRun run = CliRun.of("slo", "validate", "--strict", EXAMPLE.resolve("slos.yaml").toString(),
+                EXAMPLE.resolve("openslo/checkout-availability.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err()).contains(EXAMPLE.resolve("slos.yaml") + ":9:15: note: the query's ranges become each "
+                + "alert window").contains(EXAMPLE.resolve("slos.yaml") + ":20:13: note: latency SLO read as")
+                .contains(EXAMPLE.resolve("openslo/checkout-availability.yaml") + ":2:1: error: SLO "
+                        + "\"checkout-checkout-availability\" (openslo/v1) is the same SLO as \"checkout-availability\"");
+        assertThat(CliRun.of("slo", "validate", EXAMPLE.resolve("slos.yaml").toString(),
+                EXAMPLE.resolve("openslo/checkout-availability.yaml").toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void twoDifferentSlosWithOneAlertNameAreAWarningInValidateAndGenerate(@TempDir Path dir) throws IOException {
+        Path other = Files.copy(CLASH, dir.resolve("throttling.yaml"));
+        String sloth = EXAMPLE.resolve("sloth/checkout-availability.yaml").toString();
+        String expected = other + ":6:5: warning: alert \"CheckoutAvailabilityBudgetBurn\" of SLO "
+                + "\"checkout-requests-throttling\" is also the alert of SLO \"checkout-requests-availability\" at "
+                + sloth + ":10:5, a different SLO: Prometheus would get two alert rules with one name";
+        CliRun validate = CliRun.of("slo", "validate", sloth, other.toString());
+        assertThat(validate.exitCode()).as(validate.err()).isZero();
+        assertThat(validate.err()).contains(expected);
+        CliRun generate = CliRun.of("slo", "generate", sloth, other.toString());
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(generate.err()).contains(expected);
+    }
+
+    @Test
+    void statusAndGatePrintEachRealWarningOnceAndTheNotesOnlyWithVerbose() {
+        String om = EXAMPLE.resolve("history/checkout-requests.om").toString();
+        for (String command : new String[] {"status", "gate"}) {
+            CliRun quiet = CliRun.of("slo", command, EXAMPLE.resolve("slos.yaml").toString(), "--data", om);
+            assertThat(quiet.err()).doesNotContain("note:").containsOnlyOnce("warning: objective 50% leaves a 50% "
+                    + "error budget");
+            CliRun verbose = CliRun.of("slo", command, EXAMPLE.resolve("slos.yaml").toString(), "--data", om,
+                    "--verbose");
+            assertThat(verbose.err()).containsOnlyOnce(":9:15: note: the query's ranges become each alert window")
+                    .containsOnlyOnce(":28:13: note: latency SLO read as");
+        }
     }
 
     @Test

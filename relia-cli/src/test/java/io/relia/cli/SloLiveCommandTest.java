@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +30,9 @@ class SloLiveCommandTest {
         assertThat(run.out()).contains("SLO status at 2026-11-02 14:00 UTC")
                 .contains("checkout-availability  99.9%      99.5065%")
                 .contains("checkout-latency_p50   50%        no data")
-                .contains("The recording covers 6h of the 30d window");
+                .contains("data covers 6h of the 30d window (0.8%)")
+                .contains("4.1% of the error budget spent, 95.9% left")
+                .contains("the whole window would spend 493.5% of its budget");
     }
 
     @Test
@@ -36,8 +40,8 @@ class SloLiveCommandTest {
         CliRun run = CliRun.of("slo", "status", SLOS, "--data", OM, "--slo", "checkout-availability",
                 "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"kind\" : \"slo-status\"").contains("\"state\" : \"exhausted\"")
-                .contains("\"window\" : \"1h\"").contains("\"recordedSpan\" : \"6h\"");
+        assertThat(run.out()).contains("\"kind\" : \"slo-status\"").contains("\"state\" : \"healthy\"")
+                .contains("\"window\" : \"1h\"").contains("\"covered\" : \"6h\"");
     }
 
     @Test
@@ -60,15 +64,27 @@ class SloLiveCommandTest {
     }
 
     @Test
-    void theGateFreezesWhenTheBudgetIsGoneAndPassesAReliabilityFix() {
-        CliRun frozen = CliRun.of("slo", "gate", SLOS, "--data", OM, "--slo", "checkout-availability");
+    void theGateFreezesWhenTheBudgetIsGoneAndPassesAReliabilityFix() throws IOException {
+        Path exhausted = exhausted();
+        CliRun frozen = CliRun.of("slo", "gate", SLOS, "--data", exhausted.toString(), "--slo",
+                "checkout-availability");
         assertThat(frozen.exitCode()).isEqualTo(1);
-        assertThat(frozen.out()).startsWith("FREEZE deploy frozen: checkout-availability has spent 493.5% of its "
-                + "error budget (exhausted) (default policy)");
-        CliRun fix = CliRun.of("slo", "gate", SLOS, "--data", OM, "--slo", "checkout-availability",
+        // Half of 6 hours' checkouts failed: 500 times the budget's rate over 1/120 of the window.
+        assertThat(frozen.out()).startsWith("FREEZE deploy frozen: checkout-availability has spent 416.7% of its "
+                + "error budget (exhausted); data covers 6h of the 30d window (0.8%) (default policy)");
+        CliRun fix = CliRun.of("slo", "gate", SLOS, "--data", exhausted.toString(), "--slo", "checkout-availability",
                 "--reliability-fix");
         assertThat(fix.exitCode()).isZero();
         assertThat(fix.out()).startsWith("WARN deploy allowed as a reliability fix despite a freeze");
+    }
+
+    @Test
+    void theGatePassesTheExampleAsTheReadmeShowsWithoutAt() {
+        CliRun run = CliRun.of("slo", "gate", SLOS, "--data", OM, "--slo", "checkout-availability");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).isEqualTo("PASS deploy allowed: 1 SLO(s) within the error-budget policy; lowest budget "
+                + "left: checkout-availability 95.9%, healthy, data covers 6h of the 30d window (0.8%) (default "
+                + "policy)\n");
     }
 
     @Test
@@ -86,9 +102,25 @@ class SloLiveCommandTest {
                 "--policy", lenient.toString(), "--at", "2026-11-02T10:00:00Z");
         assertThat(early.exitCode()).as(early.out() + early.err()).isZero();
         assertThat(early.out()).startsWith("PASS deploy allowed: 1 SLO(s) within the error-budget policy");
-        CliRun blocked = CliRun.of("slo", "gate", SLOS, "--data", OM, "--slo", "checkout-availability",
-                "--policy", lenient.toString(), "--reliability-fix");
+        CliRun blocked = CliRun.of("slo", "gate", SLOS, "--data", exhausted().toString(), "--slo",
+                "checkout-availability", "--policy", lenient.toString(), "--reliability-fix");
         assertThat(blocked.exitCode()).isEqualTo(1);
+        Path strict = Files.writeString(directory.resolve("strict.yaml"), """
+                states:
+                  warning_at: 99%
+                  critical_below: 97%
+                """);
+        CliRun critical = CliRun.of("slo", "gate", SLOS, "--data", OM, "--slo", "checkout-availability",
+                "--policy", strict.toString());
+        assertThat(critical.exitCode()).isEqualTo(1);
+        assertThat(critical.out()).contains("has 95.9% of its error budget left (critical: below 97%)");
+    }
+
+    /** Six hours of checkouts ending when the example's do, half of them failing. */
+    private Path exhausted() throws IOException {
+        Instant end = Instant.parse("2026-11-02T14:00:00Z");
+        return Files.writeString(directory.resolve("exhausted.om"), CheckoutRecording.of(
+                end.minus(Duration.ofHours(6)), end, t -> CheckoutRecording.REQUESTS_PER_STEP / 2));
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Formats as {@code file:line:column: error|warning: what is wrong; expected what (hint: how to fix)}.
  *
  * @param location where it is
- * @param level    error (the input is rejected) or warning (it is accepted)
+ * @param level    error (the input is rejected), warning (it is accepted) or note (how it was read, for the
+ *                 commands that explain an input; no problem at all)
  * @param message  what is wrong, in one sentence without a trailing period
  * @param expected what was expected instead, or empty
  * @param hint     how to fix it, or empty
@@ -16,9 +17,9 @@ import java.util.Objects;
 public record Problem(Location location, Level level, String message, String expected, String hint)
         implements Comparable<Problem> {
 
-    /** How bad a problem is. */
+    /** How bad a problem is; a note is information about how an input was read, not a problem. */
     public enum Level {
-        ERROR, WARNING;
+        ERROR, WARNING, NOTE;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -51,6 +52,15 @@ public record Problem(Location location, Level level, String message, String exp
 
     public static Problem warning(Location location, String message) {
         return new Problem(location, Level.WARNING, message, "", "");
+    }
+
+    /** Information about how an input was read ("latency SLO read as ..."), shown by the commands that explain. */
+    public static Problem note(Location location, String message, String hint) {
+        return new Problem(location, Level.NOTE, message, "", hint);
+    }
+
+    public boolean isNote() {
+        return level == Level.NOTE;
     }
 
     public boolean isError() {

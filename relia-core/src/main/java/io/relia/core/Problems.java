@@ -25,6 +25,11 @@ public final class Problems {
         add(Problem.warning(location, message, expected, hint));
     }
 
+    /** Records how an input was read: shown by the commands that explain inputs, never a problem. */
+    public void note(Location location, String message, String hint) {
+        add(Problem.note(location, message, hint));
+    }
+
     public boolean hasErrors() {
         return all.stream().anyMatch(Problem::isError);
     }

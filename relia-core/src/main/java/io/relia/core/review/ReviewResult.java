@@ -44,11 +44,12 @@ public record ReviewResult(ServiceInventory inventory, List<ReviewSection> secti
                 .sorted().toList();
     }
 
-    /** Input problems: unreadable files and problems the sections met, each once, sorted. */
+    /** Input problems: unreadable files and problems the sections met, each once, sorted; notes left out. */
     public List<Problem> problems() {
         List<Problem> all = new ArrayList<>(inventory.problems());
         sections.forEach(section -> all.addAll(section.problems()));
-        return all.stream().distinct().sorted().toList();
+        // Notes say how an input was read (relia validate shows them): no problem of the review.
+        return all.stream().filter(problem -> !problem.isNote()).distinct().sorted().toList();
     }
 
     public long count(CheckStatus status) {

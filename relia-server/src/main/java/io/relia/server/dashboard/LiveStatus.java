@@ -51,20 +51,15 @@ final class LiveStatus implements AutoCloseable {
     private final List<StatusEvaluator.Target> targets;
     private final StatusEvaluator evaluator;
     private final Clock clock;
-    private final Optional<Instant> dataStart;
     private final ReentrantLock lock = new ReentrantLock();
     private Snapshot last;
 
-    /**
-     * @param dataStart the first recorded sample, for recorded data: burn-downs start there, as {@code relia slo
-     *                  status --data} draws them, rather than at the start of a window mostly without data
-     */
-    LiveStatus(QueryEngine engine, List<Slo> slos, BudgetPolicy policy, Clock clock, Optional<Instant> dataStart) {
+    /** Burn-downs start where the data does (its coverage of the window), as {@code relia slo status} draws them. */
+    LiveStatus(QueryEngine engine, List<Slo> slos, BudgetPolicy policy, Clock clock) {
         this.engine = engine;
         this.targets = slos.stream().map(slo -> new StatusEvaluator.Target(slo, SloQueries.of(slo))).toList();
         this.evaluator = new StatusEvaluator(engine, DEFAULT_PERIOD, policy, PARALLELISM);
         this.clock = clock;
-        this.dataStart = dataStart;
     }
 
     /** Where the data comes from, e.g. {@code Prometheus at http://127.0.0.1:9090}. */
@@ -91,11 +86,7 @@ final class LiveStatus implements AutoCloseable {
             List<SloStatus> statuses = evaluator.evaluateAll(targets, at);
             List<StatusEvaluator.BurnDown> burnDowns = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
-                StatusEvaluator.Target target = targets.get(i);
-                Instant windowStart = at.minus(statuses.get(i).period());
-                Instant from = dataStart.filter(start -> start.isAfter(windowStart) && start.isBefore(at))
-                        .orElse(windowStart);
-                burnDowns.add(evaluator.burnDown(target, from, at, BURN_DOWN_POINTS));
+                burnDowns.add(evaluator.burnDown(targets.get(i), statuses.get(i), BURN_DOWN_POINTS));
             }
             return new Snapshot(at, statuses, burnDowns, Optional.empty());
         } catch (QueryException failed) {

@@ -60,12 +60,10 @@ public final class SloApi implements ServerPart {
             Instant last = recorded.get().last().orElseThrow(() -> new IllegalArgumentException("no samples in "
                     + recorded.get().source()));
             clock = Clock.fixed(last, ZoneOffset.UTC);
-            source = Optional.of(new LiveStatus(new OfflineEngine(recorded.get()), catalog.slos(), policy, clock,
-                    recorded.get().first()));
+            source = Optional.of(new LiveStatus(new OfflineEngine(recorded.get()), catalog.slos(), policy, clock));
         } else if (prometheus.isPresent()) {
             try {
-                source = Optional.of(new LiveStatus(prometheus(prometheus.get()), catalog.slos(), policy, clock,
-                        Optional.empty()));
+                source = Optional.of(new LiveStatus(prometheus(prometheus.get()), catalog.slos(), policy, clock));
             } catch (IllegalArgumentException bad) {
                 unusable = Optional.of("no live data: " + bad.getMessage());
             }

@@ -5,6 +5,7 @@ import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputDiscovery;
 import io.relia.core.spec.SpecDocument;
 import io.relia.slo.Slo;
+import io.relia.slo.SloDuplicates;
 import io.relia.slo.SloFile;
 import io.relia.slo.SloSpecs;
 
@@ -21,7 +22,8 @@ import java.util.Map;
  * {@code relia review} finds them, so runbooks and manifests beside them are no error.
  *
  * @param slos     every valid SLO, in the order of the files
- * @param problems errors and warnings of the files, sorted
+ * @param problems errors and warnings of the files, sorted (notes on how SLIs were read left out), and warnings for
+ *                 an SLO written in several formats or an alert name two SLOs share
  */
 record SloCatalog(List<Slo> slos, List<Problem> problems) {
 
@@ -36,9 +38,12 @@ record SloCatalog(List<Slo> slos, List<Problem> problems) {
         for (Path path : paths) {
             for (SloFile file : Files.isDirectory(path) ? discover(path) : List.of(SloSpecs.load(path))) {
                 slos.addAll(file.slos());
-                problems.addAll(file.problems());
+                // Notes say how an SLI was read (relia slo validate shows them): not a problem of the dashboard.
+                file.problems().stream().filter(problem -> !problem.isNote()).forEach(problems::add);
             }
         }
+        // One SLO written in several formats, or one alert name for two SLOs: said as slo validate says it.
+        problems.addAll(SloDuplicates.of(slos).problems());
         return new SloCatalog(slos, problems);
     }
 

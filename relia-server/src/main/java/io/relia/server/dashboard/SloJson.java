@@ -45,8 +45,17 @@ final class SloJson {
         live.put("state", status.state().label());
         live.put("sli", finite(status.sli()));
         live.put("errorRatio", finite(status.errorRatio()));
+        live.put("budgetSpentRatio", finite(status.budgetSpent()));
         live.put("budgetRemainingRatio", finite(status.budgetRemaining()));
         live.put("budgetRemainingMinutes", finite(status.budgetMinutesRemaining()));
+        live.put("projectedSpentRatio", finite(status.projectedSpent()));
+        Map<String, Object> coverage = new LinkedHashMap<>();
+        coverage.put("window", Durations.format(status.coverage().window()));
+        coverage.put("covered", Durations.format(status.coverage().covered()));
+        coverage.put("share", status.coverage().share());
+        coverage.put("measured", status.coverage().measured());
+        coverage.put("text", status.coverage().describe());
+        live.put("coverage", coverage);
         live.put("timeToExhaustion", status.timeToExhaustion().map(Durations::format).orElse(null));
         List<Map<String, Object>> burns = new ArrayList<>();
         for (SloStatus.WindowBurn window : status.burnRates()) {
@@ -59,24 +68,16 @@ final class SloJson {
         live.put("firing", status.firing().stream().map(alert -> Map.of("severity", alert.severity(),
                 "longWindow", Durations.format(alert.longWindow()),
                 "shortWindow", Durations.format(alert.shortWindow()))).toList());
-        live.put("burnDown", burnDown(status, burnDown));
+        live.put("burnDown", burnDown(burnDown));
         json.put("status", live);
         return json;
     }
 
-    /**
-     * Budget left (percent) at each time. Rates over short steps do not add up exactly to the rate over the whole
-     * window, so the curve is scaled to end at the budget left the window query measured, as {@code relia slo status
-     * --format html} draws it; times before any data are null.
-     */
-    private static Map<String, Object> burnDown(SloStatus status, StatusEvaluator.BurnDown burnDown) {
-        double[] raw = burnDown.remaining();
-        double end = raw.length == 0 ? Double.NaN : raw[raw.length - 1];
-        double scale = Double.isNaN(end) || end == 1 || Double.isNaN(status.budgetRemaining()) ? 1
-                : (1 - status.budgetRemaining()) / (1 - end);
+    /** Budget left (percent) at each time, ending at the budget left above; times before any data are null. */
+    private static Map<String, Object> burnDown(StatusEvaluator.BurnDown burnDown) {
         List<Double> remaining = new ArrayList<>();
-        for (double value : raw) {
-            remaining.add(finite((1 - (1 - value) * scale) * 100));
+        for (double value : burnDown.remaining()) {
+            remaining.add(finite(value * 100));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("times", burnDown.times().stream().map(Object::toString).toList());

@@ -276,7 +276,13 @@
     ];
     if (status) {
       pairs.push(['Budget left', status.budgetRemainingRatio === null ? 'no data'
-        : percent(status.budgetRemainingRatio) + ' (' + number(status.budgetRemainingMinutes) + ' min)']);
+        : percent(status.budgetRemainingRatio) + ' (' + number(status.budgetRemainingMinutes) + ' min), '
+          + percent(status.budgetSpentRatio) + ' spent']);
+      if (status.coverage) pairs.push(['Coverage', status.coverage.text]);
+      if (status.coverage && status.coverage.share < 1 && status.projectedSpentRatio !== null) {
+        pairs.push(['At this rate', 'the whole window would spend ' + percent(status.projectedSpentRatio)
+          + ' of its budget (information, not the verdict)']);
+      }
       pairs.push(['SLI', status.sli === null ? 'no data' : percent(status.sli, 3)]);
       if (status.timeToExhaustion) pairs.push(['Exhausted in', status.timeToExhaustion + ' at the last hour\'s rate']);
       if (status.firing.length > 0) {

@@ -90,8 +90,8 @@ final class SliTranslator {
             return Optional.of(new Sli.Raw("1 - (" + expression.strip() + ")"));
         }
         if (PromQl.hasRange(expression)) {
-            problems.warning(sli.valueLocation(key), "the query's ranges become each alert window "
-                    + "({{.window}}); the query is read as the ratio of good events", "", "");
+            problems.note(sli.valueLocation(key), "the query's ranges become each alert window "
+                    + "({{.window}}); the query is read as the ratio of good events", "");
             return Optional.of(new Sli.Raw("1 - (" + PromQl.windowed(expression).strip() + ")"));
         }
         if (PromQl.isSelector(expression)) {
@@ -127,9 +127,9 @@ final class SliTranslator {
         String total = "sum(rate(" + q.metric() + "_count" + (q.matchers().isEmpty() ? "" : "{" + q.matchers() + "}")
                 + "[" + Sli.WINDOW + "]))";
         BigDecimal objective = new BigDecimal(Double.toString(q.quantile())).movePointRight(2).stripTrailingZeros();
-        problems.warning(targetLocation, "latency SLO read as \"" + objective.toPlainString()
+        problems.note(targetLocation, "latency SLO read as \"" + objective.toPlainString()
                 + "% of requests faster than " + Durations.format(threshold) + "\": good = " + q.metric()
-                + "_bucket{le=\"" + le + "\"}, total = " + q.metric() + "_count", "",
+                + "_bucket{le=\"" + le + "\"}, total = " + q.metric() + "_count",
                 "le=\"" + le + "\" must be one of the histogram's bucket boundaries, written as exported");
         return Optional.of(new Translation(new Sli.Events("(" + total + ") - (" + good + ")", total), objective));
     }

@@ -66,6 +66,14 @@ public final class SloQueries {
         return "(" + errors(window) + ")\n/\n(" + total(window) + ")";
     }
 
+    /**
+     * The query whose series show whether there is data at all: the total for event SLIs (error series may only
+     * appear with the first error), the ratio's own query otherwise.
+     */
+    public String seriesQuery(Duration window) {
+        return at(ratio != null ? ratio : total, window);
+    }
+
     private static String at(String query, Duration window) {
         return query.replace(Sli.WINDOW, Durations.formatPrometheus(window));
     }

@@ -20,6 +20,7 @@ import io.relia.slo.promql.OfflineEngine;
 import io.relia.slo.query.QueryException;
 import io.relia.slo.query.SloQueries;
 import io.relia.slo.query.TimeGrid;
+import io.relia.slo.status.BudgetPercent;
 import io.relia.slo.status.BudgetPolicy;
 import io.relia.slo.status.BudgetState;
 import io.relia.slo.status.SloStatus;
@@ -120,31 +121,34 @@ final class RecordedDataReview {
             return false;
         }
         measured++;
-        Duration covered = Duration.between(first, last);
-        // A recording shorter than the period is judged by the share of the period's budget it spent, not as if
-        // it were the whole window (6 hours with one bad spike is not a month's budget gone).
-        double spent = status.budgetSpentOver(covered);
-        BudgetState state = BudgetPolicy.DEFAULT.stateOf(1 - spent);
+        // The budget, its state and the coverage are the status' own: the review says what slo status, slo gate
+        // and the dashboard say about the same data.
+        double spent = status.budgetSpent();
+        BudgetState state = status.state();
         AlertResult page = backtest.alerts().stream().filter(a -> a.rule().strategy().equals("mwmbr")
                 && a.rule().severity().equals("page")).findFirst().orElseThrow();
-        String percent = String.format(Locale.ROOT, "%.1f%%", spent * 100);
-        evidence.add(String.format(Locale.ROOT, "%s: spent %s of its %s error budget (%s) in the %s recorded in %s; "
-                        + "page alert fired %d time(s), caught %d/%d burns", slo.id(), percent,
-                Durations.format(status.period()), state.label(), Durations.format(covered), recording.relative(),
-                page.firing().size(), page.detected(), backtest.incidents().size()));
+        String percent = BudgetPercent.format(spent);
+        evidence.add(String.format(Locale.ROOT, "%s: spent %s of its %s error budget, %s left (%s), %s, recorded "
+                        + "in %s; page alert fired %d time(s), caught %d/%d burns", slo.id(), percent,
+                Durations.format(status.period()), BudgetPercent.format(status.budgetRemaining()), state.label(),
+                status.coverage().describe(), recording.relative(), page.firing().size(), page.detected(),
+                backtest.incidents().size()));
         rows.add(List.of(Document.Cell.of(slo.id()), Document.Cell.of(recording.relative().toString()),
-                Document.Cell.of(Durations.format(covered)),
+                Document.Cell.of(coverage(status)),
                 Document.Cell.of(String.format(Locale.ROOT, "%.4f%%", status.sli() * 100)),
                 new Document.Cell(percent, state.tone()), new Document.Cell(state.label(), state.tone()),
                 Document.Cell.of(page.firing().size() + " / " + page.detected() + " of "
                         + backtest.incidents().size() + " / " + page.misses().size())));
-        findings(slo, state, page, recording);
+        findings(status, page, recording);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", slo.id());
         entry.put("data", recording.relative().toString());
-        entry.put("covered", Durations.format(covered));
+        entry.put("covered", Durations.format(status.coverage().covered()));
+        entry.put("window", Durations.format(status.period()));
+        entry.put("coveredShare", status.coverage().share());
         entry.put("sli", status.sli());
         entry.put("budgetSpent", spent);
+        entry.put("budgetRemaining", status.budgetRemaining());
         entry.put("state", state.label());
         entry.put("pages", page.firing().size());
         entry.put("burnsDetected", page.detected());
@@ -154,15 +158,23 @@ final class RecordedDataReview {
         return true;
     }
 
-    private void findings(Slo slo, BudgetState state, AlertResult page, DiscoveredInput recording) {
+    /** "6h of 30d (0.8%)": the covered span, the window and the share. */
+    private static String coverage(SloStatus status) {
+        return Durations.format(status.coverage().covered()) + " of " + Durations.format(status.period()) + " ("
+                + status.coverage().sharePercent() + ")";
+    }
+
+    private void findings(SloStatus status, AlertResult page, DiscoveredInput recording) {
+        Slo slo = status.slo();
+        BudgetState state = status.state();
         Location where = slo.location();
         if (state == BudgetState.EXHAUSTED) {
             findings.add(new Finding("slo/budget-exhausted", Severity.HIGH, slo.id() + " has spent its whole error "
-                    + "budget in the recorded data", where, "freeze feature deploys and fix reliability first "
+                    + "budget in the recorded data (" + status.coverage().describe() + ")", where, "freeze feature deploys and fix reliability first "
                     + "(relia slo gate)"));
         } else if (state == BudgetState.CRITICAL) {
             findings.add(new Finding("slo/budget-critical", Severity.MEDIUM, slo.id() + " has under 25% of its error "
-                    + "budget left in the recorded data", where, "the budget policy freezes feature deploys "
+                    + "budget left in the recorded data (" + status.coverage().describe() + ")", where, "the budget policy freezes feature deploys "
                     + "(relia slo gate)"));
         }
         if (!page.misses().isEmpty()) {
@@ -192,7 +204,7 @@ final class RecordedDataReview {
     /** The budget table, or empty when no SLO was measured. */
     Optional<Document.Table> table() {
         return rows.isEmpty() ? Optional.empty() : Optional.of(new Document.Table(List.of("SLO", "Recorded data",
-                "Covers", "SLI", "Budget spent", "State", "Pages / burns caught / unpaged 2% hours"), rows));
+                "Data covers", "SLI", "Budget spent", "State", "Pages / burns caught / unpaged 2% hours"), rows));
     }
 
     /** The error-budget-tracking verdict: pass when measured and healthy enough, fail when exhausted. */

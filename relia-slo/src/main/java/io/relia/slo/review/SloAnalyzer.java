@@ -14,6 +14,7 @@ import io.relia.core.review.Verdict;
 import io.relia.core.value.Durations;
 import io.relia.slo.ErrorBudget;
 import io.relia.slo.Slo;
+import io.relia.slo.SloDuplicates;
 import io.relia.slo.SloFile;
 import io.relia.slo.SloSpecs;
 
@@ -28,7 +29,9 @@ import java.util.Set;
 /**
  * The review's SLO section: every SLO spec is read (native, Sloth, OpenSLO). No spec fails "SLOs defined and
  * measured"; valid specs warn until their measurement is checked against Prometheus or recorded data (relia slo
- * status). A spec with errors fails the item through the review's own rule for inputs it could not read.
+ * status). One SLO written in several formats counts once ({@link SloDuplicates}); an alert name two different SLOs
+ * generate is a finding. A spec with errors fails the item through the review's own rule for inputs it could not
+ * read.
  */
 public final class SloAnalyzer implements ReviewAnalyzer {
 
@@ -75,40 +78,82 @@ public final class SloAnalyzer implements ReviewAnalyzer {
             evidence.add(spec.path() + ": " + String.join(", ", file.formats()) + ", " + file.slos().size()
                     + (file.slos().size() == 1 ? " SLO" : " SLOs") + (file.hasErrors() ? " (invalid)" : ""));
         }
-        String summary = slos.size() + " valid SLOs in " + specs.size() + " files";
-        RecordedDataReview recorded = RecordedDataReview.of(slos,
+        SloDuplicates distinct = SloDuplicates.of(slos);
+        evidence.addAll(sameSlos(distinct));
+        List<Finding> clashes = clashes(distinct);
+        List<String> written = distinct.duplicated().stream().map(same -> same.preferred().id() + " is written "
+                + same.definitions().size() + " times").toList();
+        String summary = distinct.count() + " valid SLOs in " + specs.size() + " files" + (written.isEmpty() ? ""
+                : " (" + String.join(", ", written) + ", counted once)");
+        List<Slo> measuredSlos = distinct.preferred();
+        RecordedDataReview recorded = RecordedDataReview.of(measuredSlos,
                 context.inventory().ofKind(io.relia.core.review.InputKind.METRICS_HISTORY), DEFAULT_PERIOD);
         problems.addAll(recorded.problems());
         // A spec with errors fails the item in the review itself, with every problem located (InputErrors).
+        String clashNote = clashes.isEmpty() ? "" : "; " + clashes.size() + " alert name(s) shared by different SLOs";
         Verdict verdict;
         if (recorded.measured() == 0) {
             verdict = new Verdict(ChecklistItem.SLOS_DEFINED, io.relia.core.review.CheckStatus.WARN, summary
-                    + "; measurement not checked yet (relia slo status with Prometheus or recorded data)", evidence,
-                    List.of());
+                    + "; measurement not checked yet (relia slo status with Prometheus or recorded data)" + clashNote,
+                    evidence, clashes);
         } else {
-            verdict = new Verdict(ChecklistItem.SLOS_DEFINED, recorded.measured() == slos.size()
+            boolean all = recorded.measured() == measuredSlos.size();
+            verdict = new Verdict(ChecklistItem.SLOS_DEFINED, all && clashes.isEmpty()
                     ? io.relia.core.review.CheckStatus.PASS : io.relia.core.review.CheckStatus.WARN, summary + "; "
-                    + recorded.measured() + " measured by recorded data" + (recorded.measured() == slos.size() ? ""
-                    : ", the others need relia slo status --prometheus URL"), evidence, List.of());
+                    + recorded.measured() + " measured by recorded data" + (all ? ""
+                    : ", the others need relia slo status --prometheus URL") + clashNote, evidence, clashes);
         }
-        List<Document.Block> blocks = new ArrayList<>(List.of(table(slos)));
+        List<Document.Block> blocks = new ArrayList<>(List.of(table(distinct)));
         recorded.table().ifPresent(blocks::add);
-        Map<String, Object> data = new LinkedHashMap<>(data(slos));
+        Map<String, Object> data = new LinkedHashMap<>(data(distinct));
         data.put("recorded", recorded.data());
         return new ReviewSection(id(), "SLOs", List.of(verdict, recorded.budgetVerdict()), problems, blocks, data);
     }
 
-    private static Document.Table table(List<Slo> slos) {
+    /** One evidence line per SLO written more than once: where, in which formats, and how the copies differ. */
+    private static List<String> sameSlos(SloDuplicates distinct) {
+        List<String> lines = new ArrayList<>();
+        for (SloDuplicates.Same same : distinct.duplicated()) {
+            Slo first = same.preferred();
+            List<String> others = new ArrayList<>();
+            for (Slo other : same.definitions().subList(1, same.definitions().size())) {
+                others.add(other.id() + " (" + other.location().file() + ", " + other.spec()
+                        + SloDuplicates.differences(first, other) + ")");
+            }
+            lines.add(first.id() + " (" + first.location().file() + ", " + first.spec() + ") is also written as "
+                    + String.join(" and ", others) + ": same service and SLI, counted once");
+        }
+        return lines;
+    }
+
+    /** A Medium finding per alert name two different SLOs generate, at each later SLO. */
+    private static List<Finding> clashes(SloDuplicates distinct) {
+        List<Finding> findings = new ArrayList<>();
+        for (SloDuplicates.AlertClash clash : distinct.clashes()) {
+            Slo first = clash.slos().getFirst();
+            for (Slo other : clash.slos().subList(1, clash.slos().size())) {
+                findings.add(new Finding("slo/alert-name-clash", Severity.MEDIUM, "SLOs " + first.id() + " and "
+                        + other.id() + " both generate alert " + clash.alert() + ": Prometheus gets two alert rules "
+                        + "with one name, and routes, silences and runbooks by alert name cannot tell them apart",
+                        other.location(), "give one of them its own alert name (Sloth alerting.name, or rename the "
+                        + "SLO)"));
+            }
+        }
+        return findings;
+    }
+
+    private static Document.Table table(SloDuplicates distinct) {
         List<List<Document.Cell>> rows = new ArrayList<>();
-        for (Slo slo : slos) {
+        for (SloDuplicates.Same same : distinct.slos()) {
+            Slo slo = same.preferred();
             ErrorBudget budget = ErrorBudget.of(slo, DEFAULT_PERIOD);
-            rows.add(List.of(Document.Cell.of(slo.id()), Document.Cell.of(slo.spec()),
+            rows.add(List.of(Document.Cell.of(slo.id()), Document.Cell.of(String.join(", ", same.formats())),
                     Document.Cell.of(budget.objectivePercent().stripTrailingZeros().toPlainString() + "%"),
                     Document.Cell.of(Durations.format(budget.period())),
                     Document.Cell.of(budget.minutes().stripTrailingZeros().toPlainString() + " min"),
                     Document.Cell.of(alerts(slo))));
         }
-        return new Document.Table(List.of("SLO", "Format", "Objective", "Window", "Error budget", "Alerts"), rows);
+        return new Document.Table(List.of("SLO", "Formats", "Objective", "Window", "Error budget", "Alerts"), rows);
     }
 
     private static String alerts(Slo slo) {
@@ -118,9 +163,10 @@ public final class SloAnalyzer implements ReviewAnalyzer {
                 + (slo.burnRateAlerts().isEmpty() ? "" : " (custom windows)");
     }
 
-    private static Map<String, Object> data(List<Slo> slos) {
+    private static Map<String, Object> data(SloDuplicates distinct) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Slo slo : slos) {
+        for (SloDuplicates.Same same : distinct.slos()) {
+            Slo slo = same.preferred();
             ErrorBudget budget = ErrorBudget.of(slo, DEFAULT_PERIOD);
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", slo.id());
@@ -130,6 +176,17 @@ public final class SloAnalyzer implements ReviewAnalyzer {
             view.put("errorBudgetMinutes", budget.minutes());
             view.put("file", slo.location().file());
             view.put("line", slo.location().line());
+            view.put("formats", same.formats());
+            List<Map<String, Object>> definitions = new ArrayList<>();
+            for (Slo definition : same.definitions()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("id", definition.id());
+                one.put("spec", definition.spec());
+                one.put("file", definition.location().file());
+                one.put("line", definition.location().line());
+                definitions.add(one);
+            }
+            view.put("definitions", definitions);
             out.add(view);
         }
         return Map.of("slos", out);

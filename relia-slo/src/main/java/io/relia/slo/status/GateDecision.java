@@ -3,7 +3,6 @@ package io.relia.slo.status;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Whether a deploy may go out under an error-budget policy, with the reason in one line for a CI log.
@@ -35,11 +34,12 @@ public record GateDecision(boolean allowed, boolean warning, String reason, List
                 blocking.add(status);
                 reasons.add(status.slo().id() + (status.budgetRemaining() > 0
                         ? " has " + percent(status.budgetRemaining()) + " of its error budget left"
-                        : " has spent " + percent(1 - status.budgetRemaining()) + " of its error budget")
-                        + " (" + describe(status.state(), policy) + ")");
+                        : " has spent " + percent(status.budgetSpent()) + " of its error budget")
+                        + " (" + describe(status.state(), policy) + "); " + status.coverage().describe());
             } else if (policy.freezeOnPage() && status.paging()) {
                 blocking.add(status);
-                reasons.add(status.slo().id() + " is paging: a fast-burn alert fires");
+                reasons.add(status.slo().id() + " is paging: a fast-burn alert fires; "
+                        + status.coverage().describe());
             }
         }
         String others = reasons.size() > 1 ? "; " + (reasons.size() - 1) + " more SLO(s) block too" : "";
@@ -57,7 +57,7 @@ public record GateDecision(boolean allowed, boolean warning, String reason, List
         }
         String lowest = statuses.stream().min(Comparator.comparingDouble(SloStatus::budgetRemaining))
                 .map(s -> "; lowest budget left: " + s.slo().id() + " " + percent(s.budgetRemaining()) + ", "
-                        + s.state().label())
+                        + s.state().label() + ", " + s.coverage().describe())
                 .orElse("");
         return new GateDecision(true, false, "deploy allowed: " + statuses.size() + " SLO(s) within the error-budget "
                 + "policy" + lowest + " (" + policy.source() + ")", blocking);
@@ -73,10 +73,7 @@ public record GateDecision(boolean allowed, boolean warning, String reason, List
         };
     }
 
-    /** A ratio as a percentage with up to one decimal: 0.036 → 3.6%. */
-    static String percent(double ratio) {
-        double value = ratio * 100;
-        return (Math.abs(value - Math.round(value)) < 0.05 ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.1f", value)) + "%";
+    private static String percent(double ratio) {
+        return BudgetPercent.format(ratio);
     }
 }

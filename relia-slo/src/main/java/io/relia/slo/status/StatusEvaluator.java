@@ -23,9 +23,10 @@ import java.util.TreeSet;
 
 /**
  * Computes SLO status at a moment from any {@link QueryEngine}: the error ratio over the period and each alert
- * window, the budget left and its policy state, the alerts that would fire, and the time to exhaustion. Budget
- * formulas follow the SRE Workbook ("Implementing SLOs") and slo-generator's report: burn rate = error ratio /
- * (1 − objective), budget left = 1 − burn rate over the period.
+ * window, how much of the period the data covers, the budget left and its policy state, the alerts that would fire,
+ * and the time to exhaustion. Formulas follow the SRE Workbook ("Implementing SLOs") and slo-generator's report:
+ * burn rate = error ratio / (1 − objective); budget spent = burn rate over the data × the covered share of the
+ * period (the rule of {@link SloStatus}).
  */
 public final class StatusEvaluator {
 
@@ -87,8 +88,15 @@ public final class StatusEvaluator {
         }
         WindowedRatio whole = measured.get(period);
         double errorRatio = whole.ratio()[0];
-        double remaining = 1 - errorRatio / budget;
+        Coverage coverage = CoverageProbe.measure(engine, target.queries(), period, at);
+        if (!Double.isNaN(errorRatio) && coverage.covered().isZero()) {
+            // The SLI has a value but its series were not found: never judge by a share of nothing.
+            coverage = Coverage.assumed(period);
+        }
+        // The one budget rule (see SloStatus): burn rate over the data × the covered share of the window.
+        double remaining = 1 - errorRatio / budget * coverage.share();
         double seconds = period.toSeconds();
+        // Prometheus' rate() over the window divides the increase it saw by the whole window: × window = observed.
         OptionalDouble events = target.queries().countsEvents() && !Double.isNaN(whole.eventRate()[0])
                 ? OptionalDouble.of(whole.eventRate()[0] * seconds) : OptionalDouble.empty();
         OptionalDouble bad = events.isPresent() ? OptionalDouble.of(whole.errorRate()[0] * seconds)
@@ -113,23 +121,27 @@ public final class StatusEvaluator {
                         row.factor(), longBurn, shortBurn));
             }
         }
+        // A burn rate of 1 spends the whole budget in one window: the budget left lasts remaining × window ÷ burn.
         double currentBurn = measured.get(CURRENT_WINDOW).ratio()[0] / budget;
         Optional<Duration> exhaustion = remaining > 0 && currentBurn > 0
                 ? Optional.of(Duration.ofSeconds(Math.round(remaining * seconds / currentBurn)))
                 : Optional.empty();
         double budgetMinutes = ErrorBudget.of(slo, period).minutes().doubleValue();
-        return new SloStatus(slo, period, at, errorRatio, events, bad, remaining, budgetMinutes,
-                policy.stateOf(remaining), burns, firing, exhaustion);
+        return new SloStatus(slo, at, errorRatio, events, bad, coverage, budgetMinutes, policy.stateOf(remaining),
+                burns, firing, exhaustion);
     }
 
     /**
-     * The budget left over the current window, at about {@code points} evenly spaced times from {@code from} (the
-     * window's start, or later when data starts later) to {@code at}: errors spent so far over the budget of all the
-     * events up to {@code at} (a burn-down from 1 to the current budget left). Times before any data hold NaN.
+     * The budget left over the data in the window, at about {@code points} evenly spaced times up to the status'
+     * moment: the budget {@code status} reports spent, taken in the order the failures came (the errors of each step
+     * over all of them), so that the curve starts at 1 and ends exactly at {@link SloStatus#budgetRemaining()}. Step
+     * rates do not add up exactly to the rate over the whole window, which is why the shape, not the sum, is taken
+     * from them. Times without data hold NaN.
      */
-    public BurnDown burnDown(Target target, Instant from, Instant at, int points) throws QueryException {
-        Duration period = target.slo().period().orElse(defaultPeriod);
-        Instant start = from.isBefore(at.minus(period)) ? at.minus(period) : from;
+    public BurnDown burnDown(Target target, SloStatus status, int points) throws QueryException {
+        Instant at = status.at();
+        Duration covered = status.coverage().covered();
+        Instant start = at.minus(covered.isZero() ? status.period() : covered);
         // Steps of at least 5m: the shortest window SLIs are written for, and several samples per rate at 1m scrapes.
         Duration step = Duration.ofSeconds(Math.max(300, Duration.between(start, at).toSeconds() / points));
         TimeGrid grid = new TimeGrid(start.plus(step), at, step);
@@ -137,25 +149,29 @@ public final class StatusEvaluator {
         int n = grid.size();
         boolean counted = target.queries().countsEvents();
         double[] errors = new double[n];
+        double[] eventsSoFar = new double[n];
+        boolean[] known = new boolean[n];
         double errorSum = 0;
         double eventSum = 0;
-        int firstData = -1;
         for (int i = 0; i < n; i++) {
             double e = counted ? ratio.errorRate()[i] : ratio.ratio()[i];
             double t = counted ? ratio.eventRate()[i] : 1;
             if (!Double.isNaN(e) && !Double.isNaN(t)) {
                 errorSum += e;
                 eventSum += t;
-                firstData = firstData < 0 ? i : firstData;
+                known[i] = true;
             }
             errors[i] = errorSum;
+            eventsSoFar[i] = eventSum;
         }
-        double budget = target.slo().errorBudgetRatio();
+        double spent = status.budgetSpent();
         double[] remaining = new double[n];
         List<Instant> times = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            remaining[i] = eventSum == 0 || firstData < 0 || i < firstData ? Double.NaN
-                    : 1 - errors[i] / (budget * eventSum);
+            // Without errors in the steps, the (tiny) spend is spread over the events instead.
+            double shareSoFar = errorSum > 0 ? errors[i] / errorSum : eventSum > 0 ? eventsSoFar[i] / eventSum : 0;
+            remaining[i] = !known[i] && eventsSoFar[i] == 0 || Double.isNaN(spent) ? Double.NaN
+                    : 1 - spent * shareSoFar;
             times.add(grid.at(i));
         }
         return new BurnDown(times, remaining);

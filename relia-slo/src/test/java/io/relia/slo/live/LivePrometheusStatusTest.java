@@ -90,6 +90,7 @@ class LivePrometheusStatusTest {
             SloStatus live = status(prometheus, at);
             SloStatus recorded = status(offline, at);
             assertThat(live.state()).as("state at %s", at).isEqualTo(recorded.state());
+            assertThat(live.coverage()).as("coverage at %s", at).isEqualTo(recorded.coverage());
             assertThat(live.firing()).as("firing at %s", at).hasSameSizeAs(recorded.firing());
             assertThat(live.errorRatio()).as("error ratio at %s", at)
                     .isCloseTo(recorded.errorRatio(), within(recorded.errorRatio() * 0.001));
@@ -103,6 +104,16 @@ class LivePrometheusStatusTest {
                         .isCloseTo(b.burnRate(), within(Math.max(1e-9, b.burnRate() * 0.001)));
             }
         }
+    }
+
+    @Test
+    void prometheusFindsWhereTheDataStartsToTheMinute() throws QueryException {
+        Duration twelveDays = Duration.ofDays(12).plusHours(6).plusMinutes(2);
+        SloStatus live = status(prometheus, history.start().plus(twelveDays));
+
+        assertThat(live.coverage().measured()).isTrue();
+        assertThat(live.coverage().covered()).isEqualTo(twelveDays);
+        assertThat(status(prometheus, history.end()).coverage().isWhole()).isTrue();
     }
 
     @Test

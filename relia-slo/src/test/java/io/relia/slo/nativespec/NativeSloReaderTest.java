@@ -79,7 +79,7 @@ class NativeSloReaderTest {
                 "(sum(rate(http_request_duration_seconds_count{route=\"/c\"}[{{.window}}]))) - "
                         + "(sum(rate(http_request_duration_seconds_bucket{route=\"/c\",le=\"0.5\"}[{{.window}}])))",
                 "sum(rate(http_request_duration_seconds_count{route=\"/c\"}[{{.window}}]))"));
-        assertThat(messages()).containsExactly("slos.yaml:7:13: warning: latency SLO read as \"99% of requests "
+        assertThat(messages()).containsExactly("slos.yaml:7:13: note: latency SLO read as \"99% of requests "
                 + "faster than 500ms\": good = http_request_duration_seconds_bucket{le=\"0.5\"}, total = "
                 + "http_request_duration_seconds_count (hint: le=\"0.5\" must be one of the histogram's bucket "
                 + "boundaries, written as exported)");

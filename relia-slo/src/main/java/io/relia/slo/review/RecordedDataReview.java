@@ -115,8 +115,8 @@ final class RecordedDataReview {
         } catch (QueryException failed) {
             if (failed.isUserError()) {
                 problems.add(Problem.warning(slo.location(), "cannot evaluate " + slo.id() + " over "
-                        + recording.relative() + ": " + failed.getMessage(), "", "relia slo status --data "
-                        + recording.relative()));
+                        + recording.path() + ": " + failed.getMessage(), "", "relia slo status "
+                        + slo.location().file() + " --slo " + slo.id() + " --data " + recording.path()));
             }
             return false;
         }
@@ -131,9 +131,9 @@ final class RecordedDataReview {
         evidence.add(String.format(Locale.ROOT, "%s: spent %s of its %s error budget, %s left (%s), %s, recorded "
                         + "in %s; page alert fired %d time(s), caught %d/%d burns", slo.id(), percent,
                 Durations.format(status.period()), BudgetPercent.format(status.budgetRemaining()), state.label(),
-                status.coverage().describe(), recording.relative(), page.firing().size(), page.detected(),
+                status.coverage().describe(), recording.path(), page.firing().size(), page.detected(),
                 backtest.incidents().size()));
-        rows.add(List.of(Document.Cell.of(slo.id()), Document.Cell.of(recording.relative().toString()),
+        rows.add(List.of(Document.Cell.of(slo.id()), Document.Cell.of(recording.path().toString()),
                 Document.Cell.of(coverage(status)),
                 Document.Cell.of(String.format(Locale.ROOT, "%.4f%%", status.sli() * 100)),
                 new Document.Cell(percent, state.tone()), new Document.Cell(state.label(), state.tone()),
@@ -142,7 +142,7 @@ final class RecordedDataReview {
         findings(status, page, recording);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", slo.id());
-        entry.put("data", recording.relative().toString());
+        entry.put("data", recording.path().toString());
         entry.put("covered", Durations.format(status.coverage().covered()));
         entry.put("window", Durations.format(status.period()));
         entry.put("coveredShare", status.coverage().share());
@@ -170,17 +170,18 @@ final class RecordedDataReview {
         Location where = slo.location();
         if (state == BudgetState.EXHAUSTED) {
             findings.add(new Finding("slo/budget-exhausted", Severity.HIGH, slo.id() + " has spent its whole error "
-                    + "budget in the recorded data (" + status.coverage().describe() + ")", where, "freeze feature deploys and fix reliability first "
-                    + "(relia slo gate)"));
+                    + "budget in the recorded data (" + status.coverage().describe() + ")", where,
+                    "freeze feature deploys and fix reliability first (relia slo gate)"));
         } else if (state == BudgetState.CRITICAL) {
             findings.add(new Finding("slo/budget-critical", Severity.MEDIUM, slo.id() + " has under 25% of its error "
-                    + "budget left in the recorded data (" + status.coverage().describe() + ")", where, "the budget policy freezes feature deploys "
-                    + "(relia slo gate)"));
+                    + "budget left in the recorded data (" + status.coverage().describe() + ")", where,
+                    "the budget policy freezes feature deploys (relia slo gate)"));
         }
         if (!page.misses().isEmpty()) {
             findings.add(new Finding("slo/unpaged-burn", Severity.MEDIUM, slo.id() + ": " + page.misses().size()
-                    + " hour(s) in " + recording.relative() + " burned 2% of the budget without a page", where,
-                    "run relia slo backtest --data " + recording.relative() + " and tighten the page windows"));
+                    + " hour(s) in " + recording.path() + " burned 2% of the budget without a page", where,
+                    "run relia slo backtest " + slo.location().file() + " --slo " + slo.id() + " --data "
+                            + recording.path() + " and tighten the page windows"));
         }
     }
 

@@ -130,14 +130,8 @@ final class ObservabilityCheck implements ProjectCheck {
         }
     }
 
-    /** Where {@code key} was noted outside test sources ({@code src/test/...}), in file and line order. */
+    /** Where {@code key} was noted outside test sources, in file and line order. */
     private static List<Location> mainCode(Path root, ProjectFacts facts, String key) {
-        return facts.places(key).stream().filter(place -> !isTest(root, Path.of(place.file()))).toList();
-    }
-
-    private static boolean isTest(Path root, Path file) {
-        Path relative = file.startsWith(root) ? root.relativize(file) : file;
-        String path = "/" + relative.toString().replace('\\', '/');
-        return path.contains("/src/test/");
+        return facts.inMainCode(root, key);
     }
 }

@@ -41,7 +41,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
             new ExecutorCheck(), new RetryLoopCheck(), new CatchBlockCheck(), new ResourceCheck(),
             new RetryConfigCheck(), new StaticCollectionCheck(), new ReactiveHttpTimeoutCheck(),
             new GrpcDeadlineCheck(), new JdbcTimeoutCheck(), new RedisTimeoutCheck(),
-            new ObservabilityCheck(), new TlsVerificationCheck());
+            new ObservabilityCheck(), new TlsVerificationCheck(), new CircuitBreakerCheck());
 
     private final int threads;
 

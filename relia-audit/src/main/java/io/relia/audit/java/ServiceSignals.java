@@ -215,7 +215,7 @@ final class ServiceSignals {
         }
     }
 
-    private static boolean isOutbound(MethodCallExpr call, String name, List<String> imports) {
+    static boolean isOutbound(MethodCallExpr call, String name, List<String> imports) {
         return switch (name) {
             case "send", "sendAsync" -> call.getArguments().size() >= 2
                     && importsAny(imports, List.of("java.net.http."));

@@ -44,6 +44,11 @@ public final class Workloads {
         return manifests;
     }
 
+    /** The objects of one kind ({@code DestinationRule}, {@code Service}), in file order. */
+    public List<MapNode> objects(String kind) {
+        return ofKind(kind).stream().map(Manifest::object).toList();
+    }
+
     List<Manifest> ofKind(String kind) {
         return manifests.stream().filter(manifest -> manifest.kind().equals(kind)).toList();
     }

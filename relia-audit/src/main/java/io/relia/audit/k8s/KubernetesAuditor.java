@@ -154,7 +154,7 @@ public final class KubernetesAuditor implements AuditAnalyzer {
             return;
         }
         context.report(new Finding(KubernetesRules.NO_AUTOSCALER.id(), KubernetesRules.NO_AUTOSCALER.severity(),
-                workload.label() + " has no autoscaler: " + workload.replicas().map(n -> n + " replica(s)")
+                workload.label() + " has no autoscaler: it runs " + workload.replicas().map(n -> n + " replica(s)")
                         .orElse("1 replica (the default)") + " whatever the load", workload.nameLocation(),
                 "add a HorizontalPodAutoscaler (or KEDA ScaledObject) targeting " + workload.label()
                         + " with minReplicas of 2 or more"));

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -44,10 +45,11 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
 
     @Override
     public Set<ChecklistItem> decides() {
-        return EnumSet.of(ChecklistItem.TIMEOUTS, ChecklistItem.RETRY_BACKOFF,
-                ChecklistItem.SINGLE_POINTS_OF_FAILURE, ChecklistItem.RESOURCE_LIMITS, ChecklistItem.AUTO_SCALING,
-                ChecklistItem.ALERTS_WITH_RUNBOOKS, ChecklistItem.RUNBOOKS, ChecklistItem.SECURITY_REVIEW,
-                ChecklistItem.SECRETS_MANAGEMENT, ChecklistItem.NETWORK_POLICIES);
+        return EnumSet.of(ChecklistItem.SINGLE_POINTS_OF_FAILURE, ChecklistItem.CIRCUIT_BREAKERS,
+                ChecklistItem.RETRY_BACKOFF, ChecklistItem.TIMEOUTS, ChecklistItem.METRICS_EXPOSED,
+                ChecklistItem.STRUCTURED_LOGGING, ChecklistItem.DISTRIBUTED_TRACING, ChecklistItem.ALERTS_WITH_RUNBOOKS,
+                ChecklistItem.RUNBOOKS, ChecklistItem.SECURITY_REVIEW, ChecklistItem.SECRETS_MANAGEMENT,
+                ChecklistItem.NETWORK_POLICIES, ChecklistItem.AUTO_SCALING, ChecklistItem.RESOURCE_LIMITS);
     }
 
     @Override
@@ -62,6 +64,8 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
         Audited audited = new Audited(inventory, result);
         Workloads workloads = Workloads.of(inventory);
         List<Verdict> verdicts = new ArrayList<>(CodeVerdicts.of(audited));
+        BreakerVerdicts.of(audited).ifPresent(verdicts::add);
+        verdicts.addAll(ObservabilityVerdicts.of(audited));
         verdicts.addAll(KubernetesVerdicts.of(audited, workloads));
         verdicts.addAll(SecurityVerdicts.of(audited, workloads));
         verdicts.addAll(OperationsVerdicts.of(audited));
@@ -88,7 +92,7 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
         return new ReviewSection(id(), "Reliability audit", verdicts, findings, result.problems(), blocks, data);
     }
 
-    private static java.util.Optional<Document.Table> findingsTable(AuditResult result) {
+    private static Optional<Document.Table> findingsTable(AuditResult result) {
         List<AuditFinding> audited = result.findings().stream()
                 .sorted(Comparator.comparing(AuditFinding::finding)).toList();
         List<List<Document.Cell>> rows = new ArrayList<>();
@@ -98,7 +102,7 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
                     Document.Cell.of(one.path() + ":" + finding.location().line()),
                     Document.Cell.of(finding.message())));
         }
-        return rows.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(new Document.Table(List.of("Severity", "Rule", "Where", "Finding"), rows));
+        return rows.isEmpty() ? Optional.empty()
+                : Optional.of(new Document.Table(List.of("Severity", "Rule", "Where", "Finding"), rows));
     }
 }

@@ -36,7 +36,8 @@ final class CircuitBreakerCheck implements ProjectCheck {
     static final String HOST = "cb.host|";
 
     /** A URL (or gRPC target) literal: its host. */
-    static final Pattern URL = Pattern.compile("^(?:https?|grpcs?|dns|lb|wss?)://(?:[^@/]*@)?([A-Za-z0-9][A-Za-z0-9.-]*)");
+    static final Pattern URL = Pattern.compile(
+            "^(?:https?|grpcs?|dns|lb|wss?)://(?:[^@/]*@)?([A-Za-z0-9][A-Za-z0-9.-]*)");
     private static final Pattern TARGET = Pattern.compile("^([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)*):\\d+$");
 
     @Override

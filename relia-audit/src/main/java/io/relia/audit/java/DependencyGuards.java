@@ -160,13 +160,13 @@ final class DependencyGuards {
         return guards;
     }
 
-    /** Resilience4j and Hystrix instances in Spring config; Feign clients when Feign's breakers are on; gateway routes. */
+    /** Resilience4j and Hystrix instances in Spring config, Feign clients when Feign's breakers are on, gateways. */
     private List<Guard> configGuards(List<SpringProperties> configs) {
         List<Guard> guards = new ArrayList<>();
         boolean feign = false;
         for (SpringProperties config : configs) {
-            for (String prefix : List.of("resilience4j.circuitbreaker.instances", "resilience4j.circuitbreaker.backends",
-                    "hystrix.command")) {
+            for (String prefix : List.of("resilience4j.circuitbreaker.instances",
+                    "resilience4j.circuitbreaker.backends", "hystrix.command")) {
                 instances(config, prefix).forEach((instance, at) -> guards.add(new Guard(prefix.startsWith("hystrix")
                         ? "Hystrix command config" : "Resilience4j config", instance, "", false, at)));
             }
@@ -210,7 +210,8 @@ final class DependencyGuards {
             Optional<SpringProperties.Property> uri = config.get(prefix + ".uri");
             boolean breaker = config.properties().values().stream()
                     .anyMatch(property -> SpringProperties.relaxed(property.key()).startsWith(
-                            SpringProperties.relaxed(prefix + ".filters")) && property.value().startsWith("CircuitBreaker"));
+                            SpringProperties.relaxed(prefix + ".filters"))
+                            && property.value().startsWith("CircuitBreaker"));
             Optional<Matcher> host = uri.map(property -> CircuitBreakerCheck.URL.matcher(property.value()))
                     .filter(Matcher::find);
             if (breaker && host.isPresent()) {

@@ -36,7 +36,8 @@ final class KubernetesSecurityRules {
             "A writable root filesystem lets an attacker (or a bug) drop binaries and change the image's files at "
                     + "run time, and lets logs or caches fill the node's disk unseen; mount an emptyDir where the "
                     + "process must write. kube-linter no-read-only-root-fs (default), Polaris "
-                    + "notReadOnlyRootFilesystem (warning), kube-score container-security-context-readonlyrootfilesystem.",
+                    + "notReadOnlyRootFilesystem (warning), kube-score "
+                    + "container-security-context-readonlyrootfilesystem.",
             "    - name: api\n      image: api:1.4.2",
             "    - name: api\n      image: api:1.4.2\n      securityContext:\n        readOnlyRootFilesystem: true\n"
                     + "      volumeMounts: [{name: tmp, mountPath: /tmp}]",

@@ -7,7 +7,7 @@ import io.relia.core.review.Verdict;
 
 import java.util.List;
 
-/** Timeouts and retries, from the Java and Spring rules. No code to read: no verdict, the fallback says what to show. */
+/** Timeouts and retries, from the Java and Spring rules. No code: no verdict, the fallback says what to show. */
 final class CodeVerdicts {
 
     private CodeVerdicts() {

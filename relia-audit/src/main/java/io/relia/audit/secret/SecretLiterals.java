@@ -36,9 +36,10 @@ public final class SecretLiterals {
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{|\\$\\(|\\{\\{|#\\{|%\\{|^<[^>]+>$|^\\$[A-Z_]+$");
     private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://([^/:@\\s]+):([^@/\\s]+)@");
-    private static final Pattern NOT_A_SECRET = Pattern.compile("(?i)true|false|yes|no|on|off|null|none|[-+]?\\d+(\\.\\d+)?"
-            + "|(/|file:|classpath:|\\./)\\S*");
+    private static final Pattern URL_CREDENTIALS = Pattern.compile(
+            "[a-zA-Z][a-zA-Z0-9+.-]*://([^/:@\\s]+):([^@/\\s]+)@");
+    private static final Pattern NOT_A_SECRET = Pattern.compile(
+            "(?i)true|false|yes|no|on|off|null|none|[-+]?\\d+(\\.\\d+)?|(/|file:|classpath:|\\./)\\S*");
 
     private SecretLiterals() {
     }

@@ -27,7 +27,8 @@ class CheckoutServiceExampleTest {
     @Test
     void findsEveryNonJavaFlawOfFlawsMdAtItsFileAndLine() throws IOException {
         List<String> flaws = flaws();
-        assertThat(flaws).as("FLAWS.md rows for k8s/, prometheus/ and dependency/ rules").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(flaws).as("FLAWS.md rows for k8s/, prometheus/ and dependency/ rules")
+                .hasSizeGreaterThanOrEqualTo(6);
         List<String> found = audit().stream().map(CheckoutServiceExampleTest::fileLineRule).toList();
         assertThat(found).containsAll(flaws);
     }

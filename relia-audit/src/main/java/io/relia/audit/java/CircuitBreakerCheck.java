@@ -38,7 +38,8 @@ final class CircuitBreakerCheck implements ProjectCheck {
     /** A URL (or gRPC target) literal: its host. */
     static final Pattern URL = Pattern.compile(
             "^(?:https?|grpcs?|dns|lb|wss?)://(?:[^@/]*@)?([A-Za-z0-9][A-Za-z0-9.-]*)");
-    private static final Pattern TARGET = Pattern.compile("^([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)*):\\d+$");
+    /** A {@code host:port} address, as gRPC targets and many env variables write it. */
+    static final Pattern TARGET = Pattern.compile("^([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)*):\\d+$");
 
     @Override
     public void check(SourceFile file) {

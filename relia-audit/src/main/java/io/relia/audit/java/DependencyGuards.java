@@ -203,22 +203,32 @@ final class DependencyGuards {
         return instances;
     }
 
-    /** Spring Cloud Gateway routes with a CircuitBreaker filter guard the host of their uri. */
+    /**
+     * Spring Cloud Gateway routes with a CircuitBreaker filter, their own or one of the default filters, guard the
+     * host of their uri (spring.cloud.gateway.routes, and the server.webflux/webmvc prefixes of Gateway 4.3+).
+     */
     private static void gatewayRoutes(SpringProperties config, List<Guard> guards) {
-        for (int route = 0; config.hasPrefix("spring.cloud.gateway.routes[" + route + "]"); route++) {
-            String prefix = "spring.cloud.gateway.routes[" + route + "]";
-            Optional<SpringProperties.Property> uri = config.get(prefix + ".uri");
-            boolean breaker = config.properties().values().stream()
-                    .anyMatch(property -> SpringProperties.relaxed(property.key()).startsWith(
-                            SpringProperties.relaxed(prefix + ".filters"))
-                            && property.value().startsWith("CircuitBreaker"));
-            Optional<Matcher> host = uri.map(property -> CircuitBreakerCheck.URL.matcher(property.value()))
-                    .filter(Matcher::find);
-            if (breaker && host.isPresent()) {
-                guards.add(new Guard("Spring Cloud Gateway CircuitBreaker filter", "", host.get().group(1), true,
-                        uri.get().location()));
+        for (String gateway : List.of("spring.cloud.gateway", "spring.cloud.gateway.server.webflux",
+                "spring.cloud.gateway.server.webmvc")) {
+            boolean byDefault = breakerFilter(config, gateway + ".default-filters");
+            for (int route = 0; config.hasPrefix(gateway + ".routes[" + route + "]"); route++) {
+                String prefix = gateway + ".routes[" + route + "]";
+                Optional<SpringProperties.Property> uri = config.get(prefix + ".uri");
+                Optional<Matcher> host = uri.map(property -> CircuitBreakerCheck.URL.matcher(property.value()))
+                        .filter(Matcher::find);
+                if (host.isPresent() && (byDefault || breakerFilter(config, prefix + ".filters"))) {
+                    guards.add(new Guard("Spring Cloud Gateway CircuitBreaker filter", "", host.get().group(1),
+                            true, uri.get().location()));
+                }
             }
         }
+    }
+
+    /** True when a filter list ({@code - CircuitBreaker=...} or {@code - name: CircuitBreaker}) holds a breaker. */
+    private static boolean breakerFilter(SpringProperties config, String filters) {
+        String relaxed = SpringProperties.relaxed(filters) + "[";
+        return config.properties().values().stream().anyMatch(property -> SpringProperties.relaxed(property.key())
+                .startsWith(relaxed) && property.value().startsWith("CircuitBreaker"));
     }
 
     /** Istio outlier detection and Linkerd failure accrual in the manifests. */
@@ -257,6 +267,13 @@ final class DependencyGuards {
             if (DependencyNames.matches(dependency, owner)) {
                 facts.inMainCode(context.root(), key).stream().findFirst().ifPresent(at -> calls.add(new Call(
                         "class " + owner + " (calls out)", owner, at)));
+            }
+        }
+        for (String key : facts.keysStartingWith(CircuitBreakerCheck.FEIGN)) {
+            String[] parts = key.substring(CircuitBreakerCheck.FEIGN.length()).split("\\|", -1);
+            if (DependencyNames.matches(dependency, parts[0]) || DependencyNames.matches(dependency, parts[1])) {
+                facts.inMainCode(context.root(), key).forEach(at -> calls.add(new Call("Feign client " + parts[1]
+                        + " (@FeignClient " + parts[0] + ")", parts[1], at)));
             }
         }
         for (String key : facts.keysStartingWith(CircuitBreakerCheck.HOST)) {
@@ -309,10 +326,14 @@ final class DependencyGuards {
         return configs;
     }
 
-    /** The host of a value that is a URL. */
+    /** The host of a value that is a URL, or a {@code host:port} address ({@code cartservice:7070}). */
     private static Optional<String> hostOf(String value) {
         Matcher url = CircuitBreakerCheck.URL.matcher(value.strip());
-        return url.find() ? Optional.of(url.group(1)) : Optional.empty();
+        if (url.find()) {
+            return Optional.of(url.group(1));
+        }
+        Matcher address = CircuitBreakerCheck.TARGET.matcher(value.strip());
+        return address.matches() ? Optional.of(address.group(1)) : Optional.empty();
     }
 
     /** The host of a URL inside a value: {@code --payments-url=http://payments:8081}. */

@@ -42,6 +42,10 @@ final class ContainerSecurity {
     }
 
     private void check(MapNode container, boolean init) {
+        if (!container.has("image")) {
+            // A container without an image is a patch or a fragment (kustomize, kubeadm), not something that runs.
+            return;
+        }
         String name = (init ? "init container " : "container ") + container.text("name").orElse("?");
         Location at = container.has("name") ? container.locationOf("name") : container.location();
         Optional<MapNode> own = container.map("securityContext");

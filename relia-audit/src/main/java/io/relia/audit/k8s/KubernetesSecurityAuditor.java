@@ -37,10 +37,14 @@ public final class KubernetesSecurityAuditor implements AuditAnalyzer {
         workloads.ofKind("ConfigMap").forEach(configMap -> ManifestSecrets.configMap(configMap, context));
     }
 
-    /** Pods that take traffic must be behind a NetworkPolicy limiting ingress; batch and host-network pods are not. */
+    /**
+     * Pods that take traffic must be behind a NetworkPolicy limiting ingress; batch and host-network pods are not,
+     * nor patches (no container names an image).
+     */
     private static void isolated(Workload workload, Workloads workloads, AuditContext context) {
         boolean hostNetwork = workload.podSpec().text("hostNetwork").filter("true"::equals).isPresent();
-        if (Workload.BATCH.contains(workload.kind()) || hostNetwork
+        boolean fragment = workload.containers().stream().noneMatch(container -> container.has("image"));
+        if (Workload.BATCH.contains(workload.kind()) || hostNetwork || fragment
                 || workloads.ingressPolicyOf(workload).isPresent()) {
             return;
         }

@@ -18,7 +18,8 @@ final class KubernetesSecurityRules {
             "A container whose effective securityContext (the container's, else the pod's: runAsNonRoot and "
                     + "runAsUser are inherited and a container value overrides the pod's) neither sets runAsNonRoot: "
                     + "true nor a non-zero runAsUser, or sets runAsUser: 0. runAsUser: 0 with runAsNonRoot: true is "
-                    + "reported too: the kubelet refuses to start that container. Init containers are not checked.",
+                    + "reported too: the kubelet refuses to start that container. Init containers are not checked, nor "
+                    + "containers without an image (kustomize or kubeadm patches).",
             "Without it the container runs as the image's user, which is root unless the image says otherwise: a "
                     + "bug or a compromised dependency then has root in the container and one kernel bug away from "
                     + "the node. kube-linter run-as-non-root (default), Polaris runAsRootAllowed (warning), "
@@ -32,7 +33,7 @@ final class KubernetesSecurityRules {
             "Writable root filesystem", Severity.LOW,
             "A container whose securityContext does not set readOnlyRootFilesystem: true. Kubernetes reads this "
                     + "field only per container: written in the pod's securityContext it is ignored, and the finding "
-                    + "says so. Init containers are not checked.",
+                    + "says so. Init containers are not checked, nor containers without an image (patches).",
             "A writable root filesystem lets an attacker (or a bug) drop binaries and change the image's files at "
                     + "run time, and lets logs or caches fill the node's disk unseen; mount an emptyDir where the "
                     + "process must write. kube-linter no-read-only-root-fs (default), Polaris "
@@ -45,7 +46,8 @@ final class KubernetesSecurityRules {
 
     static final AuditRule PRIVILEGED = new AuditRule("k8s/privileged-container", "Privileged container",
             Severity.HIGH,
-            "A container or init container with securityContext.privileged: true.",
+            "A container or init container with securityContext.privileged: true (containers without an image, "
+                    + "which are patches, are not checked).",
             "A privileged container has every capability and the host's devices: root in it is root on the node, "
                     + "and so on every pod the node runs. kube-linter privileged-container (default), Polaris "
                     + "runAsPrivileged (danger), kube-score container-security-context-privileged, Pod Security "
@@ -58,7 +60,7 @@ final class KubernetesSecurityRules {
             "Privilege escalation allowed", Severity.MEDIUM,
             "A container whose securityContext does not set allowPrivilegeEscalation: false (unset means allowed), "
                     + "or an init container that sets it to true. The field exists only per container: in the pod's "
-                    + "securityContext it is ignored.",
+                    + "securityContext it is ignored. Containers without an image (patches) are not checked.",
             "While it is allowed the kernel's no_new_privs flag is off, so a setuid binary in the image (su, "
                     + "ping, a package's helper) can turn a non-root process into root. Polaris "
                     + "privilegeEscalationAllowed (danger), kube-linter privilege-escalation-container (default, "
@@ -71,7 +73,8 @@ final class KubernetesSecurityRules {
     static final AuditRule CAPABILITIES_NOT_DROPPED = new AuditRule("k8s/capabilities-not-dropped",
             "Capabilities not dropped", Severity.LOW,
             "A container whose securityContext.capabilities.drop does not include ALL. Capabilities exist only per "
-                    + "container: in the pod's securityContext they are ignored. Init containers are not checked.",
+                    + "container: in the pod's securityContext they are ignored. Init containers are not checked, nor "
+                    + "containers without an image (patches).",
             "The runtime's default set (CHOWN, DAC_OVERRIDE, FOWNER, NET_RAW, SETUID, ...) lets a compromised "
                     + "process forge packets on the node's network and bypass file permissions; almost no service "
                     + "needs any of them. Drop ALL and add back what the process needs (NET_BIND_SERVICE for a port "
@@ -99,7 +102,8 @@ final class KubernetesSecurityRules {
             "Secret written into a workload manifest", Severity.HIGH,
             "A container (or init container) env variable whose name says it holds a secret (PASSWORD, TOKEN, "
                     + "SECRET, API_KEY, CREDENTIALS, PRIVATE_KEY; not SECRET_NAME, TOKEN_URL, PASSWORD_FILE) with a "
-                    + "literal value (not $(VAR), ${VAR} or a template), any env value holding a PEM private key or "
+                    + "literal value (not $(VAR), ${VAR}, a template or an upper-case placeholder such as "
+                    + "YOUR_API_KEY), any env value holding a PEM private key or "
                     + "a URL with a password (postgres://app:s3cret@db), and command-line arguments such as "
                     + "--db-password=s3cret.",
             "A literal secret in a manifest is in the repository's history for ever, in every clone and CI log, "
@@ -126,11 +130,11 @@ final class KubernetesSecurityRules {
 
     static final AuditRule NO_NETWORK_POLICY = new AuditRule("k8s/no-network-policy", "No network policy",
             Severity.MEDIUM,
-            "A workload (not a Job or CronJob, not on the host network) whose pods no NetworkPolicy of its "
-                    + "namespace limits ingress to: none selects them (podSelector matchLabels and "
-                    + "matchExpressions; {} selects every pod of the namespace), or the ones that do list only Egress "
-                    + "in policyTypes. A CiliumNetworkPolicy with ingress rules counts; Calico's own policies are not "
-                    + "read.",
+            "A workload (not a Job or CronJob, not on the host network, not a patch whose containers name no "
+                    + "image) whose pods no NetworkPolicy of its namespace limits ingress to: none selects them "
+                    + "(podSelector matchLabels and matchExpressions; {} selects every pod of the namespace), or the "
+                    + "ones that do list only Egress in policyTypes. A CiliumNetworkPolicy with ingress rules counts; "
+                    + "Calico's own policies are not read.",
             "Kubernetes lets every pod reach every other by default: one compromised or misconfigured pod anywhere "
                     + "in the cluster can call the service's internal endpoints (admin, metrics, debug) and its "
                     + "database port. kube-score pod-networkpolicy, kube-linter non-isolated-pod, Polaris "

@@ -34,7 +34,12 @@ public final class SecretLiterals {
             "annotation", "mount", "volume", "regex", "pattern", "required", "reset", "rotation", "generator",
             "characters", "chars", "hash", "hashed", "hint", "question", "template");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{|\\$\\(|\\{\\{|#\\{|%\\{|^<[^>]+>$|^\\$[A-Z_]+$");
+    /**
+     * References and placeholders: ${VAR}, $(VAR), {{ .Values.x }}, #{...}, <set-me>, $VAR, and upper-case tokens
+     * that a deploy script replaces (YOUR_API_KEY, GOOGLE_API_KEY_VAL).
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\$\\{|\\$\\(|\\{\\{|#\\{|%\\{|^<[^>]+>$|^\\$[A-Z_]+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$");
     private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
     private static final Pattern URL_CREDENTIALS = Pattern.compile(
             "[a-zA-Z][a-zA-Z0-9+.-]*://([^/:@\\s]+):([^@/\\s]+)@");

@@ -39,7 +39,11 @@ final class SpringSecurity {
 
     /** Checks one file: what it exposes (with what the set of files excludes) and its literal secrets. */
     static void check(SpringProperties file, List<SpringProperties> configuration, AuditContext context) {
-        if (profile(file.file()).filter(NON_PRODUCTION::contains).isPresent()) {
+        Path root = context.root().toAbsolutePath().normalize();
+        Path absolute = file.file().toAbsolutePath().normalize();
+        String path = "/" + (absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString()
+                .replace('\\', '/');
+        if (profile(file.file()).filter(NON_PRODUCTION::contains).isPresent() || path.contains("/src/test/")) {
             return;
         }
         exposure(file, configuration, context);
@@ -67,9 +71,11 @@ final class SpringSecurity {
         Severity severity = exposed.stream().anyMatch(CRITICAL::contains) ? Severity.HIGH : Severity.MEDIUM;
         String port = configuration.stream().flatMap(any -> any.get("management.server.port").stream())
                 .map(property -> " (on management port " + property.value() + ")").findFirst().orElse("");
+        String named = String.join(", ", exposed.subList(0, Math.min(4, exposed.size())));
         context.report(new Finding(SpringRules.ACTUATOR_EXPOSED.id(), severity, (everything ? "every actuator "
-                + "endpoint is exposed over HTTP, " : "actuator endpoints exposed over HTTP: ") + String.join(", ",
-                exposed) + (everything ? " included" : "") + port, first.get().location(),
+                + "endpoint is exposed over HTTP (include=*), " + named + " included"
+                : "sensitive actuator endpoints exposed over HTTP: " + String.join(", ", exposed)) + port,
+                first.get().location(),
                 "expose only what is scraped or probed (" + INCLUDE + "=health,info,prometheus) and put the rest "
                         + "behind Spring Security or a management port no one outside reaches"));
     }

@@ -75,4 +75,12 @@ class CircuitBreakerCheckTest {
         assertThat(audit("tn-linkerd").evidence()).extracting(Evidence::text).containsExactly(
                 "Linkerd failure accrual on Service/payments for host payments (matched by its host)");
     }
+
+    @Test
+    void aFeignClientAndAHostAndPortAddressAreCallsOfTheDependencyTheyName() {
+        assertThat(findings(audit("tp-feign-without-breaker"))).singleElement().satisfies(finding -> assertThat(
+                finding.message()).contains("Feign client AccountClient (@FeignClient account-service)"));
+        assertThat(findings(audit("tp-address-env"))).singleElement().satisfies(finding -> assertThat(
+                finding.message()).contains("Deployment/frontend env CART_SERVICE_ADDR"));
+    }
 }

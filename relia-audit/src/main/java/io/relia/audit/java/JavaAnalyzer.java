@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Java analyzer of {@code relia audit}: parses each Java source once (JavaParser, Java 21 syntax, no symbol
  * solver) and runs timeout, blocking, executor, retry, exception-handling and resource checks on it. Files are
- * parsed in parallel on a small bounded pool; a file that does not parse is a warning, not a failure.
+ * parsed in parallel on a small bounded pool. A file that cannot be read or parsed is an error problem (so an
+ * input/invalid finding: its checks did not run), never a crash; the other files are still checked.
  */
 public final class JavaAnalyzer implements AuditAnalyzer {
 
@@ -93,7 +94,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
         try {
             if (!pool.awaitTermination(AUDIT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 pool.shutdownNow();
-                context.problem(Problem.warning(Location.wholeFile(context.root()), "the Java audit did not "
+                context.problem(Problem.error(Location.wholeFile(context.root()), "the Java audit did not "
                         + "finish within " + AUDIT_TIMEOUT_MINUTES + " minutes; its findings are incomplete"));
                 return;
             }
@@ -128,7 +129,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            context.problem(Problem.warning(Location.wholeFile(shown), "cannot read: " + e.getMessage()));
+            context.problem(Problem.error(Location.wholeFile(shown), "cannot read: " + e.getMessage()));
             return;
         }
         Optional<String> key = cache.map(results -> ResultCache.key(bytes));
@@ -153,7 +154,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            context.problem(Problem.warning(Location.wholeFile(shown), "not UTF-8 text, Java checks skipped",
+            context.problem(Problem.error(Location.wholeFile(shown), "not UTF-8 text, Java checks skipped",
                     "a UTF-8 Java source", "re-encode the file as UTF-8"));
             return Optional.empty();
         }
@@ -168,12 +169,12 @@ public final class JavaAnalyzer implements AuditAnalyzer {
                 parsed = parser(ParserConfiguration.LanguageLevel.BLEEDING_EDGE).parse(text);
             }
         } catch (RuntimeException | StackOverflowError e) {
-            context.problem(Problem.warning(Location.wholeFile(shown), "JavaParser failed on this file ("
+            context.problem(Problem.error(Location.wholeFile(shown), "JavaParser failed on this file ("
                     + e + "); Java checks skipped"));
             return Optional.empty();
         }
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            parsed.getProblems().stream().limit(3).forEach(problem -> context.problem(Problem.warning(
+            parsed.getProblems().stream().limit(3).forEach(problem -> context.problem(Problem.error(
                     problem.getLocation().flatMap(range -> range.getBegin().getRange())
                             .map(range -> Location.of(shown, range.begin.line, range.begin.column))
                             .orElse(Location.wholeFile(shown)),
@@ -189,7 +190,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
                 check.check(source);
             }
         } catch (RuntimeException | StackOverflowError e) {
-            context.problem(Problem.warning(Location.wholeFile(shown), "Java checks failed on this file (" + e
+            context.problem(Problem.error(Location.wholeFile(shown), "Java checks failed on this file (" + e
                     + "); findings for it may be incomplete"));
             source.findings().forEach(context::report);
             return Optional.empty();

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A directory of labelled inputs: a comment {@code expect: RULE[, RULE]} on a line says a finding of that rule must
  * point at that line ({@code expect-next:} on a comment line of its own: at the next line, for formats such as
@@ -125,6 +127,21 @@ public final class LabelledCorpus {
             scores.add(new Score(id, truePositives, falsePositives, falseNegatives, positive.size(), negatives));
         }
         return scores;
+    }
+
+    /**
+     * The bar every rule's score must clear: precision and recall of 0.9 or more, and at least four files that are
+     * positive examples of it and four that are negative.
+     */
+    public static void assertEveryRuleClearsTheBar(List<Score> scores) {
+        for (Score score : scores) {
+            assertThat(score.precision()).as("precision of %s, false positives %s", score.rule(),
+                    score.falsePositive()).isGreaterThanOrEqualTo(0.9);
+            assertThat(score.recall()).as("recall of %s, false negatives %s", score.rule(), score.falseNegative())
+                    .isGreaterThanOrEqualTo(0.9);
+            assertThat(score.positiveFiles()).as("positive examples of %s", score.rule()).isGreaterThanOrEqualTo(4);
+            assertThat(score.negativeFiles()).as("negative examples of %s", score.rule()).isGreaterThanOrEqualTo(4);
+        }
     }
 
     /** A Markdown table of scores, for the test log. */

@@ -9,6 +9,7 @@ import io.relia.audit.AuditOptions;
 import io.relia.audit.AuditResult;
 import io.relia.audit.Auditor;
 import io.relia.audit.FakeAnalyzer;
+import io.relia.audit.k8s.KubernetesSecurityAuditor;
 import io.relia.core.Finding;
 import io.relia.core.Location;
 import io.relia.core.Severity;
@@ -168,5 +169,22 @@ class SarifReportTest {
     @Test
     void ruleNamesAreCamelCase() {
         assertThat(SarifReport.name("java/http-client-no-timeout")).isEqualTo("JavaHttpClientNoTimeout");
+    }
+
+    @Test
+    void securityRulesCarryASecuritySeveritySoCodeScanningFilesThemAsSecurityAlerts() throws IOException {
+        Files.writeString(root.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: agent}\nspec:\n"
+                + "  containers:\n    - name: agent\n      image: agent:1.0\n"
+                + "      securityContext: {privileged: true}\n");
+        AuditResult result = new Auditor(List.of(new KubernetesSecurityAuditor())).run(root, AuditOptions.defaults());
+        String sarif = SarifReport.toJson(result, "0.1.0-SNAPSHOT");
+        assertValid(sarif);
+        JsonNode rules = tree(sarif).get("runs").get(0).get("tool").get("driver").get("rules");
+        JsonNode privileged = rules.valueStream().filter(rule -> rule.get("id").asString()
+                .equals("k8s/privileged-container")).findFirst().orElseThrow();
+        assertThat(privileged.get("properties").get("security-severity").asString()).isEqualTo("8.0");
+        JsonNode input = rules.valueStream().filter(rule -> rule.get("id").asString().equals("input/invalid"))
+                .findFirst().orElseThrow();
+        assertThat(input.get("properties").has("security-severity")).isFalse();
     }
 }

@@ -9,9 +9,7 @@ import io.relia.core.Finding;
 import io.relia.core.Location;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
-import io.relia.core.spec.ListNode;
 import io.relia.core.spec.MapNode;
-import io.relia.core.spec.Node;
 import io.relia.core.spec.ScalarNode;
 
 import java.io.IOException;
@@ -19,10 +17,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
@@ -39,37 +35,6 @@ final class DependencyGuards {
     private static final Set<String> SERVICE_KINDS = Set.of("", "http", "https", "grpc", "rest", "graphql",
             "service", "api", "soap", "websocket", "thrift");
     private static final int MAX_SHOWN = 3;
-
-    /**
-     * A circuit breaker, library or mesh.
-     *
-     * @param what   the library and construct ("Resilience4j @CircuitBreaker")
-     * @param name   its instance name, or empty
-     * @param owner  the class it sits in, or for a mesh the host it covers
-     * @param byHost true when {@code owner} is a host
-     * @param at     where it is written
-     */
-    record Guard(String what, String name, String owner, boolean byHost, Location at) {
-
-        String describe() {
-            return what + (name.isEmpty() ? "" : " \"" + name + "\"") + (owner.isEmpty() ? ""
-                    : (byHost ? " for host " : " in ") + owner);
-        }
-
-        /** How it guards {@code dependency}, given the classes that call it; empty when it does not. */
-        Optional<String> guards(String dependency, Set<String> callers) {
-            if (byHost) {
-                return DependencyNames.hostMatches(dependency, owner) ? Optional.of("its host") : Optional.empty();
-            }
-            if (!name.isEmpty() && DependencyNames.matches(dependency, name)) {
-                return Optional.of("its name");
-            }
-            if (!owner.isEmpty() && (callers.contains(owner) || DependencyNames.matches(dependency, owner))) {
-                return Optional.of("the class " + owner + " that calls it");
-            }
-            return Optional.empty();
-        }
-    }
 
     /**
      * Code or config that calls a dependency.
@@ -93,9 +58,9 @@ final class DependencyGuards {
 
     void check() {
         List<SpringProperties> springConfigs = springConfigs();
-        List<Guard> guards = new ArrayList<>(codeGuards());
-        guards.addAll(configGuards(springConfigs));
-        guards.addAll(meshGuards());
+        List<Guard> guards = new ArrayList<>(Breakers.inCode(context, facts));
+        guards.addAll(Breakers.inSpringConfig(springConfigs, context, facts));
+        guards.addAll(Breakers.inMesh(workloads));
         List<MapNode> critical = new ArrayList<>();
         context.inventory().serviceConfig().flatMap(config -> config.list("dependencies")).ifPresent(list ->
                 list.items().forEach(item -> {
@@ -149,116 +114,6 @@ final class DependencyGuards {
                         + "for its host, so that its failures fail fast instead of holding every caller"));
     }
 
-    /** Breakers the Java files noted, main code only. */
-    private List<Guard> codeGuards() {
-        List<Guard> guards = new ArrayList<>();
-        for (String key : facts.keysStartingWith(CircuitBreakerCheck.BREAKER)) {
-            String[] parts = key.substring(CircuitBreakerCheck.BREAKER.length()).split("\\|", -1);
-            facts.inMainCode(context.root(), key).forEach(at -> guards.add(new Guard(parts[0], parts[1], parts[2],
-                    false, at)));
-        }
-        return guards;
-    }
-
-    /** Resilience4j and Hystrix instances in Spring config, Feign clients when Feign's breakers are on, gateways. */
-    private List<Guard> configGuards(List<SpringProperties> configs) {
-        List<Guard> guards = new ArrayList<>();
-        boolean feign = false;
-        for (SpringProperties config : configs) {
-            for (String prefix : List.of("resilience4j.circuitbreaker.instances",
-                    "resilience4j.circuitbreaker.backends", "hystrix.command")) {
-                instances(config, prefix).forEach((instance, at) -> guards.add(new Guard(prefix.startsWith("hystrix")
-                        ? "Hystrix command config" : "Resilience4j config", instance, "", false, at)));
-            }
-            feign |= List.of("spring.cloud.openfeign.circuitbreaker.enabled", "feign.circuitbreaker.enabled",
-                    "feign.hystrix.enabled").stream().anyMatch(key -> config.get(key)
-                    .filter(property -> property.value().equalsIgnoreCase("true")).isPresent());
-            gatewayRoutes(config, guards);
-        }
-        if (feign) {
-            for (String key : facts.keysStartingWith(CircuitBreakerCheck.FEIGN)) {
-                String[] parts = key.substring(CircuitBreakerCheck.FEIGN.length()).split("\\|", -1);
-                facts.inMainCode(context.root(), key).forEach(at -> guards.add(new Guard(
-                        "Feign client with Spring Cloud CircuitBreaker", parts[0], parts[1], false, at)));
-            }
-        }
-        return guards;
-    }
-
-    /**
-     * The instances configured under {@code prefix} as written ({@code payments-api}, not its relaxed form), each at
-     * its first property; "default" is a template, not an instance.
-     */
-    private static Map<String, Location> instances(SpringProperties config, String prefix) {
-        String relaxed = SpringProperties.relaxed(prefix) + ".";
-        int depth = prefix.split("\\.").length;
-        Map<String, Location> instances = new TreeMap<>();
-        for (SpringProperties.Property property : config.properties().values()) {
-            String[] segments = property.key().split("\\.");
-            if (SpringProperties.relaxed(property.key()).startsWith(relaxed) && segments.length > depth
-                    && !segments[depth].equals("default")) {
-                instances.merge(segments[depth], property.location(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            }
-        }
-        return instances;
-    }
-
-    /**
-     * Spring Cloud Gateway routes with a CircuitBreaker filter, their own or one of the default filters, guard the
-     * host of their uri (spring.cloud.gateway.routes, and the server.webflux/webmvc prefixes of Gateway 4.3+).
-     */
-    private static void gatewayRoutes(SpringProperties config, List<Guard> guards) {
-        for (String gateway : List.of("spring.cloud.gateway", "spring.cloud.gateway.server.webflux",
-                "spring.cloud.gateway.server.webmvc")) {
-            boolean byDefault = breakerFilter(config, gateway + ".default-filters");
-            for (int route = 0; config.hasPrefix(gateway + ".routes[" + route + "]"); route++) {
-                String prefix = gateway + ".routes[" + route + "]";
-                Optional<SpringProperties.Property> uri = config.get(prefix + ".uri");
-                Optional<Matcher> host = uri.map(property -> CircuitBreakerCheck.URL.matcher(property.value()))
-                        .filter(Matcher::find);
-                if (host.isPresent() && (byDefault || breakerFilter(config, prefix + ".filters"))) {
-                    guards.add(new Guard("Spring Cloud Gateway CircuitBreaker filter", "", host.get().group(1),
-                            true, uri.get().location()));
-                }
-            }
-        }
-    }
-
-    /** True when a filter list ({@code - CircuitBreaker=...} or {@code - name: CircuitBreaker}) holds a breaker. */
-    private static boolean breakerFilter(SpringProperties config, String filters) {
-        String relaxed = SpringProperties.relaxed(filters) + "[";
-        return config.properties().values().stream().anyMatch(property -> SpringProperties.relaxed(property.key())
-                .startsWith(relaxed) && property.value().startsWith("CircuitBreaker"));
-    }
-
-    /** Istio outlier detection and Linkerd failure accrual in the manifests. */
-    private List<Guard> meshGuards() {
-        List<Guard> guards = new ArrayList<>();
-        for (MapNode rule : workloads.objects("DestinationRule")) {
-            String name = rule.map("metadata").flatMap(m -> m.text("name")).orElse("?");
-            Optional<MapNode> spec = rule.map("spec");
-            String host = spec.flatMap(s -> s.text("host")).orElse("");
-            List<MapNode> policies = new ArrayList<>();
-            spec.flatMap(s -> s.map("trafficPolicy")).ifPresent(policies::add);
-            spec.flatMap(s -> s.list("subsets")).ifPresent(subsets -> mappings(subsets).forEach(subset ->
-                    subset.map("trafficPolicy").ifPresent(policies::add)));
-            List<MapNode> withPorts = new ArrayList<>(policies);
-            policies.forEach(policy -> policy.list("portLevelSettings").ifPresent(ports -> withPorts.addAll(
-                    mappings(ports))));
-            withPorts.stream().filter(policy -> policy.has("outlierDetection")).findFirst().ifPresent(policy ->
-                    guards.add(new Guard("Istio DestinationRule/" + name + " outlierDetection", "", host, true,
-                            policy.locationOf("outlierDetection"))));
-        }
-        for (MapNode service : workloads.objects("Service")) {
-            String name = service.map("metadata").flatMap(m -> m.text("name")).orElse("?");
-            service.map("metadata").flatMap(m -> m.map("annotations"))
-                    .filter(annotations -> annotations.has("balancer.linkerd.io/failure-accrual"))
-                    .ifPresent(annotations -> guards.add(new Guard("Linkerd failure accrual on Service/" + name, "",
-                            name, true, annotations.locationOf("balancer.linkerd.io/failure-accrual"))));
-        }
-        return guards;
-    }
-
     /** Where the service calls {@code dependency}: client classes, URL hosts, properties, env and arguments. */
     private List<Call> calls(String dependency, List<SpringProperties> configs) {
         List<Call> calls = new ArrayList<>();
@@ -292,7 +147,7 @@ final class DependencyGuards {
         }
         for (Workload workload : workloads.all()) {
             for (MapNode container : workload.containers()) {
-                container.list("env").ifPresent(env -> mappings(env).forEach(variable -> {
+                container.list("env").ifPresent(env -> Breakers.mappings(env).forEach(variable -> {
                     String name = variable.text("name").orElse("");
                     variable.get("value").filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast)
                             .filter(value -> hostOf(value.text()).filter(host -> DependencyNames.hostMatches(
@@ -347,15 +202,5 @@ final class DependencyGuards {
             start--;
         }
         return hostOf(value.substring(start));
-    }
-
-    private static List<MapNode> mappings(ListNode list) {
-        List<MapNode> maps = new ArrayList<>();
-        for (Node item : list.items()) {
-            if (item instanceof MapNode map) {
-                maps.add(map);
-            }
-        }
-        return maps;
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -296,6 +297,18 @@ class AuditReviewAnalyzerTest {
             assertThat(entry.status()).as(item.id()).isEqualTo(CheckStatus.MANUAL);
             assertThat(entry.summary()).as(item.id()).doesNotContain("will be checked").containsPattern(
                     "show|link|list|mark|add");
+        }
+    }
+
+    @Test
+    void aJavaFileThatDoesNotParseFailsTheItemsItsCodeFeeds() throws IOException {
+        write("src/main/java/shop/Broken.java", "package shop;\nclass Broken {\n  void a( {\n}\n");
+        ReviewResult result = review();
+        for (ChecklistItem item : List.of(ChecklistItem.TIMEOUTS, ChecklistItem.METRICS_EXPOSED,
+                ChecklistItem.CIRCUIT_BREAKERS)) {
+            ChecklistEntry entry = entry(result, item);
+            assertThat(entry.status()).as(item.id()).isEqualTo(CheckStatus.FAIL);
+            assertThat(entry.findings()).as(item.id()).extracting(Finding::ruleId).contains("input/invalid");
         }
     }
 }

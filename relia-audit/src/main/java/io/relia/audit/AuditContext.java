@@ -22,6 +22,7 @@ public final class AuditContext {
     private final Path cache;
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<Evidence> evidence = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param inventory    the inputs of the directory audited
@@ -73,6 +74,11 @@ public final class AuditContext {
         problems.add(problem);
     }
 
+    /** Records what satisfies a rule (the review shows it as the reason an item passes). */
+    public void evidence(Evidence seen) {
+        evidence.add(seen);
+    }
+
     /** Everything reported so far, in no particular order. */
     public List<Finding> findings() {
         synchronized (findings) {
@@ -83,6 +89,13 @@ public final class AuditContext {
     public List<Problem> problems() {
         synchronized (problems) {
             return List.copyOf(problems);
+        }
+    }
+
+    /** The evidence recorded so far, sorted, each once. */
+    public List<Evidence> evidence() {
+        synchronized (evidence) {
+            return evidence.stream().distinct().sorted().toList();
         }
     }
 }

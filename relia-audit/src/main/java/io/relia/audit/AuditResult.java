@@ -17,18 +17,27 @@ import java.util.Optional;
  * @param suppressed   findings hidden by inline suppressions, with their reasons
  * @param baselined    findings the baseline hid
  * @param problems     problems reading inputs or running analyzers, sorted
+ * @param evidence     what satisfied the rules (a JSON log encoder, a circuit breaker), sorted; rules switched off
+ *                     or suppressions do not hide it
  * @param filesScanned files looked at (after exclusions)
  * @param catalogue    every rule known to the analyzers that ran
  */
 public record AuditResult(Path root, List<AuditFinding> findings, List<SuppressedFinding> suppressed,
                           List<AuditFinding> baselined,
-                          List<Problem> problems, int filesScanned, RuleCatalogue catalogue) {
+                          List<Problem> problems, List<Evidence> evidence, int filesScanned,
+                          RuleCatalogue catalogue) {
 
     public AuditResult {
         findings = List.copyOf(findings);
         suppressed = List.copyOf(suppressed);
         baselined = List.copyOf(baselined);
         problems = List.copyOf(problems);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** The evidence on one topic, sorted. */
+    public List<Evidence> evidence(Evidence.Topic topic) {
+        return evidence.stream().filter(seen -> seen.topic() == topic).toList();
     }
 
     /** The most severe reported finding, if any. */

@@ -155,7 +155,7 @@ public final class Auditor {
             }
         }
         return new AuditResult(root, reported, suppressed, baselined, problems.stream().distinct().sorted().toList(),
-                inventory.filesScanned(), catalogue);
+                context.evidence(), inventory.filesScanned(), catalogue);
     }
 
     /**

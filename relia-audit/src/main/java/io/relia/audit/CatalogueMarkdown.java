@@ -13,16 +13,15 @@ final class CatalogueMarkdown {
             "k8s", "Kubernetes manifests",
             "spring", "Spring configuration",
             "prometheus", "Prometheus rules",
-            "runbook", "Runbooks");
+            "runbook", "Runbooks",
+            "input", "Inputs",
+            "dependency", "Dependencies (relia.yaml)");
 
     private CatalogueMarkdown() {
     }
 
     static String render(RuleCatalogue catalogue) {
         StringBuilder out = new StringBuilder();
-        if (catalogue.rules().isEmpty()) {
-            return "No rules are installed.\n";
-        }
         Map<String, List<AuditRule>> byArea = new TreeMap<>(catalogue.rules().stream()
                 .collect(Collectors.groupingBy(AuditRule::area)));
         out.append(catalogue.rules().size()).append(" rules in ").append(byArea.size()).append(" areas.\n");
@@ -61,7 +60,7 @@ final class CatalogueMarkdown {
         }
         String language = switch (area) {
             case "java" -> "java";
-            case "k8s", "prometheus", "runbook" -> "yaml";
+            case "k8s", "prometheus", "runbook", "input", "dependency" -> "yaml";
             default -> "";
         };
         String body = code.stripTrailing();

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every rule the installed analyzers can report, sorted by ID; docs/audit.md and SARIF metadata come from it. */
+/**
+ * Every rule an audit can report, sorted by ID: the installed analyzers' and the audit's own {@code input/invalid};
+ * docs/audit.md and SARIF metadata come from it.
+ */
 public final class RuleCatalogue {
 
     private final List<AuditRule> rules;
@@ -21,13 +24,14 @@ public final class RuleCatalogue {
     }
 
     /**
-     * Collects the rules of {@code analyzers}.
+     * Collects the rules of {@code analyzers}, and the audit's own.
      *
      * @throws IllegalStateException when two rules share an ID (a bug in an analyzer)
      */
     public static RuleCatalogue of(List<AuditAnalyzer> analyzers) {
         Map<String, String> owner = new LinkedHashMap<>();
-        List<AuditRule> all = new ArrayList<>();
+        List<AuditRule> all = new ArrayList<>(InputRules.ALL);
+        InputRules.ALL.forEach(rule -> owner.put(rule.id(), "the audit itself"));
         for (AuditAnalyzer analyzer : analyzers) {
             for (AuditRule rule : analyzer.rules()) {
                 String previous = owner.putIfAbsent(rule.id(), analyzer.id());

@@ -54,7 +54,7 @@ class AuditReportTest {
     void theJsonViewCountsBySeverityAndRule() throws IOException {
         Report report = AuditReport.of(auditOf(3), "1.0.0");
         assertThat(report.kind()).isEqualTo("audit");
-        assertThat(report.schemaVersion()).isEqualTo(1);
+        assertThat(report.schemaVersion()).isEqualTo(2);
         assertThat(report.data().get("counts")).isEqualTo(Map.of("total", 3, "critical", 0L, "high", 3L,
                 "medium", 0L, "low", 0L, "suppressed", 0, "baselined", 0));
         assertThat(report.data().get("countsByRule")).isEqualTo(Map.of("test/bad-call", 3));

@@ -135,7 +135,7 @@ class AuditorTest {
                 .isInstanceOfSatisfying(InputException.class, error -> {
                     Problem problem = error.problems().getFirst();
                     assertThat(problem.format()).contains("unknown rule \"test/bad-cal\"",
-                            "one of test/bad-call, test/meh", "did you mean test/bad-call?");
+                            "one of input/invalid, test/bad-call, test/meh", "did you mean test/bad-call?");
                 });
     }
 
@@ -168,7 +168,9 @@ class AuditorTest {
             }
         };
         AuditResult result = new Auditor(List.of(broken, new FakeAnalyzer())).run(root, AuditOptions.defaults());
-        assertThat(result.findings()).hasSize(1);
+        // What the broken analyzer should have checked was not: never a clean result from a partial read.
+        assertThat(result.findings()).extracting(finding -> finding.finding().ruleId())
+                .containsExactly("input/invalid", "test/bad-call");
         assertThat(result.problems()).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).startsWith("analyzer broken failed: "));
     }
@@ -182,8 +184,8 @@ class AuditorTest {
     @Test
     void theCatalogueIsSortedAndIndexed() {
         RuleCatalogue catalogue = auditor.catalogue();
-        assertThat(catalogue.ids()).containsExactly("test/bad-call", "test/meh");
-        assertThat(catalogue.indexOf("test/meh")).isEqualTo(1);
+        assertThat(catalogue.ids()).containsExactly("input/invalid", "test/bad-call", "test/meh");
+        assertThat(catalogue.indexOf("test/meh")).isEqualTo(2);
         assertThat(catalogue.indexOf("nope/nope")).isEqualTo(-1);
     }
 
@@ -193,5 +195,35 @@ class AuditorTest {
         assertThat(markdown).contains("### test", "#### test/bad-call", "severity high", "precision high",
                 "Detects: Flags calls to BAD.", "Why: BAD hangs for ever.", "Before:\n\n```\nBAD();\n```",
                 "After:\n\n```\ngood();\n```", "#### test/meh");
+    }
+
+    @Test
+    void everyUnreadableInputIsAnInputInvalidFindingThatTheCatalogueDescribes() throws IOException {
+        Path runbook = root.resolve("runbooks/high-cpu.yaml");
+        Files.createDirectories(runbook.getParent());
+        Files.writeString(runbook, "name: High CPU\ndiagnosis_steps:\n\t- step: 1\n");
+
+        AuditResult result = audit();
+
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.finding().ruleId()).isEqualTo("input/invalid");
+            assertThat(finding.finding().severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.path()).isEqualTo("runbooks/high-cpu.yaml");
+            assertThat(finding.finding().location().line()).isEqualTo(3);
+        });
+        assertThat(result.catalogue().find("input/invalid")).hasValueSatisfying(rule -> {
+            assertThat(rule.severity()).isEqualTo(Severity.HIGH);
+            assertThat(rule.area()).isEqualTo("input");
+        });
+    }
+
+    @Test
+    void aRuleFilterNeverHidesAnUnreadableInput() throws IOException {
+        Files.writeString(root.resolve("slos.yaml"), "service: a\nslos: [\n");
+
+        AuditResult result = auditor.run(root, new AuditOptions(Set.of("test/meh"), List.of(), null));
+
+        assertThat(result.findings()).extracting(finding -> finding.finding().ruleId())
+                .containsExactly("input/invalid");
     }
 }

@@ -18,7 +18,7 @@ class FlawsContractTest {
     private static final Path FLAWS = Path.of("FLAWS.md");
     private static final String HEADER = "| id | location | rule | evidence | why it hurts |";
     private static final Pattern LOCATION = Pattern.compile("([^:]+):(\\d+)");
-    private static final Pattern RULE = Pattern.compile("(java|k8s|prometheus)/[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern RULE = Pattern.compile("(java|k8s|prometheus|dependency)/[a-z0-9]+(-[a-z0-9]+)*");
 
     record Row(String id, String location, String rule, String evidence, String whyItHurts) {
     }
@@ -87,7 +87,9 @@ class FlawsContractTest {
                 "k8s/missing-probes",
                 "k8s/image-latest-tag",
                 "k8s/single-replica",
-                "prometheus/alert-without-runbook");
+                "prometheus/alert-without-runbook",
+                "k8s/capabilities-not-dropped",
+                "dependency/no-circuit-breaker");
     }
 
     private static Row row(String line) {

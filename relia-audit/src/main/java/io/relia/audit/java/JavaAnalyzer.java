@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Java analyzer of {@code relia audit}: parses each Java source once (JavaParser, Java 21 syntax, no symbol
  * solver) and runs timeout, blocking, executor, retry, exception-handling and resource checks on it. Files are
- * parsed in parallel on a small bounded pool. A file that does not parse, or that the checks could not finish, is an
- * error (its checks did not run, so nothing may pass on its account).
+ * parsed in parallel on a small bounded pool. A file that cannot be read or parsed is an error problem (so an
+ * input/invalid finding: its checks did not run), never a crash; the other files are still checked.
  */
 public final class JavaAnalyzer implements AuditAnalyzer {
 
@@ -42,7 +42,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
             new ExecutorCheck(), new RetryLoopCheck(), new CatchBlockCheck(), new ResourceCheck(),
             new RetryConfigCheck(), new StaticCollectionCheck(), new ReactiveHttpTimeoutCheck(),
             new GrpcDeadlineCheck(), new JdbcTimeoutCheck(), new RedisTimeoutCheck(),
-            new ObservabilityCheck());
+            new ObservabilityCheck(), new TlsVerificationCheck(), new CircuitBreakerCheck());
 
     private final int threads;
 

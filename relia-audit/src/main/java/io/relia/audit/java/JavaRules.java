@@ -274,12 +274,66 @@ final class JavaRules {
             "# Dockerfile\nENV JAVA_TOOL_OPTIONS=\"-javaagent:/otel/opentelemetry-javaagent.jar\"",
             Precision.MEDIUM, List.of("observability", "tracing"));
 
+    static final AuditRule TLS_VERIFICATION_DISABLED = new AuditRule("java/tls-verification-disabled",
+            "TLS verification disabled", Severity.HIGH,
+            "Main code (not src/test) that turns off certificate or host name verification: an X509TrustManager "
+                    + "(class or anonymous) whose checkServerTrusted neither throws nor calls anything but a logger, "
+                    + "a HostnameVerifier (class, anonymous or lambda given to a hostnameVerifier setter) that "
+                    + "returns true, a (chain, authType) -> true TrustStrategy given to loadTrustMaterial, Apache "
+                    + "HttpClient NoopHostnameVerifier, AllowAllHostnameVerifier, ALLOW_ALL_HOSTNAME_VERIFIER, "
+                    + "TrustAllStrategy and TrustSelfSignedStrategy, Netty InsecureTrustManagerFactory (WebClient, "
+                    + "Reactor Netty, gRPC), and the jdk.internal.httpclient.disableHostnameVerification property. "
+                    + "OkHttp's hostnameVerifier and sslSocketFactory are found through the lambda or trust "
+                    + "manager they are given.",
+            "Without verification TLS still encrypts, but to whoever answers: anyone on the path (a compromised "
+                    + "pod, a rogue proxy, DNS spoofing) can impersonate the dependency, read credentials and "
+                    + "change responses. It usually starts as a workaround for a test certificate and reaches "
+                    + "production unnoticed. CWE-295; Semgrep insecure-trust-manager and insecure-hostname-verifier, "
+                    + "Find Security Bugs WEAK_TRUST_MANAGER and WEAK_HOSTNAME_VERIFIER.",
+            "SSLContext tls = SSLContext.getInstance(\"TLS\");\n"
+                    + "tls.init(null, new TrustManager[] {new X509TrustManager() {\n"
+                    + "    public void checkServerTrusted(X509Certificate[] chain, String type) { }\n"
+                    + "    ...\n}}, null);",
+            "KeyStore trusted = KeyStore.getInstance(\"PKCS12\");\n"
+                    + "trusted.load(Files.newInputStream(caStore), password);\n"
+                    + "TrustManagerFactory factory = TrustManagerFactory.getInstance("
+                    + "TrustManagerFactory.getDefaultAlgorithm());\nfactory.init(trusted);\n"
+                    + "tls.init(null, factory.getTrustManagers(), null);",
+            Precision.HIGH, List.of("security", "tls", "http"));
+
+    static final AuditRule NO_CIRCUIT_BREAKER = new AuditRule("dependency/no-circuit-breaker",
+            "Critical dependency without a circuit breaker", Severity.MEDIUM,
+            "A dependency relia.yaml marks critical (dependencies: [{name, kind, critical: true}]) and calls over "
+                    + "the network (kind http, grpc, rest and the like, or no kind; databases, caches and queues are "
+                    + "left to pool and query timeouts) that no circuit breaker guards. A breaker guards it when its "
+                    + "name holds the dependency's name (payments-api, paymentsCb and \"payments\" all match "
+                    + "payments), when it sits in a class that calls the dependency, or when a service mesh covers "
+                    + "its host. Breakers read: Resilience4j (@CircuitBreaker, CircuitBreaker.of, registries, "
+                    + "resilience4j.circuitbreaker.instances.* in Spring config), Spring Cloud CircuitBreaker "
+                    + "factories, Feign clients with spring.cloud.openfeign.circuitbreaker.enabled, Spring Cloud "
+                    + "Gateway CircuitBreaker filters, Failsafe, Hystrix (commands and hystrix.command.*), "
+                    + "MicroProfile @CircuitBreaker, Istio DestinationRule outlierDetection and Linkerd failure "
+                    + "accrual. Code calling the dependency is found by the same name: a client class that makes "
+                    + "outbound calls, a URL host, a property, a container's env or arguments; the finding says "
+                    + "which matched. Reported at the dependency in relia.yaml.",
+            "Timeouts bound one call, not an outage: when a critical dependency is down or slow, every request "
+                    + "still waits its full timeout (and retries), threads and connections pile up behind it and "
+                    + "the caller fails with it, taking its own callers along. A breaker notices the failures and "
+                    + "fails fast (or serves a fallback) until the dependency recovers. Release It! (Nygard), "
+                    + "Stability Patterns: Circuit Breaker; SRE book, Addressing Cascading Failures.",
+            "dependencies:\n  - name: payments\n    kind: http\n    critical: true\n"
+                    + "# and PaymentsClient calls it with a bare HttpClient",
+            "resilience4j:\n  circuitbreaker:\n    instances:\n      payments:\n"
+                    + "        failure-rate-threshold: 50\n        wait-duration-in-open-state: 10s\n"
+                    + "# with @CircuitBreaker(name = \"payments\", fallbackMethod = \"queueForRetry\") on the call",
+            Precision.MEDIUM, List.of("resilience", "circuit-breaker", "dependency"));
+
     static final List<AuditRule> ALL = List.of(HTTP_CLIENT_NO_TIMEOUT, HTTP_REQUEST_NO_TIMEOUT,
             BLOCKING_WITHOUT_DEADLINE, UNBOUNDED_EXECUTOR, RETRY_WITHOUT_BACKOFF, RETRY_UNBOUNDED,
             INTERRUPTED_SWALLOWED, EMPTY_CATCH, EXCEPTION_SWALLOWED, RESOURCE_NOT_CLOSED,
             GRPC_NO_DEADLINE, JDBC_NO_TIMEOUT, REDIS_NO_TIMEOUT,
             STATIC_COLLECTION_GROWS, HANDLER_WITHOUT_METRICS, NO_HEALTH_ENDPOINT, UNSTRUCTURED_LOGGING,
-            OUTBOUND_WITHOUT_TRACING);
+            OUTBOUND_WITHOUT_TRACING, TLS_VERIFICATION_DISABLED, NO_CIRCUIT_BREAKER);
 
     private JavaRules() {
     }

@@ -2,6 +2,7 @@ package io.relia.audit.java;
 
 import io.relia.audit.AuditContext;
 import io.relia.audit.AuditRule;
+import io.relia.audit.Evidence;
 import io.relia.core.Finding;
 import io.relia.core.Location;
 
@@ -28,6 +29,10 @@ final class ObservabilityCheck implements ProjectCheck {
     private static final Set<String> TRACING_DEPENDENCIES = Set.of("micrometer-tracing",
             "opentelemetry-spring-boot-starter", "spring-cloud-starter-sleuth", "spring-cloud-sleuth",
             "quarkus-opentelemetry", "micronaut-tracing", "opentelemetry-javaagent");
+    /** Micrometer registries that serve a Prometheus scrape endpoint. */
+    private static final Set<String> PROMETHEUS_REGISTRIES = Set.of("micrometer-registry-prometheus",
+            "quarkus-micrometer-registry-prometheus", "micronaut-micrometer-registry-prometheus",
+            "prometheus-metrics-exporter-servlet", "prometheus-metrics-exporter-httpserver");
     /** Encoders and layouts that write one JSON object per event (logback, logstash, log4j2, ECS, GELF). */
     private static final Pattern JSON_OUTPUT = Pattern.compile("LogstashEncoder|LogstashLayout|CompositeJsonEncoder"
             + "|JsonEncoder|JsonLayout|JsonTemplateLayout|EcsLayout|EcsEncoder|co\\.elastic\\.logging|GelfLayout"
@@ -43,6 +48,8 @@ final class ObservabilityCheck implements ProjectCheck {
 
     @Override
     public void finish(AuditContext context, ProjectFacts facts) {
+        ServiceFiles files = ServiceFiles.read(context.root(), context.inventory().excluded());
+        evidence(context, facts, files);
         if (Stream.of(JavaRules.HANDLER_WITHOUT_METRICS, JavaRules.NO_HEALTH_ENDPOINT, JavaRules.UNSTRUCTURED_LOGGING,
                 JavaRules.OUTBOUND_WITHOUT_TRACING).noneMatch(rule -> context.enabled(rule.id()))) {
             return;
@@ -54,7 +61,6 @@ final class ObservabilityCheck implements ProjectCheck {
         if (handlers.isEmpty() && outbound.isEmpty() && loggers.isEmpty()) {
             return;
         }
-        ServiceFiles files = ServiceFiles.read(root, context.inventory().excluded());
         if (!handlers.isEmpty()) {
             requestMetrics(context, facts, files, handlers.getFirst());
             healthEndpoint(context, facts, files, handlers.getFirst());
@@ -68,6 +74,54 @@ final class ObservabilityCheck implements ProjectCheck {
                     "attach the OpenTelemetry Java agent (-javaagent:opentelemetry-javaagent.jar) or add "
                             + "micrometer-tracing-bridge-otel, so each outbound request carries a traceparent header");
         }
+    }
+
+    /**
+     * What satisfies the observability rules, for the review to show: the metrics library or hand-written RED
+     * metrics, where metrics are served, the JSON log encoder, what propagates trace context.
+     */
+    private static void evidence(AuditContext context, ProjectFacts facts, ServiceFiles files) {
+        Path root = context.root();
+        List<Location> latency = mainCode(root, facts, ServiceSignals.LATENCY_METRIC);
+        List<Location> status = mainCode(root, facts, ServiceSignals.STATUS_LABEL);
+        if (!latency.isEmpty() && !status.isEmpty()) {
+            seen(context, Evidence.Topic.REQUEST_METRICS, "hand-written latency instrument", latency.getFirst());
+            seen(context, Evidence.Topic.REQUEST_METRICS, "hand-written status label on request metrics",
+                    status.getFirst());
+        }
+        mainCode(root, facts, ServiceSignals.REQUEST_METRICS).stream().findFirst().ifPresent(at -> seen(context,
+                Evidence.Topic.REQUEST_METRICS, "a request-metrics integration is imported", at));
+        files.declaration(METRICS_DEPENDENCIES).ifPresent(mention -> seen(context, Evidence.Topic.REQUEST_METRICS,
+                mention.what() + " is declared (it times every handler)", mention.at()));
+        files.openTelemetryAgentAt().ifPresent(mention -> seen(context, Evidence.Topic.REQUEST_METRICS,
+                "the OpenTelemetry Java agent is attached (" + mention.what() + ")", mention.at()));
+        mainCode(root, facts, ServiceSignals.METRICS_ENDPOINT).stream().findFirst().ifPresent(at -> seen(context,
+                Evidence.Topic.METRICS_ENDPOINT, "a metrics route or exporter for scraping", at));
+        files.declaration(PROMETHEUS_REGISTRIES).ifPresent(mention -> seen(context, Evidence.Topic.METRICS_ENDPOINT,
+                mention.what() + " is declared (a Prometheus scrape endpoint)", mention.at()));
+        for (ServiceFiles.Text config : files.loggingConfigs()) {
+            if (config.matches(JSON_OUTPUT)) {
+                seen(context, Evidence.Topic.STRUCTURED_LOGGING, config.path().getFileName() + " writes one JSON "
+                        + "object per event", Location.of(config.path(), config.lineOf(JSON_OUTPUT), 1));
+            }
+        }
+        for (ServiceFiles.Text config : files.springConfigs()) {
+            if (config.matches(SPRING_STRUCTURED)) {
+                seen(context, Evidence.Topic.STRUCTURED_LOGGING, "Spring Boot structured logging is set in "
+                        + config.path().getFileName(), Location.of(config.path(), config.lineOf(SPRING_STRUCTURED),
+                        1));
+            }
+        }
+        mainCode(root, facts, ServiceSignals.TRACING).stream().findFirst().ifPresent(at -> seen(context,
+                Evidence.Topic.TRACE_PROPAGATION, "a tracing library or a trace header in the code", at));
+        files.declaration(TRACING_DEPENDENCIES).ifPresent(mention -> seen(context, Evidence.Topic.TRACE_PROPAGATION,
+                mention.what() + " is declared", mention.at()));
+        files.tracingAgentAt().ifPresent(mention -> seen(context, Evidence.Topic.TRACE_PROPAGATION,
+                "a tracing Java agent is attached (" + mention.what() + ")", mention.at()));
+    }
+
+    private static void seen(AuditContext context, Evidence.Topic topic, String text, Location at) {
+        context.evidence(Evidence.of(topic, text, at));
     }
 
     private static void requestMetrics(AuditContext context, ProjectFacts facts, ServiceFiles files,
@@ -130,14 +184,8 @@ final class ObservabilityCheck implements ProjectCheck {
         }
     }
 
-    /** Where {@code key} was noted outside test sources ({@code src/test/...}), in file and line order. */
+    /** Where {@code key} was noted outside test sources, in file and line order. */
     private static List<Location> mainCode(Path root, ProjectFacts facts, String key) {
-        return facts.places(key).stream().filter(place -> !isTest(root, Path.of(place.file()))).toList();
-    }
-
-    private static boolean isTest(Path root, Path file) {
-        Path relative = file.startsWith(root) ? root.relativize(file) : file;
-        String path = "/" + relative.toString().replace('\\', '/');
-        return path.contains("/src/test/");
+        return facts.inMainCode(root, key);
     }
 }

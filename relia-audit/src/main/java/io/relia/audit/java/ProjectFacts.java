@@ -28,6 +28,25 @@ final class ProjectFacts {
         return byKey.containsKey(key);
     }
 
+    /**
+     * Where {@code key} was noted outside test sources ({@code src/test/...}), in file and line order: service-wide
+     * rules judge what runs in production, and tests may fake a server or trust a test certificate.
+     */
+    List<Location> inMainCode(Path root, String key) {
+        return places(key).stream().filter(place -> !isTest(root, Path.of(place.file()))).toList();
+    }
+
+    /** The keys noted that start with {@code prefix}, sorted. */
+    List<String> keysStartingWith(String prefix) {
+        return byKey.keySet().stream().filter(key -> key.startsWith(prefix)).sorted().toList();
+    }
+
+    private static boolean isTest(Path root, Path file) {
+        Path relative = file.startsWith(root) ? root.relativize(file) : file;
+        String path = "/" + relative.toString().replace('\\', '/');
+        return path.contains("/src/test/");
+    }
+
     /** Where {@code key} was noted, in file and line order (stable whatever order the files were checked in). */
     List<Location> places(String key) {
         List<Location> places = byKey.getOrDefault(key, List.of());

@@ -1,5 +1,7 @@
 package io.relia.audit.java;
 
+import io.relia.core.Location;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -14,8 +16,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -163,6 +167,52 @@ final class ServiceFiles {
     private static boolean excluded(Path root, Path path, List<PathMatcher> excludes) {
         Path relative = root.relativize(path);
         return excludes.stream().anyMatch(matcher -> matcher.matches(relative));
+    }
+
+    /**
+     * Something a file says, and where.
+     *
+     * @param what the artifact, agent or setting found
+     * @param at   the file and line
+     */
+    record Mention(String what, Location at) {
+    }
+
+    /** The first build file line naming one of {@code artifacts}, in file order. */
+    Optional<Mention> declaration(Set<String> artifacts) {
+        for (Text build : builds) {
+            for (String artifact : artifacts.stream().sorted().toList()) {
+                if (build.contains(artifact)) {
+                    return Optional.of(new Mention(artifact, Location.of(build.path(), build.lineOf(
+                            Pattern.compile(Pattern.quote(artifact))), 1)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first Dockerfile, manifest or build line attaching a tracing Java agent. */
+    Optional<Mention> tracingAgentAt() {
+        return firstMatch(TRACING_AGENT);
+    }
+
+    /** The first line attaching the OpenTelemetry Java agent. */
+    Optional<Mention> openTelemetryAgentAt() {
+        return firstMatch(OTEL_AGENT);
+    }
+
+    private Optional<Mention> firstMatch(Pattern pattern) {
+        for (List<Text> texts : List.of(deployments, builds)) {
+            for (Text text : texts) {
+                if (text.matches(pattern)) {
+                    int line = text.lineOf(pattern);
+                    Matcher found = pattern.matcher(text.lines().get(line - 1));
+                    return Optional.of(new Mention(found.find() ? found.group() : pattern.pattern(),
+                            Location.of(text.path(), line, 1)));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when a build file names one of {@code artifacts} (a dependency, a BOM, a plugin). */

@@ -41,6 +41,7 @@ final class ServiceSignals {
     static final String PRINT = "observability.print";
     static final String OUTBOUND = "observability.outbound-call";
     static final String TRACING = "observability.tracing";
+    static final String METRICS_ENDPOINT = "observability.metrics-endpoint";
 
     /** Libraries whose import means HTTP requests are counted and timed for the service (filters, binders). */
     private static final List<String> REQUEST_METRICS_IMPORTS = List.of("io.micrometer.core.annotation.",
@@ -182,6 +183,10 @@ final class ServiceSignals {
             if (values.stream().anyMatch(ServiceSignals::namesHealthPath)) {
                 file.fact(HEALTH, annotation);
             }
+            if (values.stream().anyMatch(value -> value instanceof StringLiteralExpr path
+                    && isMetricsPath(path.getValue()))) {
+                file.fact(METRICS_ENDPOINT, annotation);
+            }
         }
     }
 
@@ -199,6 +204,13 @@ final class ServiceSignals {
                 if (namesHealthPath(call.getArgument(0))) {
                     file.fact(HEALTH, call);
                 }
+                if (call.getArgument(0) instanceof StringLiteralExpr path && isMetricsPath(path.getValue())) {
+                    file.fact(METRICS_ENDPOINT, call);
+                }
+            }
+            if ((name.equals("builder") || name.equals("buildAndStart")) && scopeNamed(call, "HTTPServer")
+                    && importsAny(imports, List.of("io.prometheus."))) {
+                file.fact(METRICS_ENDPOINT, call);
             }
             if (isOutbound(call, name, imports)) {
                 file.fact(OUTBOUND, call);
@@ -215,7 +227,7 @@ final class ServiceSignals {
         }
     }
 
-    private static boolean isOutbound(MethodCallExpr call, String name, List<String> imports) {
+    static boolean isOutbound(MethodCallExpr call, String name, List<String> imports) {
         return switch (name) {
             case "send", "sendAsync" -> call.getArguments().size() >= 2
                     && importsAny(imports, List.of("java.net.http."));
@@ -341,6 +353,12 @@ final class ServiceSignals {
             health |= HEALTH_SEGMENTS.contains(segment);
         }
         return health;
+    }
+
+    /** A path serving metrics for scraping: {@code /metrics}, {@code /actuator/prometheus}, {@code /q/metrics}. */
+    static boolean isMetricsPath(String path) {
+        String last = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return path.startsWith("/") && (last.equals("metrics") || last.equals("prometheus"));
     }
 
     private static boolean scopeNamed(MethodCallExpr call, String name) {

@@ -5,41 +5,20 @@ import io.relia.audit.AuditContext;
 import io.relia.audit.AuditRule;
 import io.relia.core.Finding;
 import io.relia.core.Location;
-import io.relia.core.review.DiscoveredInput;
-import io.relia.core.review.InputKind;
-import io.relia.core.review.ServiceInventory;
-import io.relia.core.spec.ListNode;
 import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
 import io.relia.core.spec.ScalarNode;
-import io.relia.core.spec.SpecDocument;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Audits Kubernetes manifests (multi-document YAML and {@code kind: List} included) for what keeps a workload
- * available: probes, resources, pinned images, replicas, disruption budgets, spreading and autoscaler bounds.
- * The rules mirror kube-score, kube-linter and Polaris; each rule's {@code why} names its peers.
+ * available: probes, resources, pinned images, replicas, disruption budgets, spreading, autoscalers and their
+ * bounds. The rules mirror kube-score, kube-linter and Polaris; each rule's {@code why} names its peers.
  */
 public final class KubernetesAuditor implements AuditAnalyzer {
-
-    /**
-     * One manifest object and the file it came from.
-     *
-     * @param object the object
-     * @param file   its file
-     */
-    record Manifest(MapNode object, Path file) {
-
-        String kind() {
-            return object.text("kind").orElse("");
-        }
-    }
 
     @Override
     public String id() {
@@ -53,64 +32,14 @@ public final class KubernetesAuditor implements AuditAnalyzer {
 
     @Override
     public void analyze(AuditContext context) {
-        List<Manifest> manifests = manifests(context);
-        List<Manifest> autoscalers = manifests.stream()
-                .filter(m -> m.kind().equals("HorizontalPodAutoscaler")).toList();
-        List<Manifest> budgets = manifests.stream().filter(m -> m.kind().equals("PodDisruptionBudget")).toList();
-        for (Manifest manifest : manifests) {
-            Workload.of(manifest.object(), manifest.file()).ifPresent(workload -> {
-                containers(workload, context);
-                replicas(workload, autoscalers, budgets, context);
-            });
+        Workloads workloads = Workloads.of(context.inventory());
+        List<Manifest> budgets = workloads.ofKind("PodDisruptionBudget");
+        for (Workload workload : workloads.all()) {
+            containers(workload, context);
+            replicas(workload, workloads, budgets, context);
+            autoscaled(workload, workloads, context);
         }
-        autoscalers.forEach(hpa -> hpaBounds(hpa.object(), context));
-    }
-
-    /**
-     * The service's workloads by kind (Deployment, StatefulSet, ...), for the review's summaries.
-     *
-     * @return how many workloads of each kind the manifests define
-     */
-    public static Map<String, Integer> workloads(ServiceInventory inventory) {
-        Map<String, Integer> kinds = new TreeMap<>();
-        for (Manifest manifest : manifests(inventory)) {
-            Workload.of(manifest.object(), manifest.file()).ifPresent(workload ->
-                    kinds.merge(workload.kind(), 1, Integer::sum));
-        }
-        return kinds;
-    }
-
-    /** Whether a workload of {@code kind} sets its own replica count (Deployment, StatefulSet). */
-    public static boolean replicated(String kind) {
-        return Workload.REPLICATED.contains(kind);
-    }
-
-    private static List<Manifest> manifests(AuditContext context) {
-        return manifests(context.inventory());
-    }
-
-    private static List<Manifest> manifests(ServiceInventory inventory) {
-        List<Manifest> manifests = new ArrayList<>();
-        for (DiscoveredInput input : inventory.ofKind(InputKind.KUBERNETES)) {
-            for (SpecDocument document : input.documents()) {
-                if (document.root() instanceof MapNode map) {
-                    add(map, input.path(), manifests);
-                }
-            }
-        }
-        return manifests;
-    }
-
-    private static void add(MapNode object, Path file, List<Manifest> manifests) {
-        if (object.text("kind").orElse("").endsWith("List")) {
-            object.list("items").ifPresent(items -> items.items().forEach(item -> {
-                if (item instanceof MapNode map) {
-                    add(map, file, manifests);
-                }
-            }));
-            return;
-        }
-        manifests.add(new Manifest(object, file));
+        workloads.ofKind("HorizontalPodAutoscaler").forEach(hpa -> hpaBounds(hpa.object(), context));
     }
 
     private static void containers(Workload workload, AuditContext context) {
@@ -172,12 +101,12 @@ public final class KubernetesAuditor implements AuditAnalyzer {
                 scalar.location(), "pin a version tag (api:1.4.2) or a digest (api@sha256:...)")));
     }
 
-    private static void replicas(Workload workload, List<Manifest> autoscalers, List<Manifest> budgets,
+    private static void replicas(Workload workload, Workloads workloads, List<Manifest> budgets,
                                  AuditContext context) {
-        if (!Workload.REPLICATED.contains(workload.kind())) {
+        if (!workload.replicated()) {
             return;
         }
-        Optional<Integer> hpaMinimum = autoscalerOf(workload, autoscalers)
+        Optional<Integer> hpaMinimum = workloads.horizontalAutoscalerOf(workload)
                 .map(hpa -> hpa.object().map("spec").flatMap(spec -> spec.text("minReplicas"))
                         .flatMap(Workload::integer).orElse(1));
         int replicas = workload.replicas().orElse(1);
@@ -218,22 +147,17 @@ public final class KubernetesAuditor implements AuditAnalyzer {
         }
     }
 
-    /** The HPA targeting a workload: same namespace, same kind and name, and in the same directory tree. */
-    private static Optional<Manifest> autoscalerOf(Workload workload, List<Manifest> autoscalers) {
-        Path home = directory(workload.file());
-        return autoscalers.stream().filter(hpa -> hpa.object().map("spec")
-                .flatMap(spec -> spec.map("scaleTargetRef"))
-                .filter(ref -> ref.text("kind").orElse("").equals(workload.kind())
-                        && ref.text("name").orElse("").equals(workload.name()))
-                .isPresent()
-                && Workload.namespace(hpa.object()).equals(workload.namespace())
-                && (directory(hpa.file()).startsWith(home) || home.startsWith(directory(hpa.file()))))
-                .findFirst();
-    }
-
-    private static Path directory(Path file) {
-        Path parent = file.toAbsolutePath().normalize().getParent();
-        return parent == null ? file.toAbsolutePath() : parent;
+    /** A Deployment or StatefulSet that keeps its replica count whatever the load: no HPA, no KEDA ScaledObject. */
+    private static void autoscaled(Workload workload, Workloads workloads, AuditContext context) {
+        if (!workload.replicated() || workload.replicas().filter(replicas -> replicas == 0).isPresent()
+                || workloads.autoscalerOf(workload).isPresent()) {
+            return;
+        }
+        context.report(new Finding(KubernetesRules.NO_AUTOSCALER.id(), KubernetesRules.NO_AUTOSCALER.severity(),
+                workload.label() + " has no autoscaler: it runs " + workload.replicas().map(n -> n + " replica(s)")
+                        .orElse("1 replica (the default)") + " whatever the load", workload.nameLocation(),
+                "add a HorizontalPodAutoscaler (or KEDA ScaledObject) targeting " + workload.label()
+                        + " with minReplicas of 2 or more"));
     }
 
     private static void hpaBounds(MapNode hpa, AuditContext context) {
@@ -256,41 +180,6 @@ public final class KubernetesAuditor implements AuditAnalyzer {
                     "HorizontalPodAutoscaler/" + name + " has maxReplicas " + max.get() + " <= minReplicas "
                     + minimum + ": it cannot scale out", bounds.locationOf("maxReplicas"),
                     "set maxReplicas above minReplicas"));
-        }
-    }
-
-    /** Label selector matching, as Kubernetes defines it for matchLabels and matchExpressions. */
-    static final class LabelSelectors {
-
-        private LabelSelectors() {
-        }
-
-        /** True when a selector selects a pod with {@code labels}; a missing or empty selector selects nothing. */
-        static boolean selects(Optional<MapNode> selector, Map<String, String> labels) {
-            if (selector.isEmpty() || selector.get().keys().isEmpty()) {
-                return false;
-            }
-            Optional<MapNode> matchLabels = selector.get().map("matchLabels");
-            boolean labelsMatch = matchLabels.map(map -> map.keys().stream()
-                    .allMatch(key -> map.text(key).orElse("").equals(labels.get(key)))).orElse(true);
-            Optional<ListNode> expressions = selector.get().list("matchExpressions");
-            boolean expressionsMatch = expressions.map(list -> list.items().stream()
-                    .allMatch(item -> item instanceof MapNode expression && matches(expression, labels)))
-                    .orElse(true);
-            return labelsMatch && expressionsMatch && (matchLabels.isPresent() || expressions.isPresent());
-        }
-
-        private static boolean matches(MapNode expression, Map<String, String> labels) {
-            String key = expression.text("key").orElse("");
-            List<String> values = expression.list("values").map(list -> list.items().stream()
-                    .map(item -> item instanceof ScalarNode scalar ? scalar.text() : "").toList()).orElse(List.of());
-            return switch (expression.text("operator").orElse("")) {
-                case "In" -> values.contains(labels.get(key));
-                case "NotIn" -> !values.contains(labels.get(key));
-                case "Exists" -> labels.containsKey(key);
-                case "DoesNotExist" -> !labels.containsKey(key);
-                default -> false;
-            };
         }
     }
 }

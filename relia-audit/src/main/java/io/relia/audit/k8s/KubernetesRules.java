@@ -83,8 +83,21 @@ final class KubernetesRules {
             "spec:\n  minReplicas: 1\n  maxReplicas: 1", "spec:\n  minReplicas: 2\n  maxReplicas: 10",
             Precision.HIGH, List.of("kubernetes", "autoscaling"));
 
+    static final AuditRule NO_AUTOSCALER = new AuditRule("k8s/no-autoscaler", "No autoscaler", Severity.LOW,
+            "A Deployment or StatefulSet (not scaled to 0) that no HorizontalPodAutoscaler or KEDA ScaledObject "
+                    + "targets (same namespace, scaleTargetRef kind and name, manifests in the same directory tree).",
+            "A fixed replica count is sized for one load: a traffic peak saturates it (latency, then errors) and "
+                    + "the quiet hours pay for idle pods. Low: a service sized with headroom and scaled by hand can "
+                    + "be fine, and the review's capacity plan says whether it is. kube-score "
+                    + "deployment-targeted-by-hpa-does-not-have-replicas-configured and Polaris hpaMinAvailability "
+                    + "check the autoscaler once there is one (k8s/hpa-bounds here).",
+            "kind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 3",
+            "kind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, "
+                    + "name: api}\n  minReplicas: 3\n  maxReplicas: 10",
+            Precision.HIGH, List.of("kubernetes", "autoscaling"));
+
     static final List<AuditRule> ALL = List.of(MISSING_PROBES, MISSING_RESOURCES, IMAGE_LATEST_TAG, SINGLE_REPLICA,
-            NO_PDB, NO_SPREAD, HPA_BOUNDS);
+            NO_PDB, NO_SPREAD, HPA_BOUNDS, NO_AUTOSCALER);
 
     private KubernetesRules() {
     }

@@ -13,32 +13,46 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A workload manifest and its pod template, as the checks need it.
+ * A workload manifest and its pod template, as the Kubernetes checks and the review's workload table need it.
  *
- * @param object     the manifest object
- * @param file       the manifest file
- * @param kind       Deployment, StatefulSet, DaemonSet, Pod, Job or CronJob
- * @param name       metadata.name
- * @param namespace  metadata.namespace or "default"
- * @param replicas   spec.replicas, or empty when not written
- * @param podLabels  the pod template's labels
- * @param podSpec    the pod spec
- * @param containers the pod's containers (not init containers)
+ * @param object         the manifest object
+ * @param file           the manifest file
+ * @param kind           Deployment, StatefulSet, DaemonSet, Pod, Job or CronJob
+ * @param name           metadata.name
+ * @param namespace      metadata.namespace or "default"
+ * @param replicas       spec.replicas, or empty when not written
+ * @param podLabels      the pod template's labels
+ * @param podSpec        the pod spec
+ * @param containers     the pod's containers (not init containers)
+ * @param initContainers the pod's init containers
  */
-record Workload(MapNode object, Path file, String kind, String name, String namespace, Optional<Integer> replicas,
-                Map<String, String> podLabels, MapNode podSpec, List<MapNode> containers) {
+public record Workload(MapNode object, Path file, String kind, String name, String namespace,
+                       Optional<Integer> replicas, Map<String, String> podLabels, MapNode podSpec,
+                       List<MapNode> containers, List<MapNode> initContainers) {
 
     /** Kinds whose replica count is theirs to set. */
     static final Set<String> REPLICATED = Set.of("Deployment", "StatefulSet");
     /** Kinds that run to completion, so liveness and readiness do not apply. */
     static final Set<String> BATCH = Set.of("Job", "CronJob");
 
-    String label() {
+    public Workload {
+        podLabels = Map.copyOf(podLabels);
+        containers = List.copyOf(containers);
+        initContainers = List.copyOf(initContainers);
+    }
+
+    /** {@code Deployment/checkout}. */
+    public String label() {
         return kind + "/" + name;
     }
 
+    /** True for a Deployment or StatefulSet, whose replica count (or autoscaler) is the manifest's to set. */
+    public boolean replicated() {
+        return REPLICATED.contains(kind);
+    }
+
     /** Where to point at the workload as a whole: its name. */
-    Location nameLocation() {
+    public Location nameLocation() {
         return object.map("metadata").flatMap(metadata -> metadata.get("name")).map(Node::location)
                 .orElse(object.location());
     }
@@ -60,18 +74,22 @@ record Workload(MapNode object, Path file, String kind, String name, String name
         Map<String, String> labels = new LinkedHashMap<>();
         pod.get().map("metadata").flatMap(metadata -> metadata.map("labels")).ifPresent(map ->
                 map.keys().forEach(key -> map.text(key).ifPresent(value -> labels.put(key, value))));
-        List<MapNode> containers = new ArrayList<>();
-        podSpec.get().list("containers").ifPresent(list -> {
-            for (Node item : list.items()) {
-                if (item instanceof MapNode container) {
-                    containers.add(container);
-                }
-            }
-        });
         Optional<Integer> replicas = spec.flatMap(s -> s.text("replicas")).flatMap(Workload::integer);
         String name = object.map("metadata").flatMap(metadata -> metadata.text("name")).orElse("?");
         return Optional.of(new Workload(object, file, kind, name, namespace(object), replicas, labels,
-                podSpec.get(), containers));
+                podSpec.get(), mappings(podSpec.get(), "containers"), mappings(podSpec.get(), "initContainers")));
+    }
+
+    private static List<MapNode> mappings(MapNode podSpec, String key) {
+        List<MapNode> items = new ArrayList<>();
+        podSpec.list(key).ifPresent(list -> {
+            for (Node item : list.items()) {
+                if (item instanceof MapNode map) {
+                    items.add(map);
+                }
+            }
+        });
+        return items;
     }
 
     static String namespace(MapNode object) {

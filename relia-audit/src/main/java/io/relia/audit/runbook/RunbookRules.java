@@ -9,13 +9,20 @@ import java.util.List;
 /** The runbook rules of the audit catalogue. */
 final class RunbookRules {
 
-    static final AuditRule INVALID = new AuditRule("runbook/invalid", "Runbook not in the runbook format",
+    static final AuditRule INVALID = new AuditRule("runbook/invalid", "Runbook key the format does not know",
             Severity.MEDIUM,
-            "A structured runbook that is not valid against schemas/runbook.schema.json (unknown keys, missing "
-                    + "name, diagnosis_steps or mitigation_options, bad escalation duration).",
-            "Tools (the review, incident tooling, editors) cannot read it, and a responder under pressure meets a "
-                    + "runbook that is missing its parts.",
-            "name: High CPU\nsteps:\n  - check top", "name: High CPU\ndiagnosis_steps:\n  - action: check top",
+            "A warning of the runbook format (schemas/runbook.schema.json) in a structured runbook that otherwise "
+                    + "reads: a key the format does not know, at the top, in a step, a mitigation option or the "
+                    + "escalation (with \"did you mean\" when a known key is close). Errors (a missing name or "
+                    + "diagnosis_steps, a wrong type, an unknown severity, an escalation after that is no duration) "
+                    + "are not this rule's: they are input/invalid findings, which fail every item resting on the "
+                    + "runbook.",
+            "A misspelt key is silently dropped: a responder never sees the escalation channel or the related "
+                    + "alert the author wrote, and tools (the review, incident tooling, editors) treat the runbook as "
+                    + "if it were missing that part.",
+            "escalation:\n  after: 30 minutes\n  to: platform-oncall\n  chanel: \"#payments-incidents\"",
+            "escalation:\n  after: 30 minutes\n  to: platform-oncall   # the channel belongs in the target's "
+                    + "on-call rotation",
             Precision.VERY_HIGH, List.of("runbook"));
 
     static final AuditRule NO_DIAGNOSIS_COMMANDS = new AuditRule("runbook/no-diagnosis-commands",

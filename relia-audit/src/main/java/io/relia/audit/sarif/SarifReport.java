@@ -122,6 +122,10 @@ public final class SarifReport {
         rule.tags().stream().filter(tag -> !tag.equals("reliability")).forEach(tags::add);
         properties.put("precision", rule.precision().id());
         properties.put("problem.severity", problemSeverity(rule.severity()));
+        if (rule.tags().contains("security")) {
+            // GitHub code scanning files rules with a security-severity (a CVSS-like score) as security alerts.
+            properties.put("security-severity", securitySeverity(rule.severity()));
+        }
         return out;
     }
 
@@ -138,6 +142,16 @@ public final class SarifReport {
         out.putObject("defaultConfiguration").put("level", level(severity));
         out.putObject("properties").putArray("tags").add("reliability");
         return out;
+    }
+
+    /** GitHub's bands: over 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9 medium, below 4.0 low. */
+    private static String securitySeverity(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> "9.5";
+            case HIGH -> "8.0";
+            case MEDIUM -> "5.5";
+            case LOW -> "3.0";
+        };
     }
 
     private static ObjectNode result(AuditFinding audited, RuleCatalogue catalogue) {

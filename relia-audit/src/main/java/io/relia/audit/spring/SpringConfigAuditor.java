@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Audits Spring Boot configuration ({@code application.yml}/{@code .properties} and profile files such as
- * {@code application-prod.yml}): connection-pool and async timeouts, Kubernetes health probes and retry limits.
+ * {@code application-prod.yml}): connection-pool and async timeouts, Kubernetes health probes, retry limits,
+ * actuator endpoints exposed over HTTP and secrets written as literal values.
  * Files in one directory are one configuration: a profile inherits what the base file sets.
  */
 public final class SpringConfigAuditor implements AuditAnalyzer {
@@ -56,6 +57,7 @@ public final class SpringConfigAuditor implements AuditAnalyzer {
         byDirectory.values().forEach(files -> {
             files.sort((a, b) -> Integer.compare(a.file().toString().length(), b.file().toString().length()));
             files.forEach(file -> perFile(file, context));
+            files.forEach(file -> SpringSecurity.check(file, files, context));
             datasourceTimeoutMissing(files, context);
             retries(files, context);
         });

@@ -28,7 +28,7 @@ import java.util.Properties;
  * @param file       the file
  * @param properties relaxed key to property
  */
-record SpringProperties(Path file, Map<String, Property> properties) {
+public record SpringProperties(Path file, Map<String, Property> properties) {
 
     /**
      * One property as written.
@@ -37,32 +37,32 @@ record SpringProperties(Path file, Map<String, Property> properties) {
      * @param value    its value
      * @param location where the key is written
      */
-    record Property(String key, String value, Location location) {
+    public record Property(String key, String value, Location location) {
     }
 
-    SpringProperties {
+    public SpringProperties {
         properties = Map.copyOf(properties);
     }
 
-    Optional<Property> get(String key) {
+    public Optional<Property> get(String key) {
         return Optional.ofNullable(properties.get(relaxed(key)));
     }
 
     /** True when some key starts with {@code prefix} (dotted, relaxed). */
-    boolean hasPrefix(String prefix) {
+    public boolean hasPrefix(String prefix) {
         String relaxed = relaxed(prefix) + ".";
         return properties.keySet().stream().anyMatch(key -> key.startsWith(relaxed));
     }
 
     /** The first property under {@code prefix}, in file order. */
-    Optional<Property> firstUnder(String prefix) {
+    public Optional<Property> firstUnder(String prefix) {
         String relaxed = relaxed(prefix) + ".";
         return properties.entrySet().stream().filter(entry -> entry.getKey().startsWith(relaxed))
                 .map(Map.Entry::getValue).min((a, b) -> a.location().compareTo(b.location()));
     }
 
     /** The distinct names directly under {@code prefix} ({@code instances} of {@code resilience4j.retry.instances}). */
-    List<String> childrenOf(String prefix) {
+    public List<String> childrenOf(String prefix) {
         String relaxed = relaxed(prefix) + ".";
         return properties.keySet().stream().filter(key -> key.startsWith(relaxed))
                 .map(key -> key.substring(relaxed.length()))
@@ -70,11 +70,17 @@ record SpringProperties(Path file, Map<String, Property> properties) {
                 .distinct().sorted().toList();
     }
 
-    static String relaxed(String key) {
+    /** A key in its relaxed-binding form: lower case, without dashes and underscores. */
+    public static String relaxed(String key) {
         return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
-    static SpringProperties of(DiscoveredInput input) throws IOException {
+    /**
+     * Reads a Spring config input: its YAML documents, or a {@code .properties} file.
+     *
+     * @throws IOException when a properties file cannot be read
+     */
+    public static SpringProperties of(DiscoveredInput input) throws IOException {
         Map<String, Property> properties = new LinkedHashMap<>();
         if (input.documents().isEmpty()) {
             readProperties(input.path(), properties);

@@ -50,8 +50,41 @@ final class SpringRules {
                     + "resilience4j.retry.instances.payments.enable-exponential-backoff=true",
             Precision.MEDIUM, List.of("spring", "retry", "resilience4j"));
 
+    static final AuditRule ACTUATOR_EXPOSED = new AuditRule("spring/actuator-exposed",
+            "Sensitive actuator endpoints exposed over HTTP", Severity.HIGH,
+            "management.endpoints.web.exposure.include set to * (YAML \"*\", a list or a comma-separated "
+                    + "property) or naming a sensitive endpoint: heapdump, threaddump, env, configprops, "
+                    + "shutdown, jolokia, logfile, loggers, httpexchanges/httptrace, sessions, gateway, restart, "
+                    + "refresh. Endpoints listed in exposure.exclude are taken out. High for heapdump, env, "
+                    + "configprops, shutdown, jolokia, gateway, restart and refresh; Medium for the rest. Profiles "
+                    + "named local, dev, development, test, testing, it, e2e, ci and h2, and files under src/test, "
+                    + "are not checked: they do not run in production.",
+            "A heap dump holds every credential and token the service has in memory, env and configprops show its "
+                    + "configuration, shutdown stops it, gateway's routes can be rewritten (CVE-2022-22947) and "
+                    + "loggers can be switched to DEBUG: whoever reaches the port owns the service. Spring Boot "
+                    + "exposes only health over HTTP by default for this reason; a separate management.server.port "
+                    + "or Spring Security on /actuator narrows who reaches it, which the audit cannot see.",
+            "management:\n  endpoints:\n    web:\n      exposure:\n        include: \"*\"",
+            "management:\n  endpoints:\n    web:\n      exposure:\n        include: health,info,prometheus",
+            Precision.HIGH, List.of("spring", "security", "actuator"));
+
+    static final AuditRule SECRET_IN_CONFIG = new AuditRule("spring/secret-in-config",
+            "Secret written into Spring configuration", Severity.HIGH,
+            "A property whose last segment names a secret (password, secret, token, api-key, credentials, "
+                    + "private-key; not password-encoder or token-validity-seconds) set to a literal value rather "
+                    + "than a ${...} placeholder: spring.datasource.password=s3cret, "
+                    + "spring.security.oauth2.client.registration.*.client-secret, server.ssl.key-store-password. "
+                    + "Upper-case placeholders a deploy script replaces (YOUR_API_KEY) are not literals. Profiles "
+                    + "named local, dev, development, test, testing, it, e2e, ci and h2, and files under src/test, "
+                    + "are not checked.",
+            "application.yml is committed and packaged into the jar: the secret is in the repository's history, "
+                    + "every build artifact and every image layer, and changing it takes a release. Read it from "
+                    + "the environment (${DB_PASSWORD}), a mounted Secret or a config server with a secret backend.",
+            "spring:\n  datasource:\n    password: s3cret", "spring:\n  datasource:\n    password: ${DB_PASSWORD}",
+            Precision.HIGH, List.of("spring", "security", "secrets"));
+
     static final List<AuditRule> ALL = List.of(DATASOURCE_TIMEOUT, ASYNC_NO_TIMEOUT, HEALTH_PROBES_DISABLED,
-            RETRY_WITHOUT_LIMIT);
+            RETRY_WITHOUT_LIMIT, ACTUATOR_EXPOSED, SECRET_IN_CONFIG);
 
     private SpringRules() {
     }

@@ -26,13 +26,15 @@ class AnalyzerRegistrationTest {
             services = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(services.lines().map(String::strip)).contains(KubernetesAuditor.class.getName(),
+                KubernetesSecurityAuditor.class.getName(),
                 AlertRulesAuditor.class.getName(), RunbookAuditor.class.getName(),
                 SpringConfigAuditor.class.getName());
     }
 
     @Test
     void ruleIdsAreUniqueAndEveryRuleExplainsItself() {
-        List<AuditRule> rules = Stream.of(new KubernetesAuditor().rules(), new AlertRulesAuditor().rules(),
+        List<AuditRule> rules = Stream.of(new KubernetesAuditor().rules(), new KubernetesSecurityAuditor().rules(),
+                new AlertRulesAuditor().rules(),
                 new RunbookAuditor().rules(), new SpringConfigAuditor().rules()).flatMap(List::stream).toList();
         Set<String> ids = new HashSet<>();
         assertThat(rules).allSatisfy(rule -> {
@@ -42,6 +44,7 @@ class AnalyzerRegistrationTest {
             assertThat(rule.after()).isNotBlank();
         });
         assertThat(ids).contains("k8s/missing-probes", "k8s/image-latest-tag", "k8s/single-replica",
+                "k8s/no-autoscaler", "k8s/no-network-policy", "k8s/secret-in-manifest", "k8s/run-as-root",
                 "prometheus/alert-without-runbook");
     }
 }

@@ -1,11 +1,13 @@
 package io.relia.audit.review;
 
 import io.relia.core.Finding;
+import io.relia.core.report.Document;
 import io.relia.core.review.CheckStatus;
 import io.relia.core.review.ChecklistEntry;
 import io.relia.core.review.ChecklistItem;
 import io.relia.core.review.Review;
 import io.relia.core.review.ReviewResult;
+import io.relia.core.review.ReviewSection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +78,8 @@ class AuditReviewAnalyzerTest {
         write("runbooks/bad.yaml", "name: Bad\ndiagnosis_steps: look at it\nmitigation_options: []\n");
         ChecklistEntry runbooks = entry(review(), ChecklistItem.RUNBOOKS);
         assertThat(runbooks.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(runbooks.findings()).filteredOn(f -> f.ruleId().equals("runbook/invalid"))
+        // An error of the format is an input problem (input/invalid), not a runbook/invalid warning.
+        assertThat(runbooks.findings()).filteredOn(f -> f.ruleId().equals("input/invalid"))
                 .extracting(f -> f.location().line()).contains(2);
     }
 
@@ -133,5 +137,178 @@ class AuditReviewAnalyzerTest {
         ChecklistEntry runbooks = entry(review(), ChecklistItem.RUNBOOKS);
         assertThat(runbooks.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(runbooks.findings()).extracting(Finding::ruleId).containsExactly("review/no-runbooks");
+    }
+
+    @Test
+    void kubernetesWorkloadsAnswerScalingNetworkAndSecretsItems() throws IOException {
+        write("deploy.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api}
+                spec:
+                  replicas: 1
+                  template:
+                    metadata: {labels: {app: api}}
+                    spec:
+                      containers:
+                        - name: api
+                          image: api:1.0
+                          env:
+                            - {name: DB_PASSWORD, value: hunter2}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: api}
+                spec: {podSelector: {matchLabels: {app: api}}}
+                """);
+        ReviewResult result = review();
+        assertThat(entry(result, ChecklistItem.AUTO_SCALING).status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(entry(result, ChecklistItem.AUTO_SCALING).findings()).extracting(Finding::ruleId)
+                .containsExactly("k8s/no-autoscaler");
+        assertThat(entry(result, ChecklistItem.NETWORK_POLICIES).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(entry(result, ChecklistItem.NETWORK_POLICIES).evidence()).containsExactly(
+                "Deployment/api: NetworkPolicy/api");
+        assertThat(entry(result, ChecklistItem.SECRETS_MANAGEMENT).status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(entry(result, ChecklistItem.SECRETS_MANAGEMENT).findings()).extracting(Finding::ruleId)
+                .containsExactly("k8s/secret-in-manifest");
+        assertThat(result.sections()).filteredOn(section -> section.id().equals("audit")).singleElement()
+                .satisfies(section -> assertThat(section.blocks()).anySatisfy(block -> assertThat(block)
+                        .isInstanceOfSatisfying(Document.Table.class, table -> assertThat(table.headers())
+                                .containsExactly("Workload", "Replicas", "Probes", "Autoscaler", "NetworkPolicy",
+                                        "Manifest"))));
+    }
+
+    @Test
+    void everyFindingOfTheAuditIsAFindingOfTheSectionAndOfTheReview() throws IOException {
+        write("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 3\n"
+                + "  template:\n    spec:\n      containers:\n        - {name: api, image: api:latest}\n");
+        ReviewResult result = review();
+        ReviewSection audit = result.sections().stream().filter(section -> section.id().equals("audit"))
+                .findFirst().orElseThrow();
+        // k8s/image-latest-tag decides no checklist item, and is reported all the same.
+        assertThat(audit.findings()).extracting(Finding::ruleId).contains("k8s/image-latest-tag",
+                "k8s/missing-probes", "k8s/run-as-root");
+        assertThat(result.findings()).containsAll(audit.findings());
+    }
+
+    @Test
+    void securityFindingsFailTheSecurityReviewAndWithoutThemItNamesWhatToLink() throws IOException {
+        write("deploy.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: agent}
+                spec:
+                  containers:
+                    - name: agent
+                      image: agent:1.0
+                      securityContext: {privileged: true}
+                """);
+        ChecklistEntry failing = entry(review(), ChecklistItem.SECURITY_REVIEW);
+        assertThat(failing.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(failing.findings()).extracting(Finding::ruleId).contains("k8s/privileged-container",
+                "k8s/run-as-root").doesNotContain("k8s/no-network-policy");
+
+        write("deploy.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: agent}
+                spec:
+                  securityContext: {runAsNonRoot: true}
+                  containers:
+                    - name: agent
+                      image: agent:1.0
+                      securityContext:
+                        readOnlyRootFilesystem: true
+                        allowPrivilegeEscalation: false
+                        capabilities: {drop: [ALL]}
+                """);
+        ChecklistEntry clean = entry(review(), ChecklistItem.SECURITY_REVIEW);
+        assertThat(clean.status()).isEqualTo(CheckStatus.MANUAL);
+        assertThat(clean.summary()).contains("link the security review (threat model and findings), its date and "
+                + "who signed it off");
+    }
+
+    @Test
+    void aCriticalDependencyPassesWithTheBreakerThatGuardsItAndFailsWithout() throws IOException {
+        write("relia.yaml", "service: checkout\ndependencies:\n  - {name: payments, kind: http, critical: true}\n");
+        write("src/main/resources/application.yml", "spring:\n  application:\n    name: checkout\n"
+                + "resilience4j:\n  circuitbreaker:\n    instances:\n      payments:\n"
+                + "        failure-rate-threshold: 50\n");
+        ChecklistEntry guarded = entry(review(), ChecklistItem.CIRCUIT_BREAKERS);
+        assertThat(guarded.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(guarded.summary()).isEqualTo("1 critical dependency has a circuit breaker");
+        assertThat(guarded.evidence()).singleElement().asString().startsWith("payments: Resilience4j config "
+                + "\"payments\" (matched by its name) (");
+
+        write("src/main/resources/application.yml", "spring:\n  application:\n    name: checkout\n");
+        ChecklistEntry open = entry(review(), ChecklistItem.CIRCUIT_BREAKERS);
+        assertThat(open.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(open.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("dependency/no-circuit-breaker");
+            assertThat(finding.location().toString()).isEqualTo(dir.resolve("relia.yaml") + ":3:6");
+        });
+    }
+
+    @Test
+    void observabilityItemsPassWithTheEvidenceAndFailWithTheFinding() throws IOException {
+        write("src/main/java/shop/Orders.java", """
+                package shop;
+
+                import org.slf4j.Logger;
+                import org.slf4j.LoggerFactory;
+                import org.springframework.web.bind.annotation.GetMapping;
+                import org.springframework.web.bind.annotation.RestController;
+
+                @RestController
+                class Orders {
+                    private static final Logger LOG = LoggerFactory.getLogger(Orders.class);
+
+                    @GetMapping("/orders")
+                    String list() {
+                        LOG.info("listing orders");
+                        return "[]";
+                    }
+                }
+                """);
+        write("src/main/resources/logback.xml", "<configuration>\n  <appender name=\"JSON\" "
+                + "class=\"ch.qos.logback.core.ConsoleAppender\">\n"
+                + "    <encoder class=\"net.logstash.logback.encoder.LogstashEncoder\"/>\n  </appender>\n"
+                + "</configuration>\n");
+        ReviewResult result = review();
+
+        ChecklistEntry logging = entry(result, ChecklistItem.STRUCTURED_LOGGING);
+        assertThat(logging.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(logging.evidence()).singleElement().asString().startsWith("logback.xml writes one JSON object per "
+                + "event (").endsWith("logback.xml:3:1)");
+        ChecklistEntry metrics = entry(result, ChecklistItem.METRICS_EXPOSED);
+        assertThat(metrics.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(metrics.findings()).extracting(Finding::ruleId).containsExactly("java/handler-without-metrics");
+        ChecklistEntry tracing = entry(result, ChecklistItem.DISTRIBUTED_TRACING);
+        assertThat(tracing.status()).isEqualTo(CheckStatus.MANUAL);
+        assertThat(tracing.summary()).contains("found no outbound call and no tracing in 1 Java file(s)",
+                "show a trace that crosses it");
+    }
+
+    @Test
+    void withNothingToReadEveryItemTheAuditDecidesSaysWhatEvidenceToShow() {
+        ReviewResult result = review();
+        for (ChecklistItem item : new AuditReviewAnalyzer().decides()) {
+            ChecklistEntry entry = entry(result, item);
+            assertThat(entry.status()).as(item.id()).isEqualTo(CheckStatus.MANUAL);
+            assertThat(entry.summary()).as(item.id()).doesNotContain("will be checked").containsPattern(
+                    "show|link|list|mark|add");
+        }
+    }
+
+    @Test
+    void aJavaFileThatDoesNotParseFailsTheItemsItsCodeFeeds() throws IOException {
+        write("src/main/java/shop/Broken.java", "package shop;\nclass Broken {\n  void a( {\n}\n");
+        ReviewResult result = review();
+        for (ChecklistItem item : List.of(ChecklistItem.TIMEOUTS, ChecklistItem.METRICS_EXPOSED,
+                ChecklistItem.CIRCUIT_BREAKERS)) {
+            ChecklistEntry entry = entry(result, item);
+            assertThat(entry.status()).as(item.id()).isEqualTo(CheckStatus.FAIL);
+            assertThat(entry.findings()).as(item.id()).extracting(Finding::ruleId).contains("input/invalid");
+        }
     }
 }

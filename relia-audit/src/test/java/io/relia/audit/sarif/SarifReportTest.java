@@ -9,6 +9,7 @@ import io.relia.audit.AuditOptions;
 import io.relia.audit.AuditResult;
 import io.relia.audit.Auditor;
 import io.relia.audit.FakeAnalyzer;
+import io.relia.audit.k8s.KubernetesSecurityAuditor;
 import io.relia.core.Finding;
 import io.relia.core.Location;
 import io.relia.core.Severity;
@@ -126,7 +127,8 @@ class SarifReportTest {
                 .startsWith("file:/").endsWith("/");
         JsonNode driver = run.get("tool").get("driver");
         assertThat(driver.get("semanticVersion").asString()).isEqualTo("0.1.0-SNAPSHOT");
-        JsonNode rule = driver.get("rules").get(0);
+        assertThat(driver.get("rules").get(0).get("id").asString()).isEqualTo("input/invalid");
+        JsonNode rule = driver.get("rules").get(1);
         assertThat(rule.get("id").asString()).isEqualTo("test/bad-call");
         assertThat(rule.get("name").asString()).isEqualTo("TestBadCall");
         assertThat(rule.get("helpUri").asString()).endsWith("docs/audit.md#testbad-call");
@@ -140,7 +142,7 @@ class SarifReportTest {
         assertThat(results.size()).isEqualTo(2);
         JsonNode bad = results.get(0);
         assertThat(bad.get("ruleId").asString()).isEqualTo("test/bad-call");
-        assertThat(bad.get("ruleIndex").asInt()).isZero();
+        assertThat(bad.get("ruleIndex").asInt()).isEqualTo(1);
         assertThat(bad.has("suppressions")).isFalse();
         JsonNode physical = bad.get("locations").get(0).get("physicalLocation");
         assertThat(physical.get("artifactLocation").get("uri").asString()).isEqualTo("src/A.java");
@@ -151,7 +153,7 @@ class SarifReportTest {
                 .isEqualTo(result.findings().getFirst().fingerprint());
         assertThat(bad.get("partialFingerprints").has("primaryLocationLineHash")).isFalse();
         JsonNode meh = results.get(1);
-        assertThat(meh.get("ruleIndex").asInt()).isEqualTo(1);
+        assertThat(meh.get("ruleIndex").asInt()).isEqualTo(2);
         assertThat(meh.get("suppressions").get(0).get("kind").asString()).isEqualTo("inSource");
         assertThat(meh.get("suppressions").get(0).get("justification").asString()).isEqualTo("generated code");
     }
@@ -167,5 +169,22 @@ class SarifReportTest {
     @Test
     void ruleNamesAreCamelCase() {
         assertThat(SarifReport.name("java/http-client-no-timeout")).isEqualTo("JavaHttpClientNoTimeout");
+    }
+
+    @Test
+    void securityRulesCarryASecuritySeveritySoCodeScanningFilesThemAsSecurityAlerts() throws IOException {
+        Files.writeString(root.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: agent}\nspec:\n"
+                + "  containers:\n    - name: agent\n      image: agent:1.0\n"
+                + "      securityContext: {privileged: true}\n");
+        AuditResult result = new Auditor(List.of(new KubernetesSecurityAuditor())).run(root, AuditOptions.defaults());
+        String sarif = SarifReport.toJson(result, "0.1.0-SNAPSHOT");
+        assertValid(sarif);
+        JsonNode rules = tree(sarif).get("runs").get(0).get("tool").get("driver").get("rules");
+        JsonNode privileged = rules.valueStream().filter(rule -> rule.get("id").asString()
+                .equals("k8s/privileged-container")).findFirst().orElseThrow();
+        assertThat(privileged.get("properties").get("security-severity").asString()).isEqualTo("8.0");
+        JsonNode input = rules.valueStream().filter(rule -> rule.get("id").asString().equals("input/invalid"))
+                .findFirst().orElseThrow();
+        assertThat(input.get("properties").has("security-severity")).isFalse();
     }
 }

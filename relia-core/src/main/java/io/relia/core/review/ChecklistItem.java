@@ -17,7 +17,8 @@ public enum ChecklistItem {
             manual("list each dependency in relia.yaml (dependencies: name, kind, critical)")),
     SINGLE_POINTS_OF_FAILURE(Category.ARCHITECTURE, "Single points of failure identified and mitigated",
             inputsOf(InputKind.KUBERNETES),
-            manual("list the components that run once (databases, queues, regions) and how each is covered")),
+            manual("list the components that run once (databases, queues, regions, single replicas) and how each "
+                    + "survives losing one instance")),
     GRACEFUL_DEGRADATION(Category.ARCHITECTURE, "Graceful degradation implemented",
             inputsOf(InputKind.CHAOS_EXPERIMENT, InputKind.CHAOS_TOOLKIT),
             pending("relia chaos (experiments with a steady-state hypothesis)")),
@@ -31,23 +32,30 @@ public enum ChecklistItem {
     CIRCUIT_BREAKERS(Category.RELIABILITY, "Circuit breakers implemented",
             inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG, InputKind.KUBERNETES,
                     InputKind.SERVICE_CONFIG),
-            pending("relia audit (reliability audit)")),
+            manual("mark the service's critical dependencies in relia.yaml (dependencies: [{name, kind, critical: "
+                    + "true}]) and show the circuit breaker guarding each (a Resilience4j instance, an Istio "
+                    + "outlierDetection rule) and what callers get while it is open")),
     RETRY_BACKOFF(Category.RELIABILITY, "Retry logic with exponential backoff",
             inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
-            pending("relia audit (reliability audit)")),
+            manual("relia audit reads Java code and Spring config; for other code show each retry: its attempt "
+                    + "limit, its exponential backoff with jitter, and which failures it retries")),
     TIMEOUTS(Category.RELIABILITY, "Timeouts configured appropriately",
             inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
-            pending("relia audit (reliability audit)")),
+            manual("relia audit reads Java code and Spring config; for other code show the connect and request "
+                    + "timeouts of every outbound call and the deadline of every blocking wait")),
 
     METRICS_EXPOSED(Category.OBSERVABILITY, "Metrics exposed (RED/USE methods)",
             inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
-            pending("relia audit (observability rules)")),
+            manual("relia audit reads Java code; otherwise show the request rate, error and duration metrics (RED) "
+                    + "and where they are scraped (the /metrics endpoint or the exporter)")),
     STRUCTURED_LOGGING(Category.OBSERVABILITY, "Structured logging implemented",
             inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
-            pending("relia audit (observability rules)")),
+            manual("relia audit reads Java code; otherwise show a production log line: one JSON object per event "
+                    + "with level, message and trace id")),
     DISTRIBUTED_TRACING(Category.OBSERVABILITY, "Distributed tracing enabled",
             inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
-            pending("relia audit (observability rules)")),
+            manual("relia audit reads Java code; otherwise show a trace that crosses the service: the tracing "
+                    + "library or agent, and the traceparent header on its outbound calls")),
     DASHBOARDS(Category.OBSERVABILITY, "Dashboards created",
             inputsOf(InputKind.SERVICE_CONFIG),
             manual("link the service dashboards in relia.yaml (dashboards) and show they cover the SLOs")),
@@ -71,17 +79,20 @@ public enum ChecklistItem {
             manual("add a disaster-recovery plan (disaster_recovery: rpo, rto, testing.last_test)")),
 
     SECURITY_REVIEW(Category.SECURITY, "Security review completed",
-            inputsOf(InputKind.SERVICE_CONFIG),
-            manual("link the security review and its date")),
+            inputsOf(InputKind.SERVICE_CONFIG, InputKind.KUBERNETES, InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG),
+            manual("link the security review (threat model and findings), its date and who signed it off")),
     SECRETS_MANAGEMENT(Category.SECURITY, "Secrets management configured",
             inputsOf(InputKind.KUBERNETES, InputKind.SPRING_CONFIG),
-            manual("show where secrets come from (a secret store, Kubernetes Secrets), never literal values")),
+            manual("show where the service's credentials are stored (a secret store, sealed or external secrets) "
+                    + "and how they are rotated; never literal values in manifests or config")),
     NETWORK_POLICIES(Category.SECURITY, "Network policies in place",
             inputsOf(InputKind.KUBERNETES),
-            manual("show the network policies or firewall rules that limit who can reach the service")),
+            manual("show the network policies or firewall rules that limit who can reach the service, and from "
+                    + "where")),
     AUDIT_LOGGING(Category.SECURITY, "Audit logging enabled",
             inputsOf(),
-            manual("show where privileged actions are logged and how long the logs are kept")),
+            manual("link where privileged actions (deploys, config and data changes, admin API calls) are logged, "
+                    + "who can read that log and how long it is kept")),
 
     LOAD_TESTED(Category.CAPACITY, "Load testing completed",
             inputsOf(InputKind.CAPACITY),
@@ -91,7 +102,8 @@ public enum ChecklistItem {
             manual("add a capacity plan (reliability/capacity.yaml)")),
     AUTO_SCALING(Category.CAPACITY, "Auto-scaling configured",
             inputsOf(InputKind.KUBERNETES),
-            manual("show the autoscaler (HorizontalPodAutoscaler or the platform's equivalent)")),
+            manual("show the autoscaler (HorizontalPodAutoscaler, KEDA ScaledObject or the platform's) with its "
+                    + "minimum and maximum")),
     RESOURCE_LIMITS(Category.CAPACITY, "Resource limits set",
             inputsOf(InputKind.KUBERNETES),
             manual("show CPU and memory requests and limits for every container"));

@@ -90,35 +90,6 @@ class ReviewTest {
     }
 
     @Test
-    void kubernetesWorkloadsAnswerScalingNetworkAndSecretsItems() throws IOException {
-        write("deploy.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: api}
-                spec:
-                  replicas: 1
-                  template:
-                    metadata: {labels: {app: api}}
-                    spec:
-                      containers:
-                        - name: api
-                          image: api:1.0
-                          env:
-                            - {name: DB_PASSWORD, value: hunter2}
-                ---
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: api}
-                spec: {podSelector: {matchLabels: {app: api}}}
-                """);
-        ReviewResult result = review();
-        assertThat(entry(result, ChecklistItem.AUTO_SCALING).status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(entry(result, ChecklistItem.NETWORK_POLICIES).status()).isEqualTo(CheckStatus.PASS);
-        assertThat(entry(result, ChecklistItem.SECRETS_MANAGEMENT).findings()).extracting(Finding::ruleId)
-                .containsExactly("k8s/secret-in-manifest");
-    }
-
-    @Test
     void aFailingAnalyzerBecomesAProblemNotACrash() {
         ReviewAnalyzer broken = new ReviewAnalyzer() {
             @Override

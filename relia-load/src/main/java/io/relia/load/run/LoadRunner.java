@@ -82,6 +82,8 @@ public final class LoadRunner {
         try {
             SslContextBuilder builder = SslContextBuilder.forClient();
             if (scenario.target().insecure()) {
+                // For a test target with a self-signed certificate, and only when the scenario asks for it.
+                // relia:ignore java/tls-verification-disabled -- only with the scenario's insecure: true, like curl -k
                 builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
             }
             return builder.build();

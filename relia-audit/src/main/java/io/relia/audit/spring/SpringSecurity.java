@@ -1,0 +1,130 @@
+package io.relia.audit.spring;
+
+import io.relia.audit.AuditContext;
+import io.relia.audit.secret.SecretLiterals;
+import io.relia.core.Finding;
+import io.relia.core.Severity;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The security rules of Spring configuration: actuator endpoints exposed over HTTP and secrets written as literal
+ * property values. Profiles that only run on a developer's machine or in tests are left alone.
+ */
+final class SpringSecurity {
+
+    private static final String INCLUDE = "management.endpoints.web.exposure.include";
+    private static final String EXCLUDE = "management.endpoints.web.exposure.exclude";
+    /** Endpoints whose exposure hands over the service (credentials, shutdown, routing). */
+    private static final Set<String> CRITICAL = Set.of("heapdump", "env", "configprops", "shutdown", "jolokia",
+            "gateway", "restart", "refresh");
+    /** Endpoints that leak or change less, but still more than a service should show the world. */
+    private static final Set<String> SENSITIVE = Set.of("threaddump", "logfile", "loggers", "httpexchanges",
+            "httptrace", "sessions", "trace", "dump");
+    /** Profiles that do not run in production. */
+    private static final Set<String> NON_PRODUCTION = Set.of("local", "dev", "development", "test", "tests",
+            "testing", "it", "e2e", "ci", "h2");
+    private static final Pattern PROFILE = Pattern.compile("application-([A-Za-z0-9_-]+)\\.(ya?ml|properties)");
+
+    private SpringSecurity() {
+    }
+
+    /** Checks one file: what it exposes (with what the set of files excludes) and its literal secrets. */
+    static void check(SpringProperties file, List<SpringProperties> configuration, AuditContext context) {
+        Path root = context.root().toAbsolutePath().normalize();
+        Path absolute = file.file().toAbsolutePath().normalize();
+        String path = "/" + (absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString()
+                .replace('\\', '/');
+        if (profile(file.file()).filter(NON_PRODUCTION::contains).isPresent() || path.contains("/src/test/")) {
+            return;
+        }
+        exposure(file, configuration, context);
+        secrets(file, context);
+    }
+
+    private static void exposure(SpringProperties file, List<SpringProperties> configuration, AuditContext context) {
+        Optional<SpringProperties.Property> first = file.get(INCLUDE).or(() -> file.get(INCLUDE + "[0]"));
+        if (first.isEmpty()) {
+            return;
+        }
+        Set<String> included = values(file, INCLUDE);
+        Set<String> excluded = new LinkedHashSet<>();
+        configuration.forEach(any -> excluded.addAll(values(any, EXCLUDE)));
+        List<String> exposed = new ArrayList<>();
+        boolean everything = included.contains("*");
+        for (String endpoint : orderedUnion()) {
+            if ((everything || included.contains(endpoint)) && !excluded.contains(endpoint)) {
+                exposed.add(endpoint);
+            }
+        }
+        if (exposed.isEmpty()) {
+            return;
+        }
+        Severity severity = exposed.stream().anyMatch(CRITICAL::contains) ? Severity.HIGH : Severity.MEDIUM;
+        String port = configuration.stream().flatMap(any -> any.get("management.server.port").stream())
+                .map(property -> " (on management port " + property.value() + ")").findFirst().orElse("");
+        String named = String.join(", ", exposed.subList(0, Math.min(4, exposed.size())));
+        context.report(new Finding(SpringRules.ACTUATOR_EXPOSED.id(), severity, (everything ? "every actuator "
+                + "endpoint is exposed over HTTP (include=*), " + named + " included"
+                : "sensitive actuator endpoints exposed over HTTP: " + String.join(", ", exposed)) + port,
+                first.get().location(),
+                "expose only what is scraped or probed (" + INCLUDE + "=health,info,prometheus) and put the rest "
+                        + "behind Spring Security or a management port no one outside reaches"));
+    }
+
+    /** Sensitive endpoints, critical first, each once. */
+    private static List<String> orderedUnion() {
+        List<String> all = new ArrayList<>(CRITICAL.stream().sorted().toList());
+        all.addAll(SENSITIVE.stream().sorted().toList());
+        return all;
+    }
+
+    /** A list property's values, written as "a,b", as a YAML list (key[0], key[1]) or both. */
+    private static Set<String> values(SpringProperties file, String key) {
+        Set<String> values = new LinkedHashSet<>();
+        file.get(key).ifPresent(property -> split(property.value(), values));
+        for (int index = 0; file.get(key + "[" + index + "]").isPresent(); index++) {
+            split(file.get(key + "[" + index + "]").get().value(), values);
+        }
+        return values;
+    }
+
+    private static void split(String value, Set<String> into) {
+        for (String item : value.split(",")) {
+            String endpoint = item.strip().toLowerCase(Locale.ROOT).replace("\"", "").replace("'", "");
+            if (!endpoint.isEmpty()) {
+                into.add(endpoint);
+            }
+        }
+    }
+
+    private static void secrets(SpringProperties file, AuditContext context) {
+        file.properties().values().stream().sorted((a, b) -> a.location().compareTo(b.location()))
+                .filter(property -> SecretLiterals.namesSecret(property.key())
+                        && SecretLiterals.isLiteral(property.value()))
+                .forEach(property -> context.report(new Finding(SpringRules.SECRET_IN_CONFIG.id(),
+                        SpringRules.SECRET_IN_CONFIG.severity(), property.key() + " is written into "
+                        + file.file().getFileName() + " as a literal value", property.location(),
+                        "read it from the environment or a mounted Secret: " + property.key() + "=${"
+                                + environmentName(property.key()) + "}; then rotate it, as the repository keeps it")));
+    }
+
+    /** {@code spring.datasource.password} as an environment variable name: {@code SPRING_DATASOURCE_PASSWORD}. */
+    private static String environmentName(String key) {
+        return key.replaceAll("\\[\\d+]", "").replaceAll("[^A-Za-z0-9]+", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** The profile of {@code application-prod.yml}: {@code prod}; empty for the base file. */
+    static Optional<String> profile(Path file) {
+        Matcher name = PROFILE.matcher(String.valueOf(file.getFileName()));
+        return name.matches() ? Optional.of(name.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+}

@@ -1,0 +1,7 @@
+package shop;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+final class PaymentsFake {
+    static final CircuitBreaker BREAKER = CircuitBreaker.ofDefaults("payments");
+}

@@ -165,7 +165,7 @@ public final class Auditor {
     public AuditResult ofFindings(Path root, List<Finding> findings, List<Problem> problems) {
         List<AuditFinding> fingerprinted = fingerprinted(findings.stream().distinct().sorted().toList(),
                 new SourceFiles(root));
-        return new AuditResult(root, fingerprinted, List.of(), List.of(), problems, 0, catalogue);
+        return new AuditResult(root, fingerprinted, List.of(), List.of(), problems, List.of(), 0, catalogue);
     }
 
     private void checkRules(Set<String> rules) {

@@ -82,11 +82,7 @@ public final class Main {
                 || exception instanceof IncidentException ? ExitCode.INPUT
                 : INTERNAL_ERROR);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            CommandLine failed = exception.getCommandLine();
-            String name = failed.getCommandSpec().qualifiedName();
-            failed.getErr().println(name + ": error: " + exception.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(exception, failed.getErr());
-            failed.getErr().println("(hint: run '" + name + " --help' for usage)");
+            UsageErrors.print(exception);
             return ExitCode.INPUT;
         });
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {

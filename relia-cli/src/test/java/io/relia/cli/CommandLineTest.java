@@ -62,8 +62,10 @@ class CommandLineTest {
     void anUnknownOptionIsAUsageErrorWithASuggestion() {
         CliRun run = CliRun.of("review", ".", "--formt");
         assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
-        assertThat(run.err()).contains("relia review: error: Unknown option: '--formt'", "--format",
-                "(hint: run 'relia review --help' for usage)");
+        assertThat(run.err()).isEqualTo("""
+                relia review: error: unknown option '--formt' (did you mean '--format'?)
+                (hint: run 'relia review --help' for usage)
+                """);
         assertThat(run.showsStackTrace()).isFalse();
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident list}: open incidents, or all of them, newest first. */
 @Command(name = "list",
         mixinStandardHelpOptions = true,
-        description = {"Lists incidents, newest first.", "",
+        description = {"List incidents, newest first.", "",
             "Open ones unless --all or --status is given. Open incidents past their response target without an",
             "acknowledgement are marked.", ""},
         footerHeading = "%nExit codes:%n",

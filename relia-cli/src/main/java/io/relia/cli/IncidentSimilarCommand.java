@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 /** {@code relia incident similar}: past incidents like this one, with what caused and fixed them. */
 @Command(name = "similar",
         mixinStandardHelpOptions = true,
-        description = {"Finds past incidents like an incident or a description.", "",
+        description = {"Find past incidents like an incident or a description.", "",
             "BM25 (Lucene) over titles, summaries, services, labels, alerts, root causes, resolutions, postmortem text",
             "and action items, with error strings mapped to the failure they name (x509 -> certificate, NXDOMAIN ->",
             "dns). For an incident, only what a responder knows early is used: title, summary, services, labels and",

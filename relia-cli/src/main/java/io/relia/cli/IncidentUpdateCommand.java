@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident update}: changes any field; each change lands in the timeline. */
 @Command(name = "update",
         mixinStandardHelpOptions = true,
-        description = {"Changes an incident's fields and analysis.", "",
+        description = {"Change an incident's fields and analysis.", "",
             "Severity, status, title, services, links, the back-dated impact start,",
             "and the analysis humans write for the postmortem (root cause, trigger, resolution, lessons, five whys).",
             "Each changed field is written to the timeline with its value before and after.", ""},

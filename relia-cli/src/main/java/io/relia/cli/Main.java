@@ -76,8 +76,7 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        // Descriptions are written as lines of up to 110 characters; wrapping them again at 80 would break them.
-        commandLine.setUsageHelpWidth(120);
+        HelpLayout.apply(commandLine, HelpLayout.terminalColumns(System.getenv("COLUMNS")));
         commandLine.setExitCodeExceptionMapper(exception -> exception instanceof InputException
                 || exception instanceof IncidentException ? ExitCode.INPUT
                 : INTERNAL_ERROR);

@@ -119,7 +119,8 @@ class CommandLineTest {
     void completionScriptsForBashAndZsh() {
         CliRun bash = CliRun.of("completion", "bash");
         assertThat(bash.exitCode()).isZero();
-        assertThat(bash.out()).contains("complete -F", "review", "validate");
+        assertThat(bash.out()).contains("review", "validate")
+                .endsWith("complete -F _complete_relia -o default relia ./relia\n");
         assertThat(CliRun.of("completion", "zsh").out()).startsWith("autoload -U +X compinit");
         assertThat(CliRun.of("completion", "fish").exitCode()).isEqualTo(ExitCode.INPUT);
     }

@@ -40,7 +40,8 @@ final class IncidentListCommand implements Callable<Integer> {
             description = "Only this status: investigating, identified, monitoring, resolved or closed.")
     private String status;
 
-    @Option(names = {"-s", "--severity"}, paramLabel = "SEV", description = "Only this severity.")
+    @Option(names = {"-s", "--severity"}, paramLabel = "SEV",
+            description = "Only this severity: SEV1 to SEV4, or P1 to P4.")
     private String severity;
 
     @Option(names = "--service", paramLabel = "NAME", description = "Only incidents affecting this service.")

@@ -42,7 +42,7 @@ final class IncidentNewCommand implements Callable<Integer> {
     private List<String> title;
 
     @Option(names = {"-s", "--severity"}, paramLabel = "SEV", defaultValue = "SEV3",
-            description = "SEV1 (complete outage) to SEV4 (minor) (default: ${DEFAULT-VALUE}).")
+            description = "SEV1 (complete outage) to SEV4 (minor), or P1 to P4 (default: ${DEFAULT-VALUE}).")
     private String severity;
 
     @Option(names = "--summary", paramLabel = "TEXT", description = "What users see, in a few sentences.")

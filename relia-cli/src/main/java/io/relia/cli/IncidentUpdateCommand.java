@@ -46,7 +46,8 @@ final class IncidentUpdateCommand implements Callable<Integer> {
 
     @Option(names = "--title", paramLabel = "TEXT") private String title;
     @Option(names = "--summary", paramLabel = "TEXT") private String summary;
-    @Option(names = {"-s", "--severity"}, paramLabel = "SEV") private String severity;
+    @Option(names = {"-s", "--severity"}, paramLabel = "SEV", description = "SEV1 to SEV4, or P1 to P4.")
+    private String severity;
     @Option(names = "--status", paramLabel = "STATUS", description = "investigating, identified or monitoring.")
     private String status;
     @Option(names = "--add-service", paramLabel = "NAME") private List<String> addServices = new ArrayList<>();

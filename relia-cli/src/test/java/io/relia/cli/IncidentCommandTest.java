@@ -62,6 +62,19 @@ class IncidentCommandTest {
     }
 
     @Test
+    void takesPriorityNamesP1ToP4WhereverItTakesASeverity() {
+        assertThat(run("incident", "new", "Checkout down", "-s", "P1").out()).startsWith("INC-1 declared: SEV1,");
+        assertThat(run("incident", "new", "Slow search", "--severity", "p3").out()).startsWith("INC-2 declared: SEV3,");
+        assertThat(run("incident", "update", "2", "-s", "P2").exitCode()).isZero();
+
+        JsonNode listed = JSON.readTree(run("incident", "list", "-s", "p2", "--format", "json").out());
+        assertThat(listed.get("incidents")).extracting(incident -> incident.get("title").asString())
+                .containsExactly("Slow search");
+        assertThat(run("incident", "new", "x", "-s", "P5").err())
+                .contains("unknown severity \"P5\"; expected SEV1, SEV2, SEV3 or SEV4 (or P1 to P4)");
+    }
+
+    @Test
     void refusesWhatTheStateForbidsWithExitCode2AndNoTrace() {
         run("incident", "new", "x");
         run("incident", "ack", "1");

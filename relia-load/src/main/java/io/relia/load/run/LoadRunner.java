@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
+import io.relia.core.net.NetworkErrors;
 import io.relia.load.scenario.LoadProfile;
 import io.relia.load.scenario.RequestEncoder;
 import io.relia.load.scenario.Scenario;
@@ -103,13 +104,9 @@ public final class LoadRunner {
             Throwable cause = workers.stream().map(Worker::lastConnectFailure).filter(t -> t != null)
                     .findFirst().orElse(null);
             throw new TargetUnreachableException("cannot connect to " + scenario.target() + ": "
-                    + (cause == null ? "no connection within the connect timeout" : describe(cause)), cause);
+                    + (cause == null ? "no connection within the connect timeout (" + plan.connectTimeoutMillis()
+                    + " ms)" : NetworkErrors.reason(cause)), cause);
         }
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message;
     }
 
     private LoadResult collect(RunPlan plan, List<Worker> workers) {

@@ -129,7 +129,7 @@ class LoadRunnerTest {
         Scenario scenario = constant(port, 100, Duration.ofSeconds(1));
         assertThatThrownBy(() -> new LoadRunner(scenario, LoadOptions.defaults(), LoadListener.NONE).run())
                 .isInstanceOf(TargetUnreachableException.class)
-                .hasMessageContaining("cannot connect to http://127.0.0.1:" + port);
+                .hasMessage("cannot connect to http://127.0.0.1:" + port + ": connection refused");
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -101,7 +102,8 @@ final class IncidentSimilarCommand implements Callable<Integer> {
                     + ", " + IncidentOutput.clock(incident.times().declared()).substring(0, 10) + "): "
                     + incident.title());
             List<String> facts = new ArrayList<>();
-            facts.add(String.format("score %.2f; matched %s", match.score(), match.why()));
+            facts.add(String.format(Locale.ROOT, "matched %s (BM25 score %.1f, comparable within this list)",
+                    match.why(), match.score()));
             if (!incident.services().isEmpty()) {
                 facts.add("services: " + String.join(", ", incident.services()));
             }

@@ -85,7 +85,8 @@ final class IncidentImportCommand implements Callable<Integer> {
                 imported++;
             }
         }
-        out.println(imported + " incident(s) imported" + (skipExisting ? ", " + skipped + " already there" : ""));
+        out.println(imported + (imported == 1 ? " incident" : " incidents") + " imported"
+                + (skipExisting ? ", " + skipped + " already there" : ""));
         out.flush();
         return 0;
     }

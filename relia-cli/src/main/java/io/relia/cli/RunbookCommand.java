@@ -81,7 +81,7 @@ final class RunbookCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             problems.forEach(problem -> spec.commandLine().getErr().println(problem.format()));
-            out.println(valid + " runbook(s) valid");
+            out.println(valid + (valid == 1 ? " runbook" : " runbooks") + " valid");
             out.flush();
             return 0;
         }
@@ -106,7 +106,8 @@ final class RunbookCommand implements Runnable {
                         runbook.escalation().map(e -> "; escalate after " + Durations.format(e.after()) + " to "
                                 + e.to()).orElse("; no escalation"));
             }
-            out.println(catalog.runbooks().size() + " runbook(s) in " + directory.dir);
+            int count = catalog.runbooks().size();
+            out.println(count + (count == 1 ? " runbook" : " runbooks") + " in " + directory.dir);
             out.flush();
             return 0;
         }

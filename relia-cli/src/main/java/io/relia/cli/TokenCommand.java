@@ -73,7 +73,8 @@ final class TokenCommand implements Runnable {
             try (IncidentStore incidents = store.open()) {
                 revoked = incidents.tokens().revoke(name, Instant.now());
             }
-            spec.commandLine().getOut().println(revoked + " token(s) named \"" + name + "\" revoked");
+            spec.commandLine().getOut().println(revoked + (revoked == 1 ? " token" : " tokens") + " named \"" + name
+                    + "\" revoked");
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -133,8 +133,8 @@ class IncidentCommandTest {
         CliRun again = run("incident", "import", history, "--skip-existing");
 
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).endsWith("4 incident(s) imported, 0 already there\n");
-        assertThat(again.out()).endsWith("0 incident(s) imported, 4 already there\n");
+        assertThat(imported.out()).endsWith("4 incidents imported, 0 already there\n");
+        assertThat(again.out()).endsWith("0 incidents imported, 4 already there\n");
         assertThat(run("incident", "similar", "x509", "certificate", "expired", "-n", "1").out())
                 .contains("INC-2 (SEV1, closed, 2026-02-02): Payments rejects every card");
         assertThat(run("incident", "stats", "--since", "3650d", "--format", "json").out())
@@ -148,7 +148,7 @@ class IncidentCommandTest {
         assertThat(created.exitCode()).isZero();
         assertThat(created.out()).startsWith("relia_").hasSizeGreaterThan(40);
         assertThat(created.err()).contains("shown only now");
-        assertThat(run("token", "revoke", "alertmanager").out()).isEqualTo("1 token(s) named \"alertmanager\" revoked\n");
+        assertThat(run("token", "revoke", "alertmanager").out()).isEqualTo("1 token named \"alertmanager\" revoked\n");
     }
 
     @Test

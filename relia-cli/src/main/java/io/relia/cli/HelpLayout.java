@@ -10,7 +10,7 @@ import java.util.List;
  * How help fits the terminal. Descriptions are written in the sources as lines of up to 110 characters; here the
  * lines of each paragraph are joined so that picocli wraps them at the width of the terminal, and a command's first
  * paragraph, its summary in its parent's command list, is shown whole. Lines that start with a space (examples,
- * lists) stay as written.
+ * lists) or align columns with runs of spaces (formulas) stay as written.
  */
 final class HelpLayout {
 
@@ -45,12 +45,12 @@ final class HelpLayout {
         });
     }
 
-    /** Consecutive prose lines joined into one; blank lines and indented lines kept as they are. */
+    /** Consecutive prose lines joined into one; blank, indented and aligned lines kept as they are. */
     static String[] paragraphs(String[] lines) {
         List<String> joined = new ArrayList<>();
         boolean open = false;
         for (String line : lines) {
-            boolean prose = !line.isBlank() && !Character.isWhitespace(line.charAt(0));
+            boolean prose = !line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.strip().contains("  ");
             if (prose && open && !joined.getLast().endsWith(":")) {
                 joined.set(joined.size() - 1, joined.getLast() + " " + line);
             } else {

@@ -57,6 +57,14 @@ class HelpLayoutTest {
     }
 
     @Test
+    void linesAligningColumnsStayAsWritten() {
+        assertThat(HelpLayout.paragraphs(new String[] {"Plan instances.", "", "now      = ceil(peak / capacity)",
+            "horizon  = ceil(forecast / capacity)", ""}))
+                .containsExactly("Plan instances.", "", "now      = ceil(peak / capacity)",
+                        "horizon  = ceil(forecast / capacity)", "");
+    }
+
+    @Test
     void theWidthFollowsAnExportedColumnsWithinBounds() {
         assertThat(HelpLayout.terminalColumns("80")).isEqualTo(80);
         assertThat(HelpLayout.terminalColumns(null)).isEqualTo(HelpLayout.WIDEST);

@@ -128,7 +128,7 @@ class SimilarIncidentsTest {
 
         assertThat(best.incident().title()).isEqualTo("Payments to PSP failing: getaddrinfo EAI_AGAIN");
         assertThat(best.actionItems()).extracting(ActionItem::title).contains("Keep-alive agent for PSP calls");
-        assertThat(best.why()).startsWith("EAI_AGAIN, getaddrinfo").contains(" in title");
+        assertThat(best.why()).contains("EAI_AGAIN", "getaddrinfo", " in title").doesNotContain("eai_again");
         assertThat(best.score()).isPositive();
     }
 

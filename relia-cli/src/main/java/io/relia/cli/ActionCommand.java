@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
 /** {@code relia action}: postmortem action items, tracked until done. */
 @Command(name = "action",
         mixinStandardHelpOptions = true,
-        description = {"Postmortem action items, tracked until done.", "",
+        description = {"Track postmortem action items until they are done.", "",
             "What will stop the failure coming back, with a type (mitigate, prevent, process), an owner, a priority",
             "(P1-P4), a due date, a status and a tracker link.", ""},
         subcommands = {ActionCommand.Add.class, ActionCommand.ListItems.class, ActionCommand.Update.class},
@@ -57,7 +57,7 @@ final class ActionCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Adds an action item to an incident; the incident's timeline notes it.", ""},
+            description = {"Add an action item to an incident; the incident's timeline notes it.", ""},
             footerHeading = "%nExample:%n",
             footer = {"  relia action add 42 --title \"Size the payments pool from load tests\" --type prevent \\",
                 "      --owner carol --priority P2 --due 2026-12-15 --link JIRA-1234", "",
@@ -102,7 +102,7 @@ final class ActionCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"Lists action items.", "",
+            description = {"List action items.", "",
                 "Open ones unless --all; --overdue lists only those past their due date and exits 1 when there are any",
                 "(for CI and cron).", ""},
             footer = {"", "Exit codes: 0 listed, 1 --overdue found overdue items, 2 usage error, 3 store failure."})
@@ -155,7 +155,7 @@ final class ActionCommand implements Runnable {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = {"Changes an action item.", "",
+            description = {"Change an action item.", "",
                 "Status (open, in-progress, done, wont-do), owner, priority, due date or link. The incident's timeline",
                 "notes the change.", ""},
             footerHeading = "%nExample:%n", footer = {"  relia action update ACT-7 --status done", "",

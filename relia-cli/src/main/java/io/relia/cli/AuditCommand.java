@@ -39,8 +39,9 @@ import java.util.stream.Stream;
 @Command(name = "audit",
         mixinStandardHelpOptions = true,
         description = {
-            "Audit a service repository for reliability risks: Java code (timeouts, retries, pools, blocking",
-            "calls), Kubernetes manifests, Spring config, Prometheus rules and runbooks.", "",
+            "Audit a service repository for reliability risks.", "",
+            "The audit reads Java code (timeouts, retries, pools, blocking calls), Kubernetes manifests, Spring",
+            "config, Prometheus rules and runbooks.", "",
             "Findings on a line with, or below, a comment 'relia:ignore RULE[,RULE] -- REASON' are suppressed",
             "(the reason is required). --write-baseline accepts today's findings; --baseline hides them later,",
             "so only new findings fail the build. --format sarif is for GitHub code scanning (docs/audit.md).", ""},

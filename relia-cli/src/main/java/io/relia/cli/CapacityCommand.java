@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 /** {@code relia capacity}: forecasts, runway and instance plans. */
 @Command(name = "capacity",
         mixinStandardHelpOptions = true,
-        description = {"Capacity planning: forecast usage from history (model chosen by backtest on your own data),",
-            "runway to the capacity limit, headroom, and the instances needed now and at the horizon.", ""},
+        description = {"Forecast usage and plan the instances needed now and at the horizon.", "",
+            "The forecast model is chosen by backtest on your own history; the plan gives the runway to the",
+            "capacity limit and the headroom.", ""},
         subcommands = {CapacityForecastCommand.class, CapacityPlanCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the plan fails (runway shorter than the horizon with --fail-on-runway)",

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code relia capacity plan}: instances needed now and at the horizon, from a forecast report. */
 @Command(name = "plan",
         mixinStandardHelpOptions = true,
-        description = {"Instances needed now and at the horizon, from the JSON report of relia capacity forecast.", "",
+        description = {"Plan the instances needed now and at the horizon from a relia capacity forecast report.",
+            "",
             "now      = ceil(normal peak x headroom / (per-instance x target utilisation))",
             "horizon  = ceil(forecast's highest upper bound x headroom / (per-instance x target utilisation))", "",
             "The per-instance capacity is a rate or a relia load find-max result (its knee.rate, req/s).", ""},

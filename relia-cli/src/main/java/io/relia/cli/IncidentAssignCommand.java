@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident assign}: hands an incident role to a person. */
 @Command(name = "assign",
         mixinStandardHelpOptions = true,
-        description = {"Gives an incident role to a person.", "",
+        description = {"Give an incident role to a person.", "",
             "Roles: commander (ic), comms, ops or scribe; \"-\" takes the role away. The hand-over is written to the",
             "timeline.", ""},
         footerHeading = "%nExamples:%n",

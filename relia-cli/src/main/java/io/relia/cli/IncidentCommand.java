@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 /** {@code relia incident}: incidents with a severity, a clock, roles and a timeline that writes itself. */
 @Command(name = "incident",
         mixinStandardHelpOptions = true,
-        description = {"Incidents: declare, acknowledge, assign roles, take notes, mitigate, resolve, close; every",
-            "change is written to the incident's timeline with who, when and the value before and after.",
+        description = {"Declare incidents, run them to the end and learn from the past ones.", "",
+            "Declare, acknowledge, assign roles, take notes, mitigate, resolve, close: every change is written to the",
+            "incident's timeline with who, when and the value before and after.",
             "Stored in SQLite under --data DIR (default ~/.relia) or PostgreSQL with --db URL.", ""},
         subcommands = {IncidentNewCommand.class, IncidentListCommand.class, IncidentShowCommand.class,
             IncidentLifecycleCommands.Ack.class, IncidentAssignCommand.class, IncidentNoteCommand.class,

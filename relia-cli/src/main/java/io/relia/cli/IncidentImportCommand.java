@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident import}: brings past incidents into the store, for metrics and the knowledge base. */
 @Command(name = "import",
         mixinStandardHelpOptions = true,
-        description = {"Imports past incidents from incident history files.", "",
+        description = {"Import past incidents from incident history files.", "",
             "Format: schemas/incident-history.schema.json: records, lifecycle times, roles, analysis and action items. Every file is validated first and nothing is",
             "written when any has an error. Each incident is then one transaction, reported on its own line as it",
             "commits, so an interrupted import loses nothing it reported.", ""},
@@ -85,7 +85,8 @@ final class IncidentImportCommand implements Callable<Integer> {
                 imported++;
             }
         }
-        out.println(imported + " incident(s) imported" + (skipExisting ? ", " + skipped + " already there" : ""));
+        out.println(imported + (imported == 1 ? " incident" : " incidents") + " imported"
+                + (skipExisting ? ", " + skipped + " already there" : ""));
         out.flush();
         return 0;
     }

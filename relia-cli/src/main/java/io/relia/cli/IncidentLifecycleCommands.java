@@ -64,7 +64,7 @@ final class IncidentLifecycleCommands {
     }
 
     @Command(name = "ack", mixinStandardHelpOptions = true,
-            description = {"Acknowledges an incident: a responder has it.", "",
+            description = {"Acknowledge an incident: a responder has it.", "",
                 "Reports the response time against the severity's target.", ""},
             footer = {"", "Exit codes: 0 acknowledged, 2 unknown incident or already acknowledged, 3 store failure."})
     static final class Ack extends Transition {
@@ -83,7 +83,7 @@ final class IncidentLifecycleCommands {
     }
 
     @Command(name = "mitigate", mixinStandardHelpOptions = true,
-            description = {"Marks the impact as stopped: status monitoring.", "",
+            description = {"Mark the impact as stopped: status monitoring.", "",
                 "Record it when a rollback, failover or scale-out has stopped the user impact.", ""},
             footer = {"", "Exit codes: 0 mitigated, 2 unknown incident or not open, 3 store failure."})
     static final class Mitigate extends Transition {
@@ -101,7 +101,7 @@ final class IncidentLifecycleCommands {
     }
 
     @Command(name = "resolve", mixinStandardHelpOptions = true,
-            description = {"Resolves an incident: it is over.", "",
+            description = {"Resolve an incident: it is over.", "",
                 "SEV1 and SEV2 incidents then need a postmortem within 48 hours (relia incident postmortem ID).", ""},
             footer = {"", "Exit codes: 0 resolved, 2 unknown incident or not open, 3 store failure."})
     static final class Resolve extends Transition {
@@ -134,7 +134,7 @@ final class IncidentLifecycleCommands {
     }
 
     @Command(name = "close", mixinStandardHelpOptions = true,
-            description = {"Closes a resolved incident.", "",
+            description = {"Close a resolved incident.", "",
                 "Only a reopen, notes and action items change it afterwards.", ""},
             footer = {"", "Exit codes: 0 closed, 2 unknown incident or not resolved, 3 store failure."})
     static final class Close extends Transition {
@@ -150,7 +150,7 @@ final class IncidentLifecycleCommands {
     }
 
     @Command(name = "reopen", mixinStandardHelpOptions = true,
-            description = {"Reopens a resolved or closed incident: the problem is back.", "",
+            description = {"Reopen a resolved or closed incident: the problem is back.", "",
                 "Status investigating; the resolution and close times are cleared (the timeline keeps them).", ""},
             footer = {"", "Exit codes: 0 reopened, 2 unknown incident or still open, 3 store failure."})
     static final class Reopen extends Transition {

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident list}: open incidents, or all of them, newest first. */
 @Command(name = "list",
         mixinStandardHelpOptions = true,
-        description = {"Lists incidents, newest first.", "",
+        description = {"List incidents, newest first.", "",
             "Open ones unless --all or --status is given. Open incidents past their response target without an",
             "acknowledgement are marked.", ""},
         footerHeading = "%nExit codes:%n",
@@ -40,7 +40,8 @@ final class IncidentListCommand implements Callable<Integer> {
             description = "Only this status: investigating, identified, monitoring, resolved or closed.")
     private String status;
 
-    @Option(names = {"-s", "--severity"}, paramLabel = "SEV", description = "Only this severity.")
+    @Option(names = {"-s", "--severity"}, paramLabel = "SEV",
+            description = "Only this severity: SEV1 to SEV4, or P1 to P4.")
     private String severity;
 
     @Option(names = "--service", paramLabel = "NAME", description = "Only incidents affecting this service.")

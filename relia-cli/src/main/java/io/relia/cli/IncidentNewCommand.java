@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident new}: declares an incident. */
 @Command(name = "new",
         mixinStandardHelpOptions = true,
-        description = {"Declares an incident and starts its clock.", "",
+        description = {"Declare an incident and start its clock.", "",
             "It must be acknowledged within the response target of its severity (SEV1 5m, SEV2 15m, SEV3 1h, SEV4 4h",
             "unless the policy says otherwise).", ""},
         footerHeading = "%nExamples:%n",
@@ -42,7 +42,7 @@ final class IncidentNewCommand implements Callable<Integer> {
     private List<String> title;
 
     @Option(names = {"-s", "--severity"}, paramLabel = "SEV", defaultValue = "SEV3",
-            description = "SEV1 (complete outage) to SEV4 (minor) (default: ${DEFAULT-VALUE}).")
+            description = "SEV1 (complete outage) to SEV4 (minor), or P1 to P4 (default: ${DEFAULT-VALUE}).")
     private String severity;
 
     @Option(names = "--summary", paramLabel = "TEXT", description = "What users see, in a few sentences.")

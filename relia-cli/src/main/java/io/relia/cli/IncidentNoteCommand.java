@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident note}: adds a human note to the timeline. */
 @Command(name = "note",
         mixinStandardHelpOptions = true,
-        description = {"Adds a note to an incident's timeline.", "",
+        description = {"Add a note to an incident's timeline.", "",
             "What was seen, tried, decided. The scribe may back-date it with --at.", ""},
         footerHeading = "%nExamples:%n",
         footer = {"  relia incident note 42 \"rolled back checkout to v41\"",

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident postmortem}: a blameless postmortem draft from the incident record. */
 @Command(name = "postmortem",
         mixinStandardHelpOptions = true,
-        description = {"Drafts a blameless postmortem from the incident record.", "",
+        description = {"Draft a blameless postmortem from the incident record.", "",
             "Sections in the Google SRE book's order: summary, impact, root causes, trigger, resolution, detection,",
             "action items, lessons learned, five whys, timeline, supporting information. What the record knows is",
             "filled in (durations, services, alerts, the timeline with OUTAGE markers, the response target); what only",

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident show}: one incident in full. */
 @Command(name = "show",
         mixinStandardHelpOptions = true,
-        description = {"Shows an incident in full.", "",
+        description = {"Show an incident in full.", "",
             "Severity, status and phase, roles, services, alerts and SLOs, every timestamp, the response target (met or",
             "breached), the postmortem due date, the timeline and the action items.", ""},
         footerHeading = "%nExit codes:%n",

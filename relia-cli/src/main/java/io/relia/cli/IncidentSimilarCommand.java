@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
 /** {@code relia incident similar}: past incidents like this one, with what caused and fixed them. */
 @Command(name = "similar",
         mixinStandardHelpOptions = true,
-        description = {"Finds past incidents like an incident or a description.", "",
+        description = {"Find past incidents like an incident or a description.", "",
             "BM25 (Lucene) over titles, summaries, services, labels, alerts, root causes, resolutions, postmortem text",
             "and action items, with error strings mapped to the failure they name (x509 -> certificate, NXDOMAIN ->",
             "dns). For an incident, only what a responder knows early is used: title, summary, services, labels and",
@@ -101,7 +102,8 @@ final class IncidentSimilarCommand implements Callable<Integer> {
                     + ", " + IncidentOutput.clock(incident.times().declared()).substring(0, 10) + "): "
                     + incident.title());
             List<String> facts = new ArrayList<>();
-            facts.add(String.format("score %.2f; matched %s", match.score(), match.why()));
+            facts.add(String.format(Locale.ROOT, "matched %s (BM25 score %.1f, comparable within this list)",
+                    match.why(), match.score()));
             if (!incident.services().isEmpty()) {
                 facts.add("services: " + String.join(", ", incident.services()));
             }

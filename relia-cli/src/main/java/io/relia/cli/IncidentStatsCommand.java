@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident stats}: MTTD, MTTA, MTTR and MTBF over a period. */
 @Command(name = "stats",
         mixinStandardHelpOptions = true,
-        description = {"MTTD, MTTA, MTTR and MTBF over a period, overall, per severity and per service.", "",
+        description = {"Measure MTTD, MTTA, MTTR and MTBF over a period, overall, per severity and per service.", "",
             "MTTD: impact start -> detection. MTTA: detection -> acknowledgement. MTTR: time to recover, impact start",
             "(detection when unknown) -> mitigation. MTBF: (period - impact time) / incidents. Medians and p90 beside",
             "the means; drills are left out. The HTML report has a chart of median MTTA and MTTR per severity.", ""},

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 /** {@code relia incident update}: changes any field; each change lands in the timeline. */
 @Command(name = "update",
         mixinStandardHelpOptions = true,
-        description = {"Changes an incident's fields and analysis.", "",
+        description = {"Change an incident's fields and analysis.", "",
             "Severity, status, title, services, links, the back-dated impact start,",
             "and the analysis humans write for the postmortem (root cause, trigger, resolution, lessons, five whys).",
             "Each changed field is written to the timeline with its value before and after.", ""},
@@ -46,7 +46,8 @@ final class IncidentUpdateCommand implements Callable<Integer> {
 
     @Option(names = "--title", paramLabel = "TEXT") private String title;
     @Option(names = "--summary", paramLabel = "TEXT") private String summary;
-    @Option(names = {"-s", "--severity"}, paramLabel = "SEV") private String severity;
+    @Option(names = {"-s", "--severity"}, paramLabel = "SEV", description = "SEV1 to SEV4, or P1 to P4.")
+    private String severity;
     @Option(names = "--status", paramLabel = "STATUS", description = "investigating, identified or monitoring.")
     private String status;
     @Option(names = "--add-service", paramLabel = "NAME") private List<String> addServices = new ArrayList<>();

@@ -7,9 +7,9 @@ import picocli.CommandLine.Spec;
 /** {@code relia load}: load generation with honest latency and the maximum-sustainable-throughput search. */
 @Command(name = "load",
         mixinStandardHelpOptions = true,
-        description = {"Load generation: an open-model HTTP load generator whose latency is measured from each",
-            "request's intended send time (coordinated omission corrected), and a search for the highest rate that meets an SLO.",
-            ""},
+        description = {"Send HTTP load with honest latency, and find the highest rate that meets an SLO.", "",
+            "The load generator follows an open model: latency is measured from each request's intended send time",
+            "(coordinated omission corrected).", ""},
         subcommands = {LoadRunCommand.class, LoadFindMaxCommand.class, LoadSelftestCommand.class,
             LoadMergeCommand.class},
         footerHeading = "%nExit codes:%n",

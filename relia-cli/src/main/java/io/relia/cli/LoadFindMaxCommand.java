@@ -29,9 +29,10 @@ import java.util.concurrent.Callable;
 /** {@code relia load find-max}: the highest arrival rate that still meets an SLO. */
 @Command(name = "find-max",
         mixinStandardHelpOptions = true,
-        description = {"Find the highest arrival rate the target sustains while meeting an SLO: double the rate",
-            "until a step fails, bisect between the last pass and the first failure, then repeat the knee to check",
-            "that it holds. Prints the knee, the first failing rate and why, and a throughput/latency chart.", "",
+        description = {"Find the highest arrival rate the target sustains while meeting an SLO.", "",
+            "Double the rate until a step fails, bisect between the last pass and the first failure, then repeat",
+            "the knee to check that it holds. Prints the knee, the first failing rate and why, and a",
+            "throughput/latency chart.", "",
             "Example:",
             "  relia load find-max http://127.0.0.1:8080/ --slo 'p99<200ms,errors<0.1%%' --max-rate 20000 "
                 + "--format json --output find-max.json", ""},

@@ -14,8 +14,9 @@ import java.util.concurrent.Callable;
 /** {@code relia load merge}: one latency distribution from the interval logs of several runs or machines. */
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
-        description = {"Merge HdrHistogram interval logs (latency.hlog from relia load run --out) of several",
-            "machines or runs into one distribution: the p99 of all requests, not an average of p99s.", "",
+        description = {"Merge the latency logs of several machines or runs into one distribution.", "",
+            "The logs are HdrHistogram interval logs (latency.hlog from relia load run --out); the merged p99 is",
+            "the p99 of all requests, not an average of p99s.", "",
             "Example:", "  relia load merge worker-*/latency.hlog --format json", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  merged", "  2  a file is missing or not an interval log"})

@@ -40,9 +40,10 @@ import java.util.concurrent.TimeUnit;
 /** {@code relia load run}: one load run with honest latency. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
-        description = {"Send HTTP/1.1 requests at a constant or ramping arrival rate (open model) or with a fixed",
-            "concurrency (--closed), and report latency measured from each request's intended send time",
-            "(coordinated omission corrected) beside latency from its actual send time.", "",
+        description = {"Send HTTP/1.1 load at a set arrival rate and report its latency.", "",
+            "Requests arrive at a constant or ramping rate (open model) or with a fixed concurrency (--closed);",
+            "latency is measured from each request's intended send time (coordinated omission corrected) beside",
+            "latency from its actual send time.", "",
             "Examples:",
             "  relia load run http://127.0.0.1:8080/health --rate 500 --duration 30s --threshold 'p99<100ms'",
             "  relia load run reliability/load/browse.yaml --out load-results",

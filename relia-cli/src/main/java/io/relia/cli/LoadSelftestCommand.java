@@ -24,11 +24,11 @@ import java.util.concurrent.Callable;
 /** {@code relia load selftest}: proves the coordinated-omission correction on this machine. */
 @Command(name = "selftest",
         mixinStandardHelpOptions = true,
-        description = {"Prove the latency correction on this machine: a built-in server on 127.0.0.1 stops",
-            "answering for a known PAUSE while Relia sends at a constant RATE for DURATION. Theory: the corrected",
-            "q-quantile is PAUSE - (1-q) x DURATION while that is positive (a 1 s pause in 10 s gives p99 = 0.9 s);",
-            "the uncorrected one stays near the server's service time. Passes when every compared percentile",
-            "is within the tolerance (docs/load.md derives the formula).", ""},
+        description = {"Prove on this machine that the latency correction is right.", "",
+            "A built-in server on 127.0.0.1 stops answering for a known PAUSE while Relia sends at a constant RATE",
+            "for DURATION. Theory: the corrected q-quantile is PAUSE - (1-q) x DURATION while that is positive",
+            "(a 1 s pause in 10 s gives p99 = 0.9 s); the uncorrected one stays near the server's service time.",
+            "Passes when every compared percentile is within the tolerance (docs/load.md derives the formula).", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  the measured percentiles match theory", "  1  they do not (see the table)",
             "  2  usage error"})

@@ -7,9 +7,13 @@ import io.relia.incident.store.StoreException;
 import io.relia.core.Problem;
 import picocli.CommandLine;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Entry point of the {@code relia} command. Users never see a stack trace unless they ask for one. */
 public final class Main {
@@ -21,20 +25,35 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        StandardStream stdout = StandardStream.output();
+        PrintStream out = stdout.printStream();
+        PrintStream err = StandardStream.error().printStream();
+        System.setOut(out);
+        System.setErr(err);
+        System.exit(run(args, out, err, stdout::failure));
     }
 
     /** Runs one command line; returns the exit code instead of exiting (tests call this). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        return run(args, out, err, Optional::empty);
+    }
+
+    /**
+     * Runs one command line. A closed pipe on {@code out} never reaches here ({@link StandardStream} drops the rest
+     * quietly); any other write failure of {@code out} is an external failure, exit 3, said with
+     * {@code whyNotWritten}'s reason.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Supplier<Optional<IOException>> whyNotWritten) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine commandLine = commandLine(outWriter, errWriter);
         try {
             int code = commandLine.execute(args);
             outWriter.flush();
             if (out.checkError() && code == ExitCode.OK) {
-                // PrintStream hides write errors (a full disk, a closed pipe); the output is lost, so say so.
-                errWriter.println("relia: error: cannot write to standard output");
+                // PrintStream hides write errors (a full disk); the output is lost, so say so.
+                errWriter.println("relia: error: cannot write to standard output"
+                        + whyNotWritten.get().map(e -> ": " + e.getMessage()).orElse(""));
                 return ExitCode.EXTERNAL;
             }
             return code;
@@ -57,17 +76,12 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        // Descriptions are written as lines of up to 110 characters; wrapping them again at 80 would break them.
-        commandLine.setUsageHelpWidth(120);
+        HelpLayout.apply(commandLine, HelpLayout.terminalColumns(System.getenv("COLUMNS")));
         commandLine.setExitCodeExceptionMapper(exception -> exception instanceof InputException
                 || exception instanceof IncidentException ? ExitCode.INPUT
                 : INTERNAL_ERROR);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            CommandLine failed = exception.getCommandLine();
-            String name = failed.getCommandSpec().qualifiedName();
-            failed.getErr().println(name + ": error: " + exception.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(exception, failed.getErr());
-            failed.getErr().println("(hint: run '" + name + " --help' for usage)");
+            UsageErrors.print(exception);
             return ExitCode.INPUT;
         });
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {

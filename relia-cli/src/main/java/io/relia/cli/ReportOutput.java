@@ -88,7 +88,10 @@ final class ReportOutput {
         commandLine.getErr().println("wrote " + output);
     }
 
-    /** PrintWriter hides write errors (a full disk, a closed pipe): they are an external failure, exit 3. */
+    /**
+     * PrintWriter hides write errors (a full disk): they are an external failure, exit 3. A closed pipe is not an
+     * error and never shows here: {@link StandardStream} drops the rest of the output quietly.
+     */
     static void checkWritten(PrintWriter out) {
         if (out.checkError()) {
             throw new ExternalFailure("cannot write to standard output", null);

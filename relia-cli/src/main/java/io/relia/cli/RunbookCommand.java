@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 /** {@code relia runbook}: validate, list, find and run runbooks. */
 @Command(name = "runbook",
         mixinStandardHelpOptions = true,
-        description = {"Runbooks: validate them, find the one for an alert, and walk one during an incident.", "",
+        description = {"Validate runbooks, find the one for an alert, and walk one during an incident.", "",
             "Runbook files are YAML (schemas/runbook.schema.json): trigger, alerts, scope, detection, impact, diagnosis",
             "steps, mitigation options, resolution steps, verification, escalation, follow-up.", ""},
         subcommands = {RunbookCommand.Validate.class, RunbookCommand.ListBooks.class, RunbookCommand.Show.class,
@@ -58,7 +58,7 @@ final class RunbookCommand implements Runnable {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Validates runbook files: schema, durations, step numbers; problems with file:line:column.",
+            description = {"Validate runbook files: schema, durations, step numbers; problems with file:line:column.",
                 ""},
             footer = {"", "Exit codes: 0 valid (warnings allowed), 2 a file has errors."})
     static final class Validate implements Callable<Integer> {
@@ -81,14 +81,14 @@ final class RunbookCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             problems.forEach(problem -> spec.commandLine().getErr().println(problem.format()));
-            out.println(valid + " runbook(s) valid");
+            out.println(valid + (valid == 1 ? " runbook" : " runbooks") + " valid");
             out.flush();
             return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"Lists the runbooks in a directory with the alerts they answer and their escalation.", ""},
+            description = {"List the runbooks in a directory with the alerts they answer and their escalation.", ""},
             footer = {"", "Exit codes: 0 listed, 2 the directory does not exist."})
     static final class ListBooks implements Callable<Integer> {
         @Spec
@@ -106,14 +106,15 @@ final class RunbookCommand implements Runnable {
                         runbook.escalation().map(e -> "; escalate after " + Durations.format(e.after()) + " to "
                                 + e.to()).orElse("; no escalation"));
             }
-            out.println(catalog.runbooks().size() + " runbook(s) in " + directory.dir);
+            int count = catalog.runbooks().size();
+            out.println(count + (count == 1 ? " runbook" : " runbooks") + " in " + directory.dir);
             out.flush();
             return 0;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"Shows a runbook's steps in the order relia runbook run walks them.", ""},
+            description = {"Show a runbook's steps in the order relia runbook run walks them.", ""},
             footer = {"", "Exit codes: 0 shown, 2 unknown runbook or directory."})
     static final class Show implements Callable<Integer> {
         @Spec
@@ -149,8 +150,9 @@ final class RunbookCommand implements Runnable {
     }
 
     @Command(name = "for", mixinStandardHelpOptions = true,
-            description = {"Finds the runbook for an alert: by name in a runbook's alerts list, by the alert's",
-                "runbook_url/runbook annotation, or by a runbook's labels all matching the alert's.", ""},
+            description = {"Find the runbook for an alert.", "",
+                "A runbook answers an alert by name in its alerts list, by the alert's runbook_url/runbook annotation,",
+                "or by its labels all matching the alert's.", ""},
             footerHeading = "%nExample:%n",
             footer = {"  relia runbook for CheckoutHighErrorRate --label service=checkout", "",
                 "Exit codes: 0 found, 1 no runbook answers the alert, 2 usage error."})

@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 /** {@code relia runbook run}: walks a runbook during an incident, recording every step in its timeline. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
-        description = {"Walks a runbook during an incident and records every step in the incident's timeline.", "",
+        description = {"Walk a runbook during an incident and record every step in the incident's timeline.", "",
             "Each step is shown with its command and risk; a command runs only after you answer y (s skips, q stops).",
             "--yes runs low-risk commands without asking (diagnosis and verification steps are low risk unless the",
             "runbook says otherwise); riskier ones still ask, and are skipped when nobody is at a terminal.",

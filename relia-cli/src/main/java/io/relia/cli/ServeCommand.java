@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code relia serve}: the incident API over HTTP. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
-        description = {"Serves the incident API, alert intake and dashboard over HTTP until Ctrl-C or SIGTERM.", "",
+        description = {"Serve the incident API, alert intake and dashboard over HTTP until Ctrl-C or SIGTERM.", "",
             "Dashboard at /; API under /api/v1 (described at /openapi.json); GET /health, /ready, /metrics.",
             "Alert intake: POST /api/v1/alerts/alertmanager (Alertmanager webhook v4) and",
             "POST /api/v1/alerts/pagerduty (PagerDuty Events v2). Grouping, severity mapping and notification",

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 /** {@code relia token}: bearer tokens for relia serve. */
 @Command(name = "token",
         mixinStandardHelpOptions = true,
-        description = {"Bearer tokens for relia serve's write API.", "",
+        description = {"Create and revoke the bearer tokens of relia serve's write API.", "",
             "A token is printed once when created; the store keeps only its SHA-256 hash.", ""},
         subcommands = {TokenCommand.Create.class, TokenCommand.Revoke.class},
         footerHeading = "%nExit codes:%n",
@@ -30,8 +30,8 @@ final class TokenCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Creates a token named NAME (who or what uses it: the timeline names it) and prints it.",
-                ""},
+            description = {"Create a token named NAME and print it.", "",
+                "NAME says who or what uses the token: the timeline names it.", ""},
             footer = {"", "Exit codes: 0 created, 2 usage error, 3 store failure."})
     static final class Create implements Callable<Integer> {
         @Spec
@@ -57,7 +57,7 @@ final class TokenCommand implements Runnable {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = {"Revokes every token named NAME.", ""},
+            description = {"Revoke every token named NAME.", ""},
             footer = {"", "Exit codes: 0 revoked (or none existed), 2 usage error, 3 store failure."})
     static final class Revoke implements Callable<Integer> {
         @Spec
@@ -73,7 +73,8 @@ final class TokenCommand implements Runnable {
             try (IncidentStore incidents = store.open()) {
                 revoked = incidents.tokens().revoke(name, Instant.now());
             }
-            spec.commandLine().getOut().println(revoked + " token(s) named \"" + name + "\" revoked");
+            spec.commandLine().getOut().println(revoked + (revoked == 1 ? " token" : " tokens") + " named \"" + name
+                    + "\" revoked");
             spec.commandLine().getOut().flush();
             return 0;
         }

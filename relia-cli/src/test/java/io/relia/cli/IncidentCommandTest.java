@@ -62,6 +62,19 @@ class IncidentCommandTest {
     }
 
     @Test
+    void takesPriorityNamesP1ToP4WhereverItTakesASeverity() {
+        assertThat(run("incident", "new", "Checkout down", "-s", "P1").out()).startsWith("INC-1 declared: SEV1,");
+        assertThat(run("incident", "new", "Slow search", "--severity", "p3").out()).startsWith("INC-2 declared: SEV3,");
+        assertThat(run("incident", "update", "2", "-s", "P2").exitCode()).isZero();
+
+        JsonNode listed = JSON.readTree(run("incident", "list", "-s", "p2", "--format", "json").out());
+        assertThat(listed.get("incidents")).extracting(incident -> incident.get("title").asString())
+                .containsExactly("Slow search");
+        assertThat(run("incident", "new", "x", "-s", "P5").err())
+                .contains("unknown severity \"P5\"; expected SEV1, SEV2, SEV3 or SEV4 (or P1 to P4)");
+    }
+
+    @Test
     void refusesWhatTheStateForbidsWithExitCode2AndNoTrace() {
         run("incident", "new", "x");
         run("incident", "ack", "1");
@@ -120,8 +133,8 @@ class IncidentCommandTest {
         CliRun again = run("incident", "import", history, "--skip-existing");
 
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).endsWith("4 incident(s) imported, 0 already there\n");
-        assertThat(again.out()).endsWith("0 incident(s) imported, 4 already there\n");
+        assertThat(imported.out()).endsWith("4 incidents imported, 0 already there\n");
+        assertThat(again.out()).endsWith("0 incidents imported, 4 already there\n");
         assertThat(run("incident", "similar", "x509", "certificate", "expired", "-n", "1").out())
                 .contains("INC-2 (SEV1, closed, 2026-02-02): Payments rejects every card");
         assertThat(run("incident", "stats", "--since", "3650d", "--format", "json").out())
@@ -135,7 +148,7 @@ class IncidentCommandTest {
         assertThat(created.exitCode()).isZero();
         assertThat(created.out()).startsWith("relia_").hasSizeGreaterThan(40);
         assertThat(created.err()).contains("shown only now");
-        assertThat(run("token", "revoke", "alertmanager").out()).isEqualTo("1 token(s) named \"alertmanager\" revoked\n");
+        assertThat(run("token", "revoke", "alertmanager").out()).isEqualTo("1 token named \"alertmanager\" revoked\n");
     }
 
     @Test

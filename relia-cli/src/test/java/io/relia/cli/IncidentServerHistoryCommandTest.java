@@ -64,8 +64,8 @@ class IncidentServerHistoryCommandTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         int imported = store.list(IncidentQuery.ALL).size();
         assertThat(imported).isGreaterThan(1);
-        assertThat(first.out()).contains("imported INC-1: ", imported + " incident(s) imported");
-        assertThat(again.out()).endsWith("0 incident(s) imported, " + imported + " already there\n");
+        assertThat(first.out()).contains("imported INC-1: ", imported + " incidents imported");
+        assertThat(again.out()).endsWith("0 incidents imported, " + imported + " already there\n");
         assertThat(store.actions(Optional.empty())).extracting(ActionItem::owner).contains("bob", "dan");
         assertThat(store.timeline(1)).anySatisfy(entry -> assertThat(entry.actor()).isEqualTo("alice (via cli)"));
     }

@@ -73,7 +73,8 @@ class LoadCommandTest {
         }
         CliRun run = CliRun.of("load", "run", "http://127.0.0.1:" + port + "/", "--rate", "10", "--duration", "1s");
         assertThat(run.exitCode()).isEqualTo(ExitCode.EXTERNAL);
-        assertThat(run.err()).contains("cannot connect to http://127.0.0.1:" + port);
+        assertThat(run.err()).isEqualTo("relia: error: cannot connect to http://127.0.0.1:" + port
+                + ": connection refused\n");
         assertThat(run.showsStackTrace()).isFalse();
     }
 

@@ -81,11 +81,11 @@ class RunbookCommandTest {
                 .startsWith("checkout-errors: High Checkout Error Rate");
         assertThat(CliRun.of("runbook", "for", "Unknown", "--dir", dir).exitCode()).isEqualTo(1);
         assertThat(CliRun.of("runbook", "list", "--dir", dir).out()).contains("high-cpu-usage")
-                .contains("2 runbook(s)");
+                .contains("2 runbooks");
         assertThat(CliRun.of("runbook", "show", "High CPU Usage", "--dir", dir).out())
                 .contains("[diagnosis 1] Check which process is consuming CPU");
         assertThat(CliRun.of("runbook", "validate", EXAMPLE.resolve("checkout-errors.yaml").toString()).out())
-                .isEqualTo("1 runbook(s) valid\n");
+                .isEqualTo("1 runbook valid\n");
         CliRun unknown = CliRun.of("runbook", "run", "nope", "--incident", "1", "--dir", dir, "--data",
                 data.toString());
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -75,7 +75,7 @@ class SloDashboardCommandTest {
     void missingOutIsAUsageError() {
         CliRun run = CliRun.of("slo", "dashboard", EXAMPLE.resolve("slos.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
-        assertThat(run.err()).contains("Missing required option: '--out=DIR'");
+        assertThat(run.err()).contains("relia slo dashboard: error: missing required option: '--out=DIR'");
         assertThat(run.showsStackTrace()).isFalse();
     }
 

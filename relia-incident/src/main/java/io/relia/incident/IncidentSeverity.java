@@ -2,6 +2,7 @@ package io.relia.incident;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How bad an incident is, SEV1 (complete outage, data-loss risk) to SEV4 (minor, a workaround exists), with the
@@ -31,15 +32,29 @@ public enum IncidentSeverity {
         return defaultResponseTarget;
     }
 
-    /** Reads {@code SEV2}, {@code sev2} or {@code 2}; throws {@link IncidentException} for anything else. */
-    public static IncidentSeverity parse(String text) {
-        String upper = text.strip().toUpperCase(Locale.ROOT);
-        String name = upper.startsWith("SEV") ? upper : "SEV" + upper;
+    /**
+     * The severity a name stands for: {@code SEV2} or {@code P2} in any case (P1..P4 are the priorities of PagerDuty,
+     * Opsgenie and most alert labels, and mean SEV1..SEV4); empty for any other text. The one mapping of names to
+     * severities: the CLI, the API, history files and alert intake all read severities through it.
+     */
+    public static Optional<IncidentSeverity> named(String text) {
+        String upper = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        String level = upper.startsWith("SEV") ? upper.substring(3) : upper.startsWith("P") ? upper.substring(1) : "";
         for (IncidentSeverity severity : values()) {
-            if (severity.name().equals(name)) {
-                return severity;
+            if (severity.name().equals("SEV" + level)) {
+                return Optional.of(severity);
             }
         }
-        throw new IncidentException("unknown severity \"" + text + "\"; expected SEV1, SEV2, SEV3 or SEV4");
+        return Optional.empty();
+    }
+
+    /**
+     * Reads {@code SEV2}, {@code P2} (any case, see {@link #named}) or the bare level {@code 2}; throws
+     * {@link IncidentException} for anything else.
+     */
+    public static IncidentSeverity parse(String text) {
+        String bare = text == null ? "" : text.strip();
+        return named(bare).or(() -> named("SEV" + bare)).orElseThrow(() -> new IncidentException(
+                "unknown severity \"" + text + "\"; expected SEV1, SEV2, SEV3 or SEV4 (or P1 to P4)"));
     }
 }

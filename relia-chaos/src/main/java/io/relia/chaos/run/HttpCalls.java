@@ -1,6 +1,7 @@
 package io.relia.chaos.run;
 
 import io.relia.chaos.experiment.Provider;
+import io.relia.core.net.NetworkErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,13 +79,14 @@ final class HttpCalls {
                 return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (ConnectException refused) {
                 if (attempt >= retries) {
-                    throw new ActivityFailure(request.method() + " " + request.uri() + ": cannot connect ("
-                            + refused + ")", refused);
+                    throw new ActivityFailure(request.method() + " " + request.uri() + ": "
+                            + NetworkErrors.reason(refused), refused);
                 }
                 Thread.sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);
             } catch (IOException failed) {
-                throw new ActivityFailure(request.method() + " " + request.uri() + ": " + failed, failed);
+                throw new ActivityFailure(request.method() + " " + request.uri() + ": " + NetworkErrors.reason(failed),
+                        failed);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.relia.chaos.run;
 
+import io.relia.core.net.NetworkErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -136,14 +137,15 @@ public final class ToxiproxyApi implements AutoCloseable {
                 return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (ConnectException refused) {
                 if (attempt >= MAX_RETRIES) {
-                    throw new ApiError(0, what + ": cannot reach " + admin + " (" + refused + ")", refused);
+                    throw new ApiError(0, what + ": cannot reach " + admin + ": " + NetworkErrors.reason(refused),
+                            refused);
                 }
                 Thread.sleep(backoff);
                 backoff *= 2;
             } catch (HttpTimeoutException timeout) {
                 throw new ApiError(0, what + ": " + admin + " did not answer in time", timeout);
             } catch (IOException failed) {
-                throw new ApiError(0, what + ": " + failed.getMessage(), failed);
+                throw new ApiError(0, what + ": " + admin + ": " + NetworkErrors.reason(failed), failed);
             }
         }
     }

@@ -58,13 +58,7 @@ public record IntakeRules(List<String> groupBy, Duration window, String severity
         if (mapped != null) {
             return mapped;
         }
-        return switch (value) {
-            case "sev1", "p1" -> IncidentSeverity.SEV1;
-            case "sev2", "p2" -> IncidentSeverity.SEV2;
-            case "sev3", "p3" -> IncidentSeverity.SEV3;
-            case "sev4", "p4" -> IncidentSeverity.SEV4;
-            default -> defaultSeverity;
-        };
+        return IncidentSeverity.named(value).orElse(defaultSeverity);
     }
 
     /**

@@ -101,20 +101,46 @@ public final class MetricsReport {
         return new Report("incident-stats", SCHEMA_VERSION, data, document(metrics));
     }
 
-    /** Median MTTA and MTTR per severity, in minutes; a severity without data shows 0. */
+    /**
+     * Median MTTA and MTTR per severity, in the unit that suits the longest of them (seconds under 2 minutes, minutes
+     * under 2 hours, else hours), so that an acknowledgement after 1.2 s reads 1.2 seconds rather than 0.02 minutes;
+     * a severity without data shows 0.
+     */
     static ChartData chart(IncidentMetrics metrics) {
         List<String> categories = new ArrayList<>();
-        List<Double> mtta = new ArrayList<>();
-        List<Double> mttr = new ArrayList<>();
+        List<Duration> mtta = new ArrayList<>();
+        List<Duration> mttr = new ArrayList<>();
         for (IncidentSeverity severity : IncidentSeverity.values()) {
             IncidentStats stats = metrics.bySeverity().get(severity);
             categories.add(severity.name());
-            mtta.add(minutes(stats.mtta().median()));
-            mttr.add(minutes(stats.mttr().median()));
+            mtta.add(stats.mtta().isEmpty() ? Duration.ZERO : stats.mtta().median());
+            mttr.add(stats.mttr().isEmpty() ? Duration.ZERO : stats.mttr().median());
         }
-        return new ChartData("Median MTTA and MTTR per severity", ChartData.Kind.BAR, categories,
-                List.of(new ChartData.Series("MTTA median", mtta, ""), new ChartData.Series("MTTR median", mttr, "")),
-                "Severity", "minutes");
+        Duration longest = java.util.stream.Stream.concat(mtta.stream(), mttr.stream()).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+        ChartUnit unit = longest.compareTo(Duration.ofMinutes(2)) < 0 ? ChartUnit.SECONDS
+                : longest.compareTo(Duration.ofHours(2)) < 0 ? ChartUnit.MINUTES : ChartUnit.HOURS;
+        return new ChartData("Median MTTA and MTTR per severity (" + unit.label + ")", ChartData.Kind.BAR, categories,
+                List.of(new ChartData.Series("MTTA median", unit.values(mtta), ""),
+                        new ChartData.Series("MTTR median", unit.values(mttr), "")),
+                "Severity", unit.label);
+    }
+
+    /** A unit for the chart's durations; values keep one decimal. */
+    private enum ChartUnit {
+        SECONDS("seconds", 1_000), MINUTES("minutes", 60_000), HOURS("hours", 3_600_000);
+
+        private final String label;
+        private final long millis;
+
+        ChartUnit(String label, long millis) {
+            this.label = label;
+            this.millis = millis;
+        }
+
+        List<Double> values(List<Duration> durations) {
+            return durations.stream().map(d -> Math.round(d.toMillis() * 10.0 / millis) / 10.0).toList();
+        }
     }
 
     private static Map<String, Object> json(IncidentStats stats, Mtbf mtbf) {
@@ -148,10 +174,6 @@ public final class MetricsReport {
 
     private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
-    }
-
-    private static double minutes(Duration duration) {
-        return Math.round(duration.toMillis() / 600.0) / 100.0;
     }
 
     private static List<Cell> durationRow(String name, DurationStats stats) {

@@ -10,8 +10,8 @@ import java.util.Objects;
  * A past incident found similar to a query.
  *
  * @param score BM25 score; comparable within one answer only
- * @param why   the matching words (stemmed, rarest first) and the fields they matched in, e.g.
- *              {@code "certif, expir in title, root cause"}
+ * @param why   the matching words as the incident wrote them (most telling first; matched stemmed) and the fields
+ *              they matched in, e.g. {@code "certificate, expired in title, root cause"}
  */
 public record Match(Incident incident, double score, List<ActionItem> actionItems, String why) {
 

@@ -4,9 +4,11 @@ import io.relia.incident.Incident;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -69,6 +71,8 @@ public final class SimilarIncidents {
     /** Share of the score a word's other matching fields add to its best field (Lucene's dis-max tie breaker). */
     private static final float TIE_BREAKER = 0.5f;
     private static final String ORDINAL = "ordinal";
+    /** Analysed text whose postings keep character offsets, so a match can be shown in the words as written. */
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private final List<KnownIncident> entries;
     private final IncidentAnalyzer analyzer;
@@ -156,7 +160,8 @@ public final class SimilarIncidents {
             for (ScoreDoc hit : hits) {
                 KnownIncident entry = entries.get(ordinal(hit.doc));
                 if (matches.size() < k && !excluded.test(entry)) {
-                    matches.add(new Match(entry.incident(), hit.score, entry.actionItems(), explainer.why(hit.doc)));
+                    matches.add(new Match(entry.incident(), hit.score, entry.actionItems(),
+                            explainer.why(hit.doc, entry)));
                 }
             }
             return matches;
@@ -179,6 +184,13 @@ public final class SimilarIncidents {
         return query.build();
     }
 
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
     private int ordinal(int doc) throws IOException {
         return searcher.storedFields().document(doc).getField(ORDINAL).numericValue().intValue();
     }
@@ -187,8 +199,9 @@ public final class SimilarIncidents {
         Document document = new Document();
         document.add(new StoredField(ORDINAL, ordinal));
         for (IndexedField field : IndexedField.values()) {
-            document.add(new TextField(field.field(), field.textOf(entry), Field.Store.NO));
+            document.add(new Field(field.field(), field.textOf(entry), TEXT_WITH_OFFSETS));
         }
         return document;
     }
+
 }

@@ -82,13 +82,13 @@ public final class IncidentViews {
         for (Role role : Role.values()) {
             fact(facts, capitalise(role.title()), incident.roles().getOrDefault(role, "(unassigned)"));
         }
-        fact(facts, "Impact started", times.impactStartedAt().map(CLOCK::format).orElse("unknown"));
-        fact(facts, "Detected", CLOCK.format(times.detected()));
-        fact(facts, "Declared", CLOCK.format(times.declared()));
-        fact(facts, "Acknowledged", times.acknowledgedAt().map(CLOCK::format).orElse("not yet"));
-        fact(facts, "Mitigated", times.mitigatedAt().map(CLOCK::format).orElse("not yet"));
-        fact(facts, "Resolved", times.resolvedAt().map(CLOCK::format).orElse("not yet"));
-        times.closedAt().ifPresent(closed -> fact(facts, "Closed", CLOCK.format(closed)));
+        fact(facts, "Impact started", times.impactStartedAt().map(IncidentViews::utc).orElse("unknown"));
+        fact(facts, "Detected", utc(times.detected()));
+        fact(facts, "Declared", utc(times.declared()));
+        fact(facts, "Acknowledged", times.acknowledgedAt().map(IncidentViews::utc).orElse("not yet"));
+        fact(facts, "Mitigated", times.mitigatedAt().map(IncidentViews::utc).orElse("not yet"));
+        fact(facts, "Resolved", times.resolvedAt().map(IncidentViews::utc).orElse("not yet"));
+        times.closedAt().ifPresent(closed -> fact(facts, "Closed", utc(closed)));
         facts.add(List.of(Document.Cell.of("Response target"), responseCell(incident, policy, now)));
         policy.postmortemDueAt(incident).ifPresent(due -> facts.add(List.of(Document.Cell.of("Postmortem"),
                 postmortemCell(incident, policy, due, now))));
@@ -193,6 +193,10 @@ public final class IncidentViews {
     /** A duration for people: whole seconds, e.g. {@code 8m1s}; negative spans show as 0s. */
     public static String span(Duration duration) {
         return Durations.format(Duration.ofSeconds(Math.max(0, duration.toSeconds())));
+    }
+
+    private static String utc(java.time.Instant at) {
+        return CLOCK.format(at) + " UTC";
     }
 
     private static void fact(List<List<Document.Cell>> facts, String name, String value) {

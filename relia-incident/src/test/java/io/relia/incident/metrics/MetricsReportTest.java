@@ -61,6 +61,34 @@ class MetricsReportTest {
         assertThat(chart.categories()).containsExactly("SEV1", "SEV2", "SEV3", "SEV4");
         assertThat(chart.series().get(0).values()).containsExactly(0.0, 4.0, 0.0, 0.0);
         assertThat(chart.series().get(1).values()).containsExactly(0.0, 30.0, 0.0, 0.0);
+        assertThat(chart.yLabel()).isEqualTo("minutes");
+        assertThat(chart.title()).isEqualTo("Median MTTA and MTTR per severity (minutes)");
+    }
+
+    @Test
+    void aQuickResponseIsChartedInSecondsNotAsAFractionOfAMinute() {
+        Incident quick = Incident.declare("a", IncidentSeverity.SEV1, FROM.plusSeconds(60))
+                .acknowledge(FROM.plusMillis(61_200)).mitigate(FROM.plusSeconds(110))
+                .resolve(FROM.plusSeconds(200));
+        ChartData chart = MetricsReport.chart(IncidentMetrics.compute(List.of(quick), FROM, TO,
+                IncidentPolicy.DEFAULT));
+
+        assertThat(chart.yLabel()).isEqualTo("seconds");
+        assertThat(chart.series().get(0).values()).containsExactly(1.2, 0.0, 0.0, 0.0);
+        assertThat(chart.series().get(1).values()).containsExactly(50.0, 0.0, 0.0, 0.0);
+    }
+
+    @Test
+    void aLongRecoveryIsChartedInHours() {
+        Incident slow = Incident.declare("a", IncidentSeverity.SEV3, FROM.plusSeconds(60))
+                .acknowledge(FROM.plus(Duration.ofMinutes(31))).mitigate(FROM.plus(Duration.ofMinutes(271)))
+                .resolve(FROM.plus(Duration.ofHours(6)));
+        ChartData chart = MetricsReport.chart(IncidentMetrics.compute(List.of(slow), FROM, TO,
+                IncidentPolicy.DEFAULT));
+
+        assertThat(chart.yLabel()).isEqualTo("hours");
+        assertThat(chart.series().get(0).values()).containsExactly(0.0, 0.0, 0.5, 0.0);
+        assertThat(chart.series().get(1).values()).containsExactly(0.0, 0.0, 4.5, 0.0);
     }
 
     @Test

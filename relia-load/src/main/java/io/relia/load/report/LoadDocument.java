@@ -25,28 +25,40 @@ final class LoadDocument {
         Document.Builder doc = new Document.Builder("Load run: " + result.scenario().name());
         doc.add(new Document.Paragraph(verdict(result), result.passed() && !result.interrupted()
                 ? Tone.GOOD : Tone.BAD));
-        doc.paragraph(String.format(Locale.ROOT, "%s, %s model, %d connections, %d thread(s) (%s); measured %.1f s "
+        int threads = result.options().threads();
+        doc.paragraph(String.format(Locale.ROOT, "%s, %s model, %d connections, %d thread%s (%s); measured %.1f s "
                         + "after a %.1f s warm-up; started %s.", result.scenario().target(),
-                open ? "open" : "closed", result.scenario().connections(), result.options().threads(),
+                open ? "open" : "closed", result.scenario().connections(), threads, threads == 1 ? "" : "s",
                 result.transport(), total.seconds(), result.scenario().warmup().toNanos() / 1e9, result.started()));
         doc.heading(1, "Requests");
         List<List<Cell>> rows = new ArrayList<>();
         if (open) {
-            rows.add(row("intended rate", rate(total.intendedRate())));
+            rows.add(row("scheduled", requests(total.intended()) + " (" + rate(total.intendedRate()) + ")"));
         }
-        rows.add(row("sent", String.format(Locale.ROOT, "%,d (%s)", total.sent(), rate(total.sendRate()))));
-        rows.add(row("finished", String.format(Locale.ROOT, "%,d (%s)", total.requests(),
-                rate(total.achievedRate()))));
-        rows.add(new ArrayList<>(List.of(Cell.of("errors"), new Cell(String.format(Locale.ROOT, "%,d (%.3f%%)",
-                total.errors(), pct(total.errors(), total.requests())), total.errors() > 0 ? Tone.WARN : Tone.GOOD))));
+        rows.add(row("sent", requests(total.sent()) + " (" + rate(total.sendRate()) + ")"));
+        if (total.unsent() > 0) {
+            rows.add(new ArrayList<>(List.of(Cell.of("not sent"), new Cell(requests(total.unsent())
+                    + " (no connection was free or could be opened in time)", Tone.WARN))));
+        }
+        rows.add(row("finished", requests(total.requests()) + " (" + rate(total.achievedRate())
+                + "), answered or failed"));
+        if (total.inFlightAtStop() > 0) {
+            rows.add(row("in flight at stop", requests(total.inFlightAtStop()) + " (sent; no outcome, the run was "
+                    + "stopped)"));
+        }
+        rows.add(new ArrayList<>(List.of(Cell.of("errors"), new Cell(String.format(Locale.ROOT,
+                "%s (%.3f%% of finished)", requests(total.errors()), pct(total.errors(), total.requests())),
+                total.errors() > 0 ? Tone.WARN : Tone.GOOD))));
         if (open) {
             rows.add(new ArrayList<>(List.of(Cell.of("late sends"), new Cell(String.format(Locale.ROOT,
-                    "%,d (%.2f%%; send lag p99 %s, max %s)", total.lateSends(), pct(total.lateSends(), total.sent()),
-                    LoadReport.ms(LoadReport.millisAt(total.sendLag(), 99)),
+                    "%s (%.2f%% of sent; send lag p99 %s, max %s)", requests(total.lateSends()),
+                    pct(total.lateSends(), total.sent()), LoadReport.ms(LoadReport.millisAt(total.sendLag(), 99)),
                     LoadReport.ms(LoadReport.millisAt(total.sendLag(), 100))),
                     total.lateSends() > 0 ? Tone.WARN : Tone.PLAIN))));
         }
         doc.add(new Document.Table(List.of("", "value"), rows));
+        doc.paragraph("A request belongs to the warm-up or to the measured span by its intended send time, however "
+                + "late its answer comes: every measured request is sent or not sent, and finishes once.");
         doc.heading(1, "Latency");
         doc.paragraph(open
                 ? "Corrected latency is measured from each request's intended send time (coordinated omission "
@@ -132,6 +144,10 @@ final class LoadDocument {
 
     private static List<Cell> row(String name, String value) {
         return new ArrayList<>(List.of(Cell.of(name), Cell.of(value)));
+    }
+
+    private static String requests(long count) {
+        return String.format(Locale.ROOT, "%,d request%s", count, count == 1 ? "" : "s");
     }
 
     private static String rate(double perSecond) {

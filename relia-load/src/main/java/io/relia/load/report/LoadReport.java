@@ -60,6 +60,8 @@ public final class LoadReport {
         requests.put("errors", total.errors());
         requests.put("errorRatio", ratio(total.errors(), total.requests()));
         requests.put("sent", total.sent());
+        requests.put("unsent", total.unsent());
+        requests.put("inFlightAtStop", total.inFlightAtStop());
         requests.put("lateSends", total.lateSends());
         requests.put("notSent", total.errors(ErrorKind.NOT_SENT));
         data.put("requests", requests);

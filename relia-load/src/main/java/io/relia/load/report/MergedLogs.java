@@ -74,7 +74,8 @@ public record MergedLogs(List<Path> files, Histogram corrected, Histogram uncorr
 
     /** The merged distribution as a report. */
     public Report report() {
-        Document.Builder doc = new Document.Builder("Merged latency of " + files.size() + " interval log(s)");
+        Document.Builder doc = new Document.Builder("Merged latency of " + files.size() + " interval log"
+                + (files.size() == 1 ? "" : "s"));
         doc.paragraph(String.format(java.util.Locale.ROOT, "%,d requests in %,d interval histograms.",
                 corrected.getTotalCount(), intervals));
         List<List<Cell>> rows = new ArrayList<>();

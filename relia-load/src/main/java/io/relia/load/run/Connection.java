@@ -56,7 +56,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (busy) {
             busy = false;
             if (kind != null) {
-                worker.failed(template, kind);
+                worker.failed(template, kind, intendedNanos);
             }
         }
         close();
@@ -125,7 +125,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             if (parser.readsUntilClose()) {
                 worker.completed(this, template, parser.status(), intendedNanos, sentNanos);
             } else {
-                worker.failed(template, ErrorKind.CLOSED);
+                worker.failed(template, ErrorKind.CLOSED, intendedNanos);
             }
         }
         worker.disconnected(this, closing);
@@ -139,7 +139,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void fail(ErrorKind kind) {
         if (busy) {
             busy = false;
-            worker.failed(template, kind);
+            worker.failed(template, kind, intendedNanos);
         }
         close();
     }

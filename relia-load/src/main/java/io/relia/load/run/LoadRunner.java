@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
+import io.relia.core.net.NetworkErrors;
 import io.relia.load.scenario.LoadProfile;
 import io.relia.load.scenario.RequestEncoder;
 import io.relia.load.scenario.Scenario;
@@ -105,18 +106,19 @@ public final class LoadRunner {
             Throwable cause = workers.stream().map(Worker::lastConnectFailure).filter(t -> t != null)
                     .findFirst().orElse(null);
             throw new TargetUnreachableException("cannot connect to " + scenario.target() + ": "
-                    + (cause == null ? "no connection within the connect timeout" : describe(cause)), cause);
+                    + (cause == null ? "no connection within the connect timeout (" + plan.connectTimeoutMillis()
+                    + " ms)" : NetworkErrors.reason(cause)), cause);
         }
     }
 
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message;
-    }
-
+    /**
+     * Hands each interval to the listener and adds up the total. The total counts the requests intended after the
+     * warm-up ({@link RunPlan#measuredFromNanos()}), whenever they were answered; each interval's own statistics, for
+     * the timeline and the progress line, count everything recorded in it, warm-up requests answered late included.
+     */
     private LoadResult collect(RunPlan plan, List<Worker> workers) {
         long intervalNanos = options.interval().toNanos();
-        long warmupNanos = scenario.warmup().toNanos();
+        long measuredFrom = plan.measuredFromNanos();
         int windowSize = (int) Math.max(1, options.window().toNanos() / intervalNanos);
         Instant started = Instant.now();
         long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
@@ -129,9 +131,10 @@ public final class LoadRunner {
         List<TimelinePoint> timeline = new ArrayList<>();
         Optional<Threshold.Verdict> abortedBy = Optional.empty();
         boolean stoppedFromOutside = false;
-        boolean totalStarted = false;
         long previousEnd = 0;
         long dueBefore = 0;
+        // Arrivals intended before the measured span belong to the warm-up, as the workers count them.
+        long measuredDueBefore = plan.schedule() == null ? 0 : plan.schedule().dueCount(measuredFrom - 1);
         for (int k = 0; ; k++) {
             long boundary = t0 + (k + 1) * intervalNanos;
             boolean allDone = awaitUntil(finished, boundary);
@@ -141,35 +144,41 @@ public final class LoadRunner {
                 allDone = awaitQuietly(finished);
             }
             long end = Math.min(System.nanoTime() - t0, (k + 1) * intervalNanos);
+            LoadStats measured = new LoadStats(plan.templates());
             LoadStats stats = new LoadStats(plan.templates());
             long backlog = 0;
             int connections = 0;
             for (Worker worker : workers) {
                 Worker.Snapshot snapshot = take(worker);
+                measured.add(snapshot.stats());
                 stats.add(snapshot.stats());
+                stats.add(snapshot.warmup());
                 backlog += snapshot.backlog();
                 connections += snapshot.connections();
             }
+            boolean warmup = previousEnd < measuredFrom;
             stats.span(previousEnd, Math.max(end, previousEnd));
+            if (!warmup) {
+                // A warm-up interval's few measured requests (sent as it ended) add counts to the total, not time.
+                measured.span(previousEnd, Math.max(end, previousEnd));
+            }
             if (plan.schedule() != null) {
                 // The last interval takes every arrival left: all of them were due by the time the workers ended.
                 long dueNow = allDone && !stoppedFromOutside && abortedBy.isEmpty()
                         ? plan.schedule().totalArrivals() : plan.schedule().dueCount(end);
                 stats.recordIntended(dueNow - dueBefore);
                 dueBefore = dueNow;
+                if (!warmup) {
+                    measured.recordIntended(dueNow - measuredDueBefore);
+                    measuredDueBefore = dueNow;
+                }
             }
-            boolean warmup = previousEnd < warmupNanos;
             previousEnd = stats.endNanos();
             timeline.add(TimelinePoint.of(stats, warmup));
+            total.add(measured);
             List<Threshold.Verdict> failing = List.of();
             if (!warmup) {
-                if (totalStarted) {
-                    total.add(stats);
-                } else {
-                    total = stats.copy();
-                    totalStarted = true;
-                }
-                window.addLast(stats);
+                window.addLast(measured);
                 if (window.size() > windowSize) {
                     window.removeFirst();
                 }

@@ -23,6 +23,7 @@ public final class LoadStats implements WindowStats {
     private final long[] templateErrors;
     private final Histogram[] templateLatency;
     private long sent;
+    private long unsent;
     private long late;
     private long intended;
     private long startNanos;
@@ -59,6 +60,12 @@ public final class LoadStats implements WindowStats {
         templateErrors[template]++;
     }
 
+    /** A request that failed before it could be sent: no connection, or the run ended first. */
+    void recordUnsent(int template, ErrorKind kind) {
+        recordError(template, kind);
+        unsent++;
+    }
+
     void recordSend(long lagMicros, boolean wasLate) {
         sent++;
         sendLag.recordValue(Math.max(0, lagMicros));
@@ -93,6 +100,7 @@ public final class LoadStats implements WindowStats {
             templateLatency[i].add(other.templateLatency[i]);
         }
         sent += other.sent;
+        unsent += other.unsent;
         late += other.late;
         intended += other.intended;
         if (endNanos == 0 && startNanos == 0) {
@@ -156,6 +164,23 @@ public final class LoadStats implements WindowStats {
     /** Requests written to a connection. */
     public long sent() {
         return sent;
+    }
+
+    /**
+     * Requests that failed before they could be sent ({@code not_sent}, or {@code connect} while no connection was
+     * open); they count as finished, with an error.
+     */
+    public long unsent() {
+        return unsent;
+    }
+
+    /**
+     * Requests sent whose outcome was never recorded because the run was stopped (Ctrl-C, an aborting threshold)
+     * while they were in flight; 0 for a run that ended by itself, where every request is sent or unsent and
+     * finishes once: {@code sent() + unsent() == requests()}.
+     */
+    public long inFlightAtStop() {
+        return Math.max(0, sent + unsent - requests());
     }
 
     /** Requests that left more than the lateness tolerance after their intended time. */
@@ -262,6 +287,7 @@ public final class LoadStats implements WindowStats {
             h.reset();
         }
         sent = 0;
+        unsent = 0;
         late = 0;
         intended = 0;
     }

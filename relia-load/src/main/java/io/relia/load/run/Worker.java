@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One event loop's share of a run: its connections, its arrivals (every {@code workers}-th one of the schedule, so
  * the loops together send the profile's evenly spaced arrivals), and its statistics. Everything but
- * {@link #start} runs on the loop, so recording needs no locks.
+ * {@link #start} runs on the loop, so recording needs no locks. Each request is recorded, sent or not, answered or
+ * failed, in the statistics of the span its intended send time lies in (warm-up or measured), so that the measured
+ * span counts exactly the requests it sent or failed to send, however late their answers come.
  */
 final class Worker {
     private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -33,6 +35,7 @@ final class Worker {
     private final Requests requests;
     private final SslContext ssl;
     private final LoadStats interval;
+    private final LoadStats warmupInterval;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final List<Connection> connections = new ArrayList<>();
     private final java.util.Set<Connection> thinking = new java.util.HashSet<>();
@@ -58,6 +61,7 @@ final class Worker {
         this.requests = requests;
         this.ssl = ssl;
         this.interval = new LoadStats(plan.templates());
+        this.warmupInterval = new LoadStats(plan.templates());
         this.fixedWire = new ByteBuf[plan.templates()];
         this.done = loop.newPromise();
         int base = plan.connections() / workers;
@@ -122,13 +126,15 @@ final class Worker {
     /** Hands over the statistics gathered since the last call and starts a new interval (on the loop). */
     Snapshot takeInterval() {
         LoadStats taken = interval.copy();
+        LoadStats takenWarmup = warmupInterval.copy();
         interval.reset();
+        warmupInterval.reset();
         long backlog = 0;
         if (!plan.closed() && started && !stopped) {
             long due = ArrivalSchedule.share(plan.schedule().dueCount(System.nanoTime() - t0), index, workers);
             backlog = Math.max(0, due - next);
         }
-        return new Snapshot(taken, backlog, connections.size());
+        return new Snapshot(taken, takenWarmup, backlog, connections.size());
     }
 
     /** Why the last connection attempt failed, for the message when none succeeds. */
@@ -140,8 +146,11 @@ final class Worker {
         return loop;
     }
 
-    /** A worker's interval: statistics, arrivals waiting for a connection, connections open. */
-    record Snapshot(LoadStats stats, long backlog, int connections) {
+    /**
+     * A worker's interval: statistics of the requests intended after the warm-up and of those intended in it,
+     * arrivals waiting for a connection, connections open.
+     */
+    record Snapshot(LoadStats stats, LoadStats warmup, long backlog, int connections) {
     }
 
     private ChannelFuture open() {
@@ -218,11 +227,21 @@ final class Worker {
 
     void completed(Connection connection, int template, int status, long intended, long sent) {
         long now = System.nanoTime();
-        interval.recordResponse(template, status, (now - intended) / 1000, (now - sent) / 1000);
+        statsFor(intended).recordResponse(template, status, (now - intended) / 1000, (now - sent) / 1000);
     }
 
-    void failed(int template, ErrorKind kind) {
-        interval.recordError(template, kind);
+    void failed(int template, ErrorKind kind, long intended) {
+        statsFor(intended).recordError(template, kind);
+    }
+
+    /** The statistics a request belongs to, by its intended send time ({@link System#nanoTime} clock). */
+    private LoadStats statsFor(long intendedNanos) {
+        return intendedNanos - t0 < plan.measuredFromNanos() ? warmupInterval : interval;
+    }
+
+    /** When the next arrival of this worker's share was due ({@link System#nanoTime} clock). */
+    private long nextIntended() {
+        return t0 + plan.schedule().intendedNanos(next * workers + index);
     }
 
     void disconnected(Connection connection, boolean expected) {
@@ -289,7 +308,7 @@ final class Worker {
         long sequence = requests.nextSequence();
         int template = requests.template(sequence);
         long lag = now - intended;
-        interval.recordSend(lag / 1000, lag > plan.lateToleranceNanos());
+        statsFor(intended).recordSend(lag / 1000, lag > plan.lateToleranceNanos());
         connection.send(template, wire(connection, template, sequence), requests.isHead(template), intended, now);
     }
 
@@ -335,11 +354,11 @@ final class Worker {
     private void giveUpBacklog(long now) {
         long due = ArrivalSchedule.share(plan.schedule().dueCount(now - t0), index, workers);
         for (; next < due; next++) {
-            interval.recordError(nextTemplate(), ErrorKind.NOT_SENT);
+            statsFor(nextIntended()).recordUnsent(nextTemplate(), ErrorKind.NOT_SENT);
         }
         long total = ArrivalSchedule.share(plan.schedule().totalArrivals(), index, workers);
         for (; next < total; next++) {
-            interval.recordError(nextTemplate(), ErrorKind.NOT_SENT);
+            statsFor(nextIntended()).recordUnsent(nextTemplate(), ErrorKind.NOT_SENT);
         }
         drainAndFinish();
     }
@@ -411,11 +430,11 @@ final class Worker {
             long due = ArrivalSchedule.share(plan.schedule().dueCount(now - t0), index, workers);
             if (idle.isEmpty() && connections.isEmpty()) {
                 for (; next < due; next++) {
-                    interval.recordError(nextTemplate(), kind);
+                    statsFor(nextIntended()).recordUnsent(nextTemplate(), kind);
                 }
             }
         } else if (started) {
-            interval.recordError(nextTemplate(), kind);
+            statsFor(System.nanoTime()).recordUnsent(nextTemplate(), kind);
         }
         reconnectLater();
     }

@@ -80,14 +80,16 @@ public final class SearchReport {
                 options.stepWarmup().toNanos() / 1e9, scenario.connections(), stopReason(result.limitedBy())));
         List<List<Cell>> rows = new ArrayList<>();
         for (StepResult s : result.steps()) {
-            rows.add(List.of(Cell.of(s.phase()), Cell.of(String.format(Locale.ROOT, "%,.0f", s.rate())),
-                    Cell.of(String.format(Locale.ROOT, "%,.0f", s.achievedRate())), Cell.of(LoadReport.ms(s.p50())),
+            rows.add(List.of(Cell.of(s.phase()), Cell.of(String.format(Locale.ROOT, "%,.0f req/s", s.rate())),
+                    Cell.of(String.format(Locale.ROOT, "%,.0f req/s", s.achievedRate())),
+                    Cell.of(LoadReport.ms(s.p50())),
                     Cell.of(LoadReport.ms(s.p99())),
                     Cell.of(String.format(Locale.ROOT, "%.3f%%", s.errorRatio() * 100)),
                     new Cell(s.pass() ? "pass" : "FAIL: " + s.reason(), s.pass() ? Tone.GOOD : Tone.BAD)));
         }
         doc.heading(1, "Steps");
-        doc.add(new Document.Table(List.of("phase", "rate", "finished/s", "p50", "p99", "errors", "verdict"), rows));
+        doc.add(new Document.Table(List.of("phase", "intended rate", "finished", "p50", "p99", "errors", "verdict"),
+                rows));
         if (!result.steps().isEmpty()) {
             doc.heading(1, "Throughput and latency");
             doc.add(new Document.Chart(chart(result)));

@@ -74,7 +74,8 @@ class HttpsTest {
             assertThatThrownBy(() -> new LoadRunner(scenario(server.port(), false), LoadOptions.defaults(),
                     LoadListener.NONE).run())
                     .isInstanceOf(TargetUnreachableException.class)
-                    .hasMessageContaining("cannot connect to https://127.0.0.1:" + server.port());
+                    .hasMessageStartingWith("cannot connect to https://127.0.0.1:" + server.port()
+                            + ": TLS handshake failed: ");
         }
     }
 }

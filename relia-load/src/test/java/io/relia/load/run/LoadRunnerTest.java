@@ -58,6 +58,52 @@ class LoadRunnerTest {
     }
 
     @Test
+    void theMeasuredSpanCountsEachOfItsRequestsOnceHoweverLateTheWarmUpsAnswersCome() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            // The server stops answering at 0.75 s for 0.4 s: requests sent in the warm-up (until 1 s) are answered
+            // in the measured span, and requests due after it wait for them.
+            server.pauseAfter(150, Duration.ofMillis(400));
+            Scenario scenario = new Scenario("test", new Target(false, "127.0.0.1", server.port(), false),
+                    List.of(RequestTemplate.get("/")), Optional.empty(), new LoadProfile.Constant(200,
+                    Duration.ofSeconds(3)), 20, Duration.ofSeconds(1), Duration.ofSeconds(5), List.of());
+            List<Long> finishedPerInterval = new ArrayList<>();
+            LoadListener listener = new LoadListener() {
+                @Override
+                public void interval(IntervalReport report) {
+                    finishedPerInterval.add(report.stats().requests());
+                }
+            };
+            LoadResult result = new LoadRunner(scenario, LoadOptions.defaults(), listener).run();
+
+            LoadStats total = result.total();
+            assertThat(total.intended()).isEqualTo(400);
+            assertThat(total.sent()).isEqualTo(400);
+            assertThat(total.requests()).as("finished").isEqualTo(400);
+            assertThat(total.unsent()).isZero();
+            assertThat(total.inFlightAtStop()).isZero();
+            assertThat(server.requests()).isEqualTo(600);
+            assertThat(finishedPerInterval.stream().mapToLong(Long::longValue).sum())
+                    .as("the intervals show every answer, warm-up included").isEqualTo(600);
+        }
+    }
+
+    @Test
+    void requestsThatCannotBeSentCountAsFinishedWithAnError() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            server.pauseAfter(1, Duration.ofSeconds(3));
+            // one connection, held by requests the server does not answer in time: most arrivals cannot leave
+            Scenario scenario = new Scenario("test", new Target(false, "127.0.0.1", server.port(), false),
+                    List.of(RequestTemplate.get("/")), Optional.empty(), new LoadProfile.Constant(20,
+                    Duration.ofSeconds(1)), 1, Duration.ZERO, Duration.ofMillis(500), List.of());
+            LoadResult result = new LoadRunner(scenario, LoadOptions.defaults(), LoadListener.NONE).run();
+
+            LoadStats total = result.total();
+            assertThat(total.unsent()).isPositive().isEqualTo(total.errors(ErrorKind.NOT_SENT));
+            assertThat(total.sent() + total.unsent()).isEqualTo(total.requests()).isEqualTo(20);
+        }
+    }
+
+    @Test
     void aRampSendsTheIntegralOfItsRate() throws Exception {
         try (TestServer server = TestServer.start()) {
             // 0 → 400/s over 1 s (200 requests), then 400/s for 1 s (400 requests)
@@ -129,7 +175,7 @@ class LoadRunnerTest {
         Scenario scenario = constant(port, 100, Duration.ofSeconds(1));
         assertThatThrownBy(() -> new LoadRunner(scenario, LoadOptions.defaults(), LoadListener.NONE).run())
                 .isInstanceOf(TargetUnreachableException.class)
-                .hasMessageContaining("cannot connect to http://127.0.0.1:" + port);
+                .hasMessage("cannot connect to http://127.0.0.1:" + port + ": connection refused");
     }
 
     @Test

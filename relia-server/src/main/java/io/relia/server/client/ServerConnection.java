@@ -1,5 +1,6 @@
 package io.relia.server.client;
 
+import io.relia.core.net.NetworkErrors;
 import io.relia.incident.IncidentException;
 import io.relia.incident.store.StoreException;
 import tools.jackson.core.JacksonException;
@@ -7,7 +8,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,9 +70,8 @@ final class ServerConnection implements AutoCloseable {
             throw new StoreException("relia serve at " + base + " did not answer " + method + " " + path + " within "
                     + TIMEOUT.toSeconds() + "s", slow);
         } catch (IOException unreachable) {
-            throw new StoreException("relia serve at " + base + " is unreachable: " + (unreachable
-                    instanceof ConnectException ? "connection refused" : String.valueOf(unreachable.getMessage())),
-                    unreachable);
+            throw new StoreException("relia serve at " + base + " is unreachable: "
+                    + NetworkErrors.reason(unreachable), unreachable);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while calling relia serve at " + base, interrupted);

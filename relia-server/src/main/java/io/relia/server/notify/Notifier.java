@@ -2,6 +2,7 @@ package io.relia.server.notify;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.relia.core.net.NetworkErrors;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentStore;
@@ -162,7 +163,8 @@ public final class Notifier implements IncidentEvents, AutoCloseable {
                 retryAfter = response.headers().firstValue("Retry-After").flatMap(Notifier::seconds).orElse(null);
             } catch (IOException failed) {
                 // The message of a connection error may name the host; the target's name is enough.
-                problem = failed.getClass().getSimpleName();
+                problem = NetworkErrors.recognised(failed).orElse("cannot send (" + failed.getClass().getSimpleName()
+                        + ")");
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
                 problem = stopped(problem);

@@ -584,9 +584,10 @@
           : other.reference || ''),
         h('td', {class: 'title'}, other.title || ''),
         h('td', {}, other.status || ''),
-        h('td', {}, typeof item.score === 'number' ? item.score.toFixed(2) : ''));
+        h('td', {}, item.why || ''),
+        h('td', {}, typeof item.score === 'number' ? item.score.toFixed(1) : ''));
     });
-    return table(['Incident', 'Title', 'Status', 'Score'], rows, 'No similar incidents.');
+    return table(['Incident', 'Title', 'Status', 'Matched', 'BM25 score'], rows, 'No similar incidents.');
   }
 
   function postmortemSection(incident, path) {

@@ -182,7 +182,7 @@ class RemoteIncidentStoreTest {
         URI nobody = URI.create("http://127.0.0.1:" + closedPort);
         try (RemoteIncidentStore down = new RemoteIncidentStore(nobody, token)) {
             assertThatThrownBy(() -> down.list(IncidentQuery.ALL)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("relia serve at " + nobody + " is unreachable");
+                    .hasMessage("relia serve at " + nobody + " is unreachable: connection refused");
             assertThat(down.ping()).isFalse();
         }
     }

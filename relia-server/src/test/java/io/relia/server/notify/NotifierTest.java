@@ -208,7 +208,7 @@ class NotifierTest {
         }
         assertThat(notes(incident.id()).getFirst())
                 .startsWith("notification to \"ops-chat\" (slack) failed after 3 attempts: opened, ")
-                .contains("ConnectException").doesNotContain("SECRET-IN-URL", "127.0.0.1", String.valueOf(closedPort));
+                .endsWith(", connection refused").doesNotContain("SECRET-IN-URL", "127.0.0.1", String.valueOf(closedPort));
         assertThat(counted("retried")).isEqualTo(2);
     }
 

@@ -1,13 +1,11 @@
 package io.relia.slo.prometheus;
 
+import io.relia.core.net.NetworkErrors;
 import io.relia.slo.query.QueryException;
 import io.relia.slo.query.QueryException.Kind;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -85,14 +83,10 @@ final class ApiErrors {
         if (has(failure, SSLException.class)) {
             reason = "TLS handshake failed: " + deepestMessage(failure) + " (hint: give the server's CA certificate"
                     + " as a PEM file with --ca-cert)";
-        } else if (has(failure, UnresolvedAddressException.class) || has(failure, UnknownHostException.class)) {
-            reason = "unknown host";
         } else if (has(failure, HttpConnectTimeoutException.class)) {
             reason = "connection timed out after " + seconds(connectTimeout);
-        } else if (has(failure, ConnectException.class)) {
-            reason = "connection refused";
         } else {
-            reason = deepestMessage(failure);
+            reason = NetworkErrors.reason(failure);
         }
         return new QueryException(Kind.UNREACHABLE, "cannot reach Prometheus at " + server + ": " + reason, failure);
     }

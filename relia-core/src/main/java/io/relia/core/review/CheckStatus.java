@@ -12,7 +12,7 @@ public enum CheckStatus {
     PASS("PASS"),
     /** Cannot be checked from files: a person must provide the evidence named. */
     MANUAL("MANUAL"),
-    /** A Relia capability will check it, but that capability is not in this build yet. */
+    /** Relia checks it from input this repository does not have; the item names what to add (a file, a server). */
     NOT_CHECKED("NOT CHECKED");
 
     private final String label;

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The Production Readiness Checklist of the seed document (002, "Production Readiness Review"), item by item.
- * Each item says what a person should show when no analyzer can check it, or which capability will check it.
+ * Each item says what a person should show when no analyzer can check it, or which input Relia needs to check it.
  */
 public enum ChecklistItem {
 
@@ -21,14 +21,16 @@ public enum ChecklistItem {
                     + "survives losing one instance")),
     GRACEFUL_DEGRADATION(Category.ARCHITECTURE, "Graceful degradation implemented",
             inputsOf(InputKind.CHAOS_EXPERIMENT, InputKind.CHAOS_TOOLKIT),
-            pending("relia chaos (experiments with a steady-state hypothesis)")),
+            missing("no chaos experiment found: add one with a steady-state hypothesis (reliability/chaos/*.yaml, "
+                    + "docs/chaos-experiments.md), run it with relia chaos run and keep its journals beside it")),
 
     SLOS_DEFINED(Category.RELIABILITY, "SLOs defined and measured",
             inputsOf(InputKind.SLO_NATIVE, InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO, InputKind.METRICS_HISTORY),
-            pending("relia slo (SLOs as code)")),
+            missing("no SLO analyzer ran: define SLOs in reliability/slos.yaml (docs/slo.md)")),
     ERROR_BUDGET_TRACKING(Category.RELIABILITY, "Error budget tracking enabled",
             inputsOf(InputKind.SLO_NATIVE, InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO, InputKind.METRICS_HISTORY),
-            pending("relia slo status (live SLO status and budget policy)")),
+            missing("no SLO to track: define SLOs, then measure them with recorded data in the repository (*.om, "
+                    + "*.csv) or relia slo status --prometheus URL")),
     CIRCUIT_BREAKERS(Category.RELIABILITY, "Circuit breakers implemented",
             inputsOf(InputKind.JAVA_SOURCE, InputKind.SPRING_CONFIG, InputKind.KUBERNETES,
                     InputKind.SERVICE_CONFIG),
@@ -96,7 +98,8 @@ public enum ChecklistItem {
 
     LOAD_TESTED(Category.CAPACITY, "Load testing completed",
             inputsOf(InputKind.CAPACITY),
-            pending("relia load (load generation and throughput search)")),
+            missing("no capacity plan names a measured capacity: run relia load find-max and name its result as "
+                    + "per_instance.find_max in reliability/capacity.yaml (docs/capacity.md)")),
     CAPACITY_PLANNING(Category.CAPACITY, "Capacity planning documented",
             inputsOf(InputKind.CAPACITY),
             manual("add a capacity plan (reliability/capacity.yaml)")),
@@ -125,11 +128,11 @@ public enum ChecklistItem {
     }
 
     /**
-     * What the review says about an item no analyzer decided: either a person provides evidence (manual) or a
-     * capability that is not built yet will check it.
+     * What the review says about an item no analyzer decided: either a person provides evidence (manual) or Relia
+     * could check it from input the repository does not have, which the explanation names (not checked).
      *
-     * @param status     {@link CheckStatus#MANUAL} or {@link CheckStatus#NOT_CHECKED}
-     * @param explanation the evidence a person should provide, or the capability that will check it
+     * @param status      {@link CheckStatus#MANUAL} or {@link CheckStatus#NOT_CHECKED}
+     * @param explanation the evidence a person should provide, or the input to add so that Relia checks it
      */
     public record Fallback(CheckStatus status, String explanation) {
     }
@@ -179,7 +182,7 @@ public enum ChecklistItem {
         return new Fallback(CheckStatus.MANUAL, evidence);
     }
 
-    private static Fallback pending(String capability) {
-        return new Fallback(CheckStatus.NOT_CHECKED, "will be checked by " + capability);
+    private static Fallback missing(String inputToAdd) {
+        return new Fallback(CheckStatus.NOT_CHECKED, inputToAdd);
     }
 }

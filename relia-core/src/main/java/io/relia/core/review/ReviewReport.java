@@ -148,7 +148,7 @@ public final class ReviewReport {
         int unreadable = result.unreadableFiles().size();
         return result.count(CheckStatus.PASS) + " pass · " + result.count(CheckStatus.FAIL) + " fail · "
                 + result.count(CheckStatus.WARN) + " warn · " + result.count(CheckStatus.MANUAL) + " manual · "
-                + result.count(CheckStatus.NOT_CHECKED) + " not checked yet (of " + result.checklist().size()
+                + result.count(CheckStatus.NOT_CHECKED) + " not checked (of " + result.checklist().size()
                 + " items)" + (unreadable == 0 ? "" : " · " + unreadable + (unreadable == 1 ? " input file" :
                 " input files") + " could not be read or validated");
     }

@@ -26,13 +26,15 @@ final class SloAlerts {
     }
 
     static void check(AuditContext context, RunbookIndex runbooks, Set<String> alreadyChecked) {
+        // One finding per alert name: the same SLO written in several formats generates the same alert, which needs
+        // one runbook, not one per copy.
+        Set<String> reported = new LinkedHashSet<>();
         for (DiscoveredInput input : context.inventory().inputs()) {
             if (!input.kind().isSlo()) {
                 continue;
             }
             SloFile file = SloSpecs.read(input.path(), input.documents());
             for (Slo slo : file.slos()) {
-                Set<String> reported = new LinkedHashSet<>();
                 for (RuleGroup group : SlothRules.generate(slo, OPTIONS)) {
                     for (Rule rule : group.rules()) {
                         if (rule instanceof Rule.Alert alert && !alreadyChecked.contains(alert.alert())

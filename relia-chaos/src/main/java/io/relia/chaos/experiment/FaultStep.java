@@ -42,7 +42,8 @@ record FaultStep(Activity inject, Activity remove) {
             problems.error(step.valueLocation("type"), "unknown fault type \"" + type.get() + "\"", String.join(", ",
                     TOXICS.keySet().stream().sorted().toList()), io.relia.core.spec.Suggestions.closest(type.get(),
                     TOXICS.keySet()).map(best -> "did you mean \"" + best + "\"?").orElse(""));
-            return Optional.empty();
+            // The rest of the step is still checked: every problem of a file is reported at once.
+            type = Optional.empty();
         }
         Optional<Fields> target = step.child("target");
         target.ifPresent(t -> t.known(List.of("service", "percentage")));

@@ -9,6 +9,10 @@ public interface RunListener {
     RunListener NONE = new RunListener() {
     };
 
+    /** The targets were checked before the run (proxies created where declared); see {@link Targets}. */
+    default void targets(Targets.Report report) {
+    }
+
     /** A phase started: {@code steady-state before}, {@code method}, {@code steady-state after}, {@code rollbacks}. */
     default void phase(String name) {
     }

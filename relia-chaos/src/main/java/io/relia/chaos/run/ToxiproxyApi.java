@@ -9,12 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A small client of any Toxiproxy-compatible admin API (Toxiproxy itself, or Relia's proxy). Every request has a
@@ -44,10 +44,17 @@ public final class ToxiproxyApi implements AutoCloseable {
     public static final class ApiError extends Exception {
         private static final long serialVersionUID = 1L;
         private final int status;
+        private final String reason;
 
-        ApiError(int status, String message, Throwable cause) {
-            super(message, cause);
+        ApiError(int status, String request, String reason, Throwable cause) {
+            super(request + ": " + reason, cause);
             this.status = status;
+            this.reason = reason;
+        }
+
+        /** Why it failed, without the request: "HTTP 404: proxy not found", "connection refused to ...". */
+        public String reason() {
+            return reason;
         }
 
         /** The HTTP status, or 0 when the server could not be reached. */
@@ -110,6 +117,23 @@ public final class ToxiproxyApi implements AutoCloseable {
         return send("GET", "proxies/" + proxy, null);
     }
 
+    /** The proxy, or empty when the server has none of that name (404). */
+    public Optional<Map<String, Object>> findProxy(String proxy) throws ApiError, InterruptedException {
+        try {
+            return Optional.of(proxy(proxy));
+        } catch (ApiError error) {
+            if (error.status() == 404) {
+                return Optional.empty();
+            }
+            throw error;
+        }
+    }
+
+    /** {@code GET /version}: answers when the server is a Toxiproxy-compatible admin API and is up. */
+    public Map<String, Object> version() throws ApiError, InterruptedException {
+        return send("GET", "version", null);
+    }
+
     private Map<String, Object> send(String method, String path, Object body) throws ApiError, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(admin.resolve(rootPath() + path))
                 .timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
@@ -122,7 +146,7 @@ public final class ToxiproxyApi implements AutoCloseable {
         }
         HttpResponse<String> response = sendWithRetries(request.build(), method + " " + path);
         if (response.statusCode() >= 300) {
-            throw new ApiError(response.statusCode(), method + " " + path + ": HTTP " + response.statusCode() + ": "
+            throw new ApiError(response.statusCode(), method + " " + path, "HTTP " + response.statusCode() + ": "
                     + errorText(response.body()), null);
         }
         return parse(response.body());
@@ -136,16 +160,18 @@ public final class ToxiproxyApi implements AutoCloseable {
                 return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (ConnectException refused) {
                 if (attempt >= MAX_RETRIES) {
-                    throw new ApiError(0, what + ": cannot reach " + admin + " (" + refused + ")", refused);
+                    throw new ApiError(0, what, reason(refused, request), refused);
                 }
                 Thread.sleep(backoff);
                 backoff *= 2;
-            } catch (HttpTimeoutException timeout) {
-                throw new ApiError(0, what + ": " + admin + " did not answer in time", timeout);
             } catch (IOException failed) {
-                throw new ApiError(0, what + ": " + failed.getMessage(), failed);
+                throw new ApiError(0, what, reason(failed, request), failed);
             }
         }
+    }
+
+    private static String reason(IOException failure, HttpRequest request) {
+        return Failures.describe(failure, request.uri(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
     }
 
     private String rootPath() {

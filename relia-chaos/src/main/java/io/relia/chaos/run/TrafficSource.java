@@ -136,10 +136,10 @@ final class TrafficSource implements AutoCloseable {
             if (inFlight.tryAcquire()) {
                 send(intended);
             } else {
-                requests.incrementAndGet();
-                errors.incrementAndGet();
                 countFailure("not sent: " + bound + " requests already waiting for " + Failures.address(traffic.url())
                         + " (the in-flight bound)");
+                errors.incrementAndGet();
+                requests.incrementAndGet();
             }
             if (System.nanoTime() - lastSlice >= SLICE_NANOS) {
                 rollOver();
@@ -156,14 +156,15 @@ final class TrafficSource implements AutoCloseable {
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             long micros = Math.min(MAX_LATENCY_MICROS, Math.max(0, (System.nanoTime() - intendedNanos) / 1000));
             recorder.recordValue(micros);
-            requests.incrementAndGet();
+            // Reason, then error, then request: a snapshot that counts the request also sees why it failed.
             if (failure != null) {
-                errors.incrementAndGet();
                 countFailure(Failures.describe(failure, traffic.url(), traffic.timeout(), traffic.timeout()));
-            } else if (response.statusCode() >= 400) {
                 errors.incrementAndGet();
+            } else if (response.statusCode() >= 400) {
                 countFailure(Failures.status(response.statusCode(), traffic.url()));
+                errors.incrementAndGet();
             }
+            requests.incrementAndGet();
             inFlight.release();
         });
     }
@@ -178,10 +179,12 @@ final class TrafficSource implements AutoCloseable {
     /** Closes the current slice of measurements; slices older than the longest window kept are dropped. */
     private synchronized void rollOver() {
         long now = System.nanoTime();
+        // Requests, then errors, then reasons: the reverse of the order they are counted in.
+        long sliceRequests = requests.getAndSet(0);
+        long sliceErrors = errors.getAndSet(0);
         Map<String, Long> reasons = new HashMap<>();
         failures.getAndSet(new ConcurrentHashMap<>()).forEach((reason, count) -> reasons.put(reason, count.get()));
-        slices.addLast(new Slice(now, recorder.getIntervalHistogram(), requests.getAndSet(0), errors.getAndSet(0),
-                reasons));
+        slices.addLast(new Slice(now, recorder.getIntervalHistogram(), sliceRequests, sliceErrors, reasons));
         long keep = Math.max(traffic.window().toNanos(), TimeUnit.SECONDS.toNanos(60));
         while (!slices.isEmpty() && now - slices.peekFirst().endNanos() > keep) {
             slices.removeFirst();

@@ -59,7 +59,7 @@ record FaultStep(Activity inject, Activity remove) {
             }
             return percent.doubleValue() / 100.0;
         }).orElse(1.0);
-        Optional<Duration> duration = Extensions.duration(step, "duration");
+        Optional<Duration> duration = withUnit(step, "duration");
         if (!step.map().has("duration")) {
             problems.error(step.map().location(), "missing key \"" + step.where() + ".duration\"",
                     "how long the fault lasts, e.g. 10m", "");
@@ -131,6 +131,22 @@ record FaultStep(Activity inject, Activity remove) {
             step.problems().error(step.map().location(), "missing key \"" + step.where() + "." + key + "\"",
                     "a duration such as 200ms", "");
         }
-        return Extensions.duration(step, key).map(Duration::toMillis).orElse(0L);
+        return withUnit(step, key).map(Duration::toMillis).orElse(0L);
+    }
+
+    /**
+     * A step's time with its unit ({@code 200ms}, {@code 10m}; {@code 0} alone is fine): a bare {@code 200} could be
+     * milliseconds or seconds, and a 200 s latency is not a typo to run silently.
+     */
+    private static Optional<Duration> withUnit(Fields step, String key) {
+        return step.map().get(key).flatMap(node -> node instanceof io.relia.core.spec.ScalarNode scalar
+                ? io.relia.core.value.Durations.parse(scalar.text()).orReport(step.problems(), node.location())
+                : reportNotScalar(step, key, node));
+    }
+
+    private static Optional<Duration> reportNotScalar(Fields step, String key, io.relia.core.spec.Node node) {
+        step.problems().error(node.location(), "\"" + key + "\" is " + node.describe(), "a duration such as 200ms",
+                "");
+        return Optional.empty();
     }
 }

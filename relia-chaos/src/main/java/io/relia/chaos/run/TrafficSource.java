@@ -63,16 +63,19 @@ final class TrafficSource implements AutoCloseable {
             };
         }
 
-        /** What the measurement rests on: "80 requests in the last 4s, 3 failed: HTTP 503 from ... (3)". */
+        /**
+         * What the measurement rests on: "80 requests in the last 4s, 3 failed: HTTP 503 from ...", or with several
+         * reasons "..., 5 failed: 3 × HTTP 503 from ...; 2 × connection refused to ...".
+         */
         String basis() {
             String base = requests + (requests == 1 ? " request" : " requests") + " in the last "
                     + Durations.format(window);
             if (errors == 0) {
                 return base + ", none failed";
             }
-            return base + ", " + errors + " failed: " + failures.entrySet().stream()
-                    .map(failure -> failure.getKey() + " (" + failure.getValue() + ")")
-                    .collect(Collectors.joining("; "));
+            String why = failures.size() == 1 ? failures.keySet().iterator().next() : failures.entrySet().stream()
+                    .map(failure -> failure.getValue() + " × " + failure.getKey()).collect(Collectors.joining("; "));
+            return base + ", " + errors + " failed: " + why;
         }
     }
 

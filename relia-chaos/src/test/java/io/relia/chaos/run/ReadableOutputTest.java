@@ -28,6 +28,24 @@ class ReadableOutputTest {
     }
 
     @Test
+    void aTrafficMeasurementSaysHowManyRequestsFailedAndWhyMostFrequentFirst() {
+        Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+        reasons.put("HTTP 503 from http://127.0.0.1:8080/checkout", 3L);
+        reasons.put("connection refused to 127.0.0.1:8080", 2L);
+        TrafficSource.Snapshot several = new TrafficSource.Snapshot(80, 5, 1, 2, 3, 4, 20, java.time.Duration
+                .ofSeconds(4), reasons);
+        TrafficSource.Snapshot one = new TrafficSource.Snapshot(1, 1, 1, 1, 1, 1, 1, java.time.Duration.ofSeconds(4),
+                Map.of("connection refused to 127.0.0.1:8080", 1L));
+        TrafficSource.Snapshot none = new TrafficSource.Snapshot(80, 0, 1, 2, 3, 4, 20, java.time.Duration
+                .ofSeconds(4), Map.of());
+
+        assertThat(several.basis()).isEqualTo("80 requests in the last 4s, 5 failed: 3 × HTTP 503 from "
+                + "http://127.0.0.1:8080/checkout; 2 × connection refused to 127.0.0.1:8080");
+        assertThat(one.basis()).isEqualTo("1 request in the last 4s, 1 failed: connection refused to 127.0.0.1:8080");
+        assertThat(none.basis()).isEqualTo("80 requests in the last 4s, none failed");
+    }
+
+    @Test
     void structuredOutputsAreShownAsJsonAndPlainNumbersWithoutTrailingZeros() {
         assertThat(Outputs.brief(Map.of("status", 200, "body", Map.of("status", "UP"))))
                 .isEqualTo("HTTP 200: {\"status\":\"UP\"}");

@@ -146,13 +146,9 @@ final class ProxyTargets {
                     + ": not checked, the proxy server is on another machine", ""));
             return;
         }
-        int colon = upstream.lastIndexOf(':');
-        Optional<String> refusal;
-        try {
-            refusal = Endpoints.refusal(DeclaredProxy.host(upstream), Integer.parseInt(upstream.substring(colon + 1)));
-        } catch (RuntimeException notAnAddress) {
-            refusal = Optional.of("not a host:port address");
-        }
+        Optional<String> refusal = DeclaredProxy.isAddress(upstream)
+                ? Endpoints.refusal(DeclaredProxy.host(upstream), DeclaredProxy.port(upstream))
+                : Optional.of("not a host:port address");
         checks.add(refusal.map(reason -> Targets.Check.failed("upstream " + upstream + " of proxy " + name + ": "
                 + reason, "start the service that listens on " + upstream)).orElseGet(() -> Targets.Check.ok(
                 "upstream " + upstream + " of proxy " + name + " accepts connections")));

@@ -259,6 +259,31 @@ class ExperimentReadersTest {
         assertThat(experiment.scope().proxies()).containsExactly("ledger");
     }
 
+    @Test
+    void theExampleDeclaresThePaymentsProxyItFaults() {
+        Experiment experiment = read(EXAMPLE);
+
+        assertThat(experiment.proxies()).containsExactly(new DeclaredProxy(URI.create("http://127.0.0.1:8474"),
+                "payments", "127.0.0.1:8091", "127.0.0.1:8081"));
+    }
+
+    @Test
+    void aChaosToolkitExperimentDeclaresProxiesUnderXRelia(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("ledger.yaml"), """
+                title: Ledger is slow
+                description: proxies declared in Relia's extension
+                x-relia:
+                  proxy:
+                    admin: http://127.0.0.1:18474
+                    proxies:
+                      - {name: ledger, listen: "127.0.0.1:15433", upstream: "127.0.0.1:5432"}
+                method: []
+                """);
+
+        assertThat(read(file).proxies()).containsExactly(new DeclaredProxy(URI.create("http://127.0.0.1:18474"),
+                "ledger", "127.0.0.1:15433", "127.0.0.1:5432"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../examples/checkout-service/reliability/chaos/payments-latency.yaml",
             "src/test/resources/experiments/sequential-faults.yaml",

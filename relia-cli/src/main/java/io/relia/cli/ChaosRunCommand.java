@@ -198,6 +198,12 @@ final class ChaosRunCommand implements Callable<Integer> {
             }
 
             @Override
+            public void warning(String message) {
+                err.println("!! warning: " + message);
+                err.flush();
+            }
+
+            @Override
             public void stopping(String reason) {
                 err.println("!! stopping: " + reason);
                 err.flush();

@@ -149,6 +149,15 @@ final class ActivityExecutor implements AutoCloseable {
         }
     }
 
+    /** Connections open through a proxy, when its server says (Relia's proxy does, Toxiproxy does not). */
+    Optional<Integer> openConnections(URI admin, String proxy) throws InterruptedException {
+        try {
+            return api(admin, api -> api.openConnections(proxy));
+        } catch (ActivityFailure unknown) {
+            return Optional.empty();
+        }
+    }
+
     /** Undoes one change left in the undo log. */
     void undo(UndoLog.Change change) throws ActivityFailure, InterruptedException {
         switch (change) {

@@ -156,6 +156,9 @@ public final class ExperimentRunner {
             checkInterrupt();
             Strategies.Hypothesis strategy = experiment.strategies().hypothesis();
             warmUp();
+            if (traffic.isPresent()) {
+                ProxyUse.unused(experiment, executor).forEach(listener::warning);
+            }
             if (strategy.before() && !experiment.hypothesis().isEmpty()) {
                 listener.phase("steady-state before");
                 Journal.SteadyState before = steadyState("before");

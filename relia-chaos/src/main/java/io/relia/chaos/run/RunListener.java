@@ -25,6 +25,10 @@ public interface RunListener {
     default void sample(Journal.Sample sample) {
     }
 
+    /** Something that may make the run meaningless without stopping it (faults that may not reach the service). */
+    default void warning(String message) {
+    }
+
     /** The run is stopping early: an abort criterion held, or it was interrupted. */
     default void stopping(String reason) {
     }

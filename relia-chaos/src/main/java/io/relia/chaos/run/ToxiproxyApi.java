@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -121,6 +122,22 @@ public final class ToxiproxyApi implements AutoCloseable {
     public Optional<Map<String, Object>> findProxy(String proxy) throws ApiError, InterruptedException {
         try {
             return Optional.of(proxy(proxy));
+        } catch (ApiError error) {
+            if (error.status() == 404) {
+                return Optional.empty();
+            }
+            throw error;
+        }
+    }
+
+    /**
+     * Relia's {@code GET /proxies/{proxy}/connections}: how many connections are open through the proxy; empty when
+     * the server does not offer it (Toxiproxy itself answers 404).
+     */
+    public Optional<Integer> openConnections(String proxy) throws ApiError, InterruptedException {
+        try {
+            Object connections = send("GET", "proxies/" + proxy + "/connections", null).get("value");
+            return connections instanceof List<?> list ? Optional.of(list.size()) : Optional.empty();
         } catch (ApiError error) {
             if (error.status() == 404) {
                 return Optional.empty();

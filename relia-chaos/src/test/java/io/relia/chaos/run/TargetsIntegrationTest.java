@@ -16,8 +16,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -202,5 +205,29 @@ class TargetsIntegrationTest {
         assertThat(got.failures()).extracting(Targets.Check::text).containsExactly("traffic GET "
                 + target.uri("/health") + ": HTTP 500 from " + target.uri("/health"));
         assertThat(target.calls()).isEmpty();
+    }
+
+    @Test
+    void aFaultedProxyThatTheTrafficNeverReachesIsReportedAsAWarningAfterTheWarmUp() throws Exception {
+        String listen = String.valueOf(api.createProxy("payments", "127.0.0.1:0", upstream).get("listen"));
+        Experiment bypassing = experiment("payments", admin(), "");
+        Path through = Files.writeString(dir.resolve("through.yaml"), Files.readString(dir.resolve("experiment.yaml"))
+                .replace(target.uri("/orders").toString(), "http://" + listen + "/orders"));
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        RunListener collect = new RunListener() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
+        RunOptions fast = RunOptions.DEFAULTS.withProbeInterval(Duration.ofMillis(200));
+
+        new ExperimentRunner(Experiments.load(through, Map.of()).experiment().orElseThrow(), fast, collect).run();
+        List<String> throughTheProxy = List.copyOf(warnings);
+        new ExperimentRunner(bypassing, fast, collect).run();
+
+        assertThat(throughTheProxy).isEmpty();
+        assertThat(warnings).containsExactly("no connection is open through proxy payments after the warm-up: if "
+                + "the service under test does not call its address, the faults will not reach it");
     }
 }

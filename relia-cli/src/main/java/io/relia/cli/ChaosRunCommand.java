@@ -8,6 +8,9 @@ import io.relia.chaos.run.Journal;
 import io.relia.chaos.run.Plan;
 import io.relia.chaos.run.RunListener;
 import io.relia.chaos.run.RunOptions;
+import io.relia.chaos.run.Targets;
+import io.relia.chaos.run.TargetsUnavailable;
+import io.relia.core.ExitCode;
 import io.relia.core.InputException;
 import io.relia.core.Location;
 import io.relia.core.Problem;
@@ -42,13 +45,18 @@ import picocli.CommandLine.Spec;
             "and Chaos Toolkit JSON/YAML experiments. Faults go to a Toxiproxy-compatible API (relia chaos proxy,",
             "or Toxiproxy itself). Rollbacks run however the run ends: success, failure, abort, error, Ctrl-C or",
             "SIGTERM; anything a rollback did not undo is undone afterwards and listed in the journal.", "",
+            "Before anything runs, its targets are checked: the proxy API answers, each proxy it faults exists",
+            "(proxies the experiment declares under proxy.proxies are created), upstreams and the traffic URL accept",
+            "connections. --dry-run shows the plan and these checks and changes nothing.", "",
             "The journal (Chaos Toolkit's shape) goes to --journal, by default journals/<name>.<UTC time>.json next",
             "to the experiment, where relia review finds it.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  completed and the hypothesis held (or --dry-run found nothing wrong)",
             "  1  the hypothesis did not hold (before: nothing was injected; after or during: deviated), or the",
             "     run failed, was aborted or interrupted",
-            "  2  usage error or invalid experiment", "  3  the journal or report could not be written", "",
+            "  2  usage error or invalid experiment",
+            "  3  a target is missing or unreachable (proxy API, proxy, upstream, traffic URL; nothing was run),",
+            "     or the journal or report could not be written", "",
             "Docs: docs/chaos-experiments.md"})
 final class ChaosRunCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
@@ -60,7 +68,7 @@ final class ChaosRunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment file (native YAML or Chaos Toolkit).")
     private Path file;
 
-    @Option(names = "--dry-run", description = "Validate and print the plan; run nothing.")
+    @Option(names = "--dry-run", description = "Validate, print the plan and check the targets; change nothing.")
     private boolean dryRun;
 
     @Option(names = "--journal", paramLabel = "FILE", description = "Where to write the journal (JSON).")
@@ -94,7 +102,15 @@ final class ChaosRunCommand implements Callable<Integer> {
             if (!planProblems.isEmpty()) {
                 throw new InputException(planProblems);
             }
-            return 0;
+            Targets.Report targets = checkTargets(experiment);
+            out.println("Targets:");
+            print(targets, out);
+            out.flush();
+            if (!targets.ok()) {
+                err.println("relia: error: " + count(targets) + " missing or unreachable; a run would not start");
+                return ExitCode.EXTERNAL;
+            }
+            return ExitCode.OK;
         }
         if (!(Durations.parse(probeInterval) instanceof Parsed.Ok<Duration>(Duration interval)) || interval.isZero()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -108,6 +124,10 @@ final class ChaosRunCommand implements Callable<Integer> {
         Journal result;
         try {
             result = runner.run();
+        } catch (TargetsUnavailable unavailable) {
+            err.println("relia: error: the run did not start: " + count(unavailable.report()) + " missing or "
+                    + "unreachable; nothing was injected and no journal was written");
+            return ExitCode.EXTERNAL;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -124,14 +144,46 @@ final class ChaosRunCommand implements Callable<Integer> {
         return result.status() == Journal.Status.COMPLETED && !result.deviated() && steadyBefore ? 0 : 1;
     }
 
+    /** {@code journals/} next to the experiment, as given (relative stays relative: a path to paste). */
     private Path defaultJournal() {
-        Path parent = file.toAbsolutePath().getParent();
+        Path parent = file.getParent() == null ? Path.of("") : file.getParent();
         String base = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
         return parent.resolve("journals").resolve(base + "." + STAMP.format(Instant.now()) + ".json");
     }
 
+    private static Targets.Report checkTargets(Experiment experiment) {
+        try {
+            return Targets.check(experiment, Targets.Mode.CHECK);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ExternalFailure("interrupted while checking the targets", interrupted);
+        }
+    }
+
+    /** One line per check ("   ok      proxy API ... answers"), and under a failure what fixes it. */
+    private static void print(Targets.Report targets, PrintWriter out) {
+        for (Targets.Check check : targets.checks()) {
+            out.println(String.format(Locale.ROOT, "   %-7s %s", check.status().label(), check.text()));
+            if (!check.fix().isEmpty()) {
+                out.println("           fix: " + check.fix());
+            }
+        }
+    }
+
+    private static String count(Targets.Report targets) {
+        int failed = targets.failures().size();
+        return failed + (failed == 1 ? " target is" : " targets are");
+    }
+
     private static RunListener progress(PrintWriter err) {
         return new RunListener() {
+            @Override
+            public void targets(Targets.Report report) {
+                err.println("== targets");
+                print(report, err);
+                err.flush();
+            }
+
             @Override
             public void phase(String name) {
                 err.println("== " + name);
@@ -141,7 +193,13 @@ final class ChaosRunCommand implements Callable<Integer> {
             @Override
             public void activity(Journal.ActivityRun run) {
                 String mark = !run.succeeded() ? "FAILED " : run.toleranceMet().orElse(true) ? "ok     " : "NOT MET";
-                err.println("   " + mark + " " + run.name());
+                err.println("   " + mark + " " + ExperimentReport.outcome(run));
+                err.flush();
+            }
+
+            @Override
+            public void warning(String message) {
+                err.println("!! warning: " + message);
                 err.flush();
             }
 

@@ -32,6 +32,8 @@ final class ActivityReader {
     private final Problems problems;
     private final ReliaProviders relia;
     private final Map<String, Activity> byName = new LinkedHashMap<>();
+    /** Activities with a name that could not be read: a ref to one is not another error (it was reported). */
+    private final java.util.Set<String> unreadable = new java.util.HashSet<>();
 
     ActivityReader(Plain plain, Problems problems, Extensions extensions) {
         this.plain = plain;
@@ -62,7 +64,7 @@ final class ActivityReader {
         Optional<String> ref = fields.text("ref", "the name of an earlier activity");
         if (ref.isPresent()) {
             Activity earlier = byName.get(ref.get());
-            if (earlier == null) {
+            if (earlier == null && !unreadable.contains(ref.get())) {
                 problems.error(fields.valueLocation("ref"), "\"ref\" names no earlier activity: \"" + ref.get() + "\"",
                         "the name of an activity defined before this one", io.relia.core.spec.Suggestions.closest(
                                 ref.get(), byName.keySet()).map(best -> "did you mean \"" + best + "\"?").orElse(""));
@@ -70,6 +72,7 @@ final class ActivityReader {
             return Optional.ofNullable(earlier);
         }
         fields.known(ACTIVITY_KEYS);
+        ChaosToolkitReader.warnControls(fields.map(), problems);
         Optional<String> type = fields.requireText("type", "probe or action");
         Optional<String> name = fields.requireText("name", "a name for the activity");
         Activity.Kind kind = null;
@@ -107,6 +110,7 @@ final class ActivityReader {
                     "a provider: http or process", "");
         }
         if (kind == null || name.isEmpty() || provider.isEmpty()) {
+            name.ifPresent(unreadable::add);
             return Optional.empty();
         }
         Activity activity = new Activity(kind, name.get(), provider.get(), tolerance, before, after, background,

@@ -24,7 +24,7 @@ public final class ChaosToolkitReader {
 
     private static final List<String> KEYS = List.of("title", "description", "tags", "contributions",
             "configuration", "secrets", "extensions", "controls", "steady-state-hypothesis", "method", "rollbacks",
-            "runtime", "x-relia");
+            "runtime", "version", "x-relia");
 
     private ChaosToolkitReader() {
     }
@@ -55,6 +55,7 @@ public final class ChaosToolkitReader {
                 problems.error(node.location(), "\"tags\" is " + node.describe(), "a list of strings", "");
             }
         });
+        warnControls(root, problems);
         if (root.has("secrets")) {
             problems.warning(root.locationOf("secrets"), "secrets are not read", "", "pass values with "
                     + "configuration entries of {type: env, key: NAME}");
@@ -64,14 +65,15 @@ public final class ChaosToolkitReader {
         Plain plain = new Plain(configuration, problems);
         root = resolved(root, plain);
         file = new Fields(root, problems, "");
-        Extensions extensions = extensions(file, root, problems).map(fields -> {
+        Optional<Fields> extensionFields = extensions(file, root, problems);
+        Extensions extensions = extensionFields.map(fields -> {
             fields.known(Extensions.KEYS);
             return Extensions.read(fields, plain);
-        }).orElse(new Extensions(Optional.empty(), Extensions.DEFAULT_ADMIN, Map.of(), Optional.empty(),
-                Scope.UNRESTRICTED, List.of()));
+        }).orElse(Extensions.NONE);
         ActivityReader activities = new ActivityReader(plain, problems, extensions);
         List<Activity> hypothesis = file.child("steady-state-hypothesis").map(child -> {
             child.known(List.of("title", "probes", "controls"));
+            warnControls(child.map(), problems);
             return child.map().get("probes").map(node -> activities.list(node, "steady-state-hypothesis.probes",
                     true)).orElse(List.of());
         }).orElse(List.of());
@@ -83,15 +85,26 @@ public final class ChaosToolkitReader {
         List<Activity> rollbacks = root.get("rollbacks").map(node -> activities.list(node, "rollbacks", false))
                 .orElse(List.of());
         Strategies strategies = file.child("runtime").map(ChaosToolkitReader::runtime).orElse(Strategies.DEFAULT);
+        if (extensionFields.filter(fields -> fields.map().has("traffic")).isEmpty()) {
+            TrafficNeed.check(hypothesis, List.of(), extensions.abort(), extensions.traffic(), source, problems);
+        }
         if (title.isEmpty() || description.isEmpty() || problems.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         Experiment experiment = new Experiment(title.get(), description.get(), tags, Experiment.Format.CHAOS_TOOLKIT,
                 configuration, hypothesis, method, rollbacks, List.of(), extensions.abort(), strategies,
-                extensions.scope(), extensions.traffic(), extensions.metrics(), extensions.prometheus(),
+                extensions.scope(), extensions.proxies(), extensions.traffic(), extensions.metrics(), extensions.prometheus(),
                 Optional.empty(), source, asMap(Plain.raw(written)));
         BlastRadius.check(experiment, problems);
         return problems.errorCount() > errorsBefore ? Optional.empty() : Optional.of(experiment);
+    }
+
+    /** Chaos Toolkit controls are Python hooks: Relia does not run them, and says so where they are declared. */
+    static void warnControls(MapNode map, Problems problems) {
+        if (map.has("controls")) {
+            problems.warning(map.locationOf("controls"), "controls are not run", "", "Chaos Toolkit controls are "
+                    + "Python extensions; Relia runs the activities without them");
+        }
     }
 
     /** The document with configuration references substituted everywhere but in the configuration itself. */

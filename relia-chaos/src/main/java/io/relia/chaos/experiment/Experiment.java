@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param abortWhen     conditions that stop the fault when met (native {@code rollback.trigger})
  * @param strategies    hypothesis and rollback strategies
  * @param scope         the declared blast radius
+ * @param proxies       proxies the run creates on their admin API when missing
  * @param traffic       the built-in traffic source, when declared
  * @param metrics       named PromQL queries for metrics the traffic source does not measure
  * @param prometheus    the Prometheus server those queries go to
@@ -34,7 +35,7 @@ import java.util.Optional;
 public record Experiment(String title, String description, List<String> tags, Format format,
                          Map<String, Object> configuration, List<Activity> hypothesis, List<Activity> method,
                          List<Activity> rollbacks, List<Activity> verification, List<Condition> abortWhen,
-                         Strategies strategies, Scope scope, Optional<Traffic> traffic, Map<String, String> metrics,
+                         Strategies strategies, Scope scope, List<DeclaredProxy> proxies, Optional<Traffic> traffic, Map<String, String> metrics,
                          Optional<URI> prometheus, Optional<Schedule> schedule, Path source, Map<String, Object> raw) {
 
     /** The format an experiment was written in. */
@@ -55,6 +56,7 @@ public record Experiment(String title, String description, List<String> tags, Fo
         abortWhen = List.copyOf(abortWhen);
         Objects.requireNonNull(strategies, "strategies");
         Objects.requireNonNull(scope, "scope");
+        proxies = List.copyOf(proxies);
         Objects.requireNonNull(traffic, "traffic");
         metrics = Map.copyOf(metrics);
         Objects.requireNonNull(prometheus, "prometheus");

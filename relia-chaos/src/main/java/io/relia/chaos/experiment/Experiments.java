@@ -1,5 +1,6 @@
 package io.relia.chaos.experiment;
 
+import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.Problems;
 import io.relia.core.spec.MapNode;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads experiment files of both formats, detected by content: a top-level {@code experiment:} is native, a
@@ -58,14 +61,7 @@ public final class Experiments {
     /** Reads a loaded document; problems go to {@code problems}. */
     public static Optional<Experiment> read(MapNode root, Path source, Map<String, String> env, Problems problems) {
         if (NativeExperimentReader.accepts(root)) {
-            // The schema checks structure; the reader reports unknown keys itself, so schema warnings are kept
-            // only when the reader does not run.
-            List<Problem> structure = NATIVE_SCHEMA.validate(root);
-            if (structure.stream().anyMatch(Problem::isError)) {
-                problems.addAll(structure);
-                return Optional.empty();
-            }
-            return NativeExperimentReader.read(root, source, problems);
+            return readNative(root, source, problems);
         }
         if (ChaosToolkitReader.accepts(root)) {
             return ChaosToolkitReader.read(root, source, env, problems);
@@ -73,5 +69,25 @@ public final class Experiments {
         problems.error(root.location(), "not a chaos experiment", "a native experiment (experiment: {name, method})"
                 + " or a Chaos Toolkit experiment (title, description, method)", "");
         return Optional.empty();
+    }
+
+    /**
+     * The reader reports every problem it meets, located and with "did you mean"; the published schema backs it
+     * up. Its problems count only where the reader found no error (a schema's oneOf over a broken step reports
+     * the wrong branch: "is a mapping; expected a list") and are dropped where the reader said the same already.
+     */
+    private static Optional<Experiment> readNative(MapNode root, Path source, Problems problems) {
+        Problems read = new Problems();
+        Optional<Experiment> experiment = NativeExperimentReader.read(root, source, read);
+        List<Problem> found = read.sorted();
+        problems.addAll(found);
+        if (read.hasErrors()) {
+            return Optional.empty();
+        }
+        Set<Location> said = found.stream().map(Problem::location).collect(Collectors.toSet());
+        List<Problem> structure = NATIVE_SCHEMA.validate(root).stream()
+                .filter(problem -> !said.contains(problem.location())).toList();
+        problems.addAll(structure);
+        return structure.stream().anyMatch(Problem::isError) ? Optional.empty() : experiment;
     }
 }

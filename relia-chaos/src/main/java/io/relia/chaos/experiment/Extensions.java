@@ -25,13 +25,18 @@ import java.util.Set;
  *
  * @param traffic    the built-in traffic source
  * @param admin      the Toxiproxy-compatible admin API ({@code proxy.admin})
+ * @param proxies    proxies the run creates on that API when missing ({@code proxy.proxies})
  * @param metrics    metric name → PromQL
  * @param prometheus where those queries go
  * @param scope      the blast radius
  * @param abort      abort criteria
  */
-record Extensions(Optional<Traffic> traffic, URI admin, Map<String, String> metrics, Optional<URI> prometheus,
-                  Scope scope, List<Condition> abort) {
+record Extensions(Optional<Traffic> traffic, URI admin, List<DeclaredProxy> proxies, Map<String, String> metrics,
+                  Optional<URI> prometheus, Scope scope, List<Condition> abort) {
+
+    /** No extensions: the default admin API, nothing declared. */
+    static final Extensions NONE = new Extensions(Optional.empty(), Extensions.DEFAULT_ADMIN, List.of(), Map.of(),
+            Optional.empty(), Scope.UNRESTRICTED, List.of());
 
     static final List<String> KEYS = List.of("traffic", "proxy", "metrics", "prometheus", "scope", "abort");
     static final URI DEFAULT_ADMIN = URI.create("http://127.0.0.1:8474");
@@ -41,12 +46,16 @@ record Extensions(Optional<Traffic> traffic, URI admin, Map<String, String> metr
     static Extensions read(Fields fields, Plain plain) {
         Problems problems = fields.problems();
         Optional<Traffic> traffic = fields.child("traffic").flatMap(child -> traffic(child, plain));
-        URI admin = fields.child("proxy").flatMap(proxy -> {
-            proxy.known(List.of("admin"));
-            return proxy.text("admin", "the admin API URL, e.g. http://127.0.0.1:8474").flatMap(text ->
-                    ActivityReader.parseUri(plain.text(text, proxy.valueLocation("admin")),
-                            proxy.valueLocation("admin"), problems));
+        Optional<Fields> proxy = fields.child("proxy");
+        URI admin = proxy.flatMap(settings -> {
+            settings.known(List.of("admin", "proxies"));
+            return settings.text("admin", "the admin API URL, e.g. http://127.0.0.1:8474").flatMap(text ->
+                    ActivityReader.parseUri(plain.text(text, settings.valueLocation("admin")),
+                            settings.valueLocation("admin"), problems));
         }).orElse(DEFAULT_ADMIN);
+        Scope scope = fields.child("scope").map(child -> scope(child, plain)).orElse(Scope.UNRESTRICTED);
+        List<DeclaredProxy> proxies = proxy.map(settings -> declaredProxies(settings, admin, scope, plain))
+                .orElse(List.of());
         Map<String, String> metrics = new LinkedHashMap<>();
         fields.textMap("metrics").forEach((name, query) -> metrics.put(Condition.normalizeMetric(name),
                 plain.text(query, fields.valueLocation("metrics"))));
@@ -57,11 +66,55 @@ record Extensions(Optional<Traffic> traffic, URI admin, Map<String, String> metr
             problems.error(fields.locationOf("metrics"), "metrics are PromQL queries but no \"prometheus\" URL is "
                     + "given", "prometheus: http://127.0.0.1:9090", "");
         }
-        Scope scope = fields.child("scope").map(child -> scope(child, plain)).orElse(Scope.UNRESTRICTED);
         List<Condition> abort = new ArrayList<>();
         fields.map().get("abort").ifPresent(node -> conditions(node, fields.where() + ".abort", problems)
                 .forEach(abort::add));
-        return new Extensions(traffic, admin, metrics, prometheus, scope, abort);
+        return new Extensions(traffic, admin, proxies, metrics, prometheus, scope, abort);
+    }
+
+    /** {@code proxies: [{name, listen, upstream}]}: each checked, names unique, inside the scope. */
+    private static List<DeclaredProxy> declaredProxies(Fields settings, URI admin, Scope scope, Plain plain) {
+        List<DeclaredProxy> out = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (Fields entry : settings.children("proxies").orElse(List.of())) {
+            entry.known(List.of("name", "listen", "upstream"));
+            Optional<String> name = entry.requireText("name", "the proxy's name, as method targets name it")
+                    .map(text -> plain.text(text, entry.valueLocation("name")));
+            Optional<String> listen = address(entry, "listen", "where the service under test calls it", plain);
+            Optional<String> upstream = address(entry, "upstream", "the real dependency", plain);
+            if (name.isPresent() && (name.get().isBlank() || name.get().contains("/"))) {
+                entry.problems().error(entry.valueLocation("name"), "proxy name \"" + name.get() + "\" is empty or "
+                        + "has a '/'", "a name such as payments", "");
+                continue;
+            }
+            if (name.isPresent() && !names.add(name.get())) {
+                entry.problems().error(entry.valueLocation("name"), "proxy \"" + name.get() + "\" is declared twice",
+                        "one entry per proxy", "");
+                continue;
+            }
+            if (name.isPresent() && !scope.allowsProxy(name.get())) {
+                entry.problems().error(entry.valueLocation("name"), "proxy \"" + name.get() + "\" is declared "
+                        + "outside the scope", "one of scope.proxies: " + String.join(", ", scope.proxies()),
+                        "creating a proxy changes the system too; add it to scope.proxies if this is intended");
+                continue;
+            }
+            if (name.isPresent() && listen.isPresent() && upstream.isPresent()) {
+                out.add(new DeclaredProxy(admin, name.get(), listen.get(), upstream.get()));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> address(Fields entry, String key, String what, Plain plain) {
+        Optional<String> text = entry.requireText(key, "host:port, " + what).map(value -> plain.text(value,
+                entry.valueLocation(key)).strip());
+        if (text.isPresent() && !DeclaredProxy.isAddress(text.get())) {
+            entry.problems().error(entry.valueLocation(key), "\"" + text.get() + "\" is not host:port with a port "
+                    + "1..65535", "an address such as 127.0.0.1:8091", key.equals("listen")
+                    ? "a fixed port: the service under test is configured to call it" : "");
+            return Optional.empty();
+        }
+        return text;
     }
 
     static List<Condition> conditions(Node node, String where, Problems problems) {

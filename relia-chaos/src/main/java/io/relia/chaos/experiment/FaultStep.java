@@ -42,7 +42,8 @@ record FaultStep(Activity inject, Activity remove) {
             problems.error(step.valueLocation("type"), "unknown fault type \"" + type.get() + "\"", String.join(", ",
                     TOXICS.keySet().stream().sorted().toList()), io.relia.core.spec.Suggestions.closest(type.get(),
                     TOXICS.keySet()).map(best -> "did you mean \"" + best + "\"?").orElse(""));
-            return Optional.empty();
+            // The rest of the step is still checked: every problem of a file is reported at once.
+            type = Optional.empty();
         }
         Optional<Fields> target = step.child("target");
         target.ifPresent(t -> t.known(List.of("service", "percentage")));
@@ -58,7 +59,7 @@ record FaultStep(Activity inject, Activity remove) {
             }
             return percent.doubleValue() / 100.0;
         }).orElse(1.0);
-        Optional<Duration> duration = Extensions.duration(step, "duration");
+        Optional<Duration> duration = withUnit(step, "duration");
         if (!step.map().has("duration")) {
             problems.error(step.map().location(), "missing key \"" + step.where() + ".duration\"",
                     "how long the fault lasts, e.g. 10m", "");
@@ -130,6 +131,22 @@ record FaultStep(Activity inject, Activity remove) {
             step.problems().error(step.map().location(), "missing key \"" + step.where() + "." + key + "\"",
                     "a duration such as 200ms", "");
         }
-        return Extensions.duration(step, key).map(Duration::toMillis).orElse(0L);
+        return withUnit(step, key).map(Duration::toMillis).orElse(0L);
+    }
+
+    /**
+     * A step's time with its unit ({@code 200ms}, {@code 10m}; {@code 0} alone is fine): a bare {@code 200} could be
+     * milliseconds or seconds, and a 200 s latency is not a typo to run silently.
+     */
+    private static Optional<Duration> withUnit(Fields step, String key) {
+        return step.map().get(key).flatMap(node -> node instanceof io.relia.core.spec.ScalarNode scalar
+                ? io.relia.core.value.Durations.parse(scalar.text()).orReport(step.problems(), node.location())
+                : reportNotScalar(step, key, node));
+    }
+
+    private static Optional<Duration> reportNotScalar(Fields step, String key, io.relia.core.spec.Node node) {
+        step.problems().error(node.location(), "\"" + key + "\" is " + node.describe(), "a duration such as 200ms",
+                "");
+        return Optional.empty();
     }
 }

@@ -98,13 +98,16 @@ public final class NativeExperimentReader {
         fields.children("verification").orElse(List.of()).forEach(check -> verification(check, extensions)
                 .ifPresent(verification::add));
         Optional<Schedule> schedule = file.child("schedule").flatMap(NativeExperimentReader::schedule);
+        if (!fields.map().has("traffic")) {
+            TrafficNeed.check(hypothesis, verification, abort, extensions.traffic(), source, problems);
+        }
         if (name.isEmpty() || problems.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         Experiment experiment = new Experiment(name.get(), description.isEmpty() ? expected : description,
                 tags(fields), Experiment.Format.NATIVE, Map.of(), hypothesis, method,
                 automatic ? rollbacks : List.of(), verification, abort, Strategies.DEFAULT, extensions.scope(),
-                extensions.traffic(), extensions.metrics(), extensions.prometheus(), schedule, source,
+                extensions.proxies(), extensions.traffic(), extensions.metrics(), extensions.prometheus(), schedule, source,
                 ChaosToolkitReader.asMap(Plain.raw(root)));
         BlastRadius.check(experiment, problems);
         return problems.errorCount() > errorsBefore ? Optional.empty() : Optional.of(experiment);

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 final class Plain {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
+    /** The value of a configuration entry whose environment variable is not set (an error where declared). */
+    static final Object UNSET = new Object();
 
     private final Map<String, Object> configuration;
     private final Problems problems;
@@ -124,7 +126,9 @@ final class Plain {
 
     private Object lookup(String name, Location location) {
         if (configuration.containsKey(name)) {
-            return configuration.get(name);
+            Object value = configuration.get(name);
+            // An unset environment variable was reported where it is declared; its uses are not errors again.
+            return value == UNSET ? "" : value;
         }
         String hint = io.relia.core.spec.Suggestions.closest(name, configuration.keySet())
                 .map(best -> "did you mean \"" + best + "\"?").orElse("declare it under configuration");
@@ -161,6 +165,7 @@ final class Plain {
                 } else {
                     problems.error(value.location(), "environment variable " + key + " (configuration \"" + name
                             + "\") is not set and has no default", "", "set " + key + " or add a default");
+                    out.put(name, UNSET);
                 }
             } else {
                 out.put(name, raw(entry.value()));

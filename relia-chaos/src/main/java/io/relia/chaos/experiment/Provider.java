@@ -117,8 +117,22 @@ public sealed interface Provider {
 
         @Override
         public String describe() {
-            return "add " + type + " toxic " + toxic + " " + new java.util.TreeMap<>(attributes) + " on proxy "
-                    + proxy + (toxicity < 1 ? " (toxicity " + toxicity + ")" : "");
+            String values = new java.util.TreeMap<>(attributes).entrySet().stream()
+                    .map(attribute -> attribute.getKey() + " " + attribute.getValue() + unit(attribute.getKey()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return "add " + type + " toxic " + toxic + (values.isEmpty() ? "" : " (" + values + ")") + " on proxy "
+                    + proxy + (toxicity < 1 ? ", toxicity " + toxicity : "");
+        }
+
+        /** Toxiproxy's units: ms for times, KB/s for rate, bytes for sizes, µs for the slicer's delay. */
+        private String unit(String attribute) {
+            return switch (attribute) {
+                case "latency", "jitter", "timeout" -> " ms";
+                case "delay" -> type.equals("slicer") ? " µs" : " ms";
+                case "rate" -> " KB/s";
+                case "bytes", "average_size", "size_variation" -> " bytes";
+                default -> "";
+            };
         }
     }
 

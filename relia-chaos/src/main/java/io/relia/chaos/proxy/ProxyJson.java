@@ -303,7 +303,7 @@ final class ProxyJson {
             node.put("id", c.id());
             node.put("client", c.client());
             node.put("upstream_local", c.upstreamLocal());
-            node.put("opened", c.opened().toString());
+            node.put("opened", c.opened().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
             ObjectNode bytes = node.putObject("bytes");
             bytes.put("upstream", c.upstreamBytes());
             bytes.put("downstream", c.downstreamBytes());

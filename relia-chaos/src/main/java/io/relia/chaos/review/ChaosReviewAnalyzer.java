@@ -26,8 +26,8 @@ import java.util.Set;
 /**
  * The review's chaos section: every chaos experiment (native and Chaos Toolkit) with its faults, its schedule and
  * its newest run from the journals next to it. "Graceful degradation implemented" passes when every experiment
- * passed its last run and none is overdue against its schedule; an experiment that never ran, ran too long ago,
- * failed its last run or is not valid fails it with a finding.
+ * passed its last run and none is overdue against its schedule; an experiment that never ran, ran too long ago or
+ * failed its last run fails it with a finding; an invalid one fails it through the review's input check.
  */
 public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
 
@@ -59,8 +59,9 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
         List<Problem> problems = new ArrayList<>();
         List<ReviewedExperiment> experiments = new ArrayList<>();
         for (DiscoveredInput file : files) {
+            // The file's problems are the validator's (ChaosExperimentValidator, run at discovery), which the
+            // review turns into input/invalid findings; only the first error is kept here, for the table.
             Experiments.Result read = Experiments.load(file.path());
-            problems.addAll(read.problems());
             Optional<Problem> error = read.experiment().isPresent() ? Optional.empty()
                     : read.problems().stream().filter(Problem::isError).findFirst();
             experiments.add(new ReviewedExperiment(file, read.experiment(), error,
@@ -92,16 +93,27 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
                 && root.has("steady_states") && root.has("status") && root.has("start"));
     }
 
+    /**
+     * Judged on the experiments that could be read; an invalid one fails the item through the review's input
+     * check (its problems become input/invalid findings), which keeps this verdict as evidence.
+     */
     private static Verdict verdict(List<ReviewedExperiment> experiments) {
-        List<Finding> findings = experiments.stream().flatMap(experiment -> experiment.findings().stream())
-                .sorted().toList();
+        List<ReviewedExperiment> valid = experiments.stream()
+                .filter(experiment -> experiment.experiment().isPresent()).toList();
         List<String> evidence = experiments.stream().map(ReviewedExperiment::evidence).toList();
-        long passed = experiments.stream().filter(ReviewedExperiment::passed).count();
-        if (findings.isEmpty()) {
-            return Verdict.pass(ChecklistItem.GRACEFUL_DEGRADATION, "every chaos experiment (" + experiments.size()
-                    + ") passed its last run, none overdue against its schedule", evidence);
+        if (valid.isEmpty()) {
+            return Verdict.notChecked(ChecklistItem.GRACEFUL_DEGRADATION, "none of the " + experiments.size()
+                    + " chaos experiments could be read; relia validate lists their problems", evidence);
         }
-        return Verdict.fail(ChecklistItem.GRACEFUL_DEGRADATION, passed + " of " + experiments.size()
+        List<Finding> findings = valid.stream().flatMap(experiment -> experiment.findings().stream())
+                .sorted().toList();
+        long passed = valid.stream().filter(ReviewedExperiment::passed).count();
+        String readable = valid.size() == experiments.size() ? "" : " readable";
+        if (findings.isEmpty()) {
+            return Verdict.pass(ChecklistItem.GRACEFUL_DEGRADATION, "every" + readable + " chaos experiment ("
+                    + valid.size() + ") passed its last run, none overdue against its schedule", evidence);
+        }
+        return Verdict.fail(ChecklistItem.GRACEFUL_DEGRADATION, passed + " of " + valid.size() + readable
                 + " chaos experiments passed their last run on schedule", evidence, findings);
     }
 

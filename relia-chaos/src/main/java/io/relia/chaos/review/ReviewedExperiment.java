@@ -108,15 +108,14 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
         return experiment.isPresent() && lastRun.map(LastRun::passed).orElse(false) && !overdue();
     }
 
-    /** Medium findings: invalid, overdue (or never run), last run failed. */
+    /**
+     * Medium findings: overdue (or never run), last run failed. An invalid file has none of its own: the review
+     * fails the item with an {@code input/invalid} finding for each of the validator's problems.
+     */
     List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
         String file = input.path().toString();
         if (error.isPresent()) {
-            Problem first = error.get();
-            out.add(new Finding("chaos/invalid-experiment", Severity.MEDIUM, "chaos experiment is not valid: "
-                    + errorText(), first.location(), first.hint().isEmpty() ? "run relia validate " + file
-                    : first.hint()));
             return out;
         }
         String name = "\"" + title() + "\"";
@@ -150,12 +149,12 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
                 new Document.Cell(result(), tone));
     }
 
-    /** One evidence line for the checklist. */
+    /** One evidence line for the checklist; its path is the one findings use, so it can be pasted where run. */
     String evidence() {
         if (error.isPresent()) {
-            return input.relative() + ": " + result();
+            return input.path() + ": " + result();
         }
-        return input.relative() + ": " + title() + " (" + frequency() + "): " + result()
+        return input.path() + ": " + title() + " (" + frequency() + "): " + result()
                 + (lastRun.isPresent() ? ", last run " + lastRunText() : "") + (overdue() ? ", overdue" : "");
     }
 

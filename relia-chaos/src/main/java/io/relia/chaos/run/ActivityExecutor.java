@@ -4,6 +4,7 @@ import io.relia.chaos.experiment.Activity;
 import io.relia.chaos.experiment.Experiment;
 import io.relia.chaos.experiment.NativeExperimentReader;
 import io.relia.chaos.experiment.Provider;
+import io.relia.core.value.Durations;
 import io.relia.slo.prometheus.PrometheusClient;
 import io.relia.slo.query.QueryException;
 import io.relia.slo.query.TimeGrid;
@@ -44,10 +45,19 @@ final class ActivityExecutor implements AutoCloseable {
     Journal.ActivityRun execute(Activity activity) throws InterruptedException {
         Instant start = Instant.now();
         try {
-            Object output = output(activity.provider());
-            Optional<Boolean> met = activity.tolerance().map(tolerance -> tolerance.met(output));
+            Object output;
+            Optional<String> detail = Optional.empty();
+            if (activity.provider() instanceof Provider.Metric metric) {
+                Measured measured = measure(metric.name());
+                output = measured.value();
+                detail = Optional.of(measured.text());
+            } else {
+                output = output(activity.provider());
+            }
+            Object result = output;
+            Optional<Boolean> met = activity.tolerance().map(tolerance -> tolerance.met(result));
             return new Journal.ActivityRun(activity.name(), activity.kind().id(), activity.provider().describe(),
-                    true, output, Optional.empty(), start, Instant.now(), met);
+                    true, output, Optional.empty(), start, Instant.now(), met, detail);
         } catch (ActivityFailure failure) {
             return failed(activity, start, failure.getMessage());
         } catch (RuntimeException bug) {
@@ -59,7 +69,12 @@ final class ActivityExecutor implements AutoCloseable {
 
     private static Journal.ActivityRun failed(Activity activity, Instant start, String exception) {
         return new Journal.ActivityRun(activity.name(), activity.kind().id(), activity.provider().describe(), false,
-                null, Optional.of(exception), start, Instant.now(), activity.tolerance().map(tolerance -> false));
+                null, Optional.of(exception), start, Instant.now(), activity.tolerance().map(tolerance -> false),
+                Optional.empty());
+    }
+
+    /** A measurement, and for people its value with the unit and what it rests on. */
+    record Measured(double value, String text) {
     }
 
     private Object output(Provider provider) throws ActivityFailure, InterruptedException {
@@ -97,22 +112,30 @@ final class ActivityExecutor implements AutoCloseable {
 
     /** A traffic metric over the source's window, or a declared PromQL metric. */
     double metric(String name) throws ActivityFailure, InterruptedException {
+        return measure(name).value();
+    }
+
+    /** {@link #metric}, with the basis of a traffic measurement: requests in the window and why any failed. */
+    Measured measure(String name) throws ActivityFailure, InterruptedException {
         if (NativeExperimentReader.TRAFFIC_METRICS.contains(name)) {
             TrafficSource source = traffic.orElseThrow(() -> new ActivityFailure("metric " + name + " needs the "
                     + "traffic source; declare traffic: {url, rate}"));
             TrafficSource.Snapshot snapshot = source.snapshot();
             if (snapshot.requests() == 0) {
-                throw new ActivityFailure("no request completed in the last " + source.window().toMillis()
-                        + " ms; cannot measure " + name);
+                throw new ActivityFailure("no request to " + experiment.traffic().orElseThrow().url()
+                        + " completed in the last " + Durations.format(source.window()) + "; cannot measure " + name);
             }
-            return snapshot.metric(name);
+            double value = snapshot.metric(name);
+            return new Measured(value, Outputs.metric(name, value) + " (" + snapshot.basis() + ")");
         }
         String query = experiment.metrics().get(name);
         if (query == null || experiment.prometheus().isEmpty()) {
             throw new ActivityFailure("metric " + name + " is not measured: declare it under metrics: with a "
                     + "prometheus: URL");
         }
-        return instant(experiment.prometheus().get(), query);
+        double value = instant(experiment.prometheus().get(), query);
+        return new Measured(value, Outputs.metric(name, value) + " (" + query + " at "
+                + experiment.prometheus().get() + ")");
     }
 
     private double instant(URI server, String query) throws ActivityFailure {
@@ -123,6 +146,15 @@ final class ActivityExecutor implements AutoCloseable {
             return series.isEmpty() ? Double.NaN : series.getFirst().valueAt(0);
         } catch (QueryException failed) {
             throw new ActivityFailure("query " + query + " failed: " + failed.getMessage(), failed);
+        }
+    }
+
+    /** Connections open through a proxy, when its server says (Relia's proxy does, Toxiproxy does not). */
+    Optional<Integer> openConnections(URI admin, String proxy) throws InterruptedException {
+        try {
+            return api(admin, api -> api.openConnections(proxy));
+        } catch (ActivityFailure unknown) {
+            return Optional.empty();
         }
     }
 

@@ -28,4 +28,34 @@ final class Checks {
         }
         return new Journal.SteadyState(phase, met, runs);
     }
+
+    /**
+     * Why a check did not hold, probe by probe: "error_rate < 1%: measured 100.00% (40 requests in the last 4s, 40
+     * failed: connection refused to 127.0.0.1:8080 (40))", or the probe's failure. Empty when it held.
+     */
+    static String why(Journal.SteadyState state) {
+        return state.probes().stream().filter(probe -> !probe.succeeded() || !probe.toleranceMet().orElse(true))
+                .map(probe -> outcome(probe).replaceFirst("^(steady state|verification): ", ""))
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /**
+     * One activity's outcome for people: a probe's measurement (with unit and basis) or why it could not measure;
+     * an action's name, and why it failed.
+     */
+    static String outcome(Journal.ActivityRun run) {
+        if (!run.succeeded()) {
+            return run.name() + (run.kind().equals("probe") ? ": could not measure: " : ": failed: ")
+                    + run.exception().map(Checks::firstLine).orElse("");
+        }
+        if (run.kind().equals("probe")) {
+            return run.name() + ": measured " + run.detail().orElseGet(() -> Outputs.brief(run.output()));
+        }
+        return run.name();
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,8 @@ public final class ExperimentReport {
         if (!journal.abortReason().isEmpty()) {
             document.add(new Document.Paragraph("Reason: " + journal.abortReason()));
         }
-        document.paragraph("Started " + journal.start() + ", ran " + Plan.seconds(journal.duration()) + " s.");
+        document.paragraph("Started " + journal.start().truncatedTo(ChronoUnit.SECONDS) + ", ran "
+                + Plan.seconds(journal.duration()) + " s.");
         steadyStates(journal, document);
         document.heading(1, "Method");
         document.add(table(journal.run()));
@@ -54,6 +56,14 @@ public final class ExperimentReport {
     /** Writes the report in one format. */
     public static void write(Journal journal, ReportFormat format, Writer out) throws IOException {
         ReportWriter.forFormat(format, false).write(of(journal), out);
+    }
+
+    /**
+     * One activity's outcome for people: a probe's measurement with its unit and basis, or why it could not run
+     * ("p99_latency < 500ms: measured 31.2 ms (80 requests in the last 4s, none failed)").
+     */
+    public static String outcome(Journal.ActivityRun run) {
+        return Checks.outcome(run);
     }
 
     static String verdict(Journal journal) {
@@ -86,10 +96,8 @@ public final class ExperimentReport {
         document.heading(1, "Steady state");
         List<Document.StatusItem> items = new ArrayList<>();
         for (Journal.SteadyState state : states) {
-            List<String> details = state.probes().stream().map(probe -> probe.name() + ": "
-                    + (probe.succeeded() ? "measured " + output(probe.output()) : "failed: "
-                    + probe.exception().orElse("")) + probe.toleranceMet().map(met -> met ? " (met)" : " (NOT met)")
-                    .orElse("")).toList();
+            List<String> details = state.probes().stream().map(probe -> (probe.toleranceMet().orElse(true)
+                    && probe.succeeded() ? "met: " : "NOT met: ") + Checks.outcome(probe)).toList();
             items.add(new Document.StatusItem(state.met() ? "met" : "not met", state.met() ? Document.Tone.GOOD
                     : Document.Tone.BAD, state.phase(), details));
         }
@@ -103,23 +111,10 @@ public final class ExperimentReport {
                     new Document.Cell(run.succeeded() ? "succeeded" : "failed", run.succeeded() ? Document.Tone.GOOD
                             : Document.Tone.BAD),
                     Document.Cell.of(Plan.seconds(run.duration())),
-                    Document.Cell.of(run.succeeded() ? output(run.output()) : firstLine(run.exception().orElse("")))));
+                    Document.Cell.of(run.succeeded() ? run.detail().orElseGet(() -> Outputs.brief(run.output()))
+                            : firstLine(run.exception().orElse("")))));
         }
         return new Document.Table(List.of("Type", "Activity", "Status", "Seconds", "Output"), rows);
-    }
-
-    /** A short form: HTTP and process results by their status and body or stdout, numbers with 4 decimals. */
-    private static String output(Object output) {
-        String text = switch (output) {
-            case Double number -> String.format(Locale.ROOT, "%.4f", number);
-            case java.util.Map<?, ?> map when map.containsKey("status") && map.containsKey("body") ->
-                    "HTTP " + map.get("status") + ": " + map.get("body");
-            case java.util.Map<?, ?> map when map.containsKey("status") && map.containsKey("stdout") ->
-                    "exit " + map.get("status") + ": " + map.get("stdout");
-            case null -> "";
-            default -> String.valueOf(output);
-        };
-        return text.length() > 120 ? text.substring(0, 117) + "..." : text;
     }
 
     private static String firstLine(String text) {

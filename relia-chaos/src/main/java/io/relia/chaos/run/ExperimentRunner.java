@@ -74,7 +74,9 @@ public final class ExperimentRunner {
 
     /**
      * Runs the experiment on the calling thread and returns its journal (also written to the journal path when
-     * one is set). Throws {@link InputException} before anything runs when the experiment is not runnable.
+     * one is set). Checks its {@link Targets} first, creating the proxies it declares. Throws
+     * {@link InputException} when the experiment is not runnable and {@link TargetsUnavailable} when a target is
+     * missing or unreachable, both before anything runs and without a journal.
      * Call it on a thread of its own (the CLI's main thread), not on a {@code ForkJoinPool.commonPool()} worker:
      * on a 2-core machine the common pool has one worker, and the JDK HTTP client may need it.
      */
@@ -82,6 +84,17 @@ public final class ExperimentRunner {
         List<io.relia.core.Problem> problems = Plan.problems(experiment);
         if (problems.stream().anyMatch(io.relia.core.Problem::isError)) {
             throw new InputException(problems);
+        }
+        Targets.Report targets;
+        try {
+            targets = Targets.check(experiment, Targets.Mode.PREPARE);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            throw new TargetsUnavailable(new Targets.Report(List.of()));
+        }
+        listener.targets(targets);
+        if (!targets.ok()) {
+            throw new TargetsUnavailable(targets);
         }
         synchronized (lock) {
             if (started) {
@@ -143,6 +156,9 @@ public final class ExperimentRunner {
             checkInterrupt();
             Strategies.Hypothesis strategy = experiment.strategies().hypothesis();
             warmUp();
+            if (traffic.isPresent()) {
+                ProxyUse.unused(experiment, executor).forEach(listener::warning);
+            }
             if (strategy.before() && !experiment.hypothesis().isEmpty()) {
                 listener.phase("steady-state before");
                 Journal.SteadyState before = steadyState("before");
@@ -150,7 +166,8 @@ public final class ExperimentRunner {
                 if (!before.met()) {
                     boolean errored = before.probes().stream().anyMatch(probe -> !probe.succeeded());
                     record.status = errored ? Journal.Status.FAILED : Journal.Status.COMPLETED;
-                    record.abortReason = "the steady state was not met before the method; nothing was injected";
+                    record.abortReason = "the steady state did not hold before the method, so nothing was injected: "
+                            + Checks.why(before);
                     return;
                 }
             }
@@ -204,7 +221,7 @@ public final class ExperimentRunner {
                 listener.phase("steady-state after");
                 Journal.SteadyState after = steadyState("after");
                 record.after = Optional.of(after);
-                record.deviated |= !after.met();
+                deviated(after, "the steady state did not hold after the method: ");
             }
         } catch (InterruptedException stopped) {
             // The flag is restored when the run ends (run()), not here: the rollbacks must not be interrupted.
@@ -280,7 +297,7 @@ public final class ExperimentRunner {
             Journal.SteadyState check = Checks.run("verification", experiment.verification(), executor, listener,
                     true);
             record.during.add(check);
-            record.deviated |= !check.met();
+            deviated(check, "a verification did not hold at the end of a fault: ");
         }
     }
 
@@ -299,9 +316,19 @@ public final class ExperimentRunner {
                         && !experiment.hypothesis().isEmpty()) {
                     Journal.SteadyState during = steadyState("during");
                     record.during.add(during);
-                    record.deviated |= !during.met();
+                    deviated(during, "the steady state did not hold during the method: ");
                     nextCheck += experiment.strategies().frequency().toNanos();
                 }
+            }
+        }
+    }
+
+    /** Marks the run deviated when a check did not hold; the first such check gives the journal's reason. */
+    private void deviated(Journal.SteadyState check, String what) {
+        if (!check.met()) {
+            record.deviated = true;
+            if (record.abortReason.isEmpty()) {
+                record.abortReason = what + Checks.why(check);
             }
         }
     }
@@ -309,10 +336,9 @@ public final class ExperimentRunner {
     private void checkAbort() throws InterruptedException, Aborted {
         for (Condition condition : experiment.abortWhen()) {
             try {
-                double measured = executor.metric(condition.metric());
-                if (condition.holds(measured)) {
-                    throw new Aborted("abort criterion " + condition.format() + " held (measured "
-                            + Plan.formatMetric(condition.metric(), measured) + ")");
+                ActivityExecutor.Measured measured = executor.measure(condition.metric());
+                if (condition.holds(measured.value())) {
+                    throw new Aborted("abort criterion " + condition.format() + " held: measured " + measured.text());
                 }
             } catch (ActivityFailure notMeasured) {
                 // no measurement in this window (no traffic yet): nothing to judge

@@ -60,7 +60,7 @@ final class HttpCalls {
         }
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(http.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build()) {
-            HttpResponse<String> response = send(client, request.build(), http.maxRetries());
+            HttpResponse<String> response = send(client, request.build(), http);
             Map<String, Object> output = new LinkedHashMap<>();
             output.put("status", response.statusCode());
             Map<String, String> headers = new LinkedHashMap<>();
@@ -71,22 +71,23 @@ final class HttpCalls {
         }
     }
 
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request, int retries)
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request, Provider.Http http)
             throws ActivityFailure, InterruptedException {
         long backoffMs = 100;
         for (int attempt = 0; ; attempt++) {
             try {
                 return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (ConnectException refused) {
-                if (attempt >= retries) {
-                    throw new ActivityFailure(request.method() + " " + request.uri() + ": "
-                            + NetworkErrors.reason(refused), refused);
+                if (attempt >= http.maxRetries()) {
+                    throw new ActivityFailure(request.method() + " " + request.uri() + ": " + Failures.describe(
+                            refused, request.uri(), http.connectTimeout(), http.readTimeout())
+                            + (attempt > 0 ? " (" + (attempt + 1) + " attempts)" : ""), refused);
                 }
                 Thread.sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);
             } catch (IOException failed) {
-                throw new ActivityFailure(request.method() + " " + request.uri() + ": " + NetworkErrors.reason(failed),
-                        failed);
+                throw new ActivityFailure(request.method() + " " + request.uri() + ": " + Failures.describe(failed,
+                        request.uri(), http.connectTimeout(), http.readTimeout()), failed);
             }
         }
     }

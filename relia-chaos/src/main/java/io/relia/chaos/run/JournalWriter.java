@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,8 @@ public final class JournalWriter {
                 + System.getProperty("os.arch"));
         out.put("node", hostName());
         out.put("experiment", journal.experiment());
-        out.put("start", journal.start().toString());
-        out.put("end", journal.end().toString());
+        out.put("start", instant(journal.start()));
+        out.put("end", instant(journal.end()));
         out.put("duration", journal.duration().toMillis() / 1000.0);
         out.put("status", journal.status().id());
         out.put("deviated", journal.deviated());
@@ -49,10 +51,10 @@ public final class JournalWriter {
         relia.put("reason", journal.abortReason());
         relia.put("undone", journal.undone());
         relia.put("fault_windows", journal.faultWindows().stream().map(window -> Map.of("name", window.name(),
-                "start", window.start().toString(), "end", window.end().toString())).toList());
+                "start", instant(window.start()), "end", instant(window.end()))).toList());
         relia.put("samples", journal.samples().stream().map(sample -> {
             Map<String, Object> point = new LinkedHashMap<>();
-            point.put("at", sample.at().toString());
+            point.put("at", instant(sample.at()));
             point.put("p99_latency_ms", finite(sample.p99Ms()));
             point.put("error_rate", finite(sample.errorRate()));
             point.put("throughput", finite(sample.throughput()));
@@ -85,8 +87,9 @@ public final class JournalWriter {
         out.put("status", run.succeeded() ? "succeeded" : "failed");
         out.put("output", jsonSafe(run.output()));
         run.exception().ifPresent(exception -> out.put("exception", List.of(exception.split("\n"))));
-        out.put("start", run.start().toString());
-        out.put("end", run.end().toString());
+        run.detail().ifPresent(detail -> out.put("detail", detail));
+        out.put("start", instant(run.start()));
+        out.put("end", instant(run.end()));
         out.put("duration", run.duration().toMillis() / 1000.0);
         run.toleranceMet().ifPresent(met -> out.put("tolerance_met", met));
         return out;
@@ -94,6 +97,11 @@ public final class JournalWriter {
 
     private static Object jsonSafe(Object value) {
         return value instanceof Double number ? finite(number) : value;
+    }
+
+    /** ISO-8601 to the millisecond: the clock's nanoseconds are noise to a reader of the journal. */
+    static String instant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** JSON has no NaN: unmeasured values are null. */

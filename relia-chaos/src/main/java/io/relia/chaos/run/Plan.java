@@ -4,8 +4,7 @@ import io.relia.chaos.experiment.Activity;
 import io.relia.chaos.experiment.BlastRadius;
 import io.relia.chaos.experiment.Condition;
 import io.relia.chaos.experiment.Experiment;
-import io.relia.chaos.experiment.NativeExperimentReader;
-import io.relia.chaos.experiment.Provider;
+import io.relia.chaos.experiment.TrafficNeed;
 import io.relia.core.Problem;
 import io.relia.core.Problems;
 import io.relia.core.value.Durations;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * What a run would do ({@code --dry-run}: validate and show the plan, execute nothing), and the checks that make an
@@ -29,20 +27,7 @@ public final class Plan {
     public static List<Problem> problems(Experiment experiment) {
         Problems problems = new Problems();
         BlastRadius.check(experiment, problems);
-        if (experiment.traffic().isEmpty()) {
-            Stream.concat(Stream.of(experiment.hypothesis(), experiment.verification()).flatMap(List::stream)
-                            .filter(probe -> probe.provider() instanceof Provider.Metric metric
-                                    && NativeExperimentReader.TRAFFIC_METRICS.contains(metric.name()))
-                            .map(Activity::location).limit(1),
-                    experiment.abortWhen().stream().filter(condition -> NativeExperimentReader.TRAFFIC_METRICS
-                            .contains(condition.metric())).map(condition -> experiment.hypothesis().isEmpty()
-                            ? io.relia.core.Location.wholeFile(experiment.source())
-                            : experiment.hypothesis().getFirst().location()).limit(1))
-                    .findFirst().ifPresent(location -> problems.error(location, "the experiment measures traffic "
-                            + "metrics but declares no traffic source", "traffic: {url: http://..., rate: 10}",
-                            "the built-in traffic source calls that URL at a constant rate and measures latency "
-                                    + "and errors"));
-        }
+        TrafficNeed.check(experiment, problems);
         return problems.sorted();
     }
 
@@ -96,17 +81,6 @@ public final class Plan {
             line.append(" [background]");
         }
         return line.toString();
-    }
-
-    /** A measurement in its unit: latencies in ms, rates in %, others plain. */
-    static String formatMetric(String metric, double value) {
-        if (metric.endsWith("latency")) {
-            return String.format(Locale.ROOT, "%.1fms", value);
-        }
-        if (metric.endsWith("rate") && !metric.contains("burn")) {
-            return String.format(Locale.ROOT, "%.2f%%", value * 100);
-        }
-        return String.format(Locale.ROOT, "%.3f", value);
     }
 
     /** The hypothesis strategy's phases. */

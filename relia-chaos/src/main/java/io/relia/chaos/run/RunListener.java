@@ -9,6 +9,10 @@ public interface RunListener {
     RunListener NONE = new RunListener() {
     };
 
+    /** The targets were checked before the run (proxies created where declared); see {@link Targets}. */
+    default void targets(Targets.Report report) {
+    }
+
     /** A phase started: {@code steady-state before}, {@code method}, {@code steady-state after}, {@code rollbacks}. */
     default void phase(String name) {
     }
@@ -19,6 +23,10 @@ public interface RunListener {
 
     /** A measurement of the traffic source was taken. */
     default void sample(Journal.Sample sample) {
+    }
+
+    /** Something that may make the run meaningless without stopping it (faults that may not reach the service). */
+    default void warning(String message) {
     }
 
     /** The run is stopping early: an abort criterion held, or it was interrupted. */

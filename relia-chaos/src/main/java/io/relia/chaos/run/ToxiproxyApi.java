@@ -10,12 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A small client of any Toxiproxy-compatible admin API (Toxiproxy itself, or Relia's proxy). Every request has a
@@ -45,10 +46,17 @@ public final class ToxiproxyApi implements AutoCloseable {
     public static final class ApiError extends Exception {
         private static final long serialVersionUID = 1L;
         private final int status;
+        private final String reason;
 
-        ApiError(int status, String message, Throwable cause) {
-            super(message, cause);
+        ApiError(int status, String request, String reason, Throwable cause) {
+            super(request + ": " + reason, cause);
             this.status = status;
+            this.reason = reason;
+        }
+
+        /** Why it failed, without the request: "HTTP 404: proxy not found", "connection refused to ...". */
+        public String reason() {
+            return reason;
         }
 
         /** The HTTP status, or 0 when the server could not be reached. */
@@ -111,6 +119,39 @@ public final class ToxiproxyApi implements AutoCloseable {
         return send("GET", "proxies/" + proxy, null);
     }
 
+    /** The proxy, or empty when the server has none of that name (404). */
+    public Optional<Map<String, Object>> findProxy(String proxy) throws ApiError, InterruptedException {
+        try {
+            return Optional.of(proxy(proxy));
+        } catch (ApiError error) {
+            if (error.status() == 404) {
+                return Optional.empty();
+            }
+            throw error;
+        }
+    }
+
+    /**
+     * Relia's {@code GET /proxies/{proxy}/connections}: how many connections are open through the proxy; empty when
+     * the server does not offer it (Toxiproxy itself answers 404).
+     */
+    public Optional<Integer> openConnections(String proxy) throws ApiError, InterruptedException {
+        try {
+            Object connections = send("GET", "proxies/" + proxy + "/connections", null).get("value");
+            return connections instanceof List<?> list ? Optional.of(list.size()) : Optional.empty();
+        } catch (ApiError error) {
+            if (error.status() == 404) {
+                return Optional.empty();
+            }
+            throw error;
+        }
+    }
+
+    /** {@code GET /version}: answers when the server is a Toxiproxy-compatible admin API and is up. */
+    public Map<String, Object> version() throws ApiError, InterruptedException {
+        return send("GET", "version", null);
+    }
+
     private Map<String, Object> send(String method, String path, Object body) throws ApiError, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(admin.resolve(rootPath() + path))
                 .timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
@@ -123,7 +164,7 @@ public final class ToxiproxyApi implements AutoCloseable {
         }
         HttpResponse<String> response = sendWithRetries(request.build(), method + " " + path);
         if (response.statusCode() >= 300) {
-            throw new ApiError(response.statusCode(), method + " " + path + ": HTTP " + response.statusCode() + ": "
+            throw new ApiError(response.statusCode(), method + " " + path, "HTTP " + response.statusCode() + ": "
                     + errorText(response.body()), null);
         }
         return parse(response.body());
@@ -137,17 +178,18 @@ public final class ToxiproxyApi implements AutoCloseable {
                 return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (ConnectException refused) {
                 if (attempt >= MAX_RETRIES) {
-                    throw new ApiError(0, what + ": cannot reach " + admin + ": " + NetworkErrors.reason(refused),
-                            refused);
+                    throw new ApiError(0, what, reason(refused, request), refused);
                 }
                 Thread.sleep(backoff);
                 backoff *= 2;
-            } catch (HttpTimeoutException timeout) {
-                throw new ApiError(0, what + ": " + admin + " did not answer in time", timeout);
             } catch (IOException failed) {
-                throw new ApiError(0, what + ": " + admin + ": " + NetworkErrors.reason(failed), failed);
+                throw new ApiError(0, what, reason(failed, request), failed);
             }
         }
+    }
+
+    private static String reason(IOException failure, HttpRequest request) {
+        return Failures.describe(failure, request.uri(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
     }
 
     private String rootPath() {

@@ -66,16 +66,35 @@ class ExperimentReadersTest {
     }
 
     @Test
-    void theSeedExperimentReadsWithAWarningForTheMetricNothingMeasures() {
+    void theSeedExperimentAsWrittenIsRefusedForItsMissingTrafficSourceAndWarnedForTheMetricNothingMeasures() {
         Experiments.Result result = Experiments.load(RESOURCES.resolve("seed-network-latency.yaml"), Map.of());
 
-        assertThat(result.experiment()).isPresent();
+        assertThat(result.experiment()).isEmpty();
+        assertThat(result.problems()).extracting(Problem::format).containsExactly(
+                RESOURCES.resolve("seed-network-latency.yaml") + ":7:19: error: the experiment measures traffic "
+                        + "metrics but declares no traffic source; expected traffic: {url: http://..., rate: 10} "
+                        + "(hint: the built-in traffic source calls that URL at a constant rate and measures latency "
+                        + "and errors)",
+                RESOURCES.resolve("seed-network-latency.yaml") + ":27:7: warning: metric \"circuit_breaker_open\" "
+                        + "is not measured by the traffic source and not declared under metrics; expected "
+                        + "p50_latency, p90_latency, p95_latency, p99_latency, error_rate, throughput or a metrics: "
+                        + "entry (hint: declare it as metrics: {circuit_breaker_open: <PromQL>} with prometheus: URL; "
+                        + "until then it is reported as not measured)");
+    }
+
+    @Test
+    void theSeedExperimentWithATrafficSourceReadsItsExpectedVerification(@TempDir Path dir) throws IOException {
+        String seed = Files.readString(RESOURCES.resolve("seed-network-latency.yaml"));
+        Path runnable = Files.writeString(dir.resolve("seed.yaml"), seed.replace("  hypothesis:\n",
+                "  traffic: {url: http://127.0.0.1:8080/}\n  hypothesis:\n"));
+
+        Experiments.Result result = Experiments.load(runnable, Map.of());
+
         assertThat(result.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.isError()).isFalse();
             assertThat(problem.message()).contains("circuit_breaker_open");
-            assertThat(problem.location().line()).isEqualTo(27);
         });
-        assertThat(result.experiment().get().verification().get(2).tolerance().orElseThrow().describe())
+        assertThat(result.experiment().orElseThrow().verification().get(2).tolerance().orElseThrow().describe())
                 .isEqualTo("circuit_breaker_open == true");
     }
 
@@ -238,6 +257,31 @@ class ExperimentReadersTest {
                 Duration.ofMillis(500), Strategies.Rollbacks.ALWAYS));
         assertThat(experiment.abortWhen()).extracting(Condition::format).containsExactly("error_rate > 5%");
         assertThat(experiment.scope().proxies()).containsExactly("ledger");
+    }
+
+    @Test
+    void theExampleDeclaresThePaymentsProxyItFaults() {
+        Experiment experiment = read(EXAMPLE);
+
+        assertThat(experiment.proxies()).containsExactly(new DeclaredProxy(URI.create("http://127.0.0.1:8474"),
+                "payments", "127.0.0.1:8091", "127.0.0.1:8081"));
+    }
+
+    @Test
+    void aChaosToolkitExperimentDeclaresProxiesUnderXRelia(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("ledger.yaml"), """
+                title: Ledger is slow
+                description: proxies declared in Relia's extension
+                x-relia:
+                  proxy:
+                    admin: http://127.0.0.1:18474
+                    proxies:
+                      - {name: ledger, listen: "127.0.0.1:15433", upstream: "127.0.0.1:5432"}
+                method: []
+                """);
+
+        assertThat(read(file).proxies()).containsExactly(new DeclaredProxy(URI.create("http://127.0.0.1:18474"),
+                "ledger", "127.0.0.1:15433", "127.0.0.1:5432"));
     }
 
     @ParameterizedTest

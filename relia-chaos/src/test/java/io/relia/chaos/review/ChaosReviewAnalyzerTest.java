@@ -50,6 +50,8 @@ class ChaosReviewAnalyzerTest {
                 window: 4s
               proxy:
                 admin: http://127.0.0.1:8474
+                proxies:
+                  - {name: payments, listen: "127.0.0.1:8091", upstream: "127.0.0.1:8081"}
               scope:
                 proxies: [payments]
               method:
@@ -215,10 +217,28 @@ class ChaosReviewAnalyzerTest {
         assertThat(rows(result).getFirst().getFirst()).isEqualTo("(invalid)");
         assertThat(rows(result).getFirst().getLast()).startsWith("invalid: ").contains("name");
         assertThat(rows(result).getLast().getFirst()).isEqualTo("Payments slows down, then hangs");
-        assertThat(gracefulDegradation(result).findings()).extracting(Finding::ruleId)
-                .containsExactlyInAnyOrder("chaos/invalid-experiment", "chaos/overdue");
-        assertThat(result.problems()).anyMatch(problem -> problem.isError()
-                && problem.location().file().endsWith("broken.yaml"));
+        ChecklistEntry item = gracefulDegradation(result);
+        assertThat(item.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(item.findings()).extracting(Finding::ruleId)
+                .containsExactlyInAnyOrder(Finding.INPUT_INVALID, "chaos/overdue");
+        assertThat(item.findings()).filteredOn(finding -> finding.ruleId().equals(Finding.INPUT_INVALID))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.location().file()).endsWith("broken.yaml");
+                    assertThat(finding.location().line()).isEqualTo(2);
+                    assertThat(finding.message()).contains("experiment.name");
+                });
+    }
+
+    @Test
+    void anExperimentTheRunWouldRefuseFailsTheItemWithTheValidatorsProblemAndNoFindingOfItsOwn()
+            throws IOException {
+        write(EXPERIMENT, PAYMENTS_HANG.replaceFirst("(?s)  traffic:.*?window: 4s\n", ""));
+
+        ChecklistEntry item = gracefulDegradation(review());
+
+        assertThat(item.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(item.findings()).extracting(Finding::ruleId).containsExactly(Finding.INPUT_INVALID);
+        assertThat(item.findings().getFirst().message()).contains("declares no traffic source");
     }
 
     @Test

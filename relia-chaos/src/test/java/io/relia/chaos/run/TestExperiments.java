@@ -56,7 +56,7 @@ final class TestExperiments {
     static Experiment experiment(List<Activity> hypothesis, List<Activity> method, List<Activity> rollbacks,
                                  List<Condition> abort, Optional<Traffic> traffic, Strategies strategies) {
         return new Experiment("test", "runner test", List.of(), Experiment.Format.CHAOS_TOOLKIT, Map.of(),
-                hypothesis, method, rollbacks, List.of(), abort, strategies, Scope.UNRESTRICTED, traffic, Map.of(),
+                hypothesis, method, rollbacks, List.of(), abort, strategies, Scope.UNRESTRICTED, List.of(), traffic, Map.of(),
                 Optional.empty(), Optional.empty(), Path.of("test.yaml"), Map.of("title", "test"));
     }
 

@@ -30,7 +30,6 @@ public final class NativeFormatValidator implements InputValidator {
 
     private static final Map<InputKind, String> SCHEMAS = Map.of(
             InputKind.SERVICE_CONFIG, "relia",
-            InputKind.CHAOS_EXPERIMENT, "chaos-experiment",
             InputKind.DISASTER_RECOVERY, "disaster-recovery",
             InputKind.CAPACITY, "capacity",
             InputKind.INCIDENT_POLICY, "incident-policy");
@@ -86,12 +85,6 @@ public final class NativeFormatValidator implements InputValidator {
                 ratio(capacity, "growth_per_month", problems);
                 ratio(capacity, "target_utilization", problems);
             });
-            case CHAOS_EXPERIMENT -> root.map("experiment").flatMap(experiment -> experiment.map("method"))
-                    .ifPresent(method -> {
-                        duration(method, "latency", problems);
-                        duration(method, "jitter", problems);
-                        duration(method, "duration", problems);
-                    });
             default -> {
             }
         }

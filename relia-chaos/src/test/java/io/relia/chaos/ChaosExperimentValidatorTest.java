@@ -1,0 +1,129 @@
+package io.relia.chaos;
+
+import io.relia.chaos.experiment.Experiments;
+import io.relia.chaos.run.Plan;
+import io.relia.core.Problem;
+import io.relia.core.review.DiscoveredInput;
+import io.relia.core.review.InputDiscovery;
+import io.relia.core.review.InputKind;
+import io.relia.core.review.InputValidator;
+import io.relia.core.spec.SpecDocument;
+import io.relia.core.spec.SpecLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code relia validate} (and the review) judge a chaos experiment exactly as {@code relia chaos run} does. */
+class ChaosExperimentValidatorTest {
+
+    private static final Path SAMPLES = Path.of("src/test/resources/experiments/chaostoolkit-samples");
+
+    /** Every experiment file of the repository, and real Chaos Toolkit experiments (see their README). */
+    static Stream<Path> experimentFiles() throws IOException {
+        List<Path> roots = List.of(Path.of("../examples/checkout-service/reliability/chaos"),
+                Path.of("src/test/resources/experiments"));
+        return roots.stream().flatMap(root -> {
+            try (Stream<Path> files = Files.walk(root)) {
+                // journals/ holds the runs' output (the tour writes there), not experiments
+                return files.filter(file -> file.toString().matches(".*\\.(ya?ml|json)$"))
+                        .filter(file -> !file.toString().contains("journals")).sorted().toList().stream();
+            } catch (IOException unreadable) {
+                throw new java.io.UncheckedIOException(unreadable);
+            }
+        });
+    }
+
+    /** What relia validate reports for a file: every installed validator's problems for each kind in it. */
+    private static List<Problem> validate(Path file) {
+        List<SpecDocument> documents = SpecLoader.load(file).file().orElseThrow().documents();
+        InputKind kind = InputDiscovery.kindOf(file.getFileName(), documents.getFirst().root()).orElseThrow();
+        return InputValidator.validateAll(new DiscoveredInput(file, file, kind, documents));
+    }
+
+    @ParameterizedTest
+    @MethodSource("experimentFiles")
+    void validateReportsWhatTheRunReportsAndPassesOnlyWhatTheRunAccepts(Path file) {
+        Experiments.Result run = Experiments.load(file);
+
+        assertThat(validate(file)).containsExactlyElementsOf(run.problems());
+        run.experiment().ifPresent(experiment -> assertThat(Plan.problems(experiment)).isEmpty());
+    }
+
+    @Test
+    void anExperimentWithoutTrafficSourceIsInvalidForValidateAsForTheRun(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("no-traffic.yaml"), """
+                experiment:
+                  name: "latency without traffic"
+                  hypothesis:
+                    steady_state: "p99 latency < 500ms"
+                  method: {type: network-latency, target: {service: payments}, latency: 200ms, duration: 1m}
+                """);
+
+        assertThat(validate(file)).extracting(Problem::format).containsExactly(file + ":4:19: error: the experiment"
+                + " measures traffic metrics but declares no traffic source; expected traffic: {url: http://..., "
+                + "rate: 10} (hint: the built-in traffic source calls that URL at a constant rate and measures "
+                + "latency and errors)");
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnceEachAtItsLine(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("broken.yaml"), """
+                experiment:
+                  name: "many problems"
+                  hypothesis:
+                    steady_state: "p99 latency < 500ms"
+                  proxy:
+                    proxies:
+                      - {name: payments, listen: "127.0.0.1", upstream: "127.0.0.1:8081"}
+                      - {name: ledger, listen: "127.0.0.1:8092", upstream: "127.0.0.1:8082"}
+                  scope: {proxies: [payments]}
+                  method:
+                    - type: network-latncy
+                      target: {service: payments, percentage: 500}
+                      duration: 1m
+                    - type: network-latency
+                      target: {service: payments}
+                      latency: 200ms
+                      duration: forever
+                """);
+
+        List<Problem> problems = validate(file);
+
+        assertThat(problems).filteredOn(Problem::isError).extracting(problem -> problem.location().line()
+                + ": " + problem.message()).containsExactly(
+                "4: the experiment measures traffic metrics but declares no traffic source",
+                "7: \"127.0.0.1\" is not host:port with a port 1..65535",
+                "8: proxy \"ledger\" is declared outside the scope",
+                "11: unknown fault type \"network-latncy\"",
+                "12: percentage is 500",
+                "17: \"forever\" is not a duration");
+    }
+
+    @Test
+    void realChaosToolkitExperimentsGetOneLocatedErrorPerPythonProviderAndNoKnockOnErrors() {
+        List<Problem> problems = validate(SAMPLES.resolve("service-down-not-visible-to-users.json"));
+
+        assertThat(problems).extracting(problem -> problem.location().line() + ": " + problem.message())
+                .containsExactly("17: python providers are not supported; use process or http",
+                        "38: python providers are not supported; use process or http");
+    }
+
+    @Test
+    void aChaosToolkitVersionKeyIsAcceptedAndControlsAreReportedAsNotRun() {
+        List<Problem> problems = validate(SAMPLES.resolve("simple-interactive-experiment.json"));
+
+        assertThat(problems).isNotEmpty().allSatisfy(problem -> {
+            assertThat(problem.isError()).isFalse();
+            assertThat(problem.message()).isEqualTo("controls are not run");
+        });
+    }
+}

@@ -131,11 +131,11 @@ public final class RunbookAuditor implements AuditAnalyzer {
         text = HTML_COMMENT.matcher(text).replaceAll("");
         Location top = Location.of(input.path(), 1, 1);
         if (!MARKDOWN_CODE.matcher(text).find()) {
-            report(context, RunbookRules.NO_DIAGNOSIS_COMMANDS, top, "runbook " + input.relative()
+            report(context, RunbookRules.NO_DIAGNOSIS_COMMANDS, top, "runbook " + input.path()
                     + " contains no command (no code span or block)", "put each diagnosis command in a code block");
         }
         if (!text.toLowerCase(Locale.ROOT).contains("escalat")) {
-            report(context, RunbookRules.NO_ESCALATION, top, "runbook " + input.relative()
+            report(context, RunbookRules.NO_ESCALATION, top, "runbook " + input.path()
                     + " says nothing about escalation", "add an Escalation section: after how long, to whom");
         }
     }

@@ -142,7 +142,7 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
     List<Document.Cell> row() {
         Tone tone = error.isPresent() || lastRun.map(run -> !run.passed()).orElse(false) ? Tone.BAD
                 : lastRun.isEmpty() ? Tone.WARN : Tone.GOOD;
-        return List.of(Document.Cell.of(title()), Document.Cell.of(input.relative().toString()),
+        return List.of(Document.Cell.of(title()), Document.Cell.of(input.path().toString()),
                 Document.Cell.of(faults()), Document.Cell.of(frequency()),
                 new Document.Cell(lastRunText() + (overdue() && lastRun.isPresent() ? ", overdue" : ""),
                         overdue() ? Tone.WARN : Tone.PLAIN),
@@ -160,7 +160,7 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
 
     Map<String, Object> data() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("file", input.relative().toString());
+        out.put("file", input.path().toString());
         out.put("title", title());
         experiment.ifPresent(model -> out.put("format", model.format().name().toLowerCase(Locale.ROOT)));
         out.put("faults", faults());

@@ -1,18 +1,16 @@
 package io.relia.chaos.run;
 
+import io.relia.core.net.NetworkErrors;
 import io.relia.core.value.Durations;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import javax.net.ssl.SSLException;
 
 /**
  * Says why a call to a target failed, in the words an operator acts on: "connection refused to 127.0.0.1:8081",
@@ -43,9 +41,8 @@ final class Failures {
      */
     static String describe(Throwable failure, URI url, Duration connectTimeout, Duration timeout) {
         Throwable cause = unwrap(failure);
-        if (has(cause, UnresolvedAddressException.class) || has(cause, UnknownHostException.class)) {
-            return "unknown host " + url.getHost();
-        }
+        // The JDK client's own timeouts carry the bound that was exceeded; every other socket error is worded by
+        // the one place that words them for all of Relia's clients.
         if (cause instanceof HttpConnectTimeoutException) {
             return "no connection to " + address(url) + " within " + Durations.format(connectTimeout)
                     + " (connect timeout)";
@@ -53,20 +50,22 @@ final class Failures {
         if (cause instanceof HttpTimeoutException) {
             return "no answer from " + url + " within " + Durations.format(timeout) + " (timeout)";
         }
-        if (has(cause, ConnectException.class)) {
-            return "connection refused to " + address(url);
+        Optional<String> reason = NetworkErrors.recognised(cause);
+        if (reason.isPresent()) {
+            return switch (reason.get()) {
+                case "unknown host" -> "unknown host " + url.getHost();
+                case "connection refused" -> "connection refused to " + address(url);
+                case "connection reset by peer" -> "connection reset by " + address(url);
+                case "connection closed", "connection closed by peer" -> "connection closed by " + address(url)
+                        + " before a complete answer";
+                default -> reason.get() + " (" + address(url) + ")";
+            };
         }
-        if (has(cause, SSLException.class)) {
-            return "TLS handshake with " + address(url) + " failed: " + deepestMessage(cause);
-        }
-        String message = deepestMessage(cause).toLowerCase(Locale.ROOT);
-        if (message.contains("reset")) {
-            return "connection reset by " + address(url);
-        }
+        String message = NetworkErrors.reason(cause).toLowerCase(Locale.ROOT);
         if (message.contains("no bytes") || message.contains("eof") || message.contains("closed")) {
             return "connection closed by " + address(url) + " before a complete answer";
         }
-        return "request to " + url + " failed: " + deepestMessage(cause);
+        return "request to " + url + " failed: " + NetworkErrors.reason(cause);
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -76,24 +75,5 @@ final class Failures {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String deepestMessage(Throwable failure) {
-        String message = null;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-        }
-        return message != null ? message : failure.getClass().getSimpleName();
     }
 }

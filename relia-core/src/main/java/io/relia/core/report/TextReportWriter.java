@@ -102,19 +102,27 @@ final class TextReportWriter implements ReportWriter {
     private String table(Document.Table table) {
         int columns = table.headers().size();
         int[] needs = new int[columns];
+        int[] cellNeeds = new int[columns];
         int[] minimums = new int[columns];
         for (int c = 0; c < columns; c++) {
-            needs[c] = TextLayout.width(table.headers().get(c));
+            int cells = 0;
             int word = 0;
             for (List<Document.Cell> row : table.rows()) {
-                needs[c] = Math.max(needs[c], TextLayout.width(row.get(c).text()));
-                word = Math.max(word, TextLayout.longestWord(row.get(c).text()));
+                cells = Math.max(cells, TextLayout.width(row.get(c).text()));
+                int cell = TextLayout.width(row.get(c).text());
+                // A short value ("43.2 min", "1 / 0") stays on one line: its unit belongs with its number.
+                word = Math.max(word, cell <= TextLayout.SHORT_CELL ? cell
+                        : TextLayout.longestWord(row.get(c).text()));
             }
-            int headerWord = TextLayout.longestWord(table.headers().get(c));
-            minimums[c] = Math.min(needs[c], Math.max(Math.max(headerWord, TextLayout.NARROWEST_COLUMN),
+            needs[c] = Math.max(cells, TextLayout.width(table.headers().get(c)));
+            minimums[c] = Math.min(needs[c], Math.max(TextLayout.longestWord(table.headers().get(c)),
                     Math.min(word, TextLayout.LONGEST_WHOLE_WORD)));
+            cellNeeds[c] = Math.max(cells, minimums[c]);
         }
-        int[] widths = TextLayout.fit(needs, minimums, width - INDENT.length() - GAP.length() * (columns - 1));
+        // Cells first: headers wrap before the values under them do.
+        int available = width - INDENT.length() - GAP.length() * (columns - 1);
+        int[] widths = java.util.Arrays.stream(cellNeeds).sum() <= available
+                ? TextLayout.fit(needs, cellNeeds, available) : TextLayout.fit(cellNeeds, minimums, available);
         StringBuilder out = new StringBuilder();
         List<Document.Cell> headers = table.headers().stream().map(Document.Cell::of).toList();
         row(out, headers, widths, true);

@@ -49,7 +49,7 @@ final class StatusReport {
                 "Exhausted in"), rows));
         List<Map<String, Object>> data = new ArrayList<>();
         for (SloStatus status : statuses) {
-            details(doc, status, burnDowns.get(status.slo().id()));
+            details(doc, status, burnDowns.get(status.slo().id()), policy);
             Map<String, Object> entry = data(status);
             covered.filter(span -> span.compareTo(status.period()) < 0 && !Double.isNaN(status.errorRatio()))
                     .ifPresent(span -> {
@@ -72,7 +72,8 @@ final class StatusReport {
         return new Report("slo-status", 1, root, doc.build());
     }
 
-    private static void details(Document.Builder doc, SloStatus status, StatusEvaluator.BurnDown burnDown) {
+    private static void details(Document.Builder doc, SloStatus status, StatusEvaluator.BurnDown burnDown,
+                                BudgetPolicy policy) {
         doc.heading(2, status.slo().id());
         StringBuilder text = new StringBuilder();
         if (Double.isNaN(status.errorRatio())) {
@@ -113,7 +114,6 @@ final class StatusReport {
             doc.add(new Document.BulletList(alerts));
         }
         if (burnDown != null) {
-            List<String> times = burnDown.times().stream().map(TIME::format).toList();
             // The burn-down's shape comes from step-sized rates; scaled so that it ends at the budget left the window
             // query measured (the figure above), as rates over short steps do not add up exactly to the whole.
             double[] raw = burnDown.remaining();
@@ -123,10 +123,19 @@ final class StatusReport {
             for (double value : raw) {
                 remaining.add((1 - (1 - value) * scale) * 100);
             }
-            doc.add(new Document.Chart(new ChartData("Error budget left, " + status.slo().id(), ChartData.Kind.LINE,
-                    times, List.of(new ChartData.Series("budget left %", remaining, "#1565c0")),
-                    times.getFirst() + " → " + times.getLast(), "% of budget")));
+            doc.add(new Document.Chart(burnDownChart(status, burnDown.times(), remaining, policy)));
         }
+    }
+
+    /** Budget left over time, with the policy's warning and critical levels and exhaustion (0%) as lines. */
+    static ChartData burnDownChart(SloStatus status, List<Instant> times, List<Double> remainingPercent,
+                                   BudgetPolicy policy) {
+        return ChartData.builder("Error budget left, " + status.slo().id(), ChartData.Kind.LINE,
+                ChartData.Domain.times(times), ChartData.ValueAxis.percent("error budget left"))
+                .series("budget left", remainingPercent, "#1565c0")
+                .reference(policy.warningAt() * 100, "warning below", "#ef6c00")
+                .reference(policy.criticalBelow() * 100, "critical below", "#c62828")
+                .reference(0, "exhausted", "#424242").build();
     }
 
     private static Map<String, Object> data(SloStatus status) {

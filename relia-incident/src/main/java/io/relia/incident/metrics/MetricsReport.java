@@ -101,7 +101,7 @@ public final class MetricsReport {
         return new Report("incident-stats", SCHEMA_VERSION, data, document(metrics));
     }
 
-    /** Median MTTA and MTTR per severity, in minutes; a severity without data shows 0. */
+    /** Median MTTA and MTTR per severity, in minutes; a severity without data has no bar (NaN), not a zero one. */
     static ChartData chart(IncidentMetrics metrics) {
         List<String> categories = new ArrayList<>();
         List<Double> mtta = new ArrayList<>();
@@ -109,12 +109,12 @@ public final class MetricsReport {
         for (IncidentSeverity severity : IncidentSeverity.values()) {
             IncidentStats stats = metrics.bySeverity().get(severity);
             categories.add(severity.name());
-            mtta.add(minutes(stats.mtta().median()));
-            mttr.add(minutes(stats.mttr().median()));
+            mtta.add(stats.mtta().count() == 0 ? Double.NaN : minutes(stats.mtta().median()));
+            mttr.add(stats.mttr().count() == 0 ? Double.NaN : minutes(stats.mttr().median()));
         }
-        return new ChartData("Median MTTA and MTTR per severity", ChartData.Kind.BAR, categories,
-                List.of(new ChartData.Series("MTTA median", mtta, ""), new ChartData.Series("MTTR median", mttr, "")),
-                "Severity", "minutes");
+        return ChartData.builder("Median MTTA and MTTR per severity", ChartData.Kind.BAR,
+                ChartData.Domain.categories("severity", categories), ChartData.ValueAxis.amount("median", "min"))
+                .series("MTTA median", mtta, "").series("MTTR median", mttr, "").build();
     }
 
     private static Map<String, Object> json(IncidentStats stats, Mtbf mtbf) {

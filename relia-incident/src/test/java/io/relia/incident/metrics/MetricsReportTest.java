@@ -55,12 +55,13 @@ class MetricsReportTest {
     }
 
     @Test
-    void chartShowsMedianMttaAndMttrPerSeverityInMinutes() {
+    void chartShowsMedianMttaAndMttrPerSeverityInMinutesAndNoBarWithoutData() {
         ChartData chart = MetricsReport.chart(metrics());
         assertThat(chart.kind()).isEqualTo(ChartData.Kind.BAR);
         assertThat(chart.categories()).containsExactly("SEV1", "SEV2", "SEV3", "SEV4");
-        assertThat(chart.series().get(0).values()).containsExactly(0.0, 4.0, 0.0, 0.0);
-        assertThat(chart.series().get(1).values()).containsExactly(0.0, 30.0, 0.0, 0.0);
+        assertThat(chart.y().unit()).isEqualTo("min");
+        assertThat(chart.series().get(0).values()).containsExactly(Double.NaN, 4.0, Double.NaN, Double.NaN);
+        assertThat(chart.series().get(1).values()).containsExactly(Double.NaN, 30.0, Double.NaN, Double.NaN);
     }
 
     @Test

@@ -65,6 +65,9 @@ public final class SvgCharts {
                     : ((CategoryPlot) chart.getPlot()).getRangeAxisEdge();
             ReferenceLabels.draw(graphics, data, axis, area, edge);
         }
+        if (chart.getPlot() instanceof XYPlot xy) {
+            BandLabels.draw(graphics, data, xy.getDomainAxis(), area, xy.getDomainAxisEdge());
+        }
         return graphics.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
     }
 

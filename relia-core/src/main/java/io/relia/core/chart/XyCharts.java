@@ -10,9 +10,7 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -43,6 +41,9 @@ final class XyCharts {
         double min = DoubleStream.of(values).min().orElse(0);
         double max = DoubleStream.of(values).max().orElse(1);
         NumberAxis axis;
+        if (x.scale() == Scale.ELAPSED) {
+            min = Math.min(0, min);
+        }
         if (x.scale() == Scale.NUMBER) {
             AxisScale scale = AxisScale.of(values, false, Double.NaN);
             axis = new NumberAxis(x.unit().isEmpty() ? x.title() : x.title() + " (" + x.unit() + ")");
@@ -129,12 +130,8 @@ final class XyCharts {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         for (int b = 0; b < data.bands().size(); b++) {
             ChartData.Band band = data.bands().get(b);
-            IntervalMarker marker = new IntervalMarker(band.from(), band.to(), ChartStyle.BAND);
-            marker.setLabel(band.label());
-            ChartStyle.label(marker, ChartStyle.TEXT, RectangleAnchor.TOP_LEFT, TextAnchor.TOP_LEFT);
-            // Labels of neighbouring bands alternate between two heights so that long ones do not overlap.
-            marker.setLabelOffset(new RectangleInsets(3 + 14 * (b % 2), 4, 3, 4));
-            plot.addDomainMarker(marker, Layer.BACKGROUND);
+            // Labelled by BandLabels once drawn, where the label can be kept inside the plot.
+            plot.addDomainMarker(new IntervalMarker(band.from(), band.to(), ChartStyle.BAND), Layer.BACKGROUND);
         }
         if (data.kind() == ChartData.Kind.LINE) {
             ChartStyle.references(data, false).forEach(marker -> plot.addRangeMarker(marker, Layer.FOREGROUND));

@@ -68,10 +68,11 @@ final class TextCharts {
                 double position = Math.clamp(scale.position(value), 0, 1);
                 spark.append(SPARKS[(int) Math.round(position * (SPARKS.length - 1))]);
             }
-            double min = series.values().stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).min()
-                    .orElse(Double.NaN);
-            double max = series.values().stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).max()
-                    .orElse(Double.NaN);
+            // Like the axis, min and max leave out an excluded band (the warm-up), as the report's tables do.
+            double[] measured = IntStream.range(0, series.values().size()).filter(i -> !data.excluded(i))
+                    .mapToDouble(i -> series.values().get(i)).filter(Double::isFinite).toArray();
+            double min = java.util.Arrays.stream(measured).min().orElse(Double.NaN);
+            double max = java.util.Arrays.stream(measured).max().orElse(Double.NaN);
             out.append(String.format(Locale.ROOT, "  %s %s  (min %s, max %s)%n", spark, series.name(),
                     data.y().format(min), data.y().format(max)));
         }

@@ -41,6 +41,8 @@ final class ChartStyle {
     static final Color TEXT = new Color(0x37474f);
     /** Fill of a shaded band: light enough that the lines over it keep their contrast. */
     static final Color BAND = new Color(255, 152, 0, 46);
+    /** Fill of the invisible tooltip targets over the points. */
+    static final Color HOVER = new Color(0, 0, 0, 0);
     private static final Color REFERENCE = new Color(0x455a64);
     private static final List<Color> PALETTE = List.of(new Color(0x1565c0), new Color(0xef6c00),
             new Color(0x2e7d32), new Color(0xc62828), new Color(0x6a1b9a), new Color(0x00838f));

@@ -8,7 +8,6 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
@@ -58,15 +57,13 @@ public final class SvgCharts {
         chart.draw(graphics, new Rectangle(0, 0, width, height), info);
         Rectangle2D area = info.getPlotInfo().getDataArea();
         tooltips(graphics, chart, data, area);
-        if (gutter) {
-            ValueAxis axis = chart.getPlot() instanceof XYPlot xy ? xy.getRangeAxis()
-                    : ((CategoryPlot) chart.getPlot()).getRangeAxis();
-            RectangleEdge edge = chart.getPlot() instanceof XYPlot xy ? xy.getRangeAxisEdge()
-                    : ((CategoryPlot) chart.getPlot()).getRangeAxisEdge();
-            ReferenceLabels.draw(graphics, data, axis, area, edge);
-        }
         if (chart.getPlot() instanceof XYPlot xy) {
+            if (gutter) {
+                ReferenceLabels.draw(graphics, data, xy.getRangeAxis(), area, xy.getRangeAxisEdge());
+            }
             BandLabels.draw(graphics, data, xy.getDomainAxis(), area, xy.getDomainAxisEdge());
+        } else if (gutter && chart.getPlot() instanceof CategoryPlot category) {
+            ReferenceLabels.draw(graphics, data, category.getRangeAxis(), area, category.getRangeAxisEdge());
         }
         return graphics.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
     }
@@ -76,7 +73,7 @@ public final class SvgCharts {
         if (data.kind() == Kind.BAR || data.kind() == Kind.STACKED_BAR) {
             return;
         }
-        graphics.setPaint(XyCharts.HOVER);
+        graphics.setPaint(ChartStyle.HOVER);
         for (int s = 0; s < data.series().size(); s++) {
             List<Double> values = data.series().get(s).values();
             int step = Math.max(1, (values.size() + MOST_TOOLTIPS - 1) / MOST_TOOLTIPS);

@@ -16,7 +16,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.HashSet;
@@ -154,7 +153,4 @@ final class XyCharts {
         return data.series().get(series).name() + ", " + data.x().labels().get(index) + ": "
                 + data.y().format(data.series().get(series).values().get(index));
     }
-
-    /** An invisible target per point, for tooltips; see {@link SvgCharts}. */
-    static final Color HOVER = new Color(0, 0, 0, 0);
 }

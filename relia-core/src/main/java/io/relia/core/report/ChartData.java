@@ -255,16 +255,19 @@ public record ChartData(String title, Kind kind, Domain x, ValueAxis y, List<Ser
             this.y = y;
         }
 
+        /** Adds a series: one value per x position (NaN for none), a CSS colour or empty for the palette's. */
         public Builder series(String name, List<Double> values, String colour) {
             series.add(new Series(name, values, colour));
             return this;
         }
 
+        /** Adds a horizontal line at {@code value} (in the y axis's unit), labelled with its name and value. */
         public Builder reference(double value, String label, String colour) {
             references.add(new Reference(value, label, colour));
             return this;
         }
 
+        /** Adds a labelled shaded x range (in x values) whose values count for the axis range. */
         public Builder band(double from, double to, String label) {
             bands.add(new Band(from, to, label, false));
             return this;
@@ -276,6 +279,7 @@ public record ChartData(String title, Kind kind, Domain x, ValueAxis y, List<Ser
             return this;
         }
 
+        /** The chart; throws {@link IllegalArgumentException} when a series or band does not fit the x axis. */
         public ChartData build() {
             return new ChartData(title, kind, x, y, series, references, bands);
         }

@@ -14,8 +14,8 @@ final class TextLayout {
     static final int NARROWEST_COLUMN = 8;
     /** Longest word a column keeps whole when space is short: longer ones (paths, ids) break at separators. */
     static final int LONGEST_WHOLE_WORD = 24;
-    /** Cells up to this wide are kept on one line, like a single word. */
-    static final int SHORT_CELL = 10;
+    /** Cells up to this wide (a date and its state, a number and its unit) are kept on one line, like a word. */
+    static final int SHORT_CELL = 20;
 
     private TextLayout() {
     }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Plain text for people, aligned for a terminal and wrapped at its width (tables wrap inside their cells, columns
- * stay aligned); ANSI colour only when asked (the CLI asks on a TTY). Code blocks are never wrapped: they are meant
- * to be copied.
+ * Plain text for people, aligned for a terminal: tables and status lists wrap at its width (inside their cells, with
+ * columns and indents kept), prose and code stay on their lines (a terminal wraps prose, code is meant to be copied);
+ * ANSI colour only when asked (the CLI asks on a TTY).
  */
 final class TextReportWriter implements ReportWriter {
 
@@ -59,7 +59,8 @@ final class TextReportWriter implements ReportWriter {
                     ? "\n" + style(BOLD, heading.text()) + "\n"
                     + "-".repeat(Math.min(width, TextLayout.width(heading.text()))) + "\n"
                     : "\n" + style(BOLD, heading.text()) + "\n";
-            case Document.Paragraph paragraph -> lines("", "", paragraph.text(), paragraph.tone());
+            // Prose stays on one line: a terminal wraps it as well as we could, and grep finds whole sentences.
+            case Document.Paragraph paragraph -> tone(paragraph.tone(), paragraph.text()) + "\n";
             case Document.BulletList list -> bullets(list.items());
             case Document.Table table -> table(table);
             case Document.StatusList list -> statusList(list);
@@ -79,9 +80,9 @@ final class TextReportWriter implements ReportWriter {
         return out.toString();
     }
 
-    private String bullets(List<String> items) {
+    private static String bullets(List<String> items) {
         StringBuilder out = new StringBuilder();
-        items.forEach(item -> out.append(lines("  - ", "    ", item, Tone.PLAIN)));
+        items.forEach(item -> out.append("  - ").append(item).append('\n'));
         return out.toString();
     }
 

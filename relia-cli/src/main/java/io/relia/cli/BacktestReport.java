@@ -97,29 +97,38 @@ final class BacktestReport {
         return rule.forDuration().isZero() ? text : text + " for " + Durations.format(rule.forDuration());
     }
 
+    /**
+     * The SLI with the SLO's target, the 5m and 1h burn rates with the multiwindow alerts' factors, and when each
+     * alert fired (a labelled row per alert), all over UTC time.
+     */
     private static void charts(Document.Builder doc, BacktestResult result) {
         int n = result.grid().size();
         int bucket = Math.max(1, (n + CHART_POINTS - 1) / CHART_POINTS);
-        List<String> times = new ArrayList<>();
+        List<java.time.Instant> times = new ArrayList<>();
         List<Double> burnShort = new ArrayList<>();
         List<Double> burnLong = new ArrayList<>();
         List<Double> sli = new ArrayList<>();
         for (int from = 0; from < n; from += bucket) {
             int to = Math.min(n, from + bucket);
-            times.add(StatusReport.TIME.format(result.grid().at(from)));
+            times.add(result.grid().at(from));
             burnShort.add(max(result.burnShort(), from, to));
             burnLong.add(max(result.burnLong(), from, to));
             double worst = max(result.errorRatio(), from, to);
             sli.add(Double.isNaN(worst) ? Double.NaN : (1 - worst) * 100);
         }
-        String range = times.getFirst() + " → " + times.getLast();
-        doc.add(new Document.Chart(new ChartData("SLI over 5m (worst per point), " + result.slo().id(),
-                ChartData.Kind.LINE, times, List.of(new ChartData.Series("SLI %", sli, "#2e7d32")), range, "%")));
-        doc.add(new Document.Chart(new ChartData("Burn rate, " + result.slo().id(), ChartData.Kind.LINE, times,
-                List.of(new ChartData.Series("5m", burnShort, "#ef6c00"),
-                        new ChartData.Series("1h", burnLong, "#c62828")), range, "× budget")));
-        List<ChartData.Series> firing = new ArrayList<>();
-        int level = result.alerts().size();
+        ChartData.Domain x = ChartData.Domain.times(times);
+        doc.add(new Document.Chart(ChartData.builder("SLI over 5m (worst per point), " + result.slo().id(),
+                ChartData.Kind.LINE, x, ChartData.ValueAxis.percent("SLI").fitted())
+                .series("SLI", sli, "#2e7d32")
+                .reference(result.slo().objective(), "SLO target", "#c62828").build()));
+        ChartData.Builder burn = ChartData.builder("Burn rate, " + result.slo().id(), ChartData.Kind.LINE, x,
+                ChartData.ValueAxis.amount("burn rate", "×"))
+                .series("5m", burnShort, "#1565c0").series("1h", burnLong, "#00838f");
+        factors(result).forEach((factor, label) -> burn.reference(factor, label,
+                label.startsWith("page") ? "#c62828" : "#ef6c00"));
+        doc.add(new Document.Chart(burn.build()));
+        ChartData.Builder firing = ChartData.builder("Alerts firing, " + result.slo().id(), ChartData.Kind.TIMELINE,
+                x, ChartData.ValueAxis.amount("", ""));
         for (AlertResult alert : result.alerts()) {
             List<Double> values = new ArrayList<>();
             for (int from = 0; from < n; from += bucket) {
@@ -127,13 +136,32 @@ final class BacktestReport {
                 long end = result.grid().millisAt(Math.min(n, from + bucket) - 1);
                 boolean on = alert.firing().stream().anyMatch(f -> f.start().toEpochMilli() <= end
                         && f.end().toEpochMilli() >= start);
-                values.add(on ? (double) level : Double.NaN);
+                values.add(on ? 1.0 : Double.NaN);
             }
-            firing.add(new ChartData.Series(alert.rule().name(), values, colour(alert.rule())));
-            level--;
+            firing.series(alert.rule().name(), values, colour(alert.rule()));
         }
-        doc.add(new Document.Chart(new ChartData("Alerts firing, " + result.slo().id(), ChartData.Kind.LINE, times,
-                firing, range, "")));
+        doc.add(new Document.Chart(firing.build()));
+    }
+
+    /**
+     * The burn-rate factors of the multiwindow multi-burn-rate alerts (14.4×, 6×, 3×, 1× by default), each labelled
+     * with its severity and windows; every rule's factors when there is no such alert.
+     */
+    static Map<Double, String> factors(BacktestResult result) {
+        List<AlertRule> rules = result.alerts().stream().map(AlertResult::rule)
+                .filter(rule -> rule.strategy().equals("mwmbr")).toList();
+        if (rules.isEmpty()) {
+            rules = result.alerts().stream().map(AlertResult::rule).toList();
+        }
+        Map<Double, String> factors = new java.util.TreeMap<>();
+        for (AlertRule rule : rules) {
+            for (AlertRule.Condition condition : rule.conditions()) {
+                factors.putIfAbsent(condition.factor(), rule.severity() + " "
+                        + Durations.format(condition.longWindow())
+                        + condition.shortWindow().map(s -> "&" + Durations.format(s)).orElse(""));
+            }
+        }
+        return factors;
     }
 
     /** A hue per approach, darker for pages, so the timeline reads without counting lines. */

@@ -49,7 +49,7 @@ final class ReportOutput {
             boolean colour = !noColor && System.getenv("NO_COLOR") == null && CommandLine.Help.Ansi.AUTO.enabled();
             PrintWriter out = commandLine.getOut();
             try {
-                ReportWriter.forFormat(reportFormat, colour).write(report, out);
+                ReportWriter.forFormat(reportFormat, colour, Terminal.width()).write(report, out);
             } catch (IOException impossible) {
                 throw new ExternalFailure("cannot write the report: " + impossible.getMessage(), impossible);
             }

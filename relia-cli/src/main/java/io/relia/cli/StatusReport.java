@@ -52,7 +52,7 @@ final class StatusReport {
                 "Burn 1h", "Firing", "Exhausted in"), rows));
         List<Map<String, Object>> data = new ArrayList<>();
         for (SloStatus status : statuses) {
-            details(doc, status, burnDowns.get(status.slo().id()));
+            details(doc, status, burnDowns.get(status.slo().id()), policy);
             data.add(data(status));
         }
         Map<String, Object> root = new LinkedHashMap<>();
@@ -73,7 +73,8 @@ final class StatusReport {
                 + coverage.sharePercent() + ")";
     }
 
-    private static void details(Document.Builder doc, SloStatus status, StatusEvaluator.BurnDown burnDown) {
+    private static void details(Document.Builder doc, SloStatus status, StatusEvaluator.BurnDown burnDown,
+                                BudgetPolicy policy) {
         doc.heading(2, status.slo().id());
         StringBuilder text = new StringBuilder();
         if (Double.isNaN(status.errorRatio())) {
@@ -120,15 +121,23 @@ final class StatusReport {
             doc.add(new Document.BulletList(alerts));
         }
         if (burnDown != null) {
-            List<String> times = burnDown.times().stream().map(TIME::format).toList();
             List<Double> remaining = new ArrayList<>();
             for (double value : burnDown.remaining()) {
                 remaining.add(value * 100);
             }
-            doc.add(new Document.Chart(new ChartData("Error budget left, " + status.slo().id(), ChartData.Kind.LINE,
-                    times, List.of(new ChartData.Series("budget left %", remaining, "#1565c0")),
-                    times.getFirst() + " → " + times.getLast(), "% of budget")));
+            doc.add(new Document.Chart(burnDownChart(status, burnDown.times(), remaining, policy)));
         }
+    }
+
+    /** Budget left over time, with the policy's warning and critical levels and exhaustion (0%) as lines. */
+    static ChartData burnDownChart(SloStatus status, List<Instant> times, List<Double> remainingPercent,
+                                   BudgetPolicy policy) {
+        return ChartData.builder("Error budget left, " + status.slo().id(), ChartData.Kind.LINE,
+                ChartData.Domain.times(times), ChartData.ValueAxis.percent("error budget left"))
+                .series("budget left", remainingPercent, "#1565c0")
+                .reference(policy.warningAt() * 100, "warning below", "#ef6c00")
+                .reference(policy.criticalBelow() * 100, "critical below", "#c62828")
+                .reference(0, "exhausted", "#424242").build();
     }
 
     private static Map<String, Object> data(SloStatus status) {

@@ -143,7 +143,7 @@ class SloLiveCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("361 evaluations every 1m")
                 .contains("1 incident(s) where the 5m burn rate exceeded the page factor")
-                .containsPattern("mwmbr page +1h&5m > 14.4× or 6h&30m > 6× +1 ")
+                .containsPattern("mwmbr page +1h&5m > 14.4× or").contains("6h&30m > 6×")
                 .contains("naive page").contains("spec page").contains("single-window page");
     }
 

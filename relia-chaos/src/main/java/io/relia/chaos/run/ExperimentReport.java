@@ -47,8 +47,12 @@ public final class ExperimentReport {
         }
         if (!journal.samples().isEmpty()) {
             document.heading(1, "Timeline");
-            document.add(new Document.Chart(chart(journal, "p99 latency", "ms", sample -> sample.p99Ms())));
-            document.add(new Document.Chart(chart(journal, "Error rate", "%", sample -> sample.errorRate() * 100)));
+            document.add(new Document.Chart(chart(journal, "p99 latency", ChartData.ValueAxis.amount("p99 latency",
+                    "ms"), Journal.Sample::p99Ms)));
+            document.add(new Document.Chart(chart(journal, "Error rate", ChartData.ValueAxis.percent("error rate"),
+                    sample -> sample.errorRate() * 100)));
+            document.add(new Document.Chart(chart(journal, "Throughput", ChartData.ValueAxis.amount("finished",
+                    "req/s"), Journal.Sample::throughput)));
         }
         return new Report("chaos-run", SCHEMA_VERSION, JournalWriter.toMap(journal), document.build());
     }
@@ -122,27 +126,29 @@ public final class ExperimentReport {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    private static ChartData chart(Journal journal, String title, String unit,
-                                   java.util.function.ToDoubleFunction<Journal.Sample> value) {
-        List<String> categories = new ArrayList<>();
+    /**
+     * One measure over the run, seconds since its start on the x axis, each fault window a labelled shaded band. A
+     * sample without a value (nothing finished in its window) is a gap, not a zero.
+     */
+    static ChartData chart(Journal journal, String title, ChartData.ValueAxis axis,
+                           java.util.function.ToDoubleFunction<Journal.Sample> value) {
+        List<Double> seconds = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        List<Double> fault = new ArrayList<>();
-        double max = journal.samples().stream().mapToDouble(value).filter(Double::isFinite).max().orElse(0);
         for (Journal.Sample sample : journal.samples()) {
-            categories.add(String.format(Locale.ROOT, "%.0fs", Duration.between(journal.start(), sample.at())
-                    .toMillis() / 1000.0));
+            seconds.add(sinceStart(journal, sample.at()));
             double v = value.applyAsDouble(sample);
-            values.add(Double.isFinite(v) ? v : 0.0);
-            // The fault window as a band at the chart's top: the chart model has no shaded regions.
-            fault.add(inFault(journal, sample.at()) ? Math.max(max, 1e-9) : 0.0);
+            values.add(Double.isFinite(v) ? v : Double.NaN);
         }
-        return new ChartData(title + " (fault windows marked)", ChartData.Kind.LINE, categories, List.of(
-                new ChartData.Series(title + " (" + unit + ")", values, "#1565c0"),
-                new ChartData.Series("fault active", fault, "#c62828")), "time since start", unit);
+        ChartData.Builder chart = ChartData.builder(title + " during the run", ChartData.Kind.LINE,
+                ChartData.Domain.elapsed(seconds), axis).series(axis.title(), values, "#1565c0");
+        for (Journal.Window window : journal.faultWindows()) {
+            chart.band(sinceStart(journal, window.start()), sinceStart(journal, window.end()),
+                    "fault: " + window.name());
+        }
+        return chart.build();
     }
 
-    private static boolean inFault(Journal journal, Instant at) {
-        return journal.faultWindows().stream().anyMatch(window -> !at.isBefore(window.start())
-                && !at.isAfter(window.end()));
+    private static double sinceStart(Journal journal, Instant at) {
+        return Duration.between(journal.start(), at).toMillis() / 1000.0;
     }
 }

@@ -266,7 +266,7 @@ class ExperimentRunnerTest {
         assertThat(json).contains("\"relia-version\"", "\"steady_states\"", "\"tolerance_met\" : true",
                 "\"rollbacks\"").doesNotContain("chaoslib-version");
         assertThat(markdown.toString()).contains("Passed: the steady state held.", "heal");
-        assertThat(html.toString()).contains("<svg", "fault active");
+        assertThat(html.toString()).contains("<svg", "fault: touch");
     }
 
     @Test

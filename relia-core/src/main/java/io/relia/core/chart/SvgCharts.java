@@ -1,32 +1,35 @@
 package io.relia.core.chart;
 
 import io.relia.core.report.ChartData;
-import org.jfree.chart.ChartFactory;
+import io.relia.core.report.ChartData.Kind;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
+import org.jfree.svg.ViewBox;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
+
 import java.awt.Rectangle;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
 
 /**
- * The one chart helper: draws {@link ChartData} with JFreeChart into an SVG element (JFreeSVG), for HTML reports
- * and the dashboard. Needs no display: it runs headless.
+ * The one chart helper: draws {@link ChartData} with JFreeChart into an SVG element (JFreeSVG), for HTML reports.
+ * Time axes get round UTC or elapsed-time ticks, value axes round ticks with units ({@link AxisScale}), references
+ * become labelled dashed lines and bands labelled shaded ranges; each series has its own dash pattern and marker, and
+ * points carry a tooltip with their units. Needs no display: it runs headless.
  */
 public final class SvgCharts {
 
-    private static final List<Color> PALETTE = List.of(new Color(0x1565c0), new Color(0xef6c00),
-            new Color(0x2e7d32), new Color(0xc62828), new Color(0x6a1b9a), new Color(0x00838f));
-    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** Most tooltip targets per series: enough to read a line, few enough to keep the SVG small. */
+    static final int MOST_TOOLTIPS = 150;
+    private static final double TOOLTIP_RADIUS = 5;
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -39,62 +42,68 @@ public final class SvgCharts {
 
     /** An {@code <svg>} element of the given size in pixels, without an XML declaration. */
     public static String svg(ChartData data, int width, int height) {
-        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        for (ChartData.Series series : data.series()) {
-            for (int i = 0; i < data.categories().size(); i++) {
-                Double value = series.values().get(i);
-                dataset.addValue(value.isNaN() ? null : value, series.name(), data.categories().get(i));
-            }
-        }
         JFreeChart chart = switch (data.kind()) {
-            case BAR -> ChartFactory.createBarChart(data.title(), data.xLabel(), data.yLabel(), dataset,
-                    PlotOrientation.VERTICAL, data.series().size() > 1, false, false);
-            case STACKED_BAR -> ChartFactory.createStackedBarChart(data.title(), data.xLabel(), data.yLabel(),
-                    dataset, PlotOrientation.HORIZONTAL, data.series().size() > 1, false, false);
-            case LINE -> ChartFactory.createLineChart(data.title(), data.xLabel(), data.yLabel(), dataset,
-                    PlotOrientation.VERTICAL, data.series().size() > 1, false, false);
+            case BAR -> CategoryCharts.bar(data);
+            case STACKED_BAR -> CategoryCharts.stackedBar(data);
+            case LINE -> data.x().scale() == ChartData.Scale.CATEGORY ? CategoryCharts.line(data)
+                    : XyCharts.line(data);
+            case TIMELINE -> XyCharts.timeline(data);
         };
-        style(chart, data);
         SVGGraphics2D graphics = new SVGGraphics2D(width, height);
-        chart.draw(graphics, new Rectangle(0, 0, width, height));
-        return graphics.getSVGElement();
+        boolean gutter = data.kind() != Kind.STACKED_BAR && data.kind() != Kind.TIMELINE;
+        int right = gutter ? ReferenceLabels.gutter(data, graphics.getFontMetrics(ChartStyle.SMALL)) : 18;
+        chart.setPadding(new RectangleInsets(4, 4, 4, right));
+        ChartRenderingInfo info = new ChartRenderingInfo(null);
+        chart.draw(graphics, new Rectangle(0, 0, width, height), info);
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        tooltips(graphics, chart, data, area);
+        if (chart.getPlot() instanceof XYPlot xy) {
+            if (gutter) {
+                ReferenceLabels.draw(graphics, data, xy.getRangeAxis(), area, xy.getRangeAxisEdge());
+            }
+            BandLabels.draw(graphics, data, xy.getDomainAxis(), area, xy.getDomainAxisEdge());
+        } else if (gutter && chart.getPlot() instanceof CategoryPlot category) {
+            ReferenceLabels.draw(graphics, data, category.getRangeAxis(), area, category.getRangeAxisEdge());
+        }
+        return graphics.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
     }
 
-    private static void style(JFreeChart chart, ChartData data) {
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(FONT.deriveFont(Font.BOLD, 13f));
-        CategoryPlot plot = chart.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        plot.getRangeAxis().setTickLabelFont(FONT);
-        boolean counts = data.series().stream().flatMap(series -> series.values().stream())
-                .filter(value -> !value.isNaN()).allMatch(value -> value == Math.rint(value));
-        if (counts && plot.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis numbers) {
-            numbers.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+    /** Invisible circles over the points, each with an SVG {@code <title>} that browsers show on hover. */
+    private static void tooltips(SVGGraphics2D graphics, JFreeChart chart, ChartData data, Rectangle2D area) {
+        if (data.kind() == Kind.BAR || data.kind() == Kind.STACKED_BAR) {
+            return;
         }
-        plot.getRangeAxis().setLabelFont(FONT);
+        graphics.setPaint(ChartStyle.HOVER);
+        for (int s = 0; s < data.series().size(); s++) {
+            List<Double> values = data.series().get(s).values();
+            int step = Math.max(1, (values.size() + MOST_TOOLTIPS - 1) / MOST_TOOLTIPS);
+            for (int i = 0; i < values.size(); i += step) {
+                if (Double.isNaN(values.get(i))) {
+                    continue;
+                }
+                double[] point = position(chart, data, s, i, area);
+                String text = data.kind() == Kind.TIMELINE
+                        ? data.series().get(s).name() + ", " + data.x().labels().get(i)
+                        : XyCharts.tooltip(data, s, i);
+                graphics.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, text);
+                graphics.fill(new Ellipse2D.Double(point[0] - TOOLTIP_RADIUS, point[1] - TOOLTIP_RADIUS,
+                        2 * TOOLTIP_RADIUS, 2 * TOOLTIP_RADIUS));
+            }
+        }
+    }
+
+    /** Where point {@code index} of series {@code series} is drawn, in px. */
+    private static double[] position(JFreeChart chart, ChartData data, int series, int index, Rectangle2D area) {
+        double value = data.series().get(series).values().get(index);
+        if (chart.getPlot() instanceof XYPlot plot) {
+            double y = data.kind() == Kind.TIMELINE ? data.series().size() - 1 - series : value;
+            ValueAxis domain = plot.getDomainAxis();
+            return new double[] {domain.valueToJava2D(data.x().values().get(index), area, plot.getDomainAxisEdge()),
+                plot.getRangeAxis().valueToJava2D(y, area, plot.getRangeAxisEdge())};
+        }
+        CategoryPlot plot = (CategoryPlot) chart.getPlot();
         CategoryAxis axis = plot.getDomainAxis();
-        axis.setTickLabelFont(FONT);
-        axis.setLabelFont(FONT);
-        if (data.kind() == ChartData.Kind.LINE) {
-            axis.setTickLabelsVisible(data.categories().size() <= 24);
-            axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        }
-        for (int i = 0; i < data.series().size(); i++) {
-            String colour = data.series().get(i).colour();
-            Color paint = colour.isEmpty() ? PALETTE.get(i % PALETTE.size()) : Color.decode(colour);
-            plot.getRenderer().setSeriesPaint(i, paint);
-            plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
-        }
-        if (plot.getRenderer() instanceof BarRenderer bars) {
-            bars.setBarPainter(new StandardBarPainter());
-            bars.setShadowVisible(false);
-            bars.setMaximumBarWidth(0.08);
-        }
-        if (chart.getLegend() != null) {
-            chart.getLegend().setItemFont(FONT);
-            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        }
+        return new double[] {axis.getCategoryMiddle(index, data.x().size(), area, plot.getDomainAxisEdge()),
+            plot.getRangeAxis().valueToJava2D(value, area, plot.getRangeAxisEdge())};
     }
 }

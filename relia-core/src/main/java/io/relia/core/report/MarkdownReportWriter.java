@@ -36,20 +36,35 @@ final class MarkdownReportWriter implements ReportWriter {
         };
     }
 
+    /** A chart as its numbers: one row per x position, units in the headers, lines and bands listed below. */
     private static String chartTable(ChartData data) {
         List<String> headers = new java.util.ArrayList<>();
-        headers.add(data.xLabel().isEmpty() ? " " : data.xLabel());
-        data.series().forEach(series -> headers.add(series.name()));
+        String x = data.x().title().isEmpty() ? " " : data.x().title();
+        headers.add(data.x().unit().isEmpty() ? x : x + " (" + data.x().unit() + ")");
+        String unit = data.y().unit().isEmpty() ? "" : " (" + data.y().unit() + ")";
+        boolean timeline = data.kind() == ChartData.Kind.TIMELINE;
+        data.series().forEach(series -> headers.add(series.name() + (timeline ? "" : unit)));
         List<List<String>> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < data.categories().size(); i++) {
+        for (int i = 0; i < data.x().size(); i++) {
             List<String> row = new java.util.ArrayList<>();
-            row.add(data.categories().get(i));
+            row.add(data.x().labels().get(i));
             for (ChartData.Series series : data.series()) {
-                row.add(TextReportWriter.number(series.values().get(i)));
+                double value = series.values().get(i);
+                row.add(timeline ? (Double.isNaN(value) ? "" : "on") : Double.isNaN(value) ? "-"
+                        : TextReportWriter.number(value));
             }
             rows.add(row);
         }
-        return "**" + inline(data.title()) + "**\n\n" + table(headers, rows);
+        StringBuilder out = new StringBuilder("**").append(inline(data.title())).append("**\n\n")
+                .append(table(headers, rows));
+        List<String> notes = new java.util.ArrayList<>();
+        data.references().forEach(line -> notes.add("line: " + line.label() + " " + data.y().format(line.value())));
+        data.bands().forEach(band -> notes.add("shaded: " + band.label()));
+        if (!notes.isEmpty()) {
+            out.append('\n');
+            notes.forEach(note -> out.append("- ").append(inline(note)).append('\n'));
+        }
+        return out.toString();
     }
 
     private static String marker(Document.Tone tone) {

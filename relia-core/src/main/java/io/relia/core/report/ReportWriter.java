@@ -9,14 +9,25 @@ public interface ReportWriter {
     void write(Report report, Writer out) throws IOException;
 
     /**
-     * The writer for a format.
+     * The writer for a format; text is wrapped at 100 columns (for files and pipes).
      *
      * @param format the format
      * @param colour ANSI colour in text output (only when writing to a terminal)
      */
     static ReportWriter forFormat(ReportFormat format, boolean colour) {
+        return forFormat(format, colour, TextReportWriter.DEFAULT_WIDTH);
+    }
+
+    /**
+     * The writer for a format, text wrapped at a width.
+     *
+     * @param format the format
+     * @param colour ANSI colour in text output (only when writing to a terminal)
+     * @param width  columns of the terminal that text output is for (at least 40 are used)
+     */
+    static ReportWriter forFormat(ReportFormat format, boolean colour, int width) {
         return switch (format) {
-            case TEXT -> new TextReportWriter(colour);
+            case TEXT -> new TextReportWriter(colour, width);
             case JSON -> new JsonReportWriter();
             case MARKDOWN -> new MarkdownReportWriter();
             case HTML -> new HtmlReportWriter();

@@ -5,29 +5,48 @@ import io.relia.core.report.Document.Tone;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Plain text for people, aligned for a terminal; ANSI colour only when asked (the CLI asks on a TTY). */
+/**
+ * Plain text for people, aligned for a terminal: tables and status lists wrap at its width (inside their cells, with
+ * columns and indents kept), prose and code stay on their lines (a terminal wraps prose, code is meant to be copied);
+ * ANSI colour only when asked (the CLI asks on a TTY).
+ */
 final class TextReportWriter implements ReportWriter {
+
+    /** Width when the caller knows none (a file, a pipe): wide enough for tables, narrow enough to read. */
+    static final int DEFAULT_WIDTH = 100;
+    /** Narrowest width honoured: below it, tables cannot keep their columns apart. */
+    static final int NARROWEST = 40;
 
     private static final String RESET = "\u001b[0m";
     private static final String BOLD = "\u001b[1m";
-    private static final char[] SPARKS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
-    /** One glyph per series of a stacked bar, so the stack reads without colour too. */
-    private static final char[] STACK = {'█', '▓', '▒', '░', '·', '-'};
+    private static final String INDENT = "  ";
+    private static final String GAP = "  ";
 
     private final boolean colour;
+    private final int width;
 
     TextReportWriter(boolean colour) {
+        this(colour, DEFAULT_WIDTH);
+    }
+
+    /**
+     * @param colour ANSI colours
+     * @param width  columns of the terminal (or page); lines are wrapped to fit
+     */
+    TextReportWriter(boolean colour, int width) {
         this.colour = colour;
+        this.width = Math.max(NARROWEST, width);
     }
 
     @Override
     public void write(Report report, Writer out) throws IOException {
         Document document = report.document();
         out.write(style(BOLD, document.title()) + "\n");
-        out.write("=".repeat(Math.min(100, document.title().length())) + "\n");
+        out.write("=".repeat(Math.min(width, TextLayout.width(document.title()))) + "\n");
         for (Block block : document.blocks()) {
             out.write(render(block));
         }
@@ -37,17 +56,28 @@ final class TextReportWriter implements ReportWriter {
     private String render(Block block) {
         return switch (block) {
             case Document.Heading heading -> heading.level() <= 1
-                    ? "\n" + style(BOLD, heading.text()) + "\n" + "-".repeat(Math.min(100, heading.text().length()))
-                    + "\n"
+                    ? "\n" + style(BOLD, heading.text()) + "\n"
+                    + "-".repeat(Math.min(width, TextLayout.width(heading.text()))) + "\n"
                     : "\n" + style(BOLD, heading.text()) + "\n";
+            // Prose stays on one line: a terminal wraps it as well as we could, and grep finds whole sentences.
             case Document.Paragraph paragraph -> tone(paragraph.tone(), paragraph.text()) + "\n";
             case Document.BulletList list -> bullets(list.items());
             case Document.Table table -> table(table);
             case Document.StatusList list -> statusList(list);
-            case Document.Chart chart -> chart(chart.data());
+            case Document.Chart chart -> new TextCharts(this::tone, width).render(chart.data());
             case Document.Code code -> code.text().lines().map(line -> "    " + line + "\n")
                     .reduce("", String::concat);
         };
+    }
+
+    /** Text wrapped to the width: the first line after {@code first}, the others after {@code rest}. */
+    private String lines(String first, String rest, String text, Tone tone) {
+        StringBuilder out = new StringBuilder();
+        List<String> lines = TextLayout.wrap(text, width - TextLayout.width(rest));
+        for (int i = 0; i < lines.size(); i++) {
+            out.append(i == 0 ? first : rest).append(tone(tone, lines.get(i))).append('\n');
+        }
+        return out.toString();
     }
 
     private static String bullets(List<String> items) {
@@ -57,13 +87,14 @@ final class TextReportWriter implements ReportWriter {
     }
 
     private String statusList(Document.StatusList list) {
-        int width = list.items().stream().mapToInt(item -> item.status().length()).max().orElse(0);
+        int labelWidth = list.items().stream().mapToInt(item -> TextLayout.width(item.status())).max().orElse(0);
+        String hanging = INDENT + " ".repeat(labelWidth) + GAP;
         StringBuilder out = new StringBuilder();
         for (Document.StatusItem item : list.items()) {
-            String label = String.format(Locale.ROOT, "%-" + width + "s", item.status());
-            out.append("  ").append(tone(item.tone(), label)).append("  ").append(item.title()).append('\n');
+            String label = INDENT + tone(item.tone(), pad(item.status(), labelWidth)) + GAP;
+            out.append(lines(label, hanging, item.title(), Tone.PLAIN));
             for (String detail : item.details()) {
-                out.append("  ").append(" ".repeat(width)).append("    ").append(detail).append('\n');
+                out.append(lines(hanging + "  ", hanging + "    ", detail, Tone.PLAIN));
             }
         }
         return out.toString();
@@ -71,115 +102,66 @@ final class TextReportWriter implements ReportWriter {
 
     private String table(Document.Table table) {
         int columns = table.headers().size();
-        int[] widths = new int[columns];
+        int[] needs = new int[columns];
+        int[] cellNeeds = new int[columns];
+        int[] minimums = new int[columns];
         for (int c = 0; c < columns; c++) {
-            widths[c] = table.headers().get(c).length();
+            int cells = 0;
+            int word = 0;
             for (List<Document.Cell> row : table.rows()) {
-                widths[c] = Math.max(widths[c], row.get(c).text().length());
+                cells = Math.max(cells, TextLayout.width(row.get(c).text()));
+                int cell = TextLayout.width(row.get(c).text());
+                // A short value ("43.2 min", "1 / 0") stays on one line: its unit belongs with its number.
+                word = Math.max(word, cell <= TextLayout.SHORT_CELL ? cell
+                        : TextLayout.longestWord(row.get(c).text()));
             }
+            needs[c] = Math.max(cells, TextLayout.width(table.headers().get(c)));
+            minimums[c] = Math.min(needs[c], Math.max(TextLayout.longestWord(table.headers().get(c)),
+                    Math.min(word, TextLayout.LONGEST_WHOLE_WORD)));
+            cellNeeds[c] = Math.max(cells, minimums[c]);
         }
-        StringBuilder out = new StringBuilder("  ");
+        // Cells first: headers wrap before the values under them do.
+        int available = width - INDENT.length() - GAP.length() * (columns - 1);
+        int[] widths = java.util.Arrays.stream(cellNeeds).sum() <= available
+                ? TextLayout.fit(needs, cellNeeds, available) : TextLayout.fit(cellNeeds, minimums, available);
+        StringBuilder out = new StringBuilder();
+        List<Document.Cell> headers = table.headers().stream().map(Document.Cell::of).toList();
+        row(out, headers, widths, true);
+        out.append(INDENT);
         for (int c = 0; c < columns; c++) {
-            out.append(style(BOLD, pad(table.headers().get(c), widths[c], c == columns - 1)));
-            out.append(c == columns - 1 ? "\n" : "  ");
-        }
-        out.append("  ");
-        for (int c = 0; c < columns; c++) {
-            out.append("-".repeat(widths[c])).append(c == columns - 1 ? "\n" : "  ");
+            out.append("-".repeat(widths[c])).append(c == columns - 1 ? "\n" : GAP);
         }
         for (List<Document.Cell> row : table.rows()) {
-            out.append("  ");
-            for (int c = 0; c < columns; c++) {
-                Document.Cell cell = row.get(c);
-                out.append(tone(cell.tone(), pad(cell.text(), widths[c], c == columns - 1)));
-                out.append(c == columns - 1 ? "\n" : "  ");
-            }
+            row(out, row, widths, false);
         }
         return out.toString();
     }
 
-    private static String pad(String text, int width, boolean last) {
-        return last ? text : String.format(Locale.ROOT, "%-" + width + "s", text);
-    }
-
-    /** Bars for bar charts, a sparkline per series for line charts: the shape without leaving the terminal. */
-    private String chart(ChartData data) {
-        StringBuilder out = new StringBuilder("  ").append(style(BOLD, data.title())).append('\n');
-        if (data.kind() == ChartData.Kind.LINE) {
-            for (ChartData.Series series : data.series()) {
-                double min = series.values().stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v))
-                        .min().orElse(0);
-                double max = series.values().stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v))
-                        .max().orElse(0);
-                StringBuilder spark = new StringBuilder();
-                for (double value : sample(series.values(), 60)) {
-                    if (Double.isNaN(value)) {
-                        spark.append(' ');
-                        continue;
-                    }
-                    int index = max > min ? (int) Math.round((value - min) / (max - min) * (SPARKS.length - 1)) : 0;
-                    spark.append(SPARKS[index]);
-                }
-                out.append(String.format(Locale.ROOT, "  %s %s  (min %s, max %s)%n", spark, series.name(),
-                        number(min), number(max)));
+    /** One table row, each cell wrapped to its column; as many lines as its tallest cell. */
+    private void row(StringBuilder out, List<Document.Cell> cells, int[] widths, boolean header) {
+        List<List<String>> wrapped = new ArrayList<>();
+        int height = 1;
+        for (int c = 0; c < cells.size(); c++) {
+            List<String> lines = TextLayout.wrap(cells.get(c).text(), widths[c]);
+            wrapped.add(lines);
+            height = Math.max(height, lines.size());
+        }
+        for (int line = 0; line < height; line++) {
+            StringBuilder text = new StringBuilder(INDENT);
+            for (int c = 0; c < cells.size(); c++) {
+                List<String> lines = wrapped.get(c);
+                String part = line < lines.size() ? lines.get(line) : "";
+                boolean last = c == cells.size() - 1;
+                String padded = last ? part : pad(part, widths[c]);
+                text.append(header ? style(BOLD, padded) : tone(cells.get(c).tone(), padded));
+                text.append(last ? "" : GAP);
             }
-            return out.toString();
+            out.append(text.toString().stripTrailing()).append('\n');
         }
-        int labelWidth = data.categories().stream().mapToInt(String::length).max().orElse(0);
-        double max = 0;
-        for (int i = 0; i < data.categories().size(); i++) {
-            max = Math.max(max, data.kind() == ChartData.Kind.STACKED_BAR ? total(data, i) : maxOf(data, i));
-        }
-        boolean stacked = data.kind() == ChartData.Kind.STACKED_BAR;
-        if (stacked) {
-            StringBuilder legend = new StringBuilder("  ");
-            for (int s = 0; s < data.series().size(); s++) {
-                legend.append(tone(toneOf(data.series().get(s).name()), String.valueOf(STACK[s % STACK.length])))
-                        .append(' ').append(data.series().get(s).name()).append("  ");
-            }
-            out.append(legend.toString().stripTrailing()).append('\n');
-        }
-        for (int i = 0; i < data.categories().size(); i++) {
-            out.append("  ").append(String.format(Locale.ROOT, "%-" + labelWidth + "s ", data.categories().get(i)));
-            StringBuilder values = new StringBuilder();
-            for (int s = 0; s < data.series().size(); s++) {
-                ChartData.Series series = data.series().get(s);
-                double value = series.values().get(i);
-                int length = max > 0 ? (int) Math.round(value / max * 40) : 0;
-                char glyph = stacked ? STACK[s % STACK.length] : '█';
-                out.append(tone(toneOf(series.name()), String.valueOf(glyph).repeat(length)));
-                if (!stacked || value != 0) {
-                    values.append(values.isEmpty() ? "" : ", ")
-                            .append(data.series().size() > 1 ? series.name() + " " : "").append(number(value));
-                }
-            }
-            out.append(' ').append(values).append('\n');
-        }
-        return out.toString();
     }
 
-    private static double maxOf(ChartData data, int category) {
-        return data.series().stream().mapToDouble(series -> series.values().get(category)).max().orElse(0);
-    }
-
-    private static double total(ChartData data, int category) {
-        return data.series().stream().mapToDouble(series -> series.values().get(category)).sum();
-    }
-
-    private static List<Double> sample(List<Double> values, int points) {
-        if (values.size() <= points) {
-            return values;
-        }
-        return java.util.stream.IntStream.range(0, points)
-                .mapToObj(i -> values.get((int) ((long) i * (values.size() - 1) / (points - 1)))).toList();
-    }
-
-    private static Tone toneOf(String seriesName) {
-        String name = seriesName.toLowerCase(Locale.ROOT);
-        return name.contains("pass") || name.contains("good") ? Tone.GOOD
-                : name.contains("fail") || name.contains("bad") || name.contains("error") ? Tone.BAD
-                : name.contains("warn") ? Tone.WARN : name.contains("not") || name.contains("manual") ? Tone.MUTED
-                : Tone.PLAIN;
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - TextLayout.width(text)));
     }
 
     static String number(double value) {
@@ -187,7 +169,10 @@ final class TextReportWriter implements ReportWriter {
                 : String.format(Locale.ROOT, "%.4g", value);
     }
 
-    private String tone(Tone tone, String text) {
+    String tone(Tone tone, String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
         return switch (tone) {
             case PLAIN -> text;
             case GOOD -> style("\u001b[32m", text);

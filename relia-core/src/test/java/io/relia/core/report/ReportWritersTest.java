@@ -67,4 +67,78 @@ class ReportWritersTest {
                 "Fails | pipes &amp; &lt;tags&gt;");
         assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//").doesNotContain("<script");
     }
+
+    private static String render(ReportFormat format, int width, Document.Block... blocks) throws IOException {
+        StringWriter out = new StringWriter();
+        ReportWriter.forFormat(format, false, width).write(new Report("sample", 1, Map.of(),
+                new Document("T", List.of(blocks))), out);
+        return out.toString();
+    }
+
+    private static ChartData errorRate(double value) {
+        return ChartData.builder("Error rate", ChartData.Kind.LINE,
+                ChartData.Domain.elapsed(List.of(0.0, 1.0, 2.0, 3.0)), ChartData.ValueAxis.percent("error rate"))
+                .series("error rate", List.of(value, value, value, value), "").build();
+    }
+
+    @Test
+    void textTablesWrapInsideTheirCellsAtTheWidthAndKeepColumnsAligned() throws IOException {
+        String text = render(ReportFormat.TEXT, 60, new Document.Table(List.of("Where", "Finding"), List.of(
+                List.of(Cell.of("src/main/java/io/relia/example/PaymentsClient.java:13"),
+                        Cell.of("HttpClient.newHttpClient() has no connect timeout (java.net.http sets none by "
+                                + "default)")))));
+
+        List<String> lines = text.lines().skip(2).toList();
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
+        int column = lines.getFirst().indexOf("Finding");
+        assertThat(lines.subList(2, lines.size())).allSatisfy(line ->
+                assertThat(line.length() <= column || line.charAt(column - 1) == ' ').isTrue());
+        assertThat(text).contains("no connect timeout");
+    }
+
+    @Test
+    void statusListDetailsWrapUnderTheirItem() throws IOException {
+        String text = render(ReportFormat.TEXT, 50, new Document.StatusList(List.of(new Document.StatusItem("FAIL",
+                Tone.BAD, "Timeouts", List.of("HttpRequest built without timeout(...): java.net.http then waits for "
+                        + "the response forever")))));
+
+        assertThat(text.lines().skip(2)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(50));
+        assertThat(text).contains("  FAIL  Timeouts\n          HttpRequest built");
+    }
+
+    @Test
+    void aSparklineDrawsAConstantHundredPercentAtTheTop() throws IOException {
+        assertThat(render(ReportFormat.TEXT, 100, new Document.Chart(errorRate(100)))).contains("████ error rate");
+    }
+
+    @Test
+    void aSparklineDrawsAConstantZeroAtTheBottom() throws IOException {
+        assertThat(render(ReportFormat.TEXT, 100, new Document.Chart(errorRate(0)))).contains("▁▁▁▁ error rate");
+    }
+
+    @Test
+    void textChartsNameTheirUnitsLinesAndShadedRanges() throws IOException {
+        ChartData chart = ChartData.builder("p99 latency", ChartData.Kind.LINE,
+                ChartData.Domain.elapsed(List.of(0.0, 10.0)), ChartData.ValueAxis.amount("p99 latency", "ms"))
+                .series("p99", List.of(18.0, 225.0), "").reference(500, "steady state", "")
+                .band(6, 14, "fault: latency").build();
+
+        assertThat(render(ReportFormat.TEXT, 100, new Document.Chart(chart))).contains("(min 18 ms, max 225 ms)",
+                "line: steady state 500 ms", "shaded: fault: latency (6 s to 14 s)", "time since start: 0 s → 10 s");
+    }
+
+    @Test
+    void markdownChartHeadersCarryUnits() throws IOException {
+        assertThat(render(ReportFormat.MARKDOWN, 100, new Document.Chart(errorRate(5))))
+                .contains("| time since start | error rate (%) |", "| 0 s | 5 |");
+    }
+
+    @Test
+    void htmlTablesLetLongPathsBreakAtTheirSeparators() throws IOException {
+        String html = render(ReportFormat.HTML, 100, new Document.Table(List.of("Where"),
+                List.of(List.of(Cell.of("examples/checkout-service/deploy/k8s/checkout.yaml:11:3 short words")))));
+
+        assertThat(html).contains("examples/<wbr>checkout-<wbr>service/<wbr>", "short words")
+                .contains("overflow-wrap");
+    }
 }

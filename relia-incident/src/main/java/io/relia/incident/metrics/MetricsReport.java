@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Incident metrics for people (definitions, tables, a chart) and as versioned JSON ({@code incident-stats}). */
 public final class MetricsReport {
@@ -103,43 +104,43 @@ public final class MetricsReport {
 
     /**
      * Median MTTA and MTTR per severity, in the unit that suits the longest of them (seconds under 2 minutes, minutes
-     * under 2 hours, else hours), so that an acknowledgement after 1.2 s reads 1.2 seconds rather than 0.02 minutes;
-     * a severity without data shows 0.
+     * under 2 hours, else hours), so that an acknowledgement after 1.2 s reads 1.2 s rather than 0.02 min; a severity
+     * without data has no bar (NaN), not a zero one.
      */
     static ChartData chart(IncidentMetrics metrics) {
         List<String> categories = new ArrayList<>();
-        List<Duration> mtta = new ArrayList<>();
-        List<Duration> mttr = new ArrayList<>();
+        List<Optional<Duration>> mtta = new ArrayList<>();
+        List<Optional<Duration>> mttr = new ArrayList<>();
         for (IncidentSeverity severity : IncidentSeverity.values()) {
             IncidentStats stats = metrics.bySeverity().get(severity);
             categories.add(severity.name());
-            mtta.add(stats.mtta().isEmpty() ? Duration.ZERO : stats.mtta().median());
-            mttr.add(stats.mttr().isEmpty() ? Duration.ZERO : stats.mttr().median());
+            mtta.add(stats.mtta().isEmpty() ? Optional.empty() : Optional.of(stats.mtta().median()));
+            mttr.add(stats.mttr().isEmpty() ? Optional.empty() : Optional.of(stats.mttr().median()));
         }
-        Duration longest = java.util.stream.Stream.concat(mtta.stream(), mttr.stream()).max(Duration::compareTo)
-                .orElse(Duration.ZERO);
+        Duration longest = java.util.stream.Stream.concat(mtta.stream(), mttr.stream()).flatMap(Optional::stream)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
         ChartUnit unit = longest.compareTo(Duration.ofMinutes(2)) < 0 ? ChartUnit.SECONDS
                 : longest.compareTo(Duration.ofHours(2)) < 0 ? ChartUnit.MINUTES : ChartUnit.HOURS;
-        return new ChartData("Median MTTA and MTTR per severity (" + unit.label + ")", ChartData.Kind.BAR, categories,
-                List.of(new ChartData.Series("MTTA median", unit.values(mtta), ""),
-                        new ChartData.Series("MTTR median", unit.values(mttr), "")),
-                "Severity", unit.label);
+        return ChartData.builder("Median MTTA and MTTR per severity", ChartData.Kind.BAR,
+                ChartData.Domain.categories("severity", categories), ChartData.ValueAxis.amount("median", unit.symbol))
+                .series("MTTA median", unit.values(mtta), "").series("MTTR median", unit.values(mttr), "").build();
     }
 
-    /** A unit for the chart's durations; values keep one decimal. */
+    /** A unit for the chart's durations; values keep one decimal; no data is NaN. */
     private enum ChartUnit {
-        SECONDS("seconds", 1_000), MINUTES("minutes", 60_000), HOURS("hours", 3_600_000);
+        SECONDS("s", 1_000), MINUTES("min", 60_000), HOURS("h", 3_600_000);
 
-        private final String label;
+        private final String symbol;
         private final long millis;
 
-        ChartUnit(String label, long millis) {
-            this.label = label;
+        ChartUnit(String symbol, long millis) {
+            this.symbol = symbol;
             this.millis = millis;
         }
 
-        List<Double> values(List<Duration> durations) {
-            return durations.stream().map(d -> Math.round(d.toMillis() * 10.0 / millis) / 10.0).toList();
+        List<Double> values(List<Optional<Duration>> durations) {
+            return durations.stream().map(d -> d.map(value -> Math.round(value.toMillis() * 10.0 / millis) / 10.0)
+                    .orElse(Double.NaN)).toList();
         }
     }
 

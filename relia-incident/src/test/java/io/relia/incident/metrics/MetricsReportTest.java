@@ -55,14 +55,13 @@ class MetricsReportTest {
     }
 
     @Test
-    void chartShowsMedianMttaAndMttrPerSeverityInMinutes() {
+    void chartShowsMedianMttaAndMttrPerSeverityInMinutesAndNoBarWithoutData() {
         ChartData chart = MetricsReport.chart(metrics());
         assertThat(chart.kind()).isEqualTo(ChartData.Kind.BAR);
         assertThat(chart.categories()).containsExactly("SEV1", "SEV2", "SEV3", "SEV4");
-        assertThat(chart.series().get(0).values()).containsExactly(0.0, 4.0, 0.0, 0.0);
-        assertThat(chart.series().get(1).values()).containsExactly(0.0, 30.0, 0.0, 0.0);
-        assertThat(chart.yLabel()).isEqualTo("minutes");
-        assertThat(chart.title()).isEqualTo("Median MTTA and MTTR per severity (minutes)");
+        assertThat(chart.y().unit()).isEqualTo("min");
+        assertThat(chart.series().get(0).values()).containsExactly(Double.NaN, 4.0, Double.NaN, Double.NaN);
+        assertThat(chart.series().get(1).values()).containsExactly(Double.NaN, 30.0, Double.NaN, Double.NaN);
     }
 
     @Test
@@ -73,9 +72,9 @@ class MetricsReportTest {
         ChartData chart = MetricsReport.chart(IncidentMetrics.compute(List.of(quick), FROM, TO,
                 IncidentPolicy.DEFAULT));
 
-        assertThat(chart.yLabel()).isEqualTo("seconds");
-        assertThat(chart.series().get(0).values()).containsExactly(1.2, 0.0, 0.0, 0.0);
-        assertThat(chart.series().get(1).values()).containsExactly(50.0, 0.0, 0.0, 0.0);
+        assertThat(chart.y().unit()).isEqualTo("s");
+        assertThat(chart.series().get(0).values()).containsExactly(1.2, Double.NaN, Double.NaN, Double.NaN);
+        assertThat(chart.series().get(1).values()).containsExactly(50.0, Double.NaN, Double.NaN, Double.NaN);
     }
 
     @Test
@@ -86,9 +85,9 @@ class MetricsReportTest {
         ChartData chart = MetricsReport.chart(IncidentMetrics.compute(List.of(slow), FROM, TO,
                 IncidentPolicy.DEFAULT));
 
-        assertThat(chart.yLabel()).isEqualTo("hours");
-        assertThat(chart.series().get(0).values()).containsExactly(0.0, 0.0, 0.5, 0.0);
-        assertThat(chart.series().get(1).values()).containsExactly(0.0, 0.0, 4.5, 0.0);
+        assertThat(chart.y().unit()).isEqualTo("h");
+        assertThat(chart.series().get(0).values()).containsExactly(Double.NaN, Double.NaN, 0.5, Double.NaN);
+        assertThat(chart.series().get(1).values()).containsExactly(Double.NaN, Double.NaN, 4.5, Double.NaN);
     }
 
     @Test

@@ -43,32 +43,32 @@ final class ForecastChart {
             double[] grown = resource.scenarios().get(1).mean();
             System.arraycopy(grown, 0, growth, historyPoints, grown.length);
         }
-        List<String> categories = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
         for (int b = 0; b < buckets; b++) {
             int index = b * bucket;
-            Instant at = index < historyPoints ? history.time(index) : forecast.mean().time(index - historyPoints);
-            categories.add(Dates.minute(at));
+            times.add(index < historyPoints ? history.time(index) : forecast.mean().time(index - historyPoints));
         }
         String unit = resource.resource().unit();
-        List<ChartData.Series> series = new ArrayList<>();
-        series.add(new ChartData.Series("usage", bucketed(usage, bucket, Math::max), "#1565c0"));
-        series.add(new ChartData.Series("forecast", bucketed(mean, bucket, Math::max), "#ef6c00"));
         String level = Recommendations.number(forecast.level() * 100) + "%";
-        series.add(new ChartData.Series("upper bound (" + level + ")", bucketed(upper, bucket, Math::max),
-                "#ffb74d"));
-        series.add(new ChartData.Series("lower bound (" + level + ")", bucketed(lower, bucket, Math::min),
-                "#ffe0b2"));
+        ChartData.Builder chart = ChartData.builder(resource.resource().name() + runway(resource),
+                ChartData.Kind.LINE, ChartData.Domain.times(times), ChartData.ValueAxis.amount("usage", unit))
+                .series("usage", bucketed(usage, bucket, Math::max), "#1565c0")
+                .series("forecast", bucketed(mean, bucket, Math::max), "#ef6c00")
+                .series("upper bound (" + level + ")", bucketed(upper, bucket, Math::max), "#f57c00")
+                .series("lower bound (" + level + ")", bucketed(lower, bucket, Math::min), "#ffa726");
         if (resource.scenarios().size() > 1) {
-            series.add(new ChartData.Series(resource.scenarios().get(1).name(), bucketed(growth, bucket, Math::max),
-                    "#6a1b9a"));
+            chart.series(resource.scenarios().get(1).name(), bucketed(growth, bucket, Math::max), "#6a1b9a");
         }
-        resource.usable().ifPresent(usable -> series.add(new ChartData.Series("usable capacity",
-                constant(usable, buckets), "#c62828")));
+        // The line at the value the report's table shows (563 req/s), not at the unrounded product.
+        resource.usable().ifPresent(usable -> chart.reference(Double.parseDouble(Recommendations.number(usable)
+                .replace(",", "")), "usable capacity", "#c62828"));
+        return chart.build();
+    }
+
+    private static String runway(ResourceAnalysis resource) {
         Scenario baseline = resource.baseline();
-        String runway = resource.usable().isEmpty() ? "" : baseline.runway()
+        return resource.usable().isEmpty() ? "" : baseline.runway()
                 .map(at -> " — runway: " + Dates.day(at)).orElse(" — runway beyond the horizon");
-        return new ChartData(resource.resource().name() + runway, ChartData.Kind.LINE, categories, series,
-                "time (UTC)", unit.isEmpty() ? "usage" : unit);
     }
 
     private static double[] nan(int size) {
@@ -89,9 +89,5 @@ final class ForecastChart {
             out.add(chosen);
         }
         return out;
-    }
-
-    private static List<Double> constant(double value, int size) {
-        return java.util.Collections.nCopies(size, value);
     }
 }

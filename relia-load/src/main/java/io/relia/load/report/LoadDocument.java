@@ -96,8 +96,8 @@ final class LoadDocument {
         }
         if (!result.timeline().isEmpty()) {
             doc.heading(1, "Charts");
-            doc.add(new Document.Chart(LoadReport.latencyOverTime(result.timeline())));
-            doc.add(new Document.Chart(LoadReport.throughputOverTime(result.timeline())));
+            doc.add(new Document.Chart(LoadReport.latencyOverTime(result)));
+            doc.add(new Document.Chart(LoadReport.throughputOverTime(result)));
             if (total.responses() > 0) {
                 doc.add(new Document.Chart(LoadReport.percentileDistribution(total)));
             }

@@ -203,27 +203,73 @@ public final class LoadReport {
         return LoadDocument.build(result);
     }
 
-    static ChartData latencyOverTime(List<TimelinePoint> timeline) {
-        List<TimelinePoint> points = downsample(timeline);
-        List<String> labels = points.stream().map(p -> String.format(Locale.ROOT, "%.0f", p.seconds())).toList();
-        return new ChartData("Latency over time (corrected, ms)", ChartData.Kind.LINE, labels, List.of(
-                new ChartData.Series("p50", points.stream().map(TimelinePoint::p50).toList(), "#2e7d32"),
-                new ChartData.Series("p99", points.stream().map(TimelinePoint::p99).toList(), "#ef6c00"),
-                new ChartData.Series("max", points.stream().map(TimelinePoint::max).toList(), "#c62828"),
-                new ChartData.Series("p99 uncorrected", points.stream().map(TimelinePoint::uncorrectedP99).toList(),
-                        "#1565c0")),
-                "seconds", "ms");
+    /**
+     * Latency per interval, corrected and uncorrected, with the warm-up shaded (drawn, but left out of the axis range
+     * as it is out of every statistic) and the latency thresholds as lines.
+     */
+    static ChartData latencyOverTime(LoadResult result) {
+        List<TimelinePoint> points = downsample(chartPoints(result));
+        ChartData.Builder chart = ChartData.builder("Latency over time (corrected)", ChartData.Kind.LINE,
+                elapsed(points), ChartData.ValueAxis.amount("latency", "ms"))
+                .series("p50", points.stream().map(TimelinePoint::p50).toList(), "#2e7d32")
+                .series("p99", points.stream().map(TimelinePoint::p99).toList(), "#ef6c00")
+                .series("max", points.stream().map(TimelinePoint::max).toList(), "#c62828")
+                .series("p99 uncorrected", points.stream().map(TimelinePoint::uncorrectedP99).toList(), "#1565c0");
+        warmup(result, chart);
+        for (Threshold threshold : result.scenario().thresholds()) {
+            if (threshold.metric() instanceof Threshold.Metric.Percentile
+                    || threshold.metric() instanceof Threshold.Metric.Mean
+                    || threshold.metric() instanceof Threshold.Metric.Max) {
+                chart.reference(threshold.limit(), "threshold " + threshold.source(), "#6a1b9a");
+            }
+        }
+        return chart.build();
     }
 
-    static ChartData throughputOverTime(List<TimelinePoint> timeline) {
-        List<TimelinePoint> points = downsample(timeline);
-        List<String> labels = points.stream().map(p -> String.format(Locale.ROOT, "%.0f", p.seconds())).toList();
-        return new ChartData("Rate over time (req/s)", ChartData.Kind.LINE, labels, List.of(
-                new ChartData.Series("intended", points.stream().map(TimelinePoint::intendedRate).toList(),
-                        "#757575"),
-                new ChartData.Series("sent", points.stream().map(TimelinePoint::sendRate).toList(), "#1565c0"),
-                new ChartData.Series("finished", points.stream().map(TimelinePoint::doneRate).toList(), "#2e7d32")),
-                "seconds", "req/s");
+    /** Intended, sent and finished requests per second, the warm-up shaded, rate thresholds as lines. */
+    static ChartData throughputOverTime(LoadResult result) {
+        List<TimelinePoint> points = downsample(chartPoints(result));
+        ChartData.Builder chart = ChartData.builder("Rate over time", ChartData.Kind.LINE, elapsed(points),
+                ChartData.ValueAxis.amount("rate", "req/s"));
+        if (LoadRunner.isOpenModel(result.scenario())) {
+            chart.series("intended", points.stream().map(TimelinePoint::intendedRate).toList(), "#757575");
+        }
+        chart.series("sent", points.stream().map(TimelinePoint::sendRate).toList(), "#1565c0")
+                .series("finished", points.stream().map(TimelinePoint::doneRate).toList(), "#2e7d32");
+        warmup(result, chart);
+        for (Threshold threshold : result.scenario().thresholds()) {
+            if (threshold.metric() instanceof Threshold.Metric.Rate) {
+                chart.reference(threshold.limit(), "threshold " + threshold.source(), "#6a1b9a");
+            }
+        }
+        return chart.build();
+    }
+
+    private static ChartData.Domain elapsed(List<TimelinePoint> points) {
+        return ChartData.Domain.elapsed(points.stream().map(TimelinePoint::seconds).toList());
+    }
+
+    private static void warmup(LoadResult result, ChartData.Builder chart) {
+        double warmup = result.scenario().warmup().toNanos() / 1e9;
+        if (warmup > 0) {
+            chart.excludedBand(0, warmup, "warm-up (not in the statistics)");
+        }
+    }
+
+    /**
+     * The timeline without a partial last interval: the run's tail after the last send is shorter than an interval,
+     * and its rates (nothing left to send) would draw a drop to zero that never happened.
+     */
+    static List<TimelinePoint> chartPoints(LoadResult result) {
+        List<TimelinePoint> timeline = result.timeline();
+        double interval = result.options().interval().toNanos() / 1e9;
+        if (timeline.size() >= 2) {
+            double span = timeline.getLast().seconds() - timeline.get(timeline.size() - 2).seconds();
+            if (span < interval * 0.99) {
+                return timeline.subList(0, timeline.size() - 1);
+            }
+        }
+        return timeline;
     }
 
     static ChartData percentileDistribution(LoadStats total) {
@@ -236,10 +282,10 @@ public final class LoadReport {
             corrected.add(millisAt(total.correctedLatency(), q));
             uncorrected.add(millisAt(total.uncorrectedLatency(), q));
         }
-        return new ChartData("Latency by percentile (ms)", ChartData.Kind.LINE, labels, List.of(
-                new ChartData.Series("corrected (from intended send time)", corrected, "#c62828"),
-                new ChartData.Series("uncorrected (from actual send time)", uncorrected, "#1565c0")),
-                "percentile", "ms");
+        return ChartData.builder("Latency by percentile", ChartData.Kind.LINE,
+                ChartData.Domain.categories("percentile", labels), ChartData.ValueAxis.amount("latency", "ms"))
+                .series("corrected (from intended send time)", corrected, "#c62828")
+                .series("uncorrected (from actual send time)", uncorrected, "#1565c0").build();
     }
 
     /** The value at percentile {@code q} of a µs histogram, in ms (0 = min, 100 = max); NaN when empty. */

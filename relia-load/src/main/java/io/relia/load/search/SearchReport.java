@@ -92,20 +92,41 @@ public final class SearchReport {
                 rows));
         if (!result.steps().isEmpty()) {
             doc.heading(1, "Throughput and latency");
-            doc.add(new Document.Chart(chart(result)));
+            doc.add(new Document.Chart(latencyChart(result)));
+            doc.add(new Document.Chart(rateChart(result)));
         }
         return doc.build();
     }
 
-    static ChartData chart(SearchResult result) {
-        List<StepResult> sorted = result.steps().stream().sorted(Comparator.comparingDouble(StepResult::rate))
-                .toList();
-        List<String> labels = sorted.stream().map(s -> String.format(Locale.ROOT, "%.0f", s.rate())).toList();
-        return new ChartData("p99 latency (ms) and finished req/s by intended rate", ChartData.Kind.LINE, labels,
-                List.of(new ChartData.Series("p99 ms", sorted.stream().map(StepResult::p99).toList(), "#c62828"),
-                        new ChartData.Series("finished req/s", sorted.stream().map(StepResult::achievedRate).toList(),
-                                "#2e7d32")),
-                "intended req/s", "");
+    /** p99 latency against the intended rate; the knee (last pass to first failure) shaded. */
+    static ChartData latencyChart(SearchResult result) {
+        List<StepResult> sorted = sorted(result);
+        return knee(result, ChartData.builder("p99 latency by intended rate", ChartData.Kind.LINE, rates(sorted),
+                ChartData.ValueAxis.amount("p99 latency", "ms"))
+                .series("p99", sorted.stream().map(StepResult::p99).toList(), "#c62828")).build();
+    }
+
+    /** Finished against intended requests per second: where the two part, the service stopped keeping up. */
+    static ChartData rateChart(SearchResult result) {
+        List<StepResult> sorted = sorted(result);
+        return knee(result, ChartData.builder("Finished rate by intended rate", ChartData.Kind.LINE, rates(sorted),
+                ChartData.ValueAxis.amount("rate", "req/s"))
+                .series("finished", sorted.stream().map(StepResult::achievedRate).toList(), "#2e7d32")
+                .series("intended (keeping up)", sorted.stream().map(StepResult::rate).toList(), "#757575")).build();
+    }
+
+    private static List<StepResult> sorted(SearchResult result) {
+        return result.steps().stream().sorted(Comparator.comparingDouble(StepResult::rate)).toList();
+    }
+
+    private static ChartData.Domain rates(List<StepResult> sorted) {
+        return ChartData.Domain.numbers("intended rate", "req/s", sorted.stream().map(StepResult::rate).toList());
+    }
+
+    private static ChartData.Builder knee(SearchResult result, ChartData.Builder chart) {
+        result.knee().ifPresent(knee -> result.firstFailure().filter(failure -> failure.rate() > knee.rate())
+                .ifPresent(failure -> chart.band(knee.rate(), failure.rate(), "knee: last pass to first failure")));
+        return chart;
     }
 
     private static String stopReason(String limitedBy) {

@@ -298,53 +298,106 @@
     return card;
   }
 
-  /** Budget left (%) over the window as an SVG line, with the policy's warning and critical thresholds. */
+  /**
+   * Budget left (%) over the window as an SVG line: round % ticks, UTC time ticks, the policy's warning and critical
+   * levels and exhaustion (0%) as labelled lines, and a tooltip per point. The same rules as the reports' charts
+   * (io.relia.core.chart.AxisScale and TimeScale): the axis always holds 0..100% and every value.
+   */
   function burnDownChart(slo, burnDown, policy) {
     const width = 320;
-    const height = 130;
-    const left = 34;
-    const right = 6;
+    const height = 150;
+    const left = 40;
+    const right = 62;
     const top = 8;
-    const bottom = 20;
+    const bottom = 32;
     const values = burnDown.remainingPercent;
+    const times = burnDown.times.map((t) => new Date(t).getTime());
     const known = values.filter((v) => typeof v === 'number');
-    const low = Math.min(0, ...known);
-    const high = Math.max(100, ...known);
-    const x = (i) => left + (values.length <= 1 ? 0 : i * (width - left - right) / (values.length - 1));
-    const y = (v) => top + (high - v) * (height - top - bottom) / (high - low);
+    const scale = niceScale(Math.min(0, ...known), Math.max(100, ...known));
+    const first = times.length > 0 ? times[0] : 0;
+    const last = times.length > 1 ? times[times.length - 1] : first + 60_000;
+    const x = (t) => left + (t - first) * (width - left - right) / Math.max(1, last - first);
+    const y = (v) => top + (scale.max - v) * (height - top - bottom) / (scale.max - scale.min);
     const chart = svg('svg', {class: 'burndown', viewBox: `0 0 ${width} ${height}`, role: 'img'});
     append(chart, [svg('title', {}, `Error budget left over the window, ${slo.id}`)]);
-    append(chart, [svg('line', {class: 'axis', x1: left, y1: y(0), x2: width - right, y2: y(0)}),
-      svg('line', {class: 'axis', x1: left, y1: top, x2: left, y2: height - bottom})]);
-    if (policy) {
-      for (const [name, ratio] of [['warning', policy.warningAt], ['critical', policy.criticalBelow]]) {
-        append(chart, [svg('line', {class: 'threshold ' + name, x1: left, x2: width - right, y1: y(ratio * 100),
-          y2: y(ratio * 100)})]);
-      }
+    for (const tick of scale.ticks) {
+      append(chart, [svg('line', {class: 'grid', x1: left, x2: width - right, y1: y(tick), y2: y(tick)}),
+        svg('text', {x: left - 4, y: y(tick) + 3, 'text-anchor': 'end'}, tick + '%')]);
+    }
+    const timeTicks = utcTicks(first, last);
+    for (const tick of timeTicks.ticks) {
+      append(chart, [svg('line', {class: 'grid', x1: x(tick), x2: x(tick), y1: top, y2: height - bottom}),
+        svg('text', {x: x(tick), y: height - bottom + 12, 'text-anchor': 'middle'}, timeTicks.label(tick))]);
+    }
+    append(chart, [svg('text', {x: (left + width - right) / 2, y: height - 4, 'text-anchor': 'middle'},
+      timeTicks.title)]);
+    append(chart, [svg('line', {class: 'axis', x1: left, y1: top, x2: left, y2: height - bottom}),
+      svg('line', {class: 'axis', x1: left, y1: height - bottom, x2: width - right, y2: height - bottom})]);
+    const levels = [['exhausted', 0]];
+    if (policy) levels.push(['warning', policy.warningAt * 100], ['critical', policy.criticalBelow * 100]);
+    for (const [name, level] of levels) {
+      append(chart, [svg('line', {class: 'threshold ' + name, x1: left, x2: width - right, y1: y(level),
+        y2: y(level)})]);
+    }
+    // Labels right of the plot, each at its line; pushed apart when the levels are close on this scale.
+    let previous = Infinity;
+    for (const [name, level] of levels.slice().sort((a, b) => a[1] - b[1])) {
+      const at = Math.min(y(level) + 3, previous - 10);
+      previous = at;
+      append(chart, [svg('text', {class: 'threshold-label ' + name, x: width - right + 4, y: at},
+        `${name} ${number(level)}%`)]);
     }
     let d = '';
     values.forEach((v, i) => {
       if (typeof v !== 'number') return;
-      const alone = typeof values[i - 1] !== 'number' && typeof values[i + 1] !== 'number';
-      if (alone) {
-        // A lone measurement (data only in one step) is a dot: a one-point path draws nothing.
-        append(chart, [svg('circle', {class: 'point', cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: 2.5})]);
-      }
-      d += `${typeof values[i - 1] === 'number' ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)} `;
+      d += `${typeof values[i - 1] === 'number' ? 'L' : 'M'}${x(times[i]).toFixed(1)},${y(v).toFixed(1)} `;
     });
     if (d) append(chart, [svg('path', {class: 'line', d: d.trim()})]);
     else append(chart, [svg('text', {x: left + 8, y: top + 40}, 'no data over the window')]);
-    const label = (value, dy) => svg('text', {x: left - 4, y: y(value) + dy, 'text-anchor': 'end'},
-      value.toFixed(0) + '%');
-    append(chart, [label(high, 8)]);
-    if (y(0) - y(high) > 14 && (low === 0 || y(low) - y(0) > 14)) append(chart, [label(0, 3)]);
-    if (low < 0) append(chart, [label(low, 0)]);
-    const times = burnDown.times;
-    if (times.length > 0) {
-      append(chart, [svg('text', {x: left, y: height - 4}, when(times[0])),
-        svg('text', {x: width - right, y: height - 4, 'text-anchor': 'end'}, when(times[times.length - 1]))]);
-    }
+    const step = Math.max(1, Math.ceil(values.length / 60));
+    values.forEach((v, i) => {
+      if (typeof v !== 'number') return;
+      const alone = typeof values[i - 1] !== 'number' && typeof values[i + 1] !== 'number';
+      if (!alone && i % step !== 0) return;
+      // A lone measurement is a visible dot (a one-point path draws nothing); the others are hover targets.
+      append(chart, [svg('circle', {class: alone ? 'point' : 'hover', cx: x(times[i]).toFixed(1),
+        cy: y(v).toFixed(1), r: alone ? 2.5 : 4}, svg('title', {}, `${when(burnDown.times[i])}: ${number(v)}% of `
+        + 'the error budget left'))]);
+    });
     return chart;
+  }
+
+  /** Round ticks (1, 2, 2.5 or 5 × 10ⁿ, about five intervals) from min to max, never above 100% needlessly. */
+  function niceScale(min, max) {
+    const raw = (max - min) / 5;
+    const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw * (1 - 1e-9));
+    const low = Math.floor(min / step + 1e-9) * step;
+    const high = max <= 100 ? 100 : Math.ceil(max / step - 1e-9) * step;
+    const ticks = [];
+    for (let tick = low, i = 0; tick <= high + step * 1e-9 && i < 50; tick += step, i++) {
+      ticks.push(Number(tick.toFixed(6)));
+    }
+    return {min: low, max: high, ticks};
+  }
+
+  /** Round UTC time ticks (at most 5) over a span, labelled HH:mm, or MM-DD when it spans days. */
+  function utcTicks(first, last) {
+    const minute = 60_000;
+    const hour = 60 * minute;
+    const day = 24 * hour;
+    const steps = [minute, 5 * minute, 10 * minute, 15 * minute, 30 * minute, hour, 2 * hour, 3 * hour, 6 * hour,
+      12 * hour, day, 2 * day, 7 * day, 14 * day];
+    const span = Math.max(1, last - first);
+    const step = steps.find((s) => span / s <= 4) || steps[steps.length - 1];
+    const ticks = [];
+    for (let tick = Math.ceil(first / step) * step, i = 0; tick <= last && i < 20; tick += step, i++) ticks.push(tick);
+    const iso = (t) => new Date(t).toISOString();
+    const sameDay = iso(first).slice(0, 10) === iso(last).slice(0, 10);
+    const label = (t) => step >= day ? iso(t).slice(5, 10) : sameDay ? iso(t).slice(11, 16)
+      : iso(t).slice(5, 10) + ' ' + iso(t).slice(11, 16);
+    const title = sameDay ? `time (UTC), ${iso(first).slice(0, 10)}` : 'time (UTC)';
+    return {ticks, label, title};
   }
 
   // ---- incident list ------------------------------------------------------------------------------------------

@@ -129,8 +129,8 @@ class ChaosReviewAnalyzerTest {
         assertThat(overdue.location().file()).isEqualTo(dir.resolve(EXPERIMENT).toString());
         assertThat(overdue.location().line()).isEqualTo(PAYMENTS_HANG.lines().toList().indexOf("  frequency: weekly")
                 + 1);
-        assertThat(rows(result)).containsExactly(List.of("Payments slows down, then hangs", EXPERIMENT,
-                "payments: latency, timeout", "weekly", "never", "never run"));
+        assertThat(rows(result)).containsExactly(List.of("Payments slows down, then hangs",
+                dir.resolve(EXPERIMENT).toString(), "payments: latency, timeout", "weekly", "never", "never run"));
     }
 
     @Test
@@ -263,7 +263,7 @@ class ChaosReviewAnalyzerTest {
                                attributes: {latency: 250}}
                 """);
         ReviewResult result = review();
-        assertThat(rows(result)).containsExactly(List.of("Ledger is slow", "chaos/ledger.yaml", "ledger: latency",
+        assertThat(rows(result)).containsExactly(List.of("Ledger is slow", dir.resolve("chaos/ledger.yaml").toString(), "ledger: latency",
                 "none", "never", "never run"));
         assertThat(gracefulDegradation(result).findings()).singleElement().satisfies(finding ->
                 assertThat(finding.message()).isEqualTo("\"Ledger is slow\" has never run; it has no schedule"));

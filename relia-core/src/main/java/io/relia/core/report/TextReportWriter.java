@@ -88,6 +88,9 @@ final class TextReportWriter implements ReportWriter {
 
     private String statusList(Document.StatusList list) {
         int labelWidth = list.items().stream().mapToInt(item -> TextLayout.width(item.status())).max().orElse(0);
+        if (labelWidth > width / 3) {
+            return compactStatusList(list);
+        }
         String hanging = INDENT + " ".repeat(labelWidth) + GAP;
         StringBuilder out = new StringBuilder();
         for (Document.StatusItem item : list.items()) {
@@ -95,6 +98,27 @@ final class TextReportWriter implements ReportWriter {
             out.append(lines(label, hanging, item.title(), Tone.PLAIN));
             for (String detail : item.details()) {
                 out.append(lines(hanging + "  ", hanging + "    ", detail, Tone.PLAIN));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Labels too wide to hang the rest under (file:line:column of a deep path): each item's label and title on one
+     * line, its details under it at a fixed indent, so the text keeps the width of the terminal.
+     */
+    private String compactStatusList(Document.StatusList list) {
+        String hanging = INDENT + "    ";
+        StringBuilder out = new StringBuilder();
+        for (Document.StatusItem item : list.items()) {
+            String label = INDENT + tone(item.tone(), item.status());
+            if (TextLayout.width(INDENT + item.status() + GAP + item.title()) <= width) {
+                out.append(label).append(GAP).append(item.title()).append('\n');
+            } else {
+                out.append(label).append('\n').append(lines(hanging, hanging, item.title(), Tone.PLAIN));
+            }
+            for (String detail : item.details()) {
+                out.append(lines(hanging, hanging + "  ", detail, Tone.PLAIN));
             }
         }
         return out.toString();

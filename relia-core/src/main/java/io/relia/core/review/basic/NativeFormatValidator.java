@@ -23,13 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates the native formats that have no reader of their own against their published JSON Schemas
- * ({@code schemas/*.schema.json}), then checks the values a schema cannot: durations, ratios, dates. (Runbooks are
- * checked by relia-incident's runbook reader, chaos experiments by relia-chaos', SLO specs by relia-slo's.)
+ * ({@code schemas/*.schema.json}), then checks the values a schema cannot: durations, ratios, dates. Runbooks get the
+ * schema here and, where relia-incident is installed, its runbook reader's checks too (step numbers; the same
+ * problems twice are one); chaos experiments are checked by relia-chaos' reader, SLO specs by relia-slo's.
  */
 public final class NativeFormatValidator implements InputValidator {
 
     private static final Map<InputKind, String> SCHEMAS = Map.of(
             InputKind.SERVICE_CONFIG, "relia",
+            InputKind.RUNBOOK, "runbook",
             InputKind.DISASTER_RECOVERY, "disaster-recovery",
             InputKind.CAPACITY, "capacity",
             InputKind.INCIDENT_POLICY, "incident-policy");
@@ -68,6 +70,7 @@ public final class NativeFormatValidator implements InputValidator {
 
     private static void checkValues(InputKind kind, MapNode root, Problems problems) {
         switch (kind) {
+            case RUNBOOK -> root.map("escalation").ifPresent(escalation -> duration(escalation, "after", problems));
             case DISASTER_RECOVERY -> root.map("disaster_recovery").ifPresent(plan -> {
                 duration(plan, "rpo", problems);
                 duration(plan, "rto", problems);

@@ -41,7 +41,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 export PATH=$PATH:/usr/sbin
 relia_ensure_packages nginx:nginx haproxy:haproxy wrk:wrk || { echo "chaos.sh needs nginx, haproxy and wrk" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "missing $JAR: mvn -q -B -ntp install -Dmaven.test.skip=true -pl relia-core,relia-slo,relia-audit,relia-chaos,relia-cli" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "missing $JAR: ./relia --version builds it" >&2; exit 2; }
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 TCK=$(getconf CLK_TCK)
 

@@ -33,8 +33,10 @@ fi
 
 WORK=$(mktemp -d /tmp/relia-forecast-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-mvn -q -B -ntp install -Dmaven.test.skip=true -pl relia-core,relia-load
-mvn -q -B -ntp -pl relia-load dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null
+# One reactor build, nothing installed: relia-load and what it needs are packaged here, and the classpath names the
+# reactor's own jars (a fresh clone has no relia artifacts in ~/.m2, and the parent POM is never installed).
+mvn -q -B -ntp -Dmaven.test.skip=true -pl relia-load -am package dependency:build-classpath \
+    -Dmdep.outputFile="$WORK/cp" >/dev/null
 
 {
     echo "command: bench/forecast-accuracy.sh $*   (data $DATA)"

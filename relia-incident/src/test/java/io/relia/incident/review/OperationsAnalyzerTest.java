@@ -85,7 +85,7 @@ class OperationsAnalyzerTest {
         ChecklistEntry plan = entry(ChecklistItem.INCIDENT_RESPONSE_PLAN);
 
         assertThat(plan.status()).isEqualTo(CheckStatus.PASS);
-        assertThat(plan.evidence()).contains(
-                "response targets (reliability/incidents.yaml): SEV1 5m, SEV2 10m, SEV3 1h, SEV4 4h");
+        assertThat(plan.evidence()).contains("response targets (" + dir.resolve("reliability/incidents.yaml")
+                + "): SEV1 5m, SEV2 10m, SEV3 1h, SEV4 4h");
     }
 }

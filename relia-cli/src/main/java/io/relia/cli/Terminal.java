@@ -10,8 +10,13 @@ import java.util.concurrent.TimeUnit;
 /** Whether Relia talks to a person at a terminal (live progress lines) or to a pipe or file. */
 final class Terminal {
 
-    /** Columns assumed when output goes to a file or a pipe, or the terminal does not say. */
+    /** Columns assumed at a terminal that does not say how wide it is. */
     static final int DEFAULT_WIDTH = 100;
+    /**
+     * Columns for output to a file or a pipe: no wrapping, as {@code ls -l} and {@code git log} do, so that a line
+     * stays whole for grep and a table keeps its natural width.
+     */
+    static final int UNWRAPPED = 10_000;
     /** How long {@code stty} may take to answer: it reads a local device, so any longer means it hangs. */
     private static final long STTY_TIMEOUT_MS = 500;
 
@@ -20,7 +25,8 @@ final class Terminal {
 
     /**
      * Columns that text reports wrap at: {@code COLUMNS} when set (shells set it, users override it), else the
-     * terminal's own width ({@code stty size}) when standard output is one, else {@value #DEFAULT_WIDTH}.
+     * terminal's own width ({@code stty size}) when standard output is one ({@value #DEFAULT_WIDTH} when it cannot
+     * tell), else no wrapping at all (a file or a pipe).
      */
     static int width() {
         return width(System.getenv("COLUMNS"), isInteractive());
@@ -30,7 +36,7 @@ final class Terminal {
         if (columns != null && columns.matches("\\d{1,4}") && Integer.parseInt(columns) > 0) {
             return Integer.parseInt(columns);
         }
-        return interactive ? sttyWidth().orElse(DEFAULT_WIDTH) : DEFAULT_WIDTH;
+        return interactive ? sttyWidth().orElse(DEFAULT_WIDTH) : UNWRAPPED;
     }
 
     /** The controlling terminal's columns from {@code stty size} ("rows columns"); empty when it cannot tell. */

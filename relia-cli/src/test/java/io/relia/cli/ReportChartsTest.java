@@ -58,9 +58,9 @@ class ReportChartsTest {
     }
 
     @Test
-    void textWrapsAtColumnsWhenSetAndAtOneHundredOtherwise() {
+    void textWrapsAtColumnsWhenSetAndNotAtAllInAFileOrPipe() {
         assertThat(Terminal.width("72", false)).isEqualTo(72);
-        assertThat(Terminal.width(null, false)).isEqualTo(Terminal.DEFAULT_WIDTH);
-        assertThat(Terminal.width("wide", false)).isEqualTo(Terminal.DEFAULT_WIDTH);
+        assertThat(Terminal.width(null, false)).isEqualTo(Terminal.UNWRAPPED);
+        assertThat(Terminal.width("wide", false)).isEqualTo(Terminal.UNWRAPPED);
     }
 }

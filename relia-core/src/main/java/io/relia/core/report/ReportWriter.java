@@ -9,13 +9,13 @@ public interface ReportWriter {
     void write(Report report, Writer out) throws IOException;
 
     /**
-     * The writer for a format; text is wrapped at 100 columns (for files and pipes).
+     * The writer for a format; text is not wrapped (for files and pipes, whose readers have no width).
      *
      * @param format the format
      * @param colour ANSI colour in text output (only when writing to a terminal)
      */
     static ReportWriter forFormat(ReportFormat format, boolean colour) {
-        return forFormat(format, colour, TextReportWriter.DEFAULT_WIDTH);
+        return forFormat(format, colour, TextReportWriter.UNWRAPPED);
     }
 
     /**

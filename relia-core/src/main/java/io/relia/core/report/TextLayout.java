@@ -30,6 +30,14 @@ final class TextLayout {
      * {@code ,} or {@code :} when it can (paths, lists), else anywhere. Newlines in the text are kept.
      */
     static List<String> wrap(String text, int width) {
+        return wrap(text, width, true);
+    }
+
+    /**
+     * As {@link #wrap(String, int)}; with {@code breakWords} false a word longer than a line stays whole on a line of
+     * its own (a path or URL must survive being copied from a terminal).
+     */
+    static List<String> wrap(String text, int width, boolean breakWords) {
         int limit = Math.max(1, width);
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
@@ -44,7 +52,7 @@ final class TextLayout {
                     line.setLength(0);
                 }
                 String rest = word;
-                while (width(rest) > limit) {
+                while (breakWords && width(rest) > limit) {
                     int cut = cut(rest, limit);
                     lines.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
@@ -130,6 +138,17 @@ final class TextLayout {
             left -= widths[column];
         }
         return widths;
+    }
+
+    /** The widest word that names a file or address ({@code a/b.yaml:3}, {@code http://...}): it must stay whole. */
+    static int longestPath(String text) {
+        int longest = 0;
+        for (String word : text.split("[ \n]")) {
+            if (word.indexOf('/') >= 0) {
+                longest = Math.max(longest, width(word));
+            }
+        }
+        return longest;
     }
 
     /** The longest word of a text, in columns: where it breaks without cutting a word. */

@@ -16,8 +16,8 @@ import java.util.Locale;
  */
 final class TextReportWriter implements ReportWriter {
 
-    /** Width when the caller knows none (a file, a pipe): wide enough for tables, narrow enough to read. */
-    static final int DEFAULT_WIDTH = 100;
+    /** Width when the caller knows none (a file, a pipe): no wrapping, so lines stay whole for grep and editors. */
+    static final int UNWRAPPED = 10_000;
     /** Narrowest width honoured: below it, tables cannot keep their columns apart. */
     static final int NARROWEST = 40;
 
@@ -30,7 +30,7 @@ final class TextReportWriter implements ReportWriter {
     private final int width;
 
     TextReportWriter(boolean colour) {
-        this(colour, DEFAULT_WIDTH);
+        this(colour, UNWRAPPED);
     }
 
     /**
@@ -73,7 +73,7 @@ final class TextReportWriter implements ReportWriter {
     /** Text wrapped to the width: the first line after {@code first}, the others after {@code rest}. */
     private String lines(String first, String rest, String text, Tone tone) {
         StringBuilder out = new StringBuilder();
-        List<String> lines = TextLayout.wrap(text, width - TextLayout.width(rest));
+        List<String> lines = TextLayout.wrap(text, width - TextLayout.width(rest), false);
         for (int i = 0; i < lines.size(); i++) {
             out.append(i == 0 ? first : rest).append(tone(tone, lines.get(i))).append('\n');
         }
@@ -146,6 +146,17 @@ final class TextReportWriter implements ReportWriter {
         }
         // Cells first: headers wrap before the values under them do.
         int available = width - INDENT.length() - GAP.length() * (columns - 1);
+        int paths = 0;
+        for (int c = 0; c < columns; c++) {
+            int path = 0;
+            for (List<Document.Cell> row : table.rows()) {
+                path = Math.max(path, TextLayout.longestPath(row.get(c).text()));
+            }
+            paths += Math.max(path, TextLayout.NARROWEST_COLUMN);
+        }
+        if (columns > 2 && paths > available) {
+            return records(table);
+        }
         int[] widths = java.util.Arrays.stream(cellNeeds).sum() <= available
                 ? TextLayout.fit(needs, cellNeeds, available) : TextLayout.fit(cellNeeds, minimums, available);
         StringBuilder out = new StringBuilder();
@@ -157,6 +168,26 @@ final class TextReportWriter implements ReportWriter {
         }
         for (List<Document.Cell> row : table.rows()) {
             row(out, row, widths, false);
+        }
+        return out.toString();
+    }
+
+    /**
+     * A table too narrow for the paths in it, as one record per row: its first two cells on a line, the others under
+     * them as "Header: value", so that no path is cut and the text keeps the terminal's width.
+     */
+    private String records(Document.Table table) {
+        String hanging = INDENT + "    ";
+        StringBuilder out = new StringBuilder();
+        for (List<Document.Cell> row : table.rows()) {
+            out.append(INDENT).append(tone(row.get(0).tone(), row.get(0).text())).append(GAP)
+                    .append(tone(row.get(1).tone(), row.get(1).text())).append('\n');
+            for (int c = 2; c < row.size(); c++) {
+                if (!row.get(c).text().isEmpty()) {
+                    out.append(lines(hanging + table.headers().get(c) + ": ", hanging + "  ", row.get(c).text(),
+                            row.get(c).tone()));
+                }
+            }
         }
         return out.toString();
     }

@@ -107,6 +107,26 @@ class ReportWritersTest {
     }
 
     @Test
+    void aPathInAStatusListIsNeverCutSoItCanBePasted() throws IOException {
+        String path = "examples/checkout-service/src/main/java/io/relia/example/PaymentsClient.java:13:37";
+        String text = render(ReportFormat.TEXT, 50, new Document.StatusList(List.of(new Document.StatusItem("FAIL",
+                Tone.BAD, "Timeouts", List.of(path + ": no connect timeout")))));
+
+        assertThat(text).contains(path);
+    }
+
+    @Test
+    void aTableTooNarrowForItsPathsIsPrintedAsOneRecordPerRow() throws IOException {
+        String path = "examples/checkout-service/src/main/java/io/relia/example/PaymentsClient.java:13";
+        String text = render(ReportFormat.TEXT, 60, new Document.Table(List.of("Severity", "Rule", "Where",
+                "Finding"), List.of(List.of(Cell.of("High"), Cell.of("java/http-client-no-timeout"), Cell.of(path),
+                Cell.of("HttpClient.newHttpClient() has no connect timeout")))));
+
+        assertThat(text).contains("  High  java/http-client-no-timeout\n      Where: " + path + "\n",
+                "      Finding: HttpClient.newHttpClient() has no connect timeout\n");
+    }
+
+    @Test
     void aSparklineDrawsAConstantHundredPercentAtTheTop() throws IOException {
         assertThat(render(ReportFormat.TEXT, 100, new Document.Chart(errorRate(100)))).contains("████ error rate");
     }

@@ -67,7 +67,7 @@ final class IncidentStoreOptions {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Path.of(fromEnvironment);
         }
-        return Path.of(System.getProperty("user.home"), ".relia");
+        return UserHome.directory().resolve(".relia");
     }
 
     /** Opens the store; a database that cannot be reached is an external failure (exit 3). */

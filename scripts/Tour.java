@@ -22,10 +22,13 @@ import java.util.stream.Stream;
  * command and compare what it prints with the lines the doc shows under it) or {@code <!-- tour: run -->} (run,
  * check exit codes only: the output shown is illustrative). Commands of one document share one shell (a {@code cd}
  * or an exported variable carries over); a command ending in {@code &} runs in the background until the document
- * ends and is waited for until it says it listens. Every command must exit 0 unless the doc's next command is
- * {@code echo $?}, whose output then shows the code. Output lines are compared after turning every token with a
- * digit into {@code #} (dates, counts, durations differ from run to run; words and structure must not); "..." in a
- * line stands for what the doc leaves out there; a line of only "..." skips any number of lines. Afterwards {@code git status} of the clone must be
+ * ends and is waited for until it prints the last line the doc shows under it (when the doc shows none, a line
+ * saying it listens, started or is ready): a script that starts several servers is ready when its last one is.
+ * Every command must exit 0 unless the doc's next command is {@code echo $?}, whose output then shows the code.
+ * Output lines are compared after turning every token with a digit into {@code #} (dates, counts, durations differ
+ * from run to run; words and structure must not); "..." in a line stands for what the doc leaves out there; a line
+ * of only "..." skips any number of lines. The shell's {@code HOME} is a fresh directory (Relia keeps its store and
+ * caches under {@code $HOME}). Afterwards {@code git status} of the clone must be
  * clean: the tour writes its outputs to ignored or temporary places.
  *
  * <p>Run with {@code scripts/tour} (JDK 21+, bash, git); {@code ./run-tests} runs it after the Maven build. Options:
@@ -204,8 +207,8 @@ public final class Tour {
                 }
                 trap __stop EXIT
                 __ready() {
-                    for _ in $(seq 1 900); do
-                        grep -qiE 'listening|ctrl-c|started|ready' "$1" 2>/dev/null && return 0
+                    for _ in $(seq 1 3000); do
+                        grep -qiE "$3" "$1" 2>/dev/null && return 0
                         kill -0 "$2" 2>/dev/null || return 1
                         sleep 0.1
                     done
@@ -221,7 +224,8 @@ public final class Tour {
             script.append("(exit $__last)\n");
             if (step.background()) {
                 script.append(step.command()).append(" > ").append(file).append(" 2>&1 < /dev/null &\n")
-                        .append("__pids+=($!); __ready ").append(file).append(" $!; echo $? > ").append(code)
+                        .append("__pids+=($!); __ready ").append(file).append(" $! ").append(quote(readyPattern(step)))
+                        .append("; echo $? > ").append(code)
                         .append("\n");
             } else {
                 script.append("{ ").append(step.command()).append("\n} > ").append(file)
@@ -250,6 +254,30 @@ public final class Tour {
             check(steps, n, out, failures);
         }
         return failures;
+    }
+
+    /**
+     * What a background step must print before the next one runs: the last line the doc shows under it, as an
+     * extended regex that reads it as {@link #mismatch} does (a token with a digit stands for any such token, "..."
+     * for anything); without one, a line saying it listens, started or is ready.
+     */
+    static String readyPattern(Step step) {
+        List<String> shown = step.expected().stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.equals("...") && !line.equals("…")).toList();
+        if (shown.isEmpty()) {
+            return "listening|ctrl-c|started|ready";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : shown.getLast().split("\\.\\.\\.|…")) {
+            List<String> tokens = java.util.Arrays.stream(part.strip().split("\\s+")).filter(t -> !t.isEmpty())
+                    .map(token -> token.matches(".*\\d.*") ? "[^[:space:]]*[0-9][^[:space:]]*"
+                            : token.replaceAll("[\\\\.\\[\\](){}*+?|^$]", "\\\\$0"))
+                    .toList();
+            if (!tokens.isEmpty()) {
+                parts.add(String.join("[[:space:]]+", tokens));
+            }
+        }
+        return String.join(".*", parts);
     }
 
     private static void check(List<Step> steps, int n, Path out, List<Failure> failures) {

@@ -39,7 +39,6 @@ public final class Tour {
     private static final Pattern TOUR = Pattern.compile("<!--\\s*tour(?::\\s*(run))?\\s*-->");
     private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*'?([A-Za-z_]+)'?");
-    private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#\\s[^'\"`]*$");
     private static final Duration DOC_TIMEOUT = Duration.ofMinutes(20);
 
     /** One command of a walk-through, with the lines the doc shows it printing. */
@@ -184,13 +183,32 @@ public final class Tour {
                 expected.add(lines.get(++i));
             }
             String text = command.toString();
-            String bare = TRAILING_COMMENT.matcher(text).replaceFirst("").strip();
+            String bare = withoutComment(text).strip();
             boolean background = bare.endsWith("&") && !bare.endsWith("&&");
             steps.add(new Step(doc, at, background ? bare.substring(0, bare.length() - 1).strip() : text, expected,
                     compare, background));
             i++;
         }
         return i;
+    }
+
+    /**
+     * The command without a trailing {@code # comment}: the first " #" outside quotes (a comment may hold an
+     * apostrophe, as in "Relia's proxy").
+     */
+    static String withoutComment(String command) {
+        char quote = 0;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '#' && i > 0 && Character.isWhitespace(command.charAt(i - 1))) {
+                return command.substring(0, i);
+            }
+        }
+        return command;
     }
 
     /** Runs a document's steps in one bash and checks what they printed and how they exited. */

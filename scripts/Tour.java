@@ -39,6 +39,7 @@ public final class Tour {
     private static final Pattern TOUR = Pattern.compile("<!--\\s*tour(?::\\s*(run))?\\s*-->");
     private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*'?([A-Za-z_]+)'?");
+    private static final Pattern JOB_SPEC = Pattern.compile("(?<!\\S)%[^\\s;&|)]*");
     private static final Duration DOC_TIMEOUT = Duration.ofMinutes(20);
 
     /** One command of a walk-through, with the lines the doc shows it printing. */
@@ -224,6 +225,14 @@ public final class Tour {
                     for p in "${__pids[@]}"; do kill -KILL -- -"$p" 2>/dev/null; done
                 }
                 trap __stop EXIT
+                __settle() {
+                    local spec p
+                    for spec in "$@"; do
+                        p=$(jobs -p "$spec" 2>/dev/null) || continue
+                        for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+                    done
+                    jobs > /dev/null 2>&1
+                }
                 __ready() {
                     for _ in $(seq 1 3000); do
                         grep -qiE "$3" "$1" 2>/dev/null && return 0
@@ -248,6 +257,14 @@ public final class Tour {
             } else {
                 script.append("{ ").append(step.command()).append("\n} > ").append(file)
                         .append(" 2>&1 < /dev/null\n__last=$?; echo $__last > ").append(code).append('\n');
+                // As a person at an interactive shell sees it: a job just killed has ended before the next prompt,
+                // which forgets it, so the next background job is %1 again.
+                script.append("__settle");
+                Matcher jobs = JOB_SPEC.matcher(step.command());
+                while (jobs.find()) {
+                    script.append(' ').append(quote(jobs.group()));
+                }
+                script.append('\n');
             }
         }
         Path scriptFile = out.resolve("tour.sh");

@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * Every command must exit 0 unless the doc's next command is {@code echo $?}, whose output then shows the code.
  * Output lines are compared after turning every token with a digit into {@code #} (dates, counts, durations differ
  * from run to run; words and structure must not); "..." in a line stands for what the doc leaves out there; a line
- * of only "..." skips any number of lines. The shell's {@code HOME} is a fresh directory (Relia keeps its store and
- * caches under {@code $HOME}). Afterwards {@code git status} of the clone must be
+ * of only "..." skips any number of lines. Each document's shell has a fresh {@code HOME} (Relia keeps its store and
+ * caches under {@code $HOME}), so documents do not depend on each other. Afterwards {@code git status} of the clone
+ * must be
  * clean: the tour writes its outputs to ignored or temporary places.
  *
  * <p>Run with {@code scripts/tour} (JDK 21+, bash, git); {@code ./run-tests} runs it after the Maven build. Options:
@@ -58,7 +59,6 @@ public final class Tour {
         Path clone = work.resolve("relia");
         run(List.of("git", "clone", "-q", "--no-hardlinks", root.toString(), clone.toString()), root);
         reuseBuiltJar(root, clone);
-        Path home = Files.createDirectories(work.resolve("home"));
         Path bin = Files.createDirectories(work.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("relia"), clone.resolve("relia"));
         List<Path> docs = new ArrayList<>();
@@ -80,6 +80,8 @@ public final class Tour {
             Instant started = Instant.now();
             System.out.printf(Locale.ROOT, "tour: %s, %d commands ...%n", name, tour.size());
             Path out = Files.createDirectories(work.resolve("out").resolve(name.replace('/', '_')));
+            // Each document is followed as by a new user: its own empty home (incident store, caches).
+            Path home = Files.createDirectories(work.resolve("home").resolve(name.replace('/', '_')));
             failures.addAll(follow(tour, clone, out, home, bin));
             steps += tour.size();
             System.out.printf(Locale.ROOT, "tour: %s done in %d s%n", name,

@@ -29,8 +29,7 @@ import java.util.stream.Stream;
  * from run to run; words and structure must not); "..." in a line stands for what the doc leaves out there; a line
  * of only "..." skips any number of lines. Each document's shell has a fresh {@code HOME} (Relia keeps its store and
  * caches under {@code $HOME}), so documents do not depend on each other. Afterwards {@code git status} of the clone
- * must be
- * clean: the tour writes its outputs to ignored or temporary places.
+ * must be clean: the tour writes its outputs to ignored or temporary places.
  *
  * <p>Run with {@code scripts/tour} (JDK 21+, bash, git); {@code ./run-tests} runs it after the Maven build. Options:
  * {@code --doc NAME} (only documents whose path contains NAME), {@code --keep} (leave the clone and outputs).

@@ -22,11 +22,14 @@ import java.util.stream.Stream;
  * command and compare what it prints with the lines the doc shows under it) or {@code <!-- tour: run -->} (run,
  * check exit codes only: the output shown is illustrative). Commands of one document share one shell (a {@code cd}
  * or an exported variable carries over); a command ending in {@code &} runs in the background until the document
- * ends and is waited for until it says it listens. Every command must exit 0 unless the doc's next command is
- * {@code echo $?}, whose output then shows the code. Output lines are compared after turning every token with a
- * digit into {@code #} (dates, counts, durations differ from run to run; words and structure must not); "..." in a
- * line stands for what the doc leaves out there; a line of only "..." skips any number of lines. Afterwards {@code git status} of the clone must be
- * clean: the tour writes its outputs to ignored or temporary places.
+ * ends and is waited for until it prints the last line the doc shows under it (when the doc shows none, a line
+ * saying it listens, started or is ready): a script that starts several servers is ready when its last one is.
+ * Every command must exit 0 unless the doc's next command is {@code echo $?}, whose output then shows the code.
+ * Output lines are compared after turning every token with a digit into {@code #} (dates, counts, durations differ
+ * from run to run; words and structure must not); "..." in a line stands for what the doc leaves out there; a line
+ * of only "..." skips any number of lines. Each document's shell has a fresh {@code HOME} (Relia keeps its store and
+ * caches under {@code $HOME}), so documents do not depend on each other. Afterwards {@code git status} of the clone
+ * must be clean: the tour writes its outputs to ignored or temporary places.
  *
  * <p>Run with {@code scripts/tour} (JDK 21+, bash, git); {@code ./run-tests} runs it after the Maven build. Options:
  * {@code --doc NAME} (only documents whose path contains NAME), {@code --keep} (leave the clone and outputs).
@@ -36,7 +39,7 @@ public final class Tour {
     private static final Pattern TOUR = Pattern.compile("<!--\\s*tour(?::\\s*(run))?\\s*-->");
     private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*'?([A-Za-z_]+)'?");
-    private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#\\s[^'\"`]*$");
+    private static final Pattern JOB_SPEC = Pattern.compile("(?<!\\S)%[^\\s;&|)]*");
     private static final Duration DOC_TIMEOUT = Duration.ofMinutes(20);
 
     /** One command of a walk-through, with the lines the doc shows it printing. */
@@ -55,7 +58,6 @@ public final class Tour {
         Path clone = work.resolve("relia");
         run(List.of("git", "clone", "-q", "--no-hardlinks", root.toString(), clone.toString()), root);
         reuseBuiltJar(root, clone);
-        Path home = Files.createDirectories(work.resolve("home"));
         Path bin = Files.createDirectories(work.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("relia"), clone.resolve("relia"));
         List<Path> docs = new ArrayList<>();
@@ -77,6 +79,8 @@ public final class Tour {
             Instant started = Instant.now();
             System.out.printf(Locale.ROOT, "tour: %s, %d commands ...%n", name, tour.size());
             Path out = Files.createDirectories(work.resolve("out").resolve(name.replace('/', '_')));
+            // Each document is followed as by a new user: its own empty home (incident store, caches).
+            Path home = Files.createDirectories(work.resolve("home").resolve(name.replace('/', '_')));
             failures.addAll(follow(tour, clone, out, home, bin));
             steps += tour.size();
             System.out.printf(Locale.ROOT, "tour: %s done in %d s%n", name,
@@ -181,13 +185,32 @@ public final class Tour {
                 expected.add(lines.get(++i));
             }
             String text = command.toString();
-            String bare = TRAILING_COMMENT.matcher(text).replaceFirst("").strip();
+            String bare = withoutComment(text).strip();
             boolean background = bare.endsWith("&") && !bare.endsWith("&&");
             steps.add(new Step(doc, at, background ? bare.substring(0, bare.length() - 1).strip() : text, expected,
                     compare, background));
             i++;
         }
         return i;
+    }
+
+    /**
+     * The command without a trailing {@code # comment}: the first " #" outside quotes (a comment may hold an
+     * apostrophe, as in "Relia's proxy").
+     */
+    static String withoutComment(String command) {
+        char quote = 0;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '#' && i > 0 && Character.isWhitespace(command.charAt(i - 1))) {
+                return command.substring(0, i);
+            }
+        }
+        return command;
     }
 
     /** Runs a document's steps in one bash and checks what they printed and how they exited. */
@@ -203,9 +226,17 @@ public final class Tour {
                     for p in "${__pids[@]}"; do kill -KILL -- -"$p" 2>/dev/null; done
                 }
                 trap __stop EXIT
+                __settle() {
+                    local spec p
+                    for spec in "$@"; do
+                        p=$(jobs -p "$spec" 2>/dev/null) || continue
+                        for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+                    done
+                    jobs > /dev/null 2>&1
+                }
                 __ready() {
-                    for _ in $(seq 1 900); do
-                        grep -qiE 'listening|ctrl-c|started|ready' "$1" 2>/dev/null && return 0
+                    for _ in $(seq 1 3000); do
+                        grep -qiE "$3" "$1" 2>/dev/null && return 0
                         kill -0 "$2" 2>/dev/null || return 1
                         sleep 0.1
                     done
@@ -221,11 +252,20 @@ public final class Tour {
             script.append("(exit $__last)\n");
             if (step.background()) {
                 script.append(step.command()).append(" > ").append(file).append(" 2>&1 < /dev/null &\n")
-                        .append("__pids+=($!); __ready ").append(file).append(" $!; echo $? > ").append(code)
+                        .append("__pids+=($!); __ready ").append(file).append(" $! ").append(quote(readyPattern(step)))
+                        .append("; echo $? > ").append(code)
                         .append("\n");
             } else {
                 script.append("{ ").append(step.command()).append("\n} > ").append(file)
                         .append(" 2>&1 < /dev/null\n__last=$?; echo $__last > ").append(code).append('\n');
+                // As a person at an interactive shell sees it: a job just killed has ended before the next prompt,
+                // which forgets it, so the next background job is %1 again.
+                script.append("__settle");
+                Matcher jobs = JOB_SPEC.matcher(step.command());
+                while (jobs.find()) {
+                    script.append(' ').append(quote(jobs.group()));
+                }
+                script.append('\n');
             }
         }
         Path scriptFile = out.resolve("tour.sh");
@@ -250,6 +290,30 @@ public final class Tour {
             check(steps, n, out, failures);
         }
         return failures;
+    }
+
+    /**
+     * What a background step must print before the next one runs: the last line the doc shows under it, as an
+     * extended regex that reads it as {@link #mismatch} does (a token with a digit stands for any such token, "..."
+     * for anything); without one, a line saying it listens, started or is ready.
+     */
+    static String readyPattern(Step step) {
+        List<String> shown = step.expected().stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.equals("...") && !line.equals("…")).toList();
+        if (shown.isEmpty()) {
+            return "listening|ctrl-c|started|ready";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : shown.getLast().split("\\.\\.\\.|…")) {
+            List<String> tokens = java.util.Arrays.stream(part.strip().split("\\s+")).filter(t -> !t.isEmpty())
+                    .map(token -> token.matches(".*\\d.*") ? "[^[:space:]]*[0-9][^[:space:]]*"
+                            : token.replaceAll("[\\\\.\\[\\](){}*+?|^$]", "\\\\$0"))
+                    .toList();
+            if (!tokens.isEmpty()) {
+                parts.add(String.join("[[:space:]]+", tokens));
+            }
+        }
+        return String.join(".*", parts);
     }
 
     private static void check(List<Step> steps, int n, Path out, List<Failure> failures) {

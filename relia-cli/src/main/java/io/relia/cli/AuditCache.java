@@ -17,14 +17,14 @@ final class AuditCache {
     }
 
     /**
-     * {@code $XDG_CACHE_HOME/relia/audit/<hash of the directory's real path>}, or under {@code ~/.cache} when
-     * XDG_CACHE_HOME is not set: repositories audited in turn do not evict each other's entries.
+     * {@code $XDG_CACHE_HOME/relia/audit/<hash of the directory's real path>}, or under {@code ~/.cache} (see
+     * {@link UserHome}) when XDG_CACHE_HOME is not set: repositories audited in turn do not evict each other's entries.
      */
     static Path defaultFor(Path directory) {
         String override = System.getProperty(HOME_PROPERTY);
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path home = override != null && !override.isBlank() ? Path.of(override)
-                : xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+                : xdg != null && !xdg.isBlank() ? Path.of(xdg) : UserHome.directory().resolve(".cache");
         return home.resolve("relia").resolve("audit").resolve(idOf(directory));
     }
 

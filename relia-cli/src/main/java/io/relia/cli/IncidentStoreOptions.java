@@ -67,7 +67,7 @@ final class IncidentStoreOptions {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Path.of(fromEnvironment);
         }
-        return Path.of(System.getProperty("user.home"), ".relia");
+        return UserHome.directory().resolve(".relia");
     }
 
     /** Opens the store; a database that cannot be reached is an external failure (exit 3). */
@@ -103,11 +103,17 @@ final class IncidentStoreOptions {
         return System.getProperty("user.name", "unknown");
     }
 
+    /** The policy of --policy, else the server's with --server, else the one beside the data (or the default). */
     IncidentPolicy policy() {
+        if (server != null && policy == null) {
+            try (RemoteIncidentStore remote = remote()) {
+                return remote.policy();
+            }
+        }
         return settings().policy();
     }
 
-    private IncidentStore remote() {
+    private RemoteIncidentStore remote() {
         if (server.getScheme() == null || !server.getScheme().startsWith("http") || server.getHost() == null) {
             throw new IncidentException("--server " + server + " is not an http(s) URL; expected e.g."
                     + " http://127.0.0.1:8080");

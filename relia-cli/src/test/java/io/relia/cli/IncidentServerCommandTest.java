@@ -3,6 +3,7 @@ package io.relia.cli;
 import io.relia.incident.ActionItem;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentSeverity;
 import io.relia.incident.IncidentStatus;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.TimelineEntry;
@@ -18,9 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +62,27 @@ class IncidentServerCommandTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--server", url, "--token-file", tokenFile.toString(), "--as", "alice"));
         return CliRun.of(all.toArray(String[]::new));
+    }
+
+    @Test
+    void responseTargetsAreTheServersNotTheClientsDefaults() {
+        IncidentPolicy tierOne = new IncidentPolicy(Map.of(IncidentSeverity.SEV2, Duration.ofMinutes(10)),
+                Duration.ofHours(48), EnumSet.of(IncidentSeverity.SEV2));
+        try (ReliaServer strict = ReliaServer.start(store, tierOne, ReliaServer.Options.loopback(0))) {
+            List<String> against = List.of("--server", "http://127.0.0.1:" + strict.port(), "--token-file",
+                    tokenFile.toString());
+            List<String> declare = new ArrayList<>(List.of("incident", "new", "Checkout answers 502", "--severity",
+                    "SEV2"));
+            declare.addAll(against);
+            List<String> show = new ArrayList<>(List.of("incident", "show", "1"));
+            show.addAll(against);
+
+            CliRun declared = CliRun.of(declare.toArray(String[]::new));
+            CliRun shown = CliRun.of(show.toArray(String[]::new));
+
+            assertThat(declared.out()).as(declared.err()).contains("acknowledge within 10m");
+            assertThat(shown.out()).as(shown.err()).contains("acknowledge within 10m");
+        }
     }
 
     @Test

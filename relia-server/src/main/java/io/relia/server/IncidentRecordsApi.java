@@ -74,6 +74,7 @@ final class IncidentRecordsApi implements ServerPart {
         config.routes.get("/api/v1/incidents/{id}/similar", this::similarToIncident);
         config.routes.get("/api/v1/similar", this::similarToText);
         config.routes.get("/api/v1/stats", this::stats);
+        config.routes.get("/api/v1/policy", ctx -> Json.send(ctx, 200, IncidentJson.policy(policy)));
         config.routes.get("/api/v1/actions", this::actions);
         config.routes.post("/api/v1/incidents/{id}/actions", this::addAction);
         config.routes.patch("/api/v1/actions/{id}", this::updateAction);

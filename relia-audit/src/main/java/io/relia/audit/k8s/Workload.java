@@ -6,6 +6,7 @@ import io.relia.core.spec.Node;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Set;
  * @param name           metadata.name
  * @param namespace      metadata.namespace or "default"
  * @param replicas       spec.replicas, or empty when not written
- * @param podLabels      the pod template's labels
+ * @param podLabels      the pod template's labels, in the manifest's order
  * @param podSpec        the pod spec
  * @param containers     the pod's containers (not init containers)
  * @param initContainers the pod's init containers
@@ -36,7 +37,8 @@ public record Workload(MapNode object, Path file, String kind, String name, Stri
     static final Set<String> BATCH = Set.of("Job", "CronJob");
 
     public Workload {
-        podLabels = Map.copyOf(podLabels);
+        // In the manifest's order: Map.copyOf's order changes from run to run, and the labels are printed.
+        podLabels = Collections.unmodifiableMap(new LinkedHashMap<>(podLabels));
         containers = List.copyOf(containers);
         initContainers = List.copyOf(initContainers);
     }

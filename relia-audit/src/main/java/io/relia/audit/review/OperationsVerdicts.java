@@ -62,7 +62,8 @@ final class OperationsVerdicts {
         List<String> evidence = new ArrayList<>();
         structured.forEach(input -> evidence.add(input.path().toString()));
         documents.forEach(input -> evidence.add(input.path() + " (Markdown)"));
-        String summary = (structured.size() + documents.size()) + " runbooks"
+        int count = structured.size() + documents.size();
+        String summary = count + (count == 1 ? " runbook" : " runbooks")
                 + (weak.isEmpty() ? "" : "; " + weak.size() + " gap(s) in their steps");
         verdicts.add(weak.isEmpty() ? Verdict.pass(ChecklistItem.RUNBOOKS, summary, evidence)
                 : new Verdict(ChecklistItem.RUNBOOKS, CheckStatus.WARN, summary, evidence, weak));

@@ -74,6 +74,17 @@ class AuditReviewAnalyzerTest {
     }
 
     @Test
+    void oneRunbookIsCountedInTheSingular() throws IOException {
+        write("runbooks/high-cpu-usage.yaml", """
+                name: High CPU Usage
+                diagnosis_steps: [{step: 1, action: look, command: top}]
+                mitigation_options: [{name: scale, risk: low}]
+                escalation: {after: 30 minutes, to: sre}
+                """);
+        assertThat(entry(review(), ChecklistItem.RUNBOOKS).summary()).isEqualTo("1 runbook");
+    }
+
+    @Test
     void anInvalidRunbookFailsWithTheLocatedReason() throws IOException {
         write("runbooks/bad.yaml", "name: Bad\ndiagnosis_steps: look at it\nmitigation_options: []\n");
         ChecklistEntry runbooks = entry(review(), ChecklistItem.RUNBOOKS);

@@ -1,5 +1,6 @@
 package io.relia.core.report;
 
+import io.relia.core.chart.Units;
 import io.relia.core.report.Document.Block;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class MarkdownReportWriter implements ReportWriter {
             for (ChartData.Series series : data.series()) {
                 double value = series.values().get(i);
                 row.add(timeline ? (Double.isNaN(value) ? "" : "on") : Double.isNaN(value) ? "-"
-                        : TextReportWriter.number(value));
+                        : Units.format(value, ""));
             }
             rows.add(row);
         }

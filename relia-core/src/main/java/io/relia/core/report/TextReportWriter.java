@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Plain text for people, aligned for a terminal: tables and status lists wrap at its width (inside their cells, with
@@ -217,11 +216,6 @@ final class TextReportWriter implements ReportWriter {
 
     private static String pad(String text, int width) {
         return text + " ".repeat(Math.max(0, width - TextLayout.width(text)));
-    }
-
-    static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%.4g", value);
     }
 
     String tone(Tone tone, String text) {

@@ -154,6 +154,16 @@ class ReportWritersTest {
     }
 
     @Test
+    void markdownChartValuesHaveNoTrailingZeros() throws IOException {
+        ChartData chart = ChartData.builder("Median MTTA", ChartData.Kind.BAR,
+                ChartData.Domain.categories("severity", List.of("SEV1", "SEV2", "SEV3")),
+                ChartData.ValueAxis.amount("median", "h")).series("MTTA median", List.of(0.025, 0.5, 1.3), "").build();
+
+        assertThat(render(ReportFormat.MARKDOWN, 100, new Document.Chart(chart)))
+                .contains("| SEV1 | 0.025 |", "| SEV2 | 0.5 |", "| SEV3 | 1.3 |");
+    }
+
+    @Test
     void htmlTablesLetLongPathsBreakAtTheirSeparators() throws IOException {
         String html = render(ReportFormat.HTML, 100, new Document.Table(List.of("Where"),
                 List.of(List.of(Cell.of("examples/checkout-service/deploy/k8s/checkout.yaml:11:3 short words")))));

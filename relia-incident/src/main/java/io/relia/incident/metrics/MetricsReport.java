@@ -126,7 +126,10 @@ public final class MetricsReport {
                 .series("MTTA median", unit.values(mtta), "").series("MTTR median", unit.values(mttr), "").build();
     }
 
-    /** A unit for the chart's durations; values keep one decimal; no data is NaN. */
+    /**
+     * A unit for the chart's durations; values are exact (writers round them for display), so a 90 s
+     * acknowledgement beside a 3 h recovery is 0.025 h, not 0; no data is NaN.
+     */
     private enum ChartUnit {
         SECONDS("s", 1_000), MINUTES("min", 60_000), HOURS("h", 3_600_000);
 
@@ -139,7 +142,7 @@ public final class MetricsReport {
         }
 
         List<Double> values(List<Optional<Duration>> durations) {
-            return durations.stream().map(d -> d.map(value -> Math.round(value.toMillis() * 10.0 / millis) / 10.0)
+            return durations.stream().map(d -> d.map(value -> value.toMillis() / (double) millis)
                     .orElse(Double.NaN)).toList();
         }
     }

@@ -19,6 +19,22 @@ public final class IncidentJson {
     private IncidentJson() {
     }
 
+    /**
+     * The policy a server applies: response target per severity (s), and when postmortems are due (s) and for which
+     * severities; what {@code relia incident --server} shows targets and due dates by.
+     */
+    public static Map<String, Object> policy(IncidentPolicy policy) {
+        Map<String, Object> targets = new LinkedHashMap<>();
+        policy.responseTargets().forEach((severity, target) -> targets.put(severity.name(), target.toSeconds()));
+        Map<String, Object> postmortem = new LinkedHashMap<>();
+        postmortem.put("withinSeconds", policy.postmortemWithin().toSeconds());
+        postmortem.put("requiredFor", policy.postmortemRequired().stream().map(Enum::name).toList());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("responseTargetSeconds", targets);
+        json.put("postmortem", postmortem);
+        return json;
+    }
+
     /** An incident with its derived facts: phase, response target and breach, postmortem due. */
     public static Map<String, Object> incident(Incident incident, IncidentPolicy policy, Instant now) {
         Map<String, Object> json = new LinkedHashMap<>();

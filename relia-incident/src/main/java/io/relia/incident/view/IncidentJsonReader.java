@@ -4,6 +4,7 @@ import io.relia.incident.ActionItem;
 import io.relia.incident.Analysis;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentException;
+import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentSeverity;
 import io.relia.incident.IncidentStatus;
 import io.relia.incident.IncidentTimes;
@@ -11,15 +12,18 @@ import io.relia.incident.Role;
 import io.relia.incident.TimelineEntry;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads back what {@link IncidentJson} writes: the incident, timeline entry and action item records, so a client of
@@ -28,6 +32,22 @@ import java.util.Map;
 public final class IncidentJsonReader {
 
     private IncidentJsonReader() {
+    }
+
+    /** Reads what {@link IncidentJson#policy} writes. */
+    public static IncidentPolicy policy(JsonNode json) {
+        Map<IncidentSeverity, Duration> targets = new EnumMap<>(IncidentSeverity.class);
+        json.path("responseTargetSeconds").properties().forEach(target -> targets.put(
+                IncidentSeverity.parse(target.getKey()), Duration.ofSeconds(target.getValue().asLong())));
+        JsonNode postmortem = json.path("postmortem");
+        Set<IncidentSeverity> required = EnumSet.noneOf(IncidentSeverity.class);
+        postmortem.path("requiredFor").forEach(severity -> required.add(IncidentSeverity.parse(severity.asString())));
+        try {
+            return new IncidentPolicy(targets, Duration.ofSeconds(postmortem.path("withinSeconds").asLong()),
+                    required);
+        } catch (IncidentException invalid) {
+            throw new IncidentException("not an incident policy: " + invalid.getMessage());
+        }
     }
 
     public static Incident incident(JsonNode json) {

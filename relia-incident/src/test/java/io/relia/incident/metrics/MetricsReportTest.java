@@ -91,6 +91,18 @@ class MetricsReportTest {
     }
 
     @Test
+    void aQuickAcknowledgementBesideALongRecoveryIsAFractionOfAnHourNotZero() throws IOException {
+        Incident slow = Incident.declare("a", IncidentSeverity.SEV1, FROM.plusSeconds(60))
+                .acknowledge(FROM.plusSeconds(150)).mitigate(FROM.plus(Duration.ofHours(3)))
+                .resolve(FROM.plus(Duration.ofHours(4)));
+        IncidentMetrics metrics = IncidentMetrics.compute(List.of(slow), FROM, TO, IncidentPolicy.DEFAULT);
+
+        assertThat(MetricsReport.chart(metrics).series().get(0).values()).containsExactly(0.025, Double.NaN,
+                Double.NaN, Double.NaN);
+        assertThat(render(MetricsReport.report(metrics), ReportFormat.MARKDOWN)).contains("| SEV1 | 0.025 | 2.983 |");
+    }
+
+    @Test
     void markdownAndHtmlRenderTheTablesAndTheChart() throws IOException {
         Report report = MetricsReport.report(metrics());
         String markdown = render(report, ReportFormat.MARKDOWN);

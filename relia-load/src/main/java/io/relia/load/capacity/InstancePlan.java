@@ -123,9 +123,12 @@ public final class InstancePlan {
         data.put("targetUtilization", utilization);
         data.put("resources", lines);
         Document.Builder document = new Document.Builder("Instance plan" + (service.isEmpty() ? "" : ": " + service));
+        // The per-instance capacity is in the resources' unit (req/s from find-max): named when they share one.
+        List<String> units = lines.stream().map(Line::unit).filter(unit -> !unit.isBlank()).distinct().toList();
         document.paragraph(String.format(Locale.ROOT, "Instances of %s each at %s%% utilisation, carrying %s× the "
                 + "peak; now from today's normal peak, at the horizon (%s) from the forecast's highest upper bound.",
-                Recommendations.number(perInstance), Recommendations.number(utilization * 100),
+                Recommendations.number(perInstance) + (units.size() == 1 ? " " + units.getFirst() : ""),
+                Recommendations.number(utilization * 100),
                 Recommendations.number(headroom), horizon));
         document.add(new Document.Table(List.of("Resource", "Normal peak", "Forecast upper", "Instances today",
                 "Needed now", "Needed at horizon"), lines.stream().map(line -> List.of(Document.Cell.of(line.name()),

@@ -9,6 +9,7 @@ import io.relia.load.run.LoadRunner;
 import io.relia.load.run.LoadStats;
 import io.relia.load.threshold.Threshold;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,8 @@ final class LoadDocument {
         doc.paragraph(String.format(Locale.ROOT, "%s, %s model, %d connections, %d thread%s (%s); measured %.1f s "
                         + "after a %.1f s warm-up; started %s.", result.scenario().target(),
                 open ? "open" : "closed", result.scenario().connections(), threads, threads == 1 ? "" : "s",
-                result.transport(), total.seconds(), result.scenario().warmup().toNanos() / 1e9, result.started()));
+                result.transport(), total.seconds(), result.scenario().warmup().toNanos() / 1e9,
+                result.started().truncatedTo(ChronoUnit.SECONDS)));
         doc.heading(1, "Requests");
         List<List<Cell>> rows = new ArrayList<>();
         if (open) {

@@ -64,6 +64,15 @@ class InstancePlanTest {
     }
 
     @Test
+    void thePerInstanceCapacityIsPrintedInTheResourcesUnit() throws IOException {
+        Report plan = InstancePlan.plan(forecastJson(), 200, 3, 0.7);
+        StringWriter text = new StringWriter();
+        ReportWriter.forFormat(ReportFormat.TEXT, false).write(plan, text);
+
+        assertThat(text.toString()).contains("Instances of 200 req/s each at 70% utilisation");
+    }
+
+    @Test
     void aFileThatIsNotAForecastReportIsALocatedError() throws IOException {
         Path other = Files.writeString(directory.resolve("other.json"), "{\"kind\": \"review\"}");
         assertThatThrownBy(() -> InstancePlan.plan(other, 200, 3, 0.7)).isInstanceOfSatisfying(InputException.class,

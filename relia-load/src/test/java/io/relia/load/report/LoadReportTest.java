@@ -48,6 +48,15 @@ class LoadReportTest {
         }
     }
 
+    @Test
+    void theStartIsPrintedToTheSecond() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            String text = text(run(server, 20, Duration.ofMillis(500)));
+
+            assertThat(text).containsPattern("; started \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\.\n");
+        }
+    }
+
     private static LoadResult run(TestServer server, double rate, Duration timeout) {
         Scenario scenario = new Scenario("test", new Target(false, "127.0.0.1", server.port(), false),
                 List.of(RequestTemplate.get("/")), Optional.empty(), new LoadProfile.Constant(rate,

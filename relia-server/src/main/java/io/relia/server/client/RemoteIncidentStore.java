@@ -52,6 +52,11 @@ public final class RemoteIncidentStore implements IncidentStore {
         this.server = new ServerConnection(base, token);
     }
 
+    /** The server's response targets and postmortem rule, so the CLI shows what the server enforces. */
+    public IncidentPolicy policy() {
+        return IncidentJsonReader.policy(server.call("GET", "/api/v1/policy", null, null, null).body());
+    }
+
     @Override
     public Incident create(Incident draft, String actor, Instant at) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -154,8 +154,11 @@ public final class Auditor {
                 reported.add(finding);
             }
         }
-        return new AuditResult(root, reported, suppressed, baselined, problems.stream().distinct().sorted().toList(),
-                context.evidence(), inventory.filesScanned(), catalogue);
+        // Notes say how an input was read (relia validate and slo explain show them); they are no input problem.
+        List<Problem> inputProblems = problems.stream().filter(problem -> !problem.isNote()).distinct().sorted()
+                .toList();
+        return new AuditResult(root, reported, suppressed, baselined, inputProblems, context.evidence(),
+                inventory.filesScanned(), catalogue);
     }
 
     /**

@@ -112,8 +112,14 @@ final class LoadTargetOptions {
                         scenario.variables(), scenario.profile(), scenario.connections(), scenario.warmup(),
                         duration("--timeout", timeout, ScenarioReader.DEFAULT_TIMEOUT), scenario.thresholds());
             }
+            // A --threshold the scenario already states is one threshold, not two lines saying the same thing.
             List<Threshold> all = new ArrayList<>(scenario.thresholds());
-            all.addAll(thresholds);
+            for (Threshold extra : thresholds) {
+                if (all.stream().noneMatch(known -> known.metric().equals(extra.metric()) && known.op() == extra.op()
+                        && Double.compare(known.limit(), extra.limit()) == 0)) {
+                    all.add(extra);
+                }
+            }
             scenario = scenario.withThresholds(all);
         }
         if (insecure) {

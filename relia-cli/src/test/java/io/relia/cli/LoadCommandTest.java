@@ -55,6 +55,20 @@ class LoadCommandTest {
     }
 
     @Test
+    void aThresholdGivenBothInTheScenarioAndOnTheCommandLineCountsOnce() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Path scenario = directory.resolve("scenario.yaml");
+            Files.writeString(scenario, "name: twice\ntarget: " + server.url() + "\nload: {rate: 50, duration: 1s}\n"
+                    + "requests: [{name: root, path: /}]\nthresholds: [\"p99<2s\"]\n");
+            CliRun run = CliRun.of("load", "run", scenario.toString(), "--threshold", "p99<2s", "--threshold",
+                    "errors<1%", "--format", "json", "--no-progress");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(JsonMapper.builder().build().readTree(run.out()).path("thresholds")).hasSize(2);
+        }
+    }
+
+    @Test
     void aFailedThresholdExitsWithOne() throws Exception {
         try (TestServer server = TestServer.withCapacity(1, 1)) {
             CliRun run = CliRun.of("load", "run", server.url(), "--rate", "100", "--duration", "1s",

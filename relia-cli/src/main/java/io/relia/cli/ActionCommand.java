@@ -2,6 +2,7 @@ package io.relia.cli;
 
 import io.relia.core.report.Document;
 import io.relia.core.report.Report;
+import io.relia.core.report.TerminalText;
 import io.relia.incident.ActionItem;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.view.IncidentJson;
@@ -94,7 +95,7 @@ final class ActionCommand implements Runnable {
             try (IncidentStore incidents = store.open()) {
                 ActionItem stored = incidents.addAction(draft, store.actor(), now);
                 commandLine.getOut().println(stored.reference() + " added to INC-" + stored.incidentId() + ": "
-                        + stored.title());
+                        + TerminalText.oneLine(stored.title()));
                 commandLine.getOut().flush();
             }
             return 0;
@@ -201,7 +202,8 @@ final class ActionCommand implements Runnable {
                 ActionItem changed = incidents.changeAction(IncidentStoreOptions.actionId(id), store.actor(), now,
                         edit);
                 commandLine.getOut().println(changed.reference() + ": " + changed.status().label() + ", "
-                        + changed.priority() + (changed.owner().isEmpty() ? "" : ", owner " + changed.owner())
+                        + changed.priority() + (changed.owner().isEmpty() ? ""
+                        : ", owner " + TerminalText.oneLine(changed.owner()))
                         + (changed.due() == null ? "" : ", due " + changed.due()));
                 commandLine.getOut().flush();
             }

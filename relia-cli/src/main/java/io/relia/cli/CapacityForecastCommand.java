@@ -2,6 +2,7 @@ package io.relia.cli;
 
 import io.relia.core.InputException;
 import io.relia.core.Problem;
+import io.relia.core.report.TerminalText;
 import io.relia.core.value.Durations;
 import io.relia.core.value.Parsed;
 import io.relia.core.value.Ratio;
@@ -196,8 +197,8 @@ final class CapacityForecastCommand implements Callable<Integer> {
                         new CommandLine.ParameterException(commandLine, "resource " + resource.name() + " reads "
                                 + "Prometheus; give --prometheus URL or prometheus.url in the plan"));
                 yield PrometheusHistory.fetch(url, query.query(), query.range(), query.step(), Instant.now(),
-                        warning -> commandLine.getErr().println("relia: warning: " + resource.name() + ": "
-                                + warning));
+                        warning -> commandLine.getErr().println("relia: warning: "
+                                + TerminalText.oneLine(resource.name() + ": " + warning)));
             }
             case CapacityConfig.GivenSource given -> throw new IllegalStateException("no history: " + given);
         };

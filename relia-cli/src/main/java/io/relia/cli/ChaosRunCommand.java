@@ -15,6 +15,7 @@ import io.relia.core.InputException;
 import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.report.ReportFormat;
+import io.relia.core.report.TerminalText;
 import io.relia.core.value.Durations;
 import io.relia.core.value.Parsed;
 import java.io.IOException;
@@ -97,7 +98,7 @@ final class ChaosRunCommand implements Callable<Integer> {
         List<Problem> planProblems = Plan.problems(experiment);
         if (dryRun) {
             PrintWriter out = spec.commandLine().getOut();
-            Plan.describe(experiment).forEach(out::println);
+            Plan.describe(experiment).forEach(line -> out.println(TerminalText.multiLine(line)));
             out.flush();
             if (!planProblems.isEmpty()) {
                 throw new InputException(planProblems);
@@ -163,9 +164,10 @@ final class ChaosRunCommand implements Callable<Integer> {
     /** One line per check ("   ok      proxy API ... answers"), and under a failure what fixes it. */
     private static void print(Targets.Report targets, PrintWriter out) {
         for (Targets.Check check : targets.checks()) {
-            out.println(String.format(Locale.ROOT, "   %-7s %s", check.status().label(), check.text()));
+            out.println(String.format(Locale.ROOT, "   %-7s %s", check.status().label(),
+                    TerminalText.oneLine(check.text())));
             if (!check.fix().isEmpty()) {
-                out.println("           fix: " + check.fix());
+                out.println("           fix: " + TerminalText.oneLine(check.fix()));
             }
         }
     }
@@ -193,19 +195,19 @@ final class ChaosRunCommand implements Callable<Integer> {
             @Override
             public void activity(Journal.ActivityRun run) {
                 String mark = !run.succeeded() ? "FAILED " : run.toleranceMet().orElse(true) ? "ok     " : "NOT MET";
-                err.println("   " + mark + " " + ExperimentReport.outcome(run));
+                err.println("   " + mark + " " + TerminalText.oneLine(ExperimentReport.outcome(run)));
                 err.flush();
             }
 
             @Override
             public void warning(String message) {
-                err.println("!! warning: " + message);
+                err.println("!! warning: " + TerminalText.oneLine(message));
                 err.flush();
             }
 
             @Override
             public void stopping(String reason) {
-                err.println("!! stopping: " + reason);
+                err.println("!! stopping: " + TerminalText.oneLine(reason));
                 err.flush();
             }
         };

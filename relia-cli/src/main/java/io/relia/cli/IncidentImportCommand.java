@@ -2,6 +2,7 @@ package io.relia.cli;
 
 import io.relia.core.InputException;
 import io.relia.core.Problem;
+import io.relia.core.report.TerminalText;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentQuery;
 import io.relia.incident.IncidentStore;
@@ -80,7 +81,7 @@ final class IncidentImportCommand implements Callable<Integer> {
                 }
                 Incident stored = incidentStore.importIncident(historic.incident(), historic.actionItems(), actor,
                         historic.location().file());
-                out.println("imported " + stored.reference() + ": " + stored.title());
+                out.println("imported " + stored.reference() + ": " + TerminalText.oneLine(stored.title()));
                 out.flush();
                 imported++;
             }

@@ -3,6 +3,7 @@ package io.relia.cli;
 import io.relia.core.report.Document;
 import io.relia.core.report.Report;
 import io.relia.core.report.ReportFormat;
+import io.relia.core.report.TerminalText;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentPolicy;
 import io.relia.incident.view.IncidentJson;
@@ -23,7 +24,10 @@ final class IncidentOutput {
     private IncidentOutput() {
     }
 
-    /** Reports a written incident: the line in text formats, the whole record as JSON. */
+    /**
+     * Reports a written incident: the line in text formats (safe for a terminal, as it may quote the title or a
+     * name), the whole record as JSON.
+     */
     static void written(ReportOutput output, CommandLine commandLine, Incident incident, IncidentPolicy policy,
                         Instant now, String line) {
         if (output.format(commandLine) == ReportFormat.JSON) {
@@ -32,7 +36,7 @@ final class IncidentOutput {
                     new Document.Builder(line).build()), commandLine);
             return;
         }
-        commandLine.getOut().println(line);
+        commandLine.getOut().println(TerminalText.oneLine(line));
         commandLine.getOut().flush();
     }
 

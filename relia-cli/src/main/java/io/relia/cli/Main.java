@@ -2,6 +2,7 @@ package io.relia.cli;
 
 import io.relia.core.ExitCode;
 import io.relia.core.InputException;
+import io.relia.core.report.TerminalText;
 import io.relia.incident.IncidentException;
 import io.relia.incident.store.StoreException;
 import io.relia.core.Problem;
@@ -59,7 +60,7 @@ public final class Main {
             return code;
         } catch (LinkageError | StackOverflowError | RuntimeException bug) {
             // picocli hands Errors through; they are still Relia's bugs, not the user's, and get no stack trace.
-            errWriter.println("relia: internal error: " + bug
+            errWriter.println("relia: internal error: " + TerminalText.oneLine(String.valueOf(bug))
                     + " (this is a bug in Relia; set RELIA_DEBUG=1 to see the stack trace, and please report it)");
             if (System.getenv("RELIA_DEBUG") != null) {
                 bug.printStackTrace(errWriter);
@@ -71,6 +72,7 @@ public final class Main {
         }
     }
 
+    /** Errors quote what the user, a file or a server said: they are printed safe for a terminal. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new ReliaCommand());
         commandLine.setOut(out);
@@ -92,18 +94,18 @@ public final class Main {
                 return ExitCode.INPUT;
             }
             if (exception instanceof IncidentException incident) {
-                failed.getErr().println("relia: error: " + incident.getMessage());
+                failed.getErr().println("relia: error: " + TerminalText.oneLine(incident.getMessage()));
                 return ExitCode.INPUT;
             }
             if (exception instanceof StoreException store) {
-                failed.getErr().println("relia: error: " + store.getMessage());
+                failed.getErr().println("relia: error: " + TerminalText.oneLine(store.getMessage()));
                 return ExitCode.EXTERNAL;
             }
             if (exception instanceof ExternalFailure external) {
-                failed.getErr().println("relia: error: " + external.getMessage());
+                failed.getErr().println("relia: error: " + TerminalText.oneLine(external.getMessage()));
                 return ExitCode.EXTERNAL;
             }
-            failed.getErr().println("relia: internal error: " + exception
+            failed.getErr().println("relia: internal error: " + TerminalText.oneLine(String.valueOf(exception))
                     + " (this is a bug in Relia; set RELIA_DEBUG=1 to see the stack trace, and please report it)");
             if (System.getenv("RELIA_DEBUG") != null) {
                 exception.printStackTrace(failed.getErr());

@@ -2,6 +2,7 @@ package io.relia.cli;
 
 import io.relia.core.InputException;
 import io.relia.core.Problem;
+import io.relia.core.report.TerminalText;
 import io.relia.core.value.Durations;
 import io.relia.incident.runbook.Runbook;
 import io.relia.incident.runbook.RunbookCatalog;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -101,13 +103,15 @@ final class RunbookCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             RunbookCatalog catalog = directory.catalog(spec.commandLine().getErr());
             for (Runbook runbook : catalog.runbooks()) {
-                out.printf("%-22s %-32s %s%s%n", runbook.stem(), runbook.name(), runbook.alerts().isEmpty()
-                        ? "(no alerts listed)" : "alerts: " + String.join(", ", runbook.alerts()),
-                        runbook.escalation().map(e -> "; escalate after " + Durations.format(e.after()) + " to "
-                                + e.to()).orElse("; no escalation"));
+                out.printf(Locale.ROOT, "%-22s %-32s %s%s%n", TerminalText.oneLine(runbook.stem()),
+                        TerminalText.oneLine(runbook.name()), TerminalText.oneLine(runbook.alerts().isEmpty()
+                                ? "(no alerts listed)" : "alerts: " + String.join(", ", runbook.alerts())),
+                        TerminalText.oneLine(runbook.escalation().map(e -> "; escalate after "
+                                + Durations.format(e.after()) + " to " + e.to()).orElse("; no escalation")));
             }
             int count = catalog.runbooks().size();
-            out.println(count + (count == 1 ? " runbook" : " runbooks") + " in " + directory.dir);
+            out.println(count + (count == 1 ? " runbook" : " runbooks") + " in "
+                    + TerminalText.oneLine(directory.dir.toString()));
             out.flush();
             return 0;
         }
@@ -128,22 +132,24 @@ final class RunbookCommand implements Runnable {
         public Integer call() {
             Runbook runbook = directory.catalog(spec.commandLine().getErr()).named(name);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(runbook.name() + " (" + runbook.file() + ")");
+            out.println(TerminalText.oneLine(runbook.name() + " (" + runbook.file() + ")"));
             if (!runbook.trigger().isEmpty()) {
-                out.println("  trigger: " + runbook.trigger() + (runbook.severity().isEmpty() ? ""
-                        : " (" + runbook.severity() + ")"));
+                out.println("  trigger: " + TerminalText.oneLine(runbook.trigger() + (runbook.severity().isEmpty()
+                        ? "" : " (" + runbook.severity() + ")")));
             }
             if (!runbook.scope().isEmpty()) {
-                out.println("  scope: " + runbook.scope());
+                out.println("  scope: " + RunbookRunCommand.indented(runbook.scope(), "    "));
             }
-            runbook.detection().forEach(line -> out.println("  detection: " + line));
-            runbook.impact().forEach(line -> out.println("  impact: " + line));
+            runbook.detection().forEach(line -> out.println("  detection: "
+                    + RunbookRunCommand.indented(line, "    ")));
+            runbook.impact().forEach(line -> out.println("  impact: " + RunbookRunCommand.indented(line, "    ")));
             for (RunbookStep step : runbook.steps()) {
                 out.println(RunbookRunCommand.describe(step));
             }
             runbook.escalation().ifPresent(e -> out.println("  escalate after " + Durations.format(e.after())
-                    + " to " + e.to()));
-            runbook.followUp().forEach(line -> out.println("  follow-up: " + line));
+                    + " to " + TerminalText.oneLine(e.to())));
+            runbook.followUp().forEach(line -> out.println("  follow-up: "
+                    + RunbookRunCommand.indented(line, "    ")));
             out.flush();
             return 0;
         }
@@ -175,12 +181,12 @@ final class RunbookCommand implements Runnable {
             all.putIfAbsent("alertname", alert);
             var match = directory.catalog(spec.commandLine().getErr()).forAlert(alert, all, annotations);
             if (match.isEmpty()) {
-                out.println("no runbook answers " + alert);
+                out.println("no runbook answers " + TerminalText.oneLine(alert));
                 out.flush();
                 return 1;
             }
-            out.println(match.get().runbook().stem() + ": " + match.get().runbook().name() + " ("
-                    + match.get().runbook().file() + "), matched by " + match.get().rule());
+            out.println(TerminalText.oneLine(match.get().runbook().stem() + ": " + match.get().runbook().name() + " ("
+                    + match.get().runbook().file() + "), matched by " + match.get().rule()));
             out.flush();
             return 0;
         }

@@ -1,5 +1,7 @@
 package io.relia.cli;
 
+import io.relia.core.ExitCode;
+import io.relia.core.report.TerminalText;
 import io.relia.core.value.Durations;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.TimelineEntry;
@@ -36,12 +38,15 @@ import java.util.concurrent.Callable;
             "runbook says otherwise); riskier ones still ask, and are skipped when nobody is at a terminal.",
             "--dry-run shows the steps and executes nothing. Commands run with /bin/sh -c in the runbook's directory,",
             "with RELIA_INCIDENT_ID and RELIA_RUNBOOK set, each within its timeout. The timeline gets the command, the",
-            "exit code and the end of the output (2,000 characters), step by step as they finish.", ""},
+            "exit code and the end of the output (2,000 characters), step by step as they finish.",
+            "A command holding a control character (an escape sequence; line breaks and tabs are fine) could show",
+            "another command than the one that runs: it is shown escaped and refused, asked or not.", ""},
         footerHeading = "%nExamples:%n",
         footer = {"  relia runbook run checkout-errors --incident 42",
             "  relia runbook run \"High CPU Usage\" --incident 42 --yes --timeout 30s",
             "  relia runbook run checkout-errors --incident 42 --dry-run", "",
-            "Exit codes: 0 walked (whatever the commands returned), 2 unknown runbook or incident, 3 store failure."})
+            "Exit codes: 0 walked (whatever the commands returned), 2 unknown runbook or incident, or a command",
+            "refused for its control characters, 3 store failure."})
 final class RunbookRunCommand implements Callable<Integer> {
 
     @Spec
@@ -84,8 +89,8 @@ final class RunbookRunCommand implements Callable<Integer> {
             incidents.note(incidentId, actor, Instant.now(), TimelineEntry.Kind.RUNBOOK, "runbook \"" + runbook.name()
                     + "\" started" + (dryRun ? " (dry run)" : yes ? " (--yes: low-risk steps run unasked)" : "")
                     + " from " + runbook.file());
-            out.println("Runbook: " + runbook.name() + " (" + runbook.file() + ") for INC-" + incidentId
-                    + (dryRun ? ", dry run: nothing is executed" : ""));
+            out.println("Runbook: " + TerminalText.oneLine(runbook.name() + " (" + runbook.file() + ")")
+                    + " for INC-" + incidentId + (dryRun ? ", dry run: nothing is executed" : ""));
             RunbookRun.Summary summary = new RunbookRun(dryRun, yes, perCommand, incidentId).walk(runbook,
                     new TerminalConsole(out), outcome -> incidents.note(incidentId, actor, Instant.now(),
                             TimelineEntry.Kind.RUNBOOK, outcome.timelineText(runbook.name())));
@@ -96,20 +101,30 @@ final class RunbookRunCommand implements Callable<Integer> {
                     + runbook.name() + "\" " + (summary.quit() ? "stopped by the responder" : "finished") + ": "
                     + counts);
             runbook.escalation().ifPresent(escalation -> out.println("If this has not helped within "
-                    + Durations.format(escalation.after()) + ", escalate to " + escalation.to() + "."));
+                    + Durations.format(escalation.after()) + ", escalate to " + TerminalText.oneLine(escalation.to())
+                    + "."));
             out.println((summary.quit() ? "Stopped: " : "Done: ") + counts + "; recorded in INC-" + incidentId
                     + "'s timeline.");
             out.flush();
+            return summary.counts().containsKey(StepOutcome.Status.REFUSED) ? ExitCode.INPUT : ExitCode.OK;
         }
-        return 0;
     }
 
-    /** One step as the terminal shows it. */
+    /**
+     * One step as the terminal shows it: the command exactly as the file states it, its later lines under its first,
+     * with control characters written out ({@code \e}) so that none can hide what runs, then its risk.
+     */
     static String describe(RunbookStep step) {
-        return "  [" + step.reference() + "] " + step.title() + step.command().map(command -> "\n      $ " + command
-                + "   (risk " + step.risk().label() + step.timeout().map(t -> ", timeout " + Durations.format(t))
-                .orElse("") + ")").orElse("   (manual)") + (step.expected().isEmpty() ? ""
-                : "\n      expected: " + step.expected());
+        return "  [" + step.reference() + "] " + TerminalText.oneLine(step.title())
+                + step.command().map(command -> "\n      $ " + indented(command, "        ") + "   (risk "
+                + step.risk().label() + step.timeout().map(t -> ", timeout " + Durations.format(t)).orElse("") + ")")
+                .orElse("   (manual)")
+                + (step.expected().isEmpty() ? "" : "\n      expected: " + indented(step.expected(), "        "));
+    }
+
+    /** Text from a file, safe for the terminal, its lines after the first indented by {@code indent}. */
+    static String indented(String text, String indent) {
+        return TerminalText.multiLine(text).replace("\n", "\n" + indent);
     }
 
     /** Asks on the terminal; without one, nothing can be confirmed. */
@@ -170,11 +185,14 @@ final class RunbookRunCommand implements Callable<Integer> {
             String result = switch (outcome.status()) {
                 case EXECUTED -> "exit " + outcome.exitCode().orElse(-1) + " (" + outcome.took().toMillis() + " ms)";
                 case SKIPPED -> "skipped" + (outcome.output().isEmpty() ? "" : ": " + outcome.output());
+                case REFUSED -> "refused: " + outcome.output();
                 default -> outcome.status().label();
             };
-            out.println("      → " + result);
+            out.println("      → " + TerminalText.oneLine(result));
             if (outcome.status() == StepOutcome.Status.EXECUTED || outcome.status() == StepOutcome.Status.TIMED_OUT) {
-                outcome.output().lines().limit(20).forEach(line -> out.println("      | " + line));
+                // The command's own output, colours and all, is shown escaped: it cannot fake the next prompt.
+                TerminalText.multiLine(outcome.output()).lines().limit(20)
+                        .forEach(line -> out.println("      | " + line));
             }
             out.flush();
         }

@@ -1,6 +1,7 @@
 package io.relia.cli;
 
 import io.relia.core.ExitCode;
+import io.relia.core.report.TerminalText;
 import io.relia.slo.Slo;
 import io.relia.slo.query.QueryEngine;
 import io.relia.slo.query.QueryException;
@@ -74,10 +75,11 @@ final class SloGateCommand implements Callable<Integer> {
         GateDecision decision = GateDecision.decide(statuses, policy, fix);
         PrintWriter out = commandLine.getOut();
         String verdict = !decision.allowed() ? "FREEZE" : decision.warning() ? "WARN" : "PASS";
-        out.println(verdict + " " + decision.reason());
+        out.println(verdict + " " + TerminalText.oneLine(decision.reason()));
         if (!decision.allowed() || decision.warning()) {
             for (SloStatus status : statuses) {
-                out.println(String.format(Locale.ROOT, "  %-40s %8s budget left  %-9s  %s", status.slo().id(),
+                out.println(String.format(Locale.ROOT, "  %-40s %8s budget left  %-9s  %s",
+                        TerminalText.oneLine(status.slo().id()),
                         BudgetPercent.format(status.budgetRemaining()), status.state().label(),
                         status.coverage().describe()));
             }

@@ -1,5 +1,6 @@
 package io.relia.cli;
 
+import io.relia.core.report.TerminalText;
 import io.relia.core.spec.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,7 +107,8 @@ final class UsageErrors {
         CommandLine failed = exception.getCommandLine();
         String name = failed.getCommandSpec().qualifiedName();
         for (String line : describe(exception)) {
-            failed.getErr().println(name + ": error: " + line);
+            // A usage error quotes the argument as given: an escape sequence in it is shown, not acted on.
+            failed.getErr().println(name + ": error: " + TerminalText.oneLine(line));
         }
         failed.getErr().println("(hint: run '" + name + " --help' for usage)");
     }

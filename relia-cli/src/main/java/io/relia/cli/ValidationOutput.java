@@ -1,6 +1,7 @@
 package io.relia.cli;
 
 import io.relia.core.Problem;
+import io.relia.core.report.TerminalText;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class ValidationOutput {
             fileFailed |= shown.isError();
         }
         if (!fileFailed && !what.isEmpty()) {
-            out.println(file + ": ok (" + what + ")");
+            out.println(TerminalText.oneLine(file.toString()) + ": ok (" + what + ")");
         }
         failed |= fileFailed;
     }

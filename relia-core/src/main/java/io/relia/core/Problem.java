@@ -1,5 +1,7 @@
 package io.relia.core;
 
+import io.relia.core.report.TerminalText;
+
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -72,7 +74,10 @@ public record Problem(Location location, Level level, String message, String exp
         return new Problem(location, newLevel, message, expected, hint);
     }
 
-    /** The one-line form of ARCHITECTURE.md "Messages". */
+    /**
+     * The one-line form of ARCHITECTURE.md "Messages", safe for a terminal: messages quote what the input says, so
+     * control characters in it are escaped ({@link TerminalText#oneLine}).
+     */
     public String format() {
         StringBuilder line = new StringBuilder()
                 .append(location).append(": ").append(level.label()).append(": ").append(message);
@@ -82,7 +87,7 @@ public record Problem(Location location, Level level, String message, String exp
         if (!hint.isEmpty()) {
             line.append(" (hint: ").append(hint).append(')');
         }
-        return line.toString();
+        return TerminalText.oneLine(line.toString());
     }
 
     @Override

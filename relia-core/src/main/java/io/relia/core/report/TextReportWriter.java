@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Plain text for people, aligned for a terminal: tables and status lists wrap at its width (inside their cells, with
  * columns and indents kept), prose and code stay on their lines (a terminal wraps prose, code is meant to be copied);
- * ANSI colour only when asked (the CLI asks on a TTY).
+ * ANSI colour only when asked (the CLI asks on a TTY). The document's text is neutralised first
+ * ({@link TerminalDocument}): the only control characters written are the line feeds and colours added here.
  */
 final class TextReportWriter implements ReportWriter {
 
@@ -43,7 +44,7 @@ final class TextReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        Document document = report.document();
+        Document document = TerminalDocument.of(report.document());
         out.write(style(BOLD, document.title()) + "\n");
         out.write("=".repeat(Math.min(width, TextLayout.width(document.title()))) + "\n");
         for (Block block : document.blocks()) {
@@ -79,9 +80,10 @@ final class TextReportWriter implements ReportWriter {
         return out.toString();
     }
 
+    /** Items of more than one line keep their later lines under their first, so they read as one item. */
     private static String bullets(List<String> items) {
         StringBuilder out = new StringBuilder();
-        items.forEach(item -> out.append("  - ").append(item).append('\n'));
+        items.forEach(item -> out.append("  - ").append(item.replace("\n", "\n    ")).append('\n'));
         return out.toString();
     }
 

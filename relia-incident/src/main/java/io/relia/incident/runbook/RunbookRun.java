@@ -2,6 +2,7 @@ package io.relia.incident.runbook;
 
 import io.relia.core.process.CommandResult;
 import io.relia.core.process.CommandRunner;
+import io.relia.core.report.TerminalText;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * Walks a runbook's steps in order: shows each, and runs its command with {@code /bin/sh -c} only after explicit
- * confirmation; with {@code yes}, low-risk commands run without asking; a dry run never executes anything. Each
+ * confirmation; with {@code yes}, low-risk commands run without asking; a dry run never executes anything. A command
+ * holding a control character other than a line feed or tab (an escape sequence can make a terminal show
+ * {@code df -h} for a {@code touch}) is refused, asked or not, dry run or not. Each
  * command has a timeout and runs in the runbook's directory with {@code RELIA_INCIDENT_ID} and
  * {@code RELIA_RUNBOOK} set. Every outcome goes to the listener as soon as the step is done, so a crash mid-run
  * loses no earlier step.
@@ -78,6 +81,10 @@ public record RunbookRun(boolean dryRun, boolean yes, Duration defaultTimeout, l
         if (step.command().isEmpty()) {
             return new StepOutcome(step, StepOutcome.Status.MANUAL, Optional.empty(), "", Duration.ZERO);
         }
+        Optional<String> unsafe = unshowable(step);
+        if (unsafe.isPresent()) {
+            return new StepOutcome(step, StepOutcome.Status.REFUSED, Optional.empty(), unsafe.get(), Duration.ZERO);
+        }
         if (dryRun) {
             return new StepOutcome(step, StepOutcome.Status.DRY_RUN, Optional.empty(), "", Duration.ZERO);
         }
@@ -99,6 +106,21 @@ public record RunbookRun(boolean dryRun, boolean yes, Duration defaultTimeout, l
             }
         }
         return execute(runbook, step);
+    }
+
+    /**
+     * Why a command cannot be shown as it is, naming the step's file:line and the first control character; empty
+     * when it can. Line feeds and tabs are allowed: a command may be a script of several lines.
+     */
+    private static Optional<String> unshowable(RunbookStep step) {
+        String command = step.command().orElse("");
+        int at = TerminalText.indexOfControl(command, true);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        return Optional.of("the command of " + step.reference() + " at " + step.location() + " holds a control "
+                + "character (" + TerminalText.escape(command.charAt(at)) + " at character " + (at + 1) + ") that "
+                + "could make the terminal show another command than the one that runs; remove it from the runbook");
     }
 
     private StepOutcome execute(Runbook runbook, RunbookStep step) throws InterruptedException {

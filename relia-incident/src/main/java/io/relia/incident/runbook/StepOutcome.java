@@ -1,5 +1,7 @@
 package io.relia.incident.runbook;
 
+import io.relia.core.report.TerminalText;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,7 +35,9 @@ public record StepOutcome(RunbookStep step, Status status, Optional<Integer> exi
         /** The command overran its timeout and was killed with its children. */
         TIMED_OUT,
         /** The shell could not be started. */
-        FAILED_TO_START;
+        FAILED_TO_START,
+        /** Not run, asked or not: the command holds control characters, so no terminal shows it as it is. */
+        REFUSED;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -57,7 +61,9 @@ public record StepOutcome(RunbookStep step, Status status, Optional<Integer> exi
     public String timelineText(String runbook) {
         StringBuilder text = new StringBuilder("runbook \"").append(runbook).append("\" ")
                 .append(step.reference()).append(" (").append(step.title()).append("): ");
-        step.command().ifPresent(command -> text.append("$ ").append(command).append(" → "));
+        // A refused command goes on record escaped: the timeline is shown on terminals and in pages alike.
+        step.command().ifPresent(command -> text.append("$ ")
+                .append(status == Status.REFUSED ? TerminalText.oneLine(command) : command).append(" → "));
         text.append(switch (status) {
             case EXECUTED -> "exit " + exitCode.orElse(-1) + " in " + took.toMillis() + " ms";
             case TIMED_OUT -> "killed after " + took.toMillis() + " ms (timeout)";
@@ -66,6 +72,7 @@ public record StepOutcome(RunbookStep step, Status status, Optional<Integer> exi
             case DRY_RUN, MANUAL -> status.label();
             case QUIT -> "run stopped by the responder";
             case FAILED_TO_START -> "failed to start" + (output.isEmpty() ? "" : ": " + output);
+            case REFUSED -> "refused: " + output;
         });
         if ((status == Status.EXECUTED || status == Status.TIMED_OUT) && !output.isEmpty()) {
             text.append('\n').append(output);

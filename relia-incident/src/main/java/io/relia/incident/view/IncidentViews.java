@@ -184,9 +184,12 @@ public final class IncidentViews {
     /** Longest timeline line in the table; the JSON view and the postmortem keep the whole entry. */
     static final int MAX_LINE = 160;
 
-    /** A timeline entry on one line of a table: line breaks shown as ⏎, long text cut. */
+    /**
+     * A timeline entry on one line of a table: line breaks (LF or CR LF) shown as ⏎, long text cut. A lone CR stays
+     * for the text writer to show escaped: dropped, it would hide that the text held one.
+     */
     static String oneLine(String text) {
-        String flat = text.strip().replace("\r", "").replace("\n", " ⏎ ");
+        String flat = text.strip().replace("\r\n", "\n").replace("\n", " ⏎ ");
         return flat.length() <= MAX_LINE ? flat : flat.substring(0, MAX_LINE - 1) + "…";
     }
 

@@ -7,6 +7,7 @@ import io.relia.core.Problem;
 import io.relia.core.report.Report;
 import io.relia.core.report.ReportFormat;
 import io.relia.core.report.ReportWriter;
+import io.relia.core.report.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -49,7 +50,17 @@ final class ReportOutput {
             boolean colour = !noColor && System.getenv("NO_COLOR") == null && CommandLine.Help.Ansi.AUTO.enabled();
             PrintWriter out = commandLine.getOut();
             try {
-                ReportWriter.forFormat(reportFormat, colour, Terminal.width()).write(report, out);
+                ReportWriter writer = ReportWriter.forFormat(reportFormat, colour, Terminal.width());
+                if (reportFormat == ReportFormat.TEXT || !CommandLine.Help.Ansi.AUTO.enabled()) {
+                    writer.write(report, out);
+                } else {
+                    // Markdown or HTML read on a terminal is terminal output: a title from the store must not
+                    // reach it raw. The text writer escapes by itself; in a pipe the bytes stay as they are.
+                    StringWriter buffer = new StringWriter();
+                    writer.write(report, buffer);
+                    out.print(TerminalText.multiLine(buffer.toString()));
+                    out.flush();
+                }
             } catch (IOException impossible) {
                 throw new ExternalFailure("cannot write the report: " + impossible.getMessage(), impossible);
             }

@@ -2,6 +2,7 @@ package io.relia.incident;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class IncidentRules {
         List<RuleViolation> found = new ArrayList<>();
         text(incident, found);
         Map<String, Instant> times = times(incident.times());
-        times.forEach((field, at) -> plausible(field, at, now).ifPresent(found::add));
+        List<RuleViolation> ordered = new ArrayList<>();
         for (Order order : ORDER) {
             Instant earlier = times.get(order.earlier());
             Instant later = times.get(order.later());
@@ -75,9 +76,21 @@ public final class IncidentRules {
                 String message = order.blameEarlier()
                         ? named + " " + earlier + " lies after " + other + " " + later
                         : named + " " + later + " lies before " + other + " " + earlier;
-                found.add(new RuleViolation(named, message, order.both() ? List.of(named, other) : List.of(named)));
+                ordered.add(new RuleViolation(named, message, order.both() ? List.of(named, other) : List.of(named)));
             }
         }
+        // One reason per time, the most telling: in the future, else out of order, else before EARLIEST.
+        times.forEach((field, at) -> {
+            Optional<RuleViolation> implausible = plausible(field, at, now);
+            boolean future = implausible.isPresent() && at.isAfter(now);
+            List<RuleViolation> outOfOrder = ordered.stream().filter(v -> v.field().equals(field)).toList();
+            if (future || outOfOrder.isEmpty()) {
+                implausible.ifPresent(found::add);
+            }
+            if (!future) {
+                found.addAll(outOfOrder);
+            }
+        });
         state(incident, found);
         return found;
     }
@@ -145,8 +158,9 @@ public final class IncidentRules {
 
     private static Optional<RuleViolation> plausible(String field, Instant at, Instant now) {
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            return Optional.of(RuleViolation.of(field, field + " " + at + " lies in the future (now " + now
-                    + "; clocks may differ by " + CLOCK_SKEW.toMinutes() + " minutes)"));
+            return Optional.of(RuleViolation.of(field, field + " " + at + " lies in the future (now "
+                    + now.truncatedTo(ChronoUnit.SECONDS) + "; clocks may differ by " + CLOCK_SKEW.toMinutes()
+                    + " minutes)"));
         }
         if (at.isBefore(EARLIEST)) {
             return Optional.of(RuleViolation.of(field, field + " " + at + " lies before " + EARLIEST

@@ -72,12 +72,14 @@ final class IncidentTally {
 
     /**
      * Adds start → end to {@code durations}, or counts the incident as left out of {@code metric} when the end lies
-     * before the start or after now (plus the clock skew): such a record breaks the lifecycle rules.
+     * before the start or after now (plus the clock skew), or the start before {@link IncidentRules#EARLIEST}: such
+     * a record breaks the lifecycle rules, and its duration would be negative or absurd (enough of them overflow).
      */
     private void measure(List<Duration> durations, String metric, String startName, Instant start, String endName,
                          Instant end) {
         String reason = end.isBefore(start) ? endName + " before " + startName
-                : end.isAfter(latest) ? endName + " in the future" : "";
+                : end.isAfter(latest) ? endName + " in the future"
+                : start.isBefore(IncidentRules.EARLIEST) ? startName + " before " + IncidentRules.EARLIEST : "";
         if (reason.isEmpty()) {
             durations.add(Duration.between(start, end));
         } else {

@@ -244,6 +244,19 @@ class IncidentMetricsTest {
     }
 
     @Test
+    void anImpactStartBefore2000IsLeftOutRatherThanMeasuredInMillennia() {
+        Incident impactIn1970 = stored(10, 0, 12, 20, 30).withImpactStarted(Instant.EPOCH);
+
+        IncidentMetrics metrics = compute(impactIn1970);
+
+        assertThat(metrics.overall().mttd().count()).isZero();
+        assertThat(metrics.overall().mttr().count()).isZero();
+        assertThat(metrics.leftOut()).extracting(LeftOut::describe).containsExactly(
+                "1 incident left out of MTTD: impact started before 2000-01-01T00:00:00Z",
+                "1 incident left out of MTTR: impact started before 2000-01-01T00:00:00Z");
+    }
+
+    @Test
     void aPeriodMustEndAfterItStarts() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> IncidentMetrics.compute(List.of(), TO, FROM, IncidentPolicy.DEFAULT));

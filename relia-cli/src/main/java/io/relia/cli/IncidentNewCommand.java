@@ -95,7 +95,7 @@ final class IncidentNewCommand implements Callable<Integer> {
             draft = draft.withDetected(Times.parse("--detected", detected, now, commandLine));
         }
         if (impactStarted != null) {
-            draft = draft.withImpactStarted(Times.parse("--impact-started", impactStarted, now, commandLine), now);
+            draft = draft.withImpactStarted(Times.parse("--impact-started", impactStarted, now, commandLine));
         }
         IncidentPolicy policy = store.policy();
         try (IncidentStore incidents = store.open()) {

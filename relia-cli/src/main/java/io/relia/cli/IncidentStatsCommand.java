@@ -57,7 +57,7 @@ final class IncidentStatsCommand implements Callable<Integer> {
         Instant from = to.minus(back);
         IncidentMetrics metrics;
         try (IncidentStore incidents = store.open()) {
-            metrics = IncidentMetrics.compute(incidents.list(IncidentQuery.ALL.since(from)), from, to,
+            metrics = IncidentMetrics.compute(incidents.list(IncidentQuery.ALL.since(from)), from, to, now,
                     store.policy());
         }
         output.write(MetricsReport.report(metrics), commandLine);

@@ -25,9 +25,10 @@ import java.util.concurrent.Callable;
 @Command(name = "update",
         mixinStandardHelpOptions = true,
         description = {"Change an incident's fields and analysis.", "",
-            "Severity, status, title, services, links, the back-dated impact start,",
+            "Severity, status, title, services, links, the back-dated impact start, detection and declaration times,",
             "and the analysis humans write for the postmortem (root cause, trigger, resolution, lessons, five whys).",
-            "Each changed field is written to the timeline with its value before and after.", ""},
+            "Each changed field is written to the timeline with its value before and after. Times must keep the",
+            "lifecycle order (impact start <= detection <= declaration) and may not lie in the future.", ""},
         footerHeading = "%nExamples:%n",
         footer = {"  relia incident update 42 --severity SEV1 --status identified",
             "  relia incident update 42 --impact-started 2026-11-23T09:58:00Z --add-service payments",
@@ -60,6 +61,10 @@ final class IncidentUpdateCommand implements Callable<Integer> {
     private List<String> slos = new ArrayList<>();
     @Option(names = "--impact-started", paramLabel = "TIME", description = "Back-date the start of user impact.")
     private String impactStarted;
+    @Option(names = "--detected", paramLabel = "TIME", description = "Correct when it was noticed.")
+    private String detected;
+    @Option(names = "--declared", paramLabel = "TIME", description = "Correct when it was declared.")
+    private String declared;
     @Option(names = "--drill", arity = "1", paramLabel = "true|false") private Boolean drill;
     @Option(names = "--root-cause", paramLabel = "TEXT") private String rootCause;
     @Option(names = "--trigger", paramLabel = "TEXT") private String trigger;
@@ -85,11 +90,16 @@ final class IncidentUpdateCommand implements Callable<Integer> {
         Instant now = Instant.now();
         Instant impactStart = impactStarted == null ? null
                 : Times.parse("--impact-started", impactStarted, now, commandLine);
+        Instant detectedAt = detected == null ? null : Times.parse("--detected", detected, now, commandLine);
+        Instant declaredAt = declared == null ? null : Times.parse("--declared", declared, now, commandLine);
         try (IncidentStore incidents = store.open()) {
             long incidentId = IncidentStoreOptions.incidentId(id);
             Incident before = incidents.get(incidentId);
-            Incident changed = incidents.change(incidentId, store.actor(), now,
-                    incident -> apply(incident, impactStart, now));
+            Incident changed = incidents.change(incidentId, store.actor(), now, incident -> {
+                Incident next = apply(incident, impactStart, now);
+                next = declaredAt == null ? next : next.withDeclared(declaredAt);
+                return detectedAt == null ? next : next.withDetected(detectedAt);
+            });
             List<FieldChange> changes = changed.changesFrom(before);
             IncidentOutput.written(output, commandLine, changed, store.policy(), now, changes.isEmpty()
                     ? changed.reference() + ": nothing changed"
@@ -137,7 +147,7 @@ final class IncidentUpdateCommand implements Callable<Integer> {
             next = next.withSlos(concat(next.slos(), slos));
         }
         if (impactStart != null) {
-            next = next.withImpactStarted(impactStart, now);
+            next = next.withImpactStarted(impactStart);
         }
         if (drill != null) {
             next = next.withDrill(drill);

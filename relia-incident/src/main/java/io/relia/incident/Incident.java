@@ -16,6 +16,10 @@ import java.util.function.Function;
  * lifecycle timestamps and what humans learned. Immutable; every lifecycle method returns the next state and
  * refuses transitions the state forbids with an {@link IncidentException}. The store turns the difference between
  * two states into timeline entries ({@link #changesFrom}), so every change is recorded by construction.
+ * <p>
+ * The order of the times, their plausibility, the status they imply and one-line text are {@link IncidentRules},
+ * which the store applies to every write rather than this constructor: records written before those rules must stay
+ * readable, and one request's broken rules are reported together.
  *
  * @param id       store identity; 0 before it is stored
  * @param drill    a game day or test, excluded from metrics
@@ -36,7 +40,7 @@ public record Incident(long id, String title, String summary, IncidentSeverity s
         if (title.isEmpty()) {
             throw new IncidentException("an incident needs a title");
         }
-        if (title.length() > MAX_TITLE || title.contains("\n")) {
+        if (title.length() > MAX_TITLE) {
             throw new IncidentException("the title must be one line of at most " + MAX_TITLE
                     + " characters; put details in the summary");
         }
@@ -163,28 +167,20 @@ public record Incident(long id, String title, String summary, IncidentSeverity s
         };
     }
 
-    /** Back-dates the start of user impact; it may not lie after detection or in the future. */
-    public Incident withImpactStarted(Instant at, Instant now) {
-        if (at != null && at.isAfter(now)) {
-            throw new IncidentException("impact cannot start in the future (" + at + ")");
-        }
-        if (at != null && at.isAfter(times.detected())) {
-            throw new IncidentException("impact start " + at + " lies after detection (" + times.detected()
-                    + "); impact starts before anyone can notice it");
-        }
+    /** Back-dates the start of user impact (null when unknown); {@link IncidentRules} keep it before detection. */
+    public Incident withImpactStarted(Instant at) {
         return withTimes(times.withImpactStarted(at));
     }
 
-    /** Sets when the problem was noticed (an alert's start), before or at the declaration. */
+    /** Sets when the problem was noticed (an alert's start); {@link IncidentRules} keep it at or before the
+     * declaration. */
     public Incident withDetected(Instant at) {
-        if (at.isAfter(times.declared())) {
-            throw new IncidentException("detection " + at + " lies after the declaration (" + times.declared() + ")");
-        }
-        if (times.impactStarted() != null && at.isBefore(times.impactStarted())) {
-            throw new IncidentException("detection " + at + " lies before the impact start (" + times.impactStarted()
-                    + ")");
-        }
         return withTimes(times.withDetected(at));
+    }
+
+    /** Corrects when the incident was declared; {@link IncidentRules} keep it between detection and resolution. */
+    public Incident withDeclared(Instant at) {
+        return withTimes(times.withDeclared(at));
     }
 
     /** A responder takes the incident; refused when already acknowledged or no longer open. */
@@ -193,7 +189,7 @@ public record Incident(long id, String title, String summary, IncidentSeverity s
         if (times.acknowledged() != null) {
             throw new IncidentException(reference() + " was already acknowledged at " + times.acknowledged());
         }
-        return withTimes(times.withAcknowledged(notBefore(at, times.detected())));
+        return withTimes(times.withAcknowledged(IncidentRules.settle(at, times.detected())));
     }
 
     /** The impact has stopped: status monitoring; acknowledges too when nobody had. */
@@ -202,8 +198,9 @@ public record Incident(long id, String title, String summary, IncidentSeverity s
         if (times.mitigated() != null) {
             throw new IncidentException(reference() + " was already mitigated at " + times.mitigated());
         }
-        IncidentTimes next = times.acknowledged() == null ? times.withAcknowledged(at) : times;
-        return withTimesAndStatus(next.withMitigated(at), IncidentStatus.MONITORING);
+        Instant when = IncidentRules.settle(at, times.detected());
+        IncidentTimes next = times.acknowledged() == null ? times.withAcknowledged(when) : times;
+        return withTimesAndStatus(next.withMitigated(when), IncidentStatus.MONITORING);
     }
 
     /**
@@ -212,16 +209,21 @@ public record Incident(long id, String title, String summary, IncidentSeverity s
      */
     public Incident alertsResolved(Instant at) {
         requireOpen("move to monitoring");
-        IncidentTimes next = times.mitigated() == null ? times.withMitigated(at) : times;
+        IncidentTimes next = times.mitigated() == null
+                ? times.withMitigated(IncidentRules.settle(at, times.detected())) : times;
         return withTimesAndStatus(next, IncidentStatus.MONITORING);
     }
 
     /** The incident is over: status resolved; mitigation and acknowledgement default to now when never recorded. */
     public Incident resolve(Instant at) {
         requireOpen("resolve");
-        IncidentTimes next = times.acknowledged() == null ? times.withAcknowledged(at) : times;
-        next = next.mitigated() == null ? next.withMitigated(at) : next;
-        return withTimesAndStatus(next.withResolved(at), IncidentStatus.RESOLVED);
+        Instant floor = times.declared();
+        floor = times.acknowledged() != null && times.acknowledged().isAfter(floor) ? times.acknowledged() : floor;
+        floor = times.mitigated() != null && times.mitigated().isAfter(floor) ? times.mitigated() : floor;
+        Instant when = IncidentRules.settle(at, floor);
+        IncidentTimes next = times.acknowledged() == null ? times.withAcknowledged(when) : times;
+        next = next.mitigated() == null ? next.withMitigated(when) : next;
+        return withTimesAndStatus(next.withResolved(when), IncidentStatus.RESOLVED);
     }
 
     /** Closes a resolved incident; nothing changes after this but a reopen, notes and action items. */
@@ -230,7 +232,8 @@ public record Incident(long id, String title, String summary, IncidentSeverity s
             throw new IncidentException(reference() + " is " + status.label()
                     + "; resolve it before closing it");
         }
-        return withTimesAndStatus(times.withClosed(at), IncidentStatus.CLOSED);
+        Instant when = times.resolved() == null ? at : IncidentRules.settle(at, times.resolved());
+        return withTimesAndStatus(times.withClosed(when), IncidentStatus.CLOSED);
     }
 
     /** The problem came back: investigating again; the resolution and close times are cleared (history keeps them). */
@@ -273,10 +276,6 @@ public record Incident(long id, String title, String summary, IncidentSeverity s
         }
     }
 
-    private static Instant notBefore(Instant at, Instant floor) {
-        return at.isBefore(floor) ? floor : at;
-    }
-
     private static List<String> distinct(List<String> values) {
         if (values == null) {
             return List.of();
@@ -313,6 +312,7 @@ public record Incident(long id, String title, String summary, IncidentSeverity s
         for (Role role : Role.values()) {
             fields.put("role." + role.label(), incident -> incident.roles().getOrDefault(role, ""));
         }
+        fields.put("declared", incident -> text(incident.times().declared()));
         fields.put("impact_started", incident -> text(incident.times().impactStarted()));
         fields.put("detected", incident -> text(incident.times().detected()));
         fields.put("acknowledged", incident -> text(incident.times().acknowledged()));

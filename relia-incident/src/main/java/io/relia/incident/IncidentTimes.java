@@ -67,6 +67,11 @@ public record IncidentTimes(Instant declared, Instant impactStarted, Instant det
         return Optional.ofNullable(postmortemCompleted);
     }
 
+    IncidentTimes withDeclared(Instant at) {
+        return new IncidentTimes(at, impactStarted, detected, acknowledged, mitigated, resolved, closed,
+                postmortemCompleted);
+    }
+
     IncidentTimes withImpactStarted(Instant at) {
         return new IncidentTimes(declared, at, detected, acknowledged, mitigated, resolved, closed, postmortemCompleted);
     }

@@ -107,7 +107,7 @@ final class IncidentApi implements ServerPart {
         }
         Optional<Instant> impact = time(body, "impactStarted");
         if (impact.isPresent()) {
-            draft = draft.withImpactStarted(impact.get(), now);
+            draft = draft.withImpactStarted(impact.get());
         }
         Incident created = store.create(draft, Auth.actor(ctx), declared);
         events.publish(NotificationTarget.Event.OPENED, created, "declared by " + Auth.actor(ctx));

@@ -52,8 +52,8 @@ final class IncidentRecordsApi implements ServerPart {
     private static final int MAX_SIMILAR = 50;
     /** What PATCH /api/v1/incidents/{id} changes ({@code detection} is the older name of {@code detectionNotes}). */
     private static final Set<String> PATCH_FIELDS = Set.of("title", "summary", "severity", "status", "services",
-            "labels", "alerts", "slos", "drill", "impactStarted", "detected", "rootCause", "trigger", "resolution",
-            "detection", "detectionNotes", "impact", "wentWell", "wentWrong", "gotLucky", "whys");
+            "labels", "alerts", "slos", "drill", "impactStarted", "detected", "declared", "rootCause", "trigger",
+            "resolution", "detection", "detectionNotes", "impact", "wentWell", "wentWrong", "gotLucky", "whys");
 
     private final IncidentStore store;
     private final IncidentPolicy policy;
@@ -117,7 +117,7 @@ final class IncidentRecordsApi implements ServerPart {
             if (body.has("drill")) {
                 next = next.withDrill(Json.bool(body, "drill"));
             }
-            next = withTimes(next, body, now);
+            next = withTimes(next, body);
             Optional<String> status = Json.text(body, "status");
             if (status.isPresent()) {
                 next = next.withStatus(IncidentStatus.parse(status.get()), now);
@@ -145,7 +145,8 @@ final class IncidentRecordsApi implements ServerPart {
      * Replaces the incident's state with the body's {@code incident} record if its {@code If-Match} tag is still
      * current: the compare-and-set behind {@code relia incident --server}, whose commands apply the same pure
      * lifecycle functions as against a local store. 412 when someone changed it meanwhile (the client re-reads and
-     * retries), 428 without {@code If-Match}.
+     * retries), 428 without {@code If-Match}. An optional {@code at} is when the change happened (the CLI's
+     * {@code --at}), the time of its timeline entries; the server's clock by default.
      */
     private void replace(Context ctx) {
         String expected = ctx.header("If-Match");
@@ -164,8 +165,9 @@ final class IncidentRecordsApi implements ServerPart {
             throw new ApiError(400, malformed.getMessage());
         }
         Instant now = Instant.now();
+        Instant at = IncidentApi.time(body, "at").orElse(now);
         IncidentSeverity before = store.get(id).severity();
-        Incident changed = store.change(id, Auth.actor(ctx), now, current -> {
+        Incident changed = store.change(id, Auth.actor(ctx), at, current -> {
             if (!Ids.etag(current).equals(expected.strip())) {
                 throw new ApiError(412, "INC-" + id + " changed since it was read; read it again");
             }
@@ -183,16 +185,12 @@ final class IncidentRecordsApi implements ServerPart {
         }
     }
 
-    /** Detection and impact start; both at once may move past each other, so the impact start is cleared first. */
-    private static Incident withTimes(Incident incident, JsonNode body, Instant now) {
-        Optional<Instant> detected = IncidentApi.time(body, "detected");
-        Optional<Instant> impact = IncidentApi.time(body, "impactStarted");
+    /** Declaration, detection and impact start; the store checks the result against the lifecycle rules. */
+    private static Incident withTimes(Incident incident, JsonNode body) {
         Incident next = incident;
-        if (detected.isPresent()) {
-            next = impact.isPresent() ? next.withImpactStarted(null, now) : next;
-            next = next.withDetected(detected.get());
-        }
-        return impact.isPresent() ? next.withImpactStarted(impact.get(), now) : next;
+        next = IncidentApi.time(body, "declared").map(next::withDeclared).orElse(next);
+        next = IncidentApi.time(body, "detected").map(next::withDetected).orElse(next);
+        return IncidentApi.time(body, "impactStarted").map(next::withImpactStarted).orElse(next);
     }
 
     private void timeline(Context ctx) {

@@ -7,6 +7,7 @@ import io.relia.incident.IncidentException;
 import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentSettings;
 import io.relia.incident.IncidentStore;
+import io.relia.incident.RuleViolationException;
 import io.relia.incident.intake.IntakeRules;
 import io.relia.incident.store.StoreException;
 import io.relia.server.dashboard.Dashboard;
@@ -103,6 +104,15 @@ public final class ReliaServer implements AutoCloseable {
             config.routes.exception(ApiError.class, (error, ctx) -> problem(ctx, error.status(), error.getMessage()));
             config.routes.exception(IncidentException.class, (error, ctx) -> problem(ctx,
                     error.getMessage().startsWith("no incident") ? 404 : 400, error.getMessage()));
+            config.routes.exception(RuleViolationException.class, (error, ctx) -> {
+                // Every broken rule of the request, each naming its field, beside the joined message.
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", 400);
+                body.put("message", error.getMessage());
+                body.put("violations", error.violations().stream().map(violation -> Map.of("field",
+                        violation.field(), "message", violation.message())).toList());
+                Json.send(ctx, 400, body);
+            });
             config.routes.exception(StoreException.class, (error, ctx) -> {
                 LOG.warn("the incident store is unavailable: {}", error.getMessage());
                 problem(ctx, 503, "the incident store is unavailable");

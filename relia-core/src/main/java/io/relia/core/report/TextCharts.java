@@ -118,7 +118,9 @@ final class TextCharts {
             for (int s = 0; s < data.series().size(); s++) {
                 ChartData.Series series = data.series().get(s);
                 double value = series.values().get(i);
-                int length = Double.isFinite(value) ? (int) Math.round(Math.max(0, value) / scale.max() * BAR) : 0;
+                // Clamped: a tiny value beside a huge negative one rounds the axis top to 0, and x / 0 is infinite.
+                int length = Double.isFinite(value) && scale.max() > 0
+                        ? (int) Math.round(Math.min(1, Math.max(0, value) / scale.max()) * BAR) : 0;
                 char glyph = stacked ? STACK[s % STACK.length] : '█';
                 out.append(tone.apply(toneOf(series.name()), String.valueOf(glyph).repeat(length)));
                 String text = (data.series().size() > 1 ? series.name() + " " : "") + data.y().format(value);

@@ -164,6 +164,16 @@ class ReportWritersTest {
     }
 
     @Test
+    void aTextBarChartDrawsATinyValueBesideAHugeNegativeOne() throws IOException {
+        // Once exit 70 ("count is negative"): the axis top rounded to 0 and the bar length overflowed.
+        ChartData chart = ChartData.builder("Median MTTR", ChartData.Kind.BAR,
+                ChartData.Domain.categories("severity", List.of("SEV1", "SEV2")),
+                ChartData.ValueAxis.amount("median", "s")).series("MTTR median", List.of(0.1, -1.8e9), "").build();
+
+        assertThat(render(ReportFormat.TEXT, 100, new Document.Chart(chart))).contains("SEV1", "SEV2");
+    }
+
+    @Test
     void htmlTablesLetLongPathsBreakAtTheirSeparators() throws IOException {
         String html = render(ReportFormat.HTML, 100, new Document.Table(List.of("Where"),
                 List.of(List.of(Cell.of("examples/checkout-service/deploy/k8s/checkout.yaml:11:3 short words")))));

@@ -3,10 +3,13 @@ package io.relia.incident.history;
 import io.relia.core.spec.Fields;
 import io.relia.incident.ActionItem;
 import io.relia.incident.IncidentException;
+import io.relia.incident.IncidentRules;
+import io.relia.incident.RuleViolation;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads one {@code action_items} entry: type, priority and status default to other, P3 and open. */
@@ -38,12 +41,17 @@ final class ActionItemReader {
         if (title.isEmpty() || fields.problems().errorCount() > errorsBefore) {
             return Optional.empty();
         }
+        ActionItem item;
         try {
-            return Optional.of(new ActionItem(0, 0, title.get(), type, HistoryEntryReader.text(fields, "owner"),
-                    priority, due, status, HistoryEntryReader.text(fields, "link"), created, created));
+            item = new ActionItem(0, 0, title.get(), type, HistoryEntryReader.text(fields, "owner"), priority, due,
+                    status, HistoryEntryReader.text(fields, "link"), created, created);
         } catch (IncidentException invalid) {
             fields.problems().error(fields.map().location(), invalid.getMessage(), "", "fix this action item");
             return Optional.empty();
         }
+        List<RuleViolation> broken = IncidentRules.violations(item);
+        broken.forEach(violation -> fields.problems().error(fields.valueLocation(violation.field()),
+                violation.message(), "", ""));
+        return broken.isEmpty() ? Optional.of(item) : Optional.empty();
     }
 }

@@ -10,10 +10,12 @@ import io.relia.incident.ActionItem;
 import io.relia.incident.Analysis;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentException;
+import io.relia.incident.IncidentRules;
 import io.relia.incident.IncidentSeverity;
 import io.relia.incident.IncidentStatus;
 import io.relia.incident.IncidentTimes;
 import io.relia.incident.Role;
+import io.relia.incident.RuleViolation;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,14 +24,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns one entry of a history file into a {@link HistoricIncident}. The model validates what it owns (title,
- * detection and impact times); its {@link IncidentException}s become problems at the entry. This reader adds the
- * checks a record built in one step needs: the lifecycle times in order and a status that matches them.
+ * Turns one entry of a history file into a {@link HistoricIncident}. The entry is checked with the same
+ * {@link IncidentRules} as every write (times in order and not in the future, a status that matches them, one-line
+ * text); each broken rule becomes a problem at the value that breaks it.
  */
 final class HistoryEntryReader {
+
+    private static final Set<String> TIMES = Set.of("impact_started", "detected", "declared", "acknowledged",
+            "mitigated", "resolved", "closed", "postmortem_completed");
 
     private final Fields fields;
     private final Problems problems;
@@ -66,46 +72,52 @@ final class HistoryEntryReader {
 
     private Optional<Incident> incident(String title, IncidentSeverity severity, IncidentTimes times,
                                         Map<Role, String> roles) {
+        IncidentStatus status = status(times);
+        // A closed record without its close time was closed by its resolution at the latest, as its mitigation is.
+        IncidentTimes complete = status == IncidentStatus.CLOSED && times.closed() == null && times.resolved() != null
+                ? new IncidentTimes(times.declared(), times.impactStarted(), times.detected(), times.acknowledged(),
+                        times.mitigated(), times.resolved(), times.resolved(), times.postmortemCompleted())
+                : times;
         Incident incident;
         try {
-            incident = new Incident(0, title, fields.text("summary", "a string").orElse(""), severity,
-                    IncidentStatus.INVESTIGATING, fields.bool("drill").orElse(false), names("services"),
-                    fields.textMap("labels"), names("alerts"), names("slos"), roles,
-                    new IncidentTimes(times.declared(), null, times.declared(), null, null, null, null, null),
-                    analysis());
+            incident = new Incident(0, title, fields.text("summary", "a string").orElse(""), severity, status,
+                    fields.bool("drill").orElse(false), names("services"), fields.textMap("labels"), names("alerts"),
+                    names("slos"), roles, complete, analysis());
         } catch (IncidentException invalid) {
             problems.error(fields.map().location(), invalid.getMessage(), "", "fix this entry or leave it out");
             return Optional.empty();
         }
-        // The model's own setters check detection against the declaration and impact against detection.
-        incident = modelCheck("detected", incident, next -> next.withDetected(times.detected()));
-        if (times.impactStarted() != null) {
-            incident = modelCheck("impact_started", incident,
-                    next -> next.withImpactStarted(times.impactStarted(), Instant.now()));
+        for (RuleViolation violation : IncidentRules.violations(incident, Instant.now())) {
+            // A rule broken only by defaulted values (mitigated = resolved) follows from one reported at a value.
+            if (violation.fields().stream().map(HistoryEntryReader::key).anyMatch(fields.map()::has)
+                    || violation.fields().stream().noneMatch(TIMES::contains)) {
+                problems.error(location(violation), violation.message(), "", TIMES.contains(violation.field())
+                        ? "check the date and the zone (Z is UTC)" : "");
+            }
         }
-        IncidentStatus status = status(times);
-        return Optional.of(new Incident(0, incident.title(), incident.summary(), severity, status, incident.drill(),
-                incident.services(), incident.labels(), incident.alerts(), incident.slos(), incident.roles(),
-                new IncidentTimes(times.declared(), incident.times().impactStarted(), incident.times().detected(),
-                        times.acknowledged(), times.mitigated(), times.resolved(), times.closed(),
-                        times.postmortemCompleted()),
-                incident.analysis()));
+        return Optional.of(incident);
     }
 
-    private Incident modelCheck(String key, Incident incident, Function<Incident, Incident> change) {
-        try {
-            return change.apply(incident);
-        } catch (IncidentException invalid) {
-            problems.error(fields.valueLocation(key), invalid.getMessage(), "", "check the times of this entry; "
-                    + "impact starts before detection, and detection comes at or before the declaration");
-            return incident;
+    /** Where a broken rule is reported: at the first of its fields the entry gives, else at the entry. */
+    private Location location(RuleViolation violation) {
+        for (String field : violation.fields()) {
+            if (fields.map().has(key(field))) {
+                return fields.valueLocation(key(field));
+            }
         }
+        return fields.map().location();
+    }
+
+    /** The key of the history form that holds a field. */
+    private static String key(String field) {
+        return field.startsWith("role.") ? "roles" : field;
     }
 
     /**
-     * The lifecycle times, in order. An absent mitigation defaults to the resolution (the impact ended by then at
-     * the latest); an absent acknowledgement stays unknown, so that MTTA leaves the incident out rather than
-     * counting its whole duration as the time to acknowledge.
+     * The lifecycle times as the entry gives them. An absent mitigation defaults to the resolution (the impact
+     * ended by then at the latest); an absent acknowledgement stays unknown, so that MTTA leaves the incident out
+     * rather than counting its whole duration as the time to acknowledge. Their order is checked with the rest of
+     * {@link IncidentRules}.
      */
     private Optional<IncidentTimes> times(Instant declared) {
         Instant impact = time("impact_started").orElse(null);
@@ -115,46 +127,15 @@ final class HistoryEntryReader {
         Instant acknowledged = time("acknowledged").orElse(null);
         Instant closed = time("closed").orElse(null);
         Instant postmortem = time("postmortem_completed").orElse(null);
-        notBefore("acknowledged", acknowledged, "detected", detected);
-        notBefore("mitigated", mitigated, "detected", detected);
-        notBefore("resolved", resolved, "declared", declared);
-        notBefore("resolved", resolved, "mitigated", fields.map().has("mitigated") ? mitigated : null);
-        notBefore("closed", closed, "resolved", resolved);
-        notBefore("postmortem_completed", postmortem, "resolved", resolved);
-        requireResolved("closed", closed, resolved);
-        requireResolved("postmortem_completed", postmortem, resolved);
         return Optional.of(new IncidentTimes(declared, impact, detected, acknowledged, mitigated, resolved, closed,
                 postmortem));
     }
 
-    private void notBefore(String key, Instant later, String earlierKey, Instant earlier) {
-        if (later != null && earlier != null && later.isBefore(earlier) && fields.map().has(key)) {
-            problems.error(fields.valueLocation(key), "\"" + key + "\" (" + later + ") lies before \"" + earlierKey
-                    + "\" (" + earlier + ")", "a time at or after " + earlierKey,
-                    "check the date and the zone (Z is UTC)");
-        }
-    }
-
-    private void requireResolved(String key, Instant at, Instant resolved) {
-        if (at != null && resolved == null) {
-            problems.error(fields.locationOf(key), "\"" + key + "\" is given but \"resolved\" is not",
-                    "a resolved time", "add when the incident was resolved");
-        }
-    }
-
+    /** The status the entry gives, else closed when it was resolved and investigating when not. */
     private IncidentStatus status(IncidentTimes times) {
         IncidentStatus fallback = times.resolved() == null ? IncidentStatus.INVESTIGATING : IncidentStatus.CLOSED;
-        IncidentStatus status = parsed("status", IncidentStatus::parse,
+        return parsed("status", IncidentStatus::parse,
                 Arrays.stream(IncidentStatus.values()).map(IncidentStatus::label).toList()).orElse(fallback);
-        if (!status.isOpen() && times.resolved() == null) {
-            problems.error(fields.valueLocation("status"), "the status is " + status.label()
-                    + " but \"resolved\" is not given", "a resolved time", "add when the incident was resolved");
-        } else if (status.isOpen() && times.resolved() != null) {
-            problems.error(fields.valueLocation("status"), "the status is " + status.label()
-                    + " but the incident was resolved at " + times.resolved(), "resolved or closed",
-                    "remove the status; it defaults to closed");
-        }
-        return status;
     }
 
     private Map<Role, String> roles() {

@@ -2,6 +2,7 @@ package io.relia.incident.metrics;
 
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentRules;
 import io.relia.incident.IncidentSeverity;
 
 import java.time.Duration;
@@ -34,7 +35,8 @@ import java.util.TreeMap;
  * </li>
  * </ul>
  * Incidents without services count overall and per severity, not per service; an incident with two services
- * counts for each.
+ * counts for each. No metric sees a negative duration: an incident whose times are out of order for a metric (say,
+ * resolved before declared) is left out of that metric and counted in {@link #leftOut}.
  *
  * @param from          start of the period, inclusive
  * @param to            end of the period, exclusive; usually now
@@ -44,10 +46,12 @@ import java.util.TreeMap;
  * @param byService     per service, sorted by name, services with at least one incident
  * @param mtbfByService MTBF per service, same keys as {@code byService}
  * @param drills        drills declared in the period, excluded from everything else
+ * @param leftOut       incidents a metric left out because their times break the lifecycle order it measures (a
+ *                      duration that would be negative, or end in the future); never counted as a duration
  */
 public record IncidentMetrics(Instant from, Instant to, IncidentStats overall, Mtbf overallMtbf,
                               Map<IncidentSeverity, IncidentStats> bySeverity, Map<String, IncidentStats> byService,
-                              Map<String, Mtbf> mtbfByService, int drills) {
+                              Map<String, Mtbf> mtbfByService, int drills, List<LeftOut> leftOut) {
 
     public IncidentMetrics {
         Objects.requireNonNull(from, "from");
@@ -60,17 +64,32 @@ public record IncidentMetrics(Instant from, Instant to, IncidentStats overall, M
         bySeverity = Collections.unmodifiableMap(new EnumMap<>(bySeverity));
         byService = Collections.unmodifiableMap(new TreeMap<>(byService));
         mtbfByService = Collections.unmodifiableMap(new TreeMap<>(mtbfByService));
+        leftOut = List.copyOf(leftOut);
     }
 
-    /** The metrics of {@code incidents} declared in [{@code from}, {@code to}), judged by {@code policy}. */
+    /**
+     * The metrics of {@code incidents} declared in [{@code from}, {@code to}), judged by {@code policy}, as of
+     * {@code to}: see {@link #compute(List, Instant, Instant, Instant, IncidentPolicy)}.
+     */
     public static IncidentMetrics compute(List<Incident> incidents, Instant from, Instant to, IncidentPolicy policy) {
+        return compute(incidents, from, to, to, policy);
+    }
+
+    /**
+     * The metrics of {@code incidents} declared in [{@code from}, {@code to}), judged by {@code policy}. A duration
+     * whose end lies before its start, or after {@code now} plus {@link IncidentRules#CLOCK_SKEW}, is left out of
+     * its metric and counted in {@link #leftOut}: stored records may predate the rules that forbid them.
+     */
+    public static IncidentMetrics compute(List<Incident> incidents, Instant from, Instant to, Instant now,
+                                          IncidentPolicy policy) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("the period must end after it starts: " + from + " .. " + to);
         }
-        IncidentTally overall = new IncidentTally(policy, from, to);
+        Instant clock = now.isAfter(to) ? now : to;
+        IncidentTally overall = new IncidentTally(policy, from, to, clock);
         Map<IncidentSeverity, IncidentTally> bySeverity = new EnumMap<>(IncidentSeverity.class);
         for (IncidentSeverity severity : IncidentSeverity.values()) {
-            bySeverity.put(severity, new IncidentTally(policy, from, to));
+            bySeverity.put(severity, new IncidentTally(policy, from, to, clock));
         }
         Map<String, IncidentTally> byService = new TreeMap<>();
         int drills = 0;
@@ -86,7 +105,7 @@ public record IncidentMetrics(Instant from, Instant to, IncidentStats overall, M
             overall.add(incident);
             bySeverity.get(incident.severity()).add(incident);
             for (String service : incident.services()) {
-                byService.computeIfAbsent(service, name -> new IncidentTally(policy, from, to)).add(incident);
+                byService.computeIfAbsent(service, name -> new IncidentTally(policy, from, to, clock)).add(incident);
             }
         }
         Map<IncidentSeverity, IncidentStats> severityStats = new EnumMap<>(IncidentSeverity.class);
@@ -98,7 +117,7 @@ public record IncidentMetrics(Instant from, Instant to, IncidentStats overall, M
             serviceMtbf.put(service, tally.mtbf());
         });
         return new IncidentMetrics(from, to, overall.stats(), overall.mtbf(), severityStats, serviceStats,
-                serviceMtbf, drills);
+                serviceMtbf, drills, overall.leftOut());
     }
 
     /** Length of the period. */

@@ -46,6 +46,10 @@ public final class MetricsReport {
         doc.paragraph(overall.count() + " incident" + (overall.count() == 1 ? "" : "s") + " (" + overall.open()
                 + " open) declared from " + MINUTE.format(metrics.from()) + " to " + MINUTE.format(metrics.to())
                 + " UTC; " + metrics.drills() + " drill" + (metrics.drills() == 1 ? "" : "s") + " excluded.");
+        if (!metrics.leftOut().isEmpty()) {
+            doc.paragraph(String.join("; ", metrics.leftOut().stream().map(LeftOut::describe).toList())
+                    + " (stored times that break the lifecycle rules).");
+        }
         doc.heading(1, "Definitions");
         doc.paragraph(DEFINITIONS);
         doc.heading(1, "Overall");
@@ -99,6 +103,7 @@ public final class MetricsReport {
         metrics.byService().forEach((service, stats) -> services.put(service,
                 json(stats, metrics.mtbfByService().get(service))));
         data.put("byService", services);
+        data.put("leftOut", metrics.leftOut().stream().map(MetricsReport::json).toList());
         return new Report("incident-stats", SCHEMA_VERSION, data, document(metrics));
     }
 
@@ -164,6 +169,14 @@ public final class MetricsReport {
             between.put("meanSeconds", mtbf.mean().map(MetricsReport::seconds).orElse(null));
             out.put("mtbf", between);
         }
+        return out;
+    }
+
+    private static Map<String, Object> json(LeftOut leftOut) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metric", leftOut.metric());
+        out.put("reason", leftOut.reason());
+        out.put("incidents", leftOut.incidents());
         return out;
     }
 

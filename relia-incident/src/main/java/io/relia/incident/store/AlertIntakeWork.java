@@ -2,8 +2,11 @@ package io.relia.incident.store;
 
 import io.relia.incident.FieldChange;
 import io.relia.incident.Incident;
+import io.relia.incident.IncidentRules;
 import io.relia.incident.IncidentSeverity;
 import io.relia.incident.IncidentStatus;
+import io.relia.incident.OneLine;
+import io.relia.incident.RuleViolation;
 import io.relia.incident.TimelineEntry;
 import io.relia.incident.intake.AlertEvent;
 import io.relia.incident.intake.IntakeOutcome;
@@ -26,6 +29,10 @@ import java.util.TreeMap;
  * Applies a batch of alert events in one transaction: deduplicates by the sender's alert identity, groups firing
  * alerts into one open incident per group, raises severity, and moves an incident to monitoring when its last
  * firing alert resolves. Every change of an incident is diffed into timeline entries, as {@code change} does.
+ * An alert is never refused for its text: line breaks and control characters in the names, labels and summary an
+ * incident takes from it are replaced by spaces ({@link OneLine#neutralise}). Changes are checked against
+ * {@link IncidentRules} like any other write; one that would break them (only an incident stored before the rules
+ * can provoke that) is left out and said on the timeline, and the alert is still recorded.
  */
 final class AlertIntakeWork {
 
@@ -82,9 +89,8 @@ final class AlertIntakeWork {
                 return new IntakeOutcome(IntakeOutcome.Kind.REPEATED, Optional.empty(), Optional.empty());
             }
             Incident before = incident(incidentId);
-            Incident after = before.status() == IncidentStatus.MONITORING
-                    ? before.withStatus(IncidentStatus.INVESTIGATING, at) : before;
-            record(before, after);
+            Incident after = record(before, before.status() == IncidentStatus.MONITORING
+                    ? before.withStatus(IncidentStatus.INVESTIGATING, at) : before);
             entry(incidentId, "alert " + latest.get().alertname() + " fired again" + describe(event));
             return new IntakeOutcome(IntakeOutcome.Kind.REFIRED, Optional.of(after), Optional.empty());
         }
@@ -93,7 +99,7 @@ final class AlertIntakeWork {
         IncidentSeverity severity = rules.severity(event.labels());
         if (open.isPresent()) {
             Incident before = incident(open.get());
-            List<String> alerts = union(before.alerts(), event.alertname(), MAX_ALERT_NAMES);
+            List<String> alerts = union(before.alerts(), OneLine.neutralise(event.alertname()), MAX_ALERT_NAMES);
             List<String> services = union(before.services(), service(event), Integer.MAX_VALUE);
             Incident after = alerts == before.alerts() && services == before.services() ? before
                     : before.withAlerts(alerts).withServices(services);
@@ -107,21 +113,24 @@ final class AlertIntakeWork {
             }
             AlertRows.insert(statements, before.id(), event, group, at);
             AlertRows.touchGroup(statements, group, before.id(), at);
-            record(before, after);
+            Incident stored = record(before, after);
             entry(before.id(), "alert " + event.alertname() + " fired" + describe(event));
-            return new IntakeOutcome(IntakeOutcome.Kind.JOINED, Optional.of(after), raisedFrom);
+            return new IntakeOutcome(IntakeOutcome.Kind.JOINED, Optional.of(stored),
+                    stored == after ? raisedFrom : Optional.empty());
         }
         Incident draft = Incident.declare(title(event), severity, at)
                 .withSummary(event.annotations().getOrDefault("description",
                         event.annotations().getOrDefault("summary", "")))
                 .withServices(service(event).isEmpty() ? List.of() : List.of(service(event)))
-                .withLabels(event.labels())
-                .withAlerts(List.of(event.alertname()));
+                .withLabels(oneLine(event.labels()))
+                .withAlerts(List.of(OneLine.neutralise(event.alertname())));
         Optional<Instant> started = event.startsAt()
                 .filter(start -> !start.isAfter(at) && start.isAfter(at.minus(PLAUSIBLE_START)));
         if (started.isPresent()) {
             draft = draft.withDetected(started.get());
         }
+        // Its text is neutralised and its times come from this clock, so the rules hold by construction.
+        IncidentRules.requireValid(draft, at);
         long id = IncidentRows.insert(connection, draft);
         Incident created = draft.withId(id);
         incidents.put(id, created);
@@ -148,8 +157,7 @@ final class AlertIntakeWork {
         Incident before = incident(incidentId);
         Incident after = before;
         if (AlertRows.firing(statements, incidentId) == 0 && before.status() != IncidentStatus.MONITORING) {
-            after = before.alertsResolved(at);
-            record(before, after);
+            after = record(before, before.alertsResolved(at));
         }
         return new IntakeOutcome(IntakeOutcome.Kind.RESOLVED, Optional.of(after), Optional.empty());
     }
@@ -164,18 +172,27 @@ final class AlertIntakeWork {
         if (before.times().acknowledged() != null) {
             return new IntakeOutcome(IntakeOutcome.Kind.REPEATED, Optional.empty(), Optional.empty());
         }
-        Incident after = before.acknowledge(at);
-        record(before, after);
+        Incident after = record(before, before.acknowledge(at));
+        if (after == before) {
+            return new IntakeOutcome(IntakeOutcome.Kind.REPEATED, Optional.empty(), Optional.empty());
+        }
         return new IntakeOutcome(IntakeOutcome.Kind.ACKNOWLEDGED, Optional.of(after), Optional.empty());
     }
 
-    private void record(Incident before, Incident after) throws SQLException {
+    /** Writes the change with its timeline entries and returns what is stored: {@code before} when refused. */
+    private Incident record(Incident before, Incident after) throws SQLException {
         if (after == before) {
-            return;
+            return before;
         }
         List<FieldChange> changes = after.changesFrom(before);
         if (changes.isEmpty()) {
-            return;
+            return before;
+        }
+        List<RuleViolation> broken = IncidentRules.violations(before, after, at);
+        if (!broken.isEmpty()) {
+            entry(before.id(), "relia intake left " + before.reference() + " unchanged: " + String.join("; ",
+                    broken.stream().map(RuleViolation::message).toList()));
+            return before;
         }
         IncidentRows.update(connection, after);
         incidents.put(after.id(), after);
@@ -183,6 +200,7 @@ final class AlertIntakeWork {
             JdbcIncidentStore.insertEntry(statements, new TimelineEntry(0, after.id(), at, ACTOR,
                     TimelineEntry.Kind.CHANGED, change.field(), change.before(), change.after(), ""));
         }
+        return after;
     }
 
     private void entry(long incidentId, String text) throws SQLException {
@@ -190,17 +208,24 @@ final class AlertIntakeWork {
                 "", "", "", AlertRows.clip(text, 2_000)));
     }
 
-    /** "HighErrorRate on checkout: 5xx above 2%", at most 200 characters. */
+    /** "HighErrorRate on checkout: 5xx above 2%", one line of at most 200 characters. */
     static String title(AlertEvent event) {
         String service = service(event);
         String summary = event.annotations().getOrDefault("summary", "").strip();
         String title = event.alertname() + (service.isEmpty() ? "" : " on " + service)
                 + (summary.isEmpty() || summary.equals(event.alertname()) ? "" : ": " + summary);
-        return AlertRows.clip(title.replaceAll("\\s+", " "), 200);
+        String line = AlertRows.clip(OneLine.neutralise(title), 200).strip();
+        return line.isEmpty() ? "unnamed alert" : line;
     }
 
     private static String service(AlertEvent event) {
-        return event.labels().getOrDefault("service", "").strip();
+        return OneLine.neutralise(event.labels().getOrDefault("service", ""));
+    }
+
+    private static Map<String, String> oneLine(Map<String, String> labels) {
+        Map<String, String> clean = new TreeMap<>();
+        labels.forEach((key, value) -> clean.put(OneLine.neutralise(key), OneLine.neutralise(value)));
+        return clean;
     }
 
     private static String sender(AlertEvent event) {

@@ -5,6 +5,7 @@ import io.relia.incident.FieldChange;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentException;
 import io.relia.incident.IncidentQuery;
+import io.relia.incident.IncidentRules;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.IncidentTimes;
 import io.relia.incident.TimelineEntry;
@@ -25,7 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** The incident store over JDBC: SQLite or PostgreSQL through the same SQL. */
+/**
+ * The incident store over JDBC: SQLite or PostgreSQL through the same SQL. Every write is checked against
+ * {@link IncidentRules} at the store's clock before anything is written.
+ */
 final class JdbcIncidentStore implements IncidentStore {
 
     private final Database database;
@@ -52,6 +56,8 @@ final class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public Incident create(Incident draft, String actor, Instant at) {
+        IncidentRules.requireValid(draft, Instant.now());
+        IncidentRules.requirePlausibleEntry(at, Instant.now());
         return database.inTransaction(connection -> {
             long id = IncidentRows.insert(connection, draft);
             Incident stored = draft.withId(id);
@@ -63,6 +69,8 @@ final class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public Incident importIncident(Incident draft, List<ActionItem> actions, String actor, String source) {
+        IncidentRules.requireValid(draft, Instant.now());
+        actions.forEach(action -> IncidentRules.requireValid(null, action));
         return database.inTransaction(connection -> {
             long id = IncidentRows.insert(connection, draft);
             Incident stored = draft.withId(id);
@@ -103,6 +111,9 @@ final class JdbcIncidentStore implements IncidentStore {
             if (changes.isEmpty()) {
                 return before;
             }
+            Instant now = Instant.now();
+            IncidentRules.requireValidChange(before, after, now);
+            IncidentRules.requirePlausibleEntry(at, now);
             IncidentRows.update(connection, after);
             for (FieldChange change : changes) {
                 insertEntry(connection, new TimelineEntry(0, id, at, actor, TimelineEntry.Kind.CHANGED,
@@ -117,6 +128,7 @@ final class JdbcIncidentStore implements IncidentStore {
         if (text == null || text.isBlank()) {
             throw new IncidentException("a note needs text");
         }
+        IncidentRules.requirePlausibleEntry(at, Instant.now());
         return database.inTransaction(connection -> {
             lockedIncident(connection, id);
             return insertEntry(connection, new TimelineEntry(0, id, at, actor, kind, "", "", "", text.strip()));
@@ -195,6 +207,7 @@ final class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public ActionItem addAction(ActionItem draft, String actor, Instant at) {
+        IncidentRules.requireValid(null, draft);
         return database.inTransaction(connection -> {
             lockedIncident(connection, draft.incidentId());
             ActionItem stored = ActionRows.insert(connection, draft);
@@ -217,6 +230,7 @@ final class JdbcIncidentStore implements IncidentStore {
             if (after.withStatus(after.status(), before.updated()).equals(before)) {
                 return before;
             }
+            IncidentRules.requireValid(before, after);
             try (PreparedStatement update = connection.prepareStatement("UPDATE action_items SET title = ?,"
                     + " item_type = ?, owner_name = ?, priority = ?, due_date = ?, status = ?, link = ?,"
                     + " updated_at = ? WHERE id = ?")) {

@@ -139,13 +139,12 @@ class IncidentHistoryFileTest {
                     resolved: 2026-03-04T09:15:00Z
                 """);
 
-        assertThat(messages(history)).containsExactly("history.yaml:5:15: error: \"resolved\" "
-                + "(2026-03-04T09:15:00Z) lies before \"declared\" (2026-03-04T10:15:00Z); expected a time at or "
-                + "after declared (hint: check the date and the zone (Z is UTC))");
+        assertThat(messages(history)).containsExactly("history.yaml:5:15: error: resolved 2026-03-04T09:15:00Z lies "
+                + "before declared 2026-03-04T10:15:00Z (hint: check the date and the zone (Z is UTC))");
     }
 
     @Test
-    void turnsTheModelsRefusalOfAnImpactAfterDetectionIntoALocatedProblem() {
+    void reportsAnImpactStartAfterDetectionAtTheImpactStart() {
         IncidentHistory history = parse("""
                 incidents:
                   - title: Checkout down
@@ -157,8 +156,8 @@ class IncidentHistoryFileTest {
 
         assertThat(history.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.location().toString()).isEqualTo("history.yaml:6:21");
-            assertThat(problem.message()).isEqualTo("impact start 2026-03-04T10:09:00Z lies after detection "
-                    + "(2026-03-04T10:07:00Z); impact starts before anyone can notice it");
+            assertThat(problem.message()).isEqualTo("impact_started 2026-03-04T10:09:00Z lies after detected "
+                    + "2026-03-04T10:07:00Z");
             assertThat(problem.hint()).isNotEmpty();
         });
     }
@@ -259,8 +258,54 @@ class IncidentHistoryFileTest {
                     resolved: 2026-03-04T11:15:00Z
                 """);
 
-        assertThat(messages(history)).singleElement().asString().startsWith("history.yaml:4:13: error: the status "
-                + "is investigating but the incident was resolved");
+        assertThat(messages(history)).singleElement().asString().startsWith("history.yaml:4:13: error: status "
+                + "investigating but resolved 2026-03-04T11:15:00Z is set");
+    }
+
+    @Test
+    void reportsEveryBrokenRuleOfAnEntryAtTheValueThatBreaksIt() {
+        IncidentHistory history = parse("""
+                incidents:
+                  - title: "Checkout\\rdown"
+                    severity: SEV2
+                    declared: 2026-03-04T10:15:00Z
+                    acknowledged: 9999-12-31T00:00:00Z
+                    resolved: 2026-03-04T11:15:00Z
+                    closed: 2026-03-04T11:00:00Z
+                    action_items:
+                      - title: "Alert on\\npool saturation"
+                """);
+
+        assertThat(messages(history)).map(message -> message.replaceAll("\\(now [^;]*;", "(now NOW;"))
+                .containsExactlyInAnyOrder(
+                        "history.yaml:2:12: error: the title contains a carriage return (U+000D) at character 9; it "
+                                + "must be one line without control characters",
+                        "history.yaml:5:19: error: acknowledged 9999-12-31T00:00:00Z lies in the future (now NOW; "
+                                + "clocks may differ by 5 minutes) (hint: check the date and the zone (Z is UTC))",
+                        "history.yaml:6:15: error: resolved 2026-03-04T11:15:00Z lies before acknowledged "
+                                + "9999-12-31T00:00:00Z (hint: check the date and the zone (Z is UTC))",
+                        "history.yaml:7:13: error: closed 2026-03-04T11:00:00Z lies before resolved "
+                                + "2026-03-04T11:15:00Z (hint: check the date and the zone (Z is UTC))",
+                        "history.yaml:9:16: error: the action item's title contains a line break (U+000A) at "
+                                + "character 9; it must be one line without control characters");
+        assertThat(history.incidents()).isEmpty();
+    }
+
+    @Test
+    void aClosedEntryWithoutACloseTimeWasClosedAtItsResolution() {
+        IncidentHistory history = parse("""
+                incidents:
+                  - title: Checkout down
+                    severity: SEV2
+                    declared: 2026-03-04T10:15:00Z
+                    resolved: 2026-03-04T11:15:00Z
+                """);
+
+        assertThat(history.problems()).isEmpty();
+        assertThat(history.incidents()).singleElement().satisfies(entry -> {
+            assertThat(entry.incident().status()).isEqualTo(IncidentStatus.CLOSED);
+            assertThat(entry.incident().times().closed()).isEqualTo(at("2026-03-04T11:15:00Z"));
+        });
     }
 
     @Test

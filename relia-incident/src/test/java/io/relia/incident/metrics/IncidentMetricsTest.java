@@ -1,13 +1,17 @@
 package io.relia.incident.metrics;
 
+import io.relia.incident.Analysis;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentSeverity;
+import io.relia.incident.IncidentStatus;
+import io.relia.incident.IncidentTimes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +36,7 @@ class IncidentMetricsTest {
     private static Incident incident(IncidentSeverity severity, String service, long start, long detected, long ack,
                                      long mitigated, long resolved) {
         return Incident.declare("incident", severity, minute(detected)).withServices(List.of(service))
-                .withImpactStarted(minute(start), TO).acknowledge(minute(ack)).mitigate(minute(mitigated))
+                .withImpactStarted(minute(start)).acknowledge(minute(ack)).mitigate(minute(mitigated))
                 .resolve(minute(resolved));
     }
 
@@ -137,7 +141,7 @@ class IncidentMetricsTest {
     void overlappingImpactCountsOnceAndImpactBeforeThePeriodIsClipped() {
         // a: 30..90, b: 60..120 overlap to 30..120 = 90 minutes; c began 20 minutes before the period: 0..10.
         Incident c = Incident.declare("incident", IncidentSeverity.SEV4, minute(1)).withDetected(minute(-5))
-                .withImpactStarted(minute(-20), TO).mitigate(minute(10)).resolve(minute(11));
+                .withImpactStarted(minute(-20)).mitigate(minute(10)).resolve(minute(11));
         IncidentMetrics metrics = compute(incident(IncidentSeverity.SEV2, "x", 30, 31, 32, 90, 95),
                 incident(IncidentSeverity.SEV2, "y", 60, 61, 62, 120, 125), c);
         assertThat(metrics.overallMtbf().impact()).isEqualTo(minutes(100));
@@ -189,6 +193,67 @@ class IncidentMetricsTest {
         Incident done = incident(IncidentSeverity.SEV2, "a", 0, 0, 1, 2, 3).withPostmortemCompleted(minute(60));
         Incident notNeeded = incident(IncidentSeverity.SEV3, "a", 0, 0, 1, 2, 3);
         assertThat(compute(due, done, notNeeded).overall().postmortemsOverdue()).isEqualTo(1);
+    }
+
+    /** A record as an older Relia could store it: times set as given, in any order. */
+    private static Incident stored(int detected, Integer impact, Integer ack, Integer mitigated, Integer resolved) {
+        return new Incident(1, "legacy", "", IncidentSeverity.SEV2, resolved == null ? IncidentStatus.INVESTIGATING
+                : IncidentStatus.RESOLVED, false, List.of("checkout"), Map.of(), List.of(), List.of(), Map.of(),
+                new IncidentTimes(minute(detected), impact == null ? null : minute(impact), minute(detected),
+                        ack == null ? null : minute(ack), mitigated == null ? null : minute(mitigated),
+                        resolved == null ? null : minute(resolved), null, null), Analysis.EMPTY);
+    }
+
+    @Test
+    void noMetricSeesANegativeDurationAndEachLeftOutIncidentIsCounted() {
+        Incident good = incident(IncidentSeverity.SEV2, "checkout", 0, 10, 15, 40, 70);
+        Incident resolvedBeforeDeclared = stored(100, null, 101, 102, 50);
+        Incident mitigatedBeforeImpact = stored(200, 190, 205, 180, 230);
+        Incident acknowledgedBeforeDetected = stored(300, 310, 250, null, null);
+
+        IncidentMetrics metrics = compute(good, resolvedBeforeDeclared, mitigatedBeforeImpact,
+                acknowledgedBeforeDetected);
+
+        IncidentStats overall = metrics.overall();
+        assertThat(overall.count()).isEqualTo(4);
+        assertThat(List.of(overall.mttd(), overall.mtta(), overall.mttr(), overall.timeToResolve()))
+                .allSatisfy(stats -> assertThat(stats.mean().isNegative() || stats.median().isNegative()
+                        || stats.p90().isNegative()).isFalse());
+        assertThat(overall.mttr().count()).isEqualTo(2);
+        assertThat(overall.timeToResolve().count()).isEqualTo(2);
+        assertThat(metrics.leftOut()).extracting(LeftOut::describe).containsExactly(
+                "1 incident left out of time to resolve: resolved before declared",
+                "1 incident left out of MTTR: mitigated before impact started",
+                "1 incident left out of MTTD: detected before impact started",
+                "1 incident left out of MTTA: acknowledged before detected");
+        assertThat(metrics.bySeverity().get(IncidentSeverity.SEV2).mttr().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimeInTheFutureOfTheReportIsLeftOutToo() {
+        Instant now = TO.minus(Duration.ofDays(5));
+        Incident acknowledgedIn9999 = Incident.declare("incident", IncidentSeverity.SEV3, minute(10))
+                .acknowledge(Instant.parse("9999-12-31T00:00:00Z"));
+
+        IncidentMetrics metrics = IncidentMetrics.compute(List.of(acknowledgedIn9999), FROM, TO, now,
+                IncidentPolicy.DEFAULT);
+
+        assertThat(metrics.overall().mtta().count()).isZero();
+        assertThat(metrics.leftOut()).extracting(LeftOut::describe)
+                .containsExactly("1 incident left out of MTTA: acknowledged in the future");
+    }
+
+    @Test
+    void anImpactStartBefore2000IsLeftOutRatherThanMeasuredInMillennia() {
+        Incident impactIn1970 = stored(10, 0, 12, 20, 30).withImpactStarted(Instant.EPOCH);
+
+        IncidentMetrics metrics = compute(impactIn1970);
+
+        assertThat(metrics.overall().mttd().count()).isZero();
+        assertThat(metrics.overall().mttr().count()).isZero();
+        assertThat(metrics.leftOut()).extracting(LeftOut::describe).containsExactly(
+                "1 incident left out of MTTD: impact started before 2000-01-01T00:00:00Z",
+                "1 incident left out of MTTR: impact started before 2000-01-01T00:00:00Z");
     }
 
     @Test

@@ -5,9 +5,12 @@ import io.relia.core.report.Document;
 import io.relia.core.report.Report;
 import io.relia.core.report.ReportFormat;
 import io.relia.core.report.ReportWriter;
+import io.relia.incident.Analysis;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentSeverity;
+import io.relia.incident.IncidentStatus;
+import io.relia.incident.IncidentTimes;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,6 +115,22 @@ class MetricsReportTest {
                 .contains("| MTTA (time to acknowledge) | 1 | 4m | 4m | 4m |")
                 .contains("| checkout | 1 | 0 | – | 4m | 30m | 30m | 9d23h30m (9d23h30m uptime ÷ 1) | 0 | 1 |");
         assertThat(render(report, ReportFormat.HTML)).contains("<svg");
+    }
+
+    @Test
+    void saysWhichIncidentsAMetricLeftOutAndWhy() throws IOException {
+        Incident resolvedBeforeDeclared = new Incident(1, "legacy", "", IncidentSeverity.SEV2,
+                IncidentStatus.RESOLVED, false, List.of(), Map.of(), List.of(), List.of(), Map.of(),
+                new IncidentTimes(FROM.plusSeconds(600), null, null, FROM.plusSeconds(660), FROM.plusSeconds(60),
+                        FROM.plusSeconds(60), null, null), Analysis.EMPTY);
+        IncidentMetrics metrics = IncidentMetrics.compute(List.of(resolvedBeforeDeclared), FROM, TO,
+                IncidentPolicy.DEFAULT);
+
+        assertThat(render(MetricsReport.report(metrics), ReportFormat.TEXT)).contains("1 incident left out of MTTR: "
+                + "mitigated before detected; 1 incident left out of time to resolve: resolved before declared "
+                + "(stored times that break the lifecycle rules).");
+        assertThat(render(MetricsReport.report(metrics), ReportFormat.JSON)).contains("\"leftOut\" : [ {",
+                "\"metric\" : \"MTTR\",", "\"reason\" : \"mitigated before detected\",", "\"incidents\" : 1");
     }
 
     @Test

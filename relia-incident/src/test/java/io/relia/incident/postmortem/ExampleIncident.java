@@ -44,7 +44,7 @@ final class ExampleIncident {
                 .withRole(Role.OPERATIONS_LEAD, "bob")
                 .withRole(Role.SCRIBE, "carol")
                 .withDetected(at("10:05:00"))
-                .withImpactStarted(at("10:02:00"), NOW)
+                .withImpactStarted(at("10:02:00"))
                 .acknowledge(at("10:09:00"))
                 .withStatus(IncidentStatus.IDENTIFIED, at("10:31:00"))
                 .mitigate(at("10:49:00"))

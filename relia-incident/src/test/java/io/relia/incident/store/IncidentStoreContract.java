@@ -67,7 +67,7 @@ abstract class IncidentStoreContract {
                 .withRole(Role.INCIDENT_COMMANDER, "alice")
                 .withRole(Role.SCRIBE, "dan")
                 .withDetected(T0.minusSeconds(120))
-                .withImpactStarted(T0.minusSeconds(600), T0)
+                .withImpactStarted(T0.minusSeconds(600))
                 .withAnalysis(Analysis.EMPTY.withRootCause("pool of 10 for 40 threads")
                         .withFiveWhys(List.of("why one", "why two")));
     }

@@ -33,10 +33,11 @@ import java.util.function.UnaryOperator;
 /**
  * The incident store behind a {@code relia serve}: what {@code relia incident --server URL} uses, so every incident
  * and action command works against a server unchanged. An edit is a compare-and-set: read the incident with its
- * ETag, apply the command's pure lifecycle function here, PUT it back with {@code If-Match}; when someone changed it
- * meanwhile (412) read again and re-apply, a bounded number of times. The actor travels in {@code X-Relia-Actor};
- * 4xx answers become {@link IncidentException} (exit 2) with the server's message, unreachable servers and 5xx
- * {@link StoreException} (exit 3).
+ * ETag, apply the command's pure lifecycle function here, PUT it back with {@code If-Match} and the command's time
+ * ({@code at}, so the timeline says when it happened, not when the server heard of it); when someone changed it
+ * meanwhile (412) read again and re-apply, a bounded number of times. The server checks the lifecycle rules. The
+ * actor travels in {@code X-Relia-Actor}; 4xx answers become {@link IncidentException} (exit 2) with the server's
+ * message, unreachable servers and 5xx {@link StoreException} (exit 3).
  */
 public final class RemoteIncidentStore implements IncidentStore {
 
@@ -104,7 +105,7 @@ public final class RemoteIncidentStore implements IncidentStore {
                 return before;
             }
             ServerConnection.Answer written = server.call("PUT", "/api/v1/incidents/" + id, Map.of("incident",
-                    IncidentJson.incident(after, IncidentPolicy.DEFAULT, at)), actor,
+                    IncidentJson.incident(after, IncidentPolicy.DEFAULT, at), "at", at.toString()), actor,
                     read.etag().orElseThrow(() -> new StoreException("relia serve sent no ETag; is it older than"
                             + " this client?", null)));
             if (written.status() != 412) {

@@ -114,7 +114,7 @@ class RemoteIncidentStoreTest {
                 .withLabels(Map.of("team", "checkout")).withAlerts(List.of("CheckoutHighErrorRate"))
                 .withSlos(List.of("checkout/availability")).withRole(Role.INCIDENT_COMMANDER, "alice")
                 .withRole(Role.SCRIBE, "dan").withDetected(declared.minus(Duration.ofMinutes(2)))
-                .withImpactStarted(declared.minus(Duration.ofMinutes(9)), now);
+                .withImpactStarted(declared.minus(Duration.ofMinutes(9)));
 
         Incident created;
         try (RemoteIncidentStore remote = new RemoteIncidentStore(url, token)) {

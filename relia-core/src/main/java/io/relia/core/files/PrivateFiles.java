@@ -1,12 +1,9 @@
 package io.relia.core.files;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -66,14 +63,11 @@ public final class PrivateFiles {
         }
     }
 
-    /** Writes {@code text} (UTF-8) to a new file {@code file} with mode 0600; refuses to replace an existing file. */
-    public static void writeNew(Path file, String text) throws IOException {
+    /** Creates the new empty file {@code file} with mode 0600; fails when it exists (never replaces a file). */
+    public static Path createNew(Path file) throws IOException {
         Files.createFile(file, attributes(file, FILE));
         restrict(file, FILE);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            writer.write(text);
-        }
+        return file;
     }
 
     private static FileAttribute<?>[] attributes(Path path, Set<PosixFilePermission> permissions) {

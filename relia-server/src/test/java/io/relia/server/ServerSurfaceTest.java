@@ -1,10 +1,16 @@
 package io.relia.server;
 
+import io.relia.incident.IncidentPolicy;
+import io.relia.incident.IncidentStore;
 import io.relia.incident.TokenScope;
+import io.relia.incident.store.IncidentStores;
+import io.relia.incident.store.StoreLocation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -109,6 +115,34 @@ class ServerSurfaceTest {
                 .isEqualTo("405 method DELETE is not allowed on /api/v1/incidents");
         assertThat(served.call("POST", "/api/v1/incidents", huge, alice).problem())
                 .isEqualTo("413 the request body is larger than 1048576 bytes");
+    }
+
+    @Test
+    void aBugAnswersTheApisJsonWithoutItsDetails() throws Exception {
+        try (IncidentStore real = IncidentStores.open(new StoreLocation.Sqlite(data));
+             ReliaServer server = ReliaServer.start(failingLists(real), IncidentPolicy.DEFAULT,
+                     ReliaServer.Options.loopback(0))) {
+            RawHttp.Answer answer = RawHttp.send(server.port(), "GET /api/v1/incidents", "localhost", "", null);
+
+            assertThat(answer.problem()).isEqualTo("500 internal error");
+            assertThat(answer.body()).doesNotContain("IllegalStateException").doesNotContain("secret detail");
+            assertThat(answer.header("Cache-Control")).contains("no-store");
+        }
+    }
+
+    /** {@code store} whose {@code list} fails as a bug would. */
+    private static IncidentStore failingLists(IncidentStore store) {
+        return (IncidentStore) Proxy.newProxyInstance(IncidentStore.class.getClassLoader(),
+                new Class<?>[] {IncidentStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("list")) {
+                        throw new IllegalStateException("secret detail");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException failed) {
+                        throw failed.getCause();
+                    }
+                });
     }
 
     @Test

@@ -34,7 +34,7 @@ HZ=$(getconf CLK_TCK)
 
 start_relia() {
     rm -rf "$WORK/relia"
-    TOKEN=$(./relia token create bench --data "$WORK/relia" 2>/dev/null)
+    TOKEN=$(./relia token create bench --scope intake --data "$WORK/relia" 2>/dev/null)
     RELIA_PORT=$(bench_free_port)
     ./relia serve --data "$WORK/relia" --port "$RELIA_PORT" >"$WORK/relia.log" 2>&1 &
     RELIA_PID=$!

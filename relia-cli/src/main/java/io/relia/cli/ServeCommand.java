@@ -28,11 +28,13 @@ import java.util.concurrent.Callable;
             "Alert intake: POST /api/v1/alerts/alertmanager (Alertmanager webhook v4) and",
             "POST /api/v1/alerts/pagerduty (PagerDuty Events v2). Grouping, severity mapping and notification",
             "targets come from incidents.yaml beside the data (or --policy).",
-            "Writes need Authorization: Bearer <token> (relia token create NAME); reads too with --reads-need-token.",
+            "Writes need Authorization: Bearer <token> with the route's scope (relia token create NAME --scope ...);",
+            "reads too with --reads-need-token. Requests must name the server by a name it answers to (Host): the",
+            "loopback names, the --bind address, --public-url's host and --allowed-host names.",
             "Errors are JSON {error, message}. Logs are JSON lines on stderr. Binds 127.0.0.1 unless --bind says",
             "otherwise. On SIGTERM it stops accepting, finishes requests in flight, then closes the store.", ""},
         footerHeading = "%nExample:%n",
-        footer = {"  relia token create alertmanager      # prints the token once",
+        footer = {"  relia token create alertmanager --scope intake      # prints the token once",
             "  relia serve --port 8080 --data /var/lib/relia --slo reliability/slos", "",
             "Exit codes: 0 stopped by a signal, 2 usage error, 3 the port or the store could not be opened.",
             "Docs: docs/server.md"})
@@ -52,8 +54,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     private String bind;
 
-    @Option(names = "--reads-need-token", description = "Require a bearer token for GET requests too.")
+    @Option(names = "--reads-need-token", description = "Require a bearer token (scope read) for GET requests too.")
     private boolean readsNeedToken;
+
+    @Option(names = "--allowed-host", paramLabel = "NAME", split = ",",
+            description = "Another name clients reach the server by (its Host header), e.g. relia.internal; "
+                    + "besides server.allowed_hosts in incidents.yaml. * allows any name (no DNS-rebinding "
+                    + "protection).")
+    private List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = "--slo", paramLabel = "FILE", split = ",",
             description = "SLO specs (Relia, Sloth or OpenSLO; files or directories) the dashboard shows.")
@@ -106,8 +114,10 @@ final class ServeCommand implements Callable<Integer> {
             ServerSetup setup = ServerSetup.of(incidents).withSettings(settings)
                     .withSlos(sloFiles, Optional.ofNullable(prometheus)).withSloData(Optional.ofNullable(sloData))
                     .withPublicUrl(Optional.ofNullable(publicUrl));
+            List<String> names = new ArrayList<>(settings.allowedHosts());
+            names.addAll(allowedHosts);
             server = ReliaServer.start(setup, new ReliaServer.Options(bind, port, readsNeedToken,
-                    ReliaServer.DEFAULT_MAX_BODY));
+                    ReliaServer.DEFAULT_MAX_BODY, names));
         } catch (InputException badInput) {
             incidents.close();
             throw badInput;

@@ -143,7 +143,7 @@ class IncidentCommandTest {
 
     @Test
     void printsANewTokenOnceAndRevokesItByName() {
-        CliRun created = run("token", "create", "alertmanager");
+        CliRun created = run("token", "create", "alertmanager", "--scope", "intake");
 
         assertThat(created.exitCode()).isZero();
         assertThat(created.out()).startsWith("relia_").hasSizeGreaterThan(40);

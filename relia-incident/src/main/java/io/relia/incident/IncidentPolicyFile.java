@@ -92,10 +92,14 @@ public final class IncidentPolicyFile {
                         + target.name() + "\"", "unique names", "");
             }
         }
+        List<String> allowedHosts = fields.child("server").flatMap(server -> server.map().list("allowed_hosts"))
+                .map(list -> list.items().stream().map(item -> ((ScalarNode) item).text().strip()).toList())
+                .orElse(List.of());
         if (problems.hasErrors()) {
             throw new InputException(problems.sorted());
         }
-        return new IncidentSettings(new IncidentPolicy(targets, within, required), intake, notifications);
+        return new IncidentSettings(new IncidentPolicy(targets, within, required), intake, notifications,
+                allowedHosts);
     }
 
     private static IntakeRules intake(Fields section, Problems problems) {

@@ -141,6 +141,29 @@ class IncidentPolicyFileTest {
     }
 
     @Test
+    void readsTheNamesTheServerAnswersTo() throws IOException {
+        IncidentSettings settings = IncidentPolicyFile.loadSettings(write("""
+                server:
+                  allowed_hosts: [relia.internal, "relia.example.com:8443"]
+                """), Map.of());
+
+        assertThat(settings.allowedHosts()).containsExactly("relia.internal", "relia.example.com:8443");
+        assertThat(IncidentPolicyFile.loadSettings(write("postmortem: {within: 24h}\n"), Map.of()).allowedHosts())
+                .isEmpty();
+    }
+
+    @Test
+    void allowedHostsThatAreNotAListAreLocated() throws IOException {
+        List<String> problems = problems("""
+                server:
+                  allowed_hosts: relia.internal
+                """, Map.of());
+
+        assertThat(problems).anySatisfy(line -> assertThat(line).contains("incidents.yaml:2:")
+                .contains("allowed_hosts"));
+    }
+
+    @Test
     void aLongGroupKeyKeepsItsStartAndAHashOfTheWhole() {
         String huge = "x".repeat(2_000);
         String key = IntakeRules.DEFAULT.groupKey(Map.of("service", huge));

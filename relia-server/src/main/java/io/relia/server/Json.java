@@ -2,25 +2,76 @@ package io.relia.server;
 
 import io.javalin.http.Context;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** JSON in and out of the API, with Jackson 3; malformed bodies are 400s with the parser's message. */
+/**
+ * JSON in and out of the API, with Jackson 3. Bodies are read strictly: a duplicate key is refused (never "the last
+ * one wins"), as is anything after the value; malformed bodies are 400s saying what was expected and where.
+ */
 public final class Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** The media type of every JSON answer. */
+    public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    /** Set on a request once its answer is JSON written by the API (error pages leave such answers alone). */
+    static final String ANSWERED = "relia.answered";
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private Json() {
     }
 
     public static void send(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsString(body));
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(status).contentType(CONTENT_TYPE).result(MAPPER.writeValueAsString(body));
+    }
+
+    /** {@code value} as JSON text. */
+    static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    /**
+     * Refuses (415) a request body not declared as JSON: {@code application/json}, optionally with
+     * {@code charset=utf-8}. A request without a body passes.
+     */
+    static void requireJsonContentType(Context ctx) {
+        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+        if (!hasBody) {
+            return;
+        }
+        String type = Optional.ofNullable(ctx.header("Content-Type")).orElse("");
+        String[] parts = type.split(";");
+        String media = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!media.equals("application/json")) {
+            throw new ApiError(415, "the body must be JSON: send Content-Type: application/json"
+                    + (media.isEmpty() ? "" : " (this request sent " + shown(media) + ")"));
+        }
+        for (int index = 1; index < parts.length; index++) {
+            String parameter = parts[index].strip().toLowerCase(Locale.ROOT);
+            if (parameter.startsWith("charset=")) {
+                String charset = parameter.substring("charset=".length()).replace("\"", "");
+                if (!charset.equals("utf-8")) {
+                    throw new ApiError(415, "JSON bodies are UTF-8: charset=" + shown(charset) + " is not accepted");
+                }
+            }
+        }
+    }
+
+    /** A header value quoted back to the caller: printable ASCII, at most 60 characters. */
+    private static String shown(String value) {
+        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
     }
 
     public static JsonNode body(Context ctx) {
@@ -35,7 +86,7 @@ public final class Json {
             }
             return node;
         } catch (JacksonException malformed) {
-            throw new ApiError(400, "the body is not valid JSON: " + malformed.getOriginalMessage());
+            throw new ApiError(400, MalformedJson.describe(malformed));
         }
     }
 

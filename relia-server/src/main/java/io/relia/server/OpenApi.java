@@ -26,6 +26,6 @@ final class OpenApi implements ServerPart {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(document));
+        config.routes.get("/openapi.json", ctx -> ctx.contentType(Json.CONTENT_TYPE).result(document));
     }
 }

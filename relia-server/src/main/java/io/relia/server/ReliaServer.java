@@ -1,8 +1,6 @@
 package io.relia.server;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.relia.incident.IncidentException;
 import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentSettings;
@@ -18,34 +16,47 @@ import io.relia.server.notify.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code relia serve}: the incident API over HTTP on Javalin (Jetty 12, virtual threads). Writes need a bearer
- * token; every 4xx answers JSON with a message; bodies are limited; it binds 127.0.0.1 unless told otherwise.
+ * token with the route's scope ({@link RouteScopes}); requests must name an allowed host; every error answers JSON
+ * with a message; bodies are limited and must be JSON; it binds 127.0.0.1 unless told otherwise.
  */
 public final class ReliaServer implements AutoCloseable {
 
     /** Largest request body accepted, bytes: an incident or an Alertmanager batch fits many times over. */
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;
-    private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
-            HandlerType.DELETE);
 
     /**
      * How to serve.
      *
      * @param host             address to bind (127.0.0.1 by default)
      * @param port             port, or 0 for a free one
-     * @param readsNeedToken   also require a token for GET requests
+     * @param readsNeedToken   also require a token (with the read scope) for GET requests
      * @param maxBodyBytes     largest request body
+     * @param allowedHosts     names requests may carry in Host besides the loopback names and the bind address
+     *                         ({@code *}: any)
      */
-    public record Options(String host, int port, boolean readsNeedToken, long maxBodyBytes) {
+    public record Options(String host, int port, boolean readsNeedToken, long maxBodyBytes,
+                          List<String> allowedHosts) {
+        public Options {
+            allowedHosts = List.copyOf(allowedHosts);
+        }
+
+        public Options(String host, int port, boolean readsNeedToken, long maxBodyBytes) {
+            this(host, port, readsNeedToken, maxBodyBytes, List.of());
+        }
+
         public static Options loopback(int port) {
             return new Options("127.0.0.1", port, false, DEFAULT_MAX_BODY);
+        }
+
+        public Options withAllowedHosts(List<String> names) {
+            return new Options(host, port, readsNeedToken, maxBodyBytes, names);
         }
     }
 
@@ -78,31 +89,31 @@ public final class ReliaServer implements AutoCloseable {
                 new IncidentRecordsApi(setup, events), new IncidentApi(setup, events),
                 new Dashboard(), new SloApi(setup),
                 new AlertIntake(setup, events, metrics.registry()));
+        List<String> allowedHosts = new ArrayList<>(options.allowedHosts());
+        setup.publicUrl().map(URI::getHost).ifPresent(allowedHosts::add);
+        AccessGate gate = new AccessGate(store.tokens(), setup.clock(), options.readsNeedToken(),
+                HostAllowList.of(options.host(), allowedHosts));
         Javalin app = Javalin.create(config -> {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.http.maxRequestSize = options.maxBodyBytes();
+            config.http.defaultContentType = Json.CONTENT_TYPE;
+            config.http.prefer405over404 = true;
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.routes.before(metrics::start);
             config.routes.after(metrics::finish);
+            gate.configure(config);
             config.routes.get("/metrics", metrics::scrape);
-            config.routes.before("/api/*", ctx -> {
-                // PagerDuty senders without a header carry the token as the routing key; the intake checks it.
-                boolean pagerDutyKey = ctx.path().equals(AlertIntake.PAGERDUTY_PATH)
-                        && ctx.header("Authorization") == null;
-                if ((WRITES.contains(ctx.method()) || options.readsNeedToken()) && !pagerDutyKey) {
-                    Auth.require(ctx, store.tokens());
-                }
-            });
             config.routes.get("/health", ctx -> Json.send(ctx, 200, IncidentApi.status("ok")));
             config.routes.get("/ready", ctx -> {
                 boolean ready = store.ping();
                 Json.send(ctx, ready ? 200 : 503, IncidentApi.status(ready ? "ready" : "store unreachable"));
             });
             parts.forEach(part -> part.configure(config));
-            config.routes.exception(ApiError.class, (error, ctx) -> problem(ctx, error.status(), error.getMessage()));
-            config.routes.exception(IncidentException.class, (error, ctx) -> problem(ctx,
+            config.routes.exception(ApiError.class, (error, ctx) -> ErrorPages.send(ctx, error.status(),
+                    error.getMessage(), error.details()));
+            config.routes.exception(IncidentException.class, (error, ctx) -> ErrorPages.send(ctx,
                     error.getMessage().startsWith("no incident") ? 404 : 400, error.getMessage()));
             config.routes.exception(RuleViolationException.class, (error, ctx) -> {
                 // Every broken rule of the request, each naming its field, beside the joined message.
@@ -115,26 +126,19 @@ public final class ReliaServer implements AutoCloseable {
             });
             config.routes.exception(StoreException.class, (error, ctx) -> {
                 LOG.warn("the incident store is unavailable: {}", error.getMessage());
-                problem(ctx, 503, "the incident store is unavailable");
+                ErrorPages.send(ctx, 503, "the incident store is unavailable");
             });
             config.routes.exception(Exception.class, (error, ctx) -> {
                 LOG.error("internal error answering {} {}", ctx.method(), ctx.path(), error);
-                problem(ctx, 500, "internal error");
+                ErrorPages.send(ctx, 500, "internal error");
             });
-            config.routes.error(404, ctx -> {
-                // Javalin answers unknown paths in plain text; ours already carry a JSON problem.
-                String type = ctx.res().getContentType();
-                if (type == null || !type.contains("json")) {
-                    problem(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
-                }
-            });
-            config.routes.error(413, ctx -> problem(ctx, 413, "the request body is larger than "
-                    + options.maxBodyBytes() + " bytes"));
+            ErrorPages.configure(config, options.maxBodyBytes());
         });
         try {
             app.start();
             LOG.atInfo().addKeyValue("host", options.host()).addKeyValue("port", app.port())
-                    .log("relia serve listening");
+                    .addKeyValue("allowedHosts", gate.allowedHosts()).log("relia serve listening");
+            gate.warnAboutLegacyTokens();
         } catch (RuntimeException cannotStart) {
             parts.reversed().forEach(ServerPart::close);
             throw cannotStart;
@@ -142,18 +146,11 @@ public final class ReliaServer implements AutoCloseable {
         return new ReliaServer(app, parts);
     }
 
-    private static void problem(Context ctx, int status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", status);
-        body.put("message", message);
-        Json.send(ctx, status, body);
-    }
-
     /** The HTTP routes Javalin serves, as "GET /api/v1/incidents" (the OpenAPI test compares them). */
     java.util.Set<String> routes() {
         java.util.Set<String> routes = new java.util.TreeSet<>();
-        app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> routes.add(parsed.endpoint.method.name() + " "
-                + parsed.endpoint.path));
+        app.unsafe.internalRouter.allHttpHandlers().stream().filter(parsed -> parsed.endpoint.method.isHttpMethod())
+                .forEach(parsed -> routes.add(parsed.endpoint.method.name() + " " + parsed.endpoint.path));
         return routes;
     }
 

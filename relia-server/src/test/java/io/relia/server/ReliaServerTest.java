@@ -156,7 +156,7 @@ class ReliaServerTest {
     private HttpResponse<String> put(String path, String body, String ifMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token);
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

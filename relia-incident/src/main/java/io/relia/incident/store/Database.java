@@ -2,6 +2,7 @@ package io.relia.incident.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.relia.core.files.PrivateFiles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
@@ -10,7 +11,6 @@ import org.sqlite.SQLiteDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -95,17 +95,12 @@ final class Database implements AutoCloseable {
             throw new StoreException("the data directory " + directory + " exists and is not a directory", null);
         }
         try {
-            if (!Files.isDirectory(directory)) {
-                // Incident records name people and systems: only the owner reads a new data directory.
-                Files.createDirectories(directory);
-                try {
-                    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the directory keeps its inherited ACL
-                }
-            }
+            // Incident records name people and systems: only the owner reads the directories and the database
+            // Relia creates. SQLite gives its -wal and -shm files the database file's mode.
+            PrivateFiles.createDirectories(directory);
+            PrivateFiles.createFileIfMissing(location.databaseFile());
         } catch (IOException cannotCreate) {
-            throw new StoreException("cannot create the data directory " + directory + ": "
+            throw new StoreException("cannot create the incident store in " + directory + ": "
                     + cannotCreate.getMessage(), cannotCreate);
         }
         SQLiteConfig config = new SQLiteConfig();
@@ -124,7 +119,7 @@ final class Database implements AutoCloseable {
      * When the database is already at it, opening skips Flyway, whose class-path scan and validation would add
      * about 0.6 s to every CLI command.
      */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private static void migrate(HikariDataSource pool, Dialect dialect) {
         if (currentVersion(pool) == SCHEMA_VERSION) {

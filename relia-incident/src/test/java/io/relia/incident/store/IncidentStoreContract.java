@@ -1,6 +1,7 @@
 package io.relia.incident.store;
 
 import io.relia.incident.ActionItem;
+import io.relia.incident.ApiToken;
 import io.relia.incident.Analysis;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentException;
@@ -13,6 +14,7 @@ import io.relia.incident.intake.IntakeRules;
 import io.relia.incident.IncidentStore;
 import io.relia.incident.Role;
 import io.relia.incident.TimelineEntry;
+import io.relia.incident.TokenScope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -310,12 +313,49 @@ abstract class IncidentStoreContract {
         String token = store.tokens().create("alertmanager", T0);
 
         assertThat(token).startsWith("relia_").hasSizeGreaterThan(40);
-        assertThat(store.tokens().verify(token)).contains("alertmanager");
+        assertThat(store.tokens().verify(token)).map(ApiToken::name).contains("alertmanager");
         assertThat(store.tokens().verify(token + "x")).isEmpty();
         assertThat(store.tokens().verify("relia_guess")).isEmpty();
         assertThat(store.tokens().revoke("alertmanager", T0)).isEqualTo(1);
         assertThat(store.tokens().verify(token)).isEmpty();
         assertThat(store.ping()).isTrue();
+    }
+
+    @Test
+    void aTokenCarriesItsScopesAndExpiry() {
+        Instant expires = T0.plus(Duration.ofDays(30));
+        String token = store.tokens().create("alertmanager", Set.of(TokenScope.INTAKE), Optional.of(expires), T0);
+
+        ApiToken verified = store.tokens().verify(token).orElseThrow();
+
+        assertThat(verified.scopes()).containsExactly(TokenScope.INTAKE);
+        assertThat(verified.expires()).contains(expires);
+        assertThat(verified.legacy()).isFalse();
+        assertThat(verified.allows(TokenScope.WRITE)).isFalse();
+        assertThat(verified.isExpiredAt(expires.minusMillis(1))).isFalse();
+        assertThat(verified.isExpiredAt(expires)).isTrue();
+    }
+
+    @Test
+    void listsLiveTokensWithTheirScopesButNotRevokedOnes() {
+        store.tokens().create("alice", Set.of(TokenScope.READ, TokenScope.WRITE), Optional.empty(), T0);
+        store.tokens().create("gone", Set.of(TokenScope.ADMIN), Optional.empty(), T0.plusSeconds(1));
+        store.tokens().revoke("gone", T0.plusSeconds(2));
+
+        assertThat(store.tokens().list()).singleElement().satisfies(token -> {
+            assertThat(token.name()).isEqualTo("alice");
+            assertThat(token.scopes()).containsExactly(TokenScope.READ, TokenScope.WRITE);
+            assertThat(token.expires()).isEmpty();
+        });
+    }
+
+    @Test
+    void refusesTokensWithoutScopesOrThatExpireBeforeTheyAreCreated() {
+        assertThatThrownBy(() -> store.tokens().create("x", Set.of(), Optional.empty(), T0))
+                .isInstanceOf(IncidentException.class).hasMessageContaining("at least one scope");
+        assertThatThrownBy(() -> store.tokens().create("x", Set.of(TokenScope.READ), Optional.of(T0), T0))
+                .isInstanceOf(IncidentException.class).hasMessageContaining("must expire after");
+        assertThat(store.tokens().list()).isEmpty();
     }
 
     private static List<Long> ids(List<Incident> incidents) {

@@ -1,16 +1,21 @@
 package io.relia.incident.store;
 
+import io.relia.incident.ApiToken;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentSeverity;
 import io.relia.incident.IncidentStore;
+import io.relia.incident.TokenScope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +56,7 @@ class SqliteIncidentStoreTest extends IncidentStoreContract {
                         Dialect.SQLITE.idColumn())).target("1").load().migrate();
         try (IncidentStore first = IncidentStores.open(new StoreLocation.Sqlite(old))) {
             assertThat(first.list(io.relia.incident.IncidentQuery.ALL)).isEmpty();
-            assertThat(first.tokens().verify(first.tokens().create("x", T0))).contains("x");
+            assertThat(first.tokens().verify(first.tokens().create("x", T0))).map(ApiToken::name).contains("x");
         }
         assertThat(Database.currentVersion(new org.sqlite.SQLiteDataSource() {
             {
@@ -84,6 +89,59 @@ class SqliteIncidentStoreTest extends IncidentStoreContract {
                 .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
                         java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    @Test
+    void theDatabaseAndItsWalFilesAreCreatedReadableByTheirOwnerOnly() throws Exception {
+        store.create(Incident.declare("x", IncidentSeverity.SEV4, T0), "x", T0);
+        Path data = dataDirectory.resolve("data");
+
+        for (String name : List.of("relia.db", "relia.db-wal", "relia.db-shm")) {
+            assertThat(Files.getPosixFilePermissions(data.resolve(name))).as(name)
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
+    void everyDirectoryTheStoreCreatesIsReadableByItsOwnerOnly() throws Exception {
+        Path nested = dataDirectory.resolve("var").resolve("lib").resolve("relia");
+
+        try (IncidentStore nestedStore = IncidentStores.open(new StoreLocation.Sqlite(nested))) {
+            nestedStore.ping();
+        }
+
+        for (Path directory : List.of(dataDirectory.resolve("var"), dataDirectory.resolve("var").resolve("lib"),
+                nested)) {
+            assertThat(Files.getPosixFilePermissions(directory)).as(directory.toString())
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
+        assertThat(Files.getPosixFilePermissions(nested.resolve("relia.db")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void aTokenCreatedBeforeScopesKeepsEveryScopeAndIsMarkedLegacy() throws Exception {
+        store.close();
+        store = null;
+        Path old = dataDirectory.resolve("old");
+        Path file = mkdirs(old).resolve("relia.db");
+        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + file, "", "")
+                .locations("classpath:db/migration").placeholders(java.util.Map.of("id_column",
+                        Dialect.SQLITE.idColumn())).target("3").load().migrate();
+        String token = TokenRows.PREFIX + "made-by-relia-0.1";
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO api_tokens (name, token_hash, created_at) VALUES ('alertmanager', '"
+                    + TokenRows.hash(token) + "', " + T0.toEpochMilli() + ")");
+        }
+
+        try (IncidentStore migrated = IncidentStores.open(new StoreLocation.Sqlite(old))) {
+            ApiToken legacy = migrated.tokens().verify(token).orElseThrow();
+
+            assertThat(legacy.legacy()).isTrue();
+            assertThat(legacy.scopes()).containsExactlyElementsOf(TokenScope.ALL);
+            assertThat(legacy.expires()).isEmpty();
+        }
     }
 
     @Test

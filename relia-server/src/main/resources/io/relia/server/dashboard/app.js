@@ -146,7 +146,7 @@
       }
       const result = {ok: response.ok, status: response.status, data, text, message: ''};
       if (!response.ok) result.message = explain(method, path, response.status, data);
-      if (response.status === 401) showBanner(result.message);
+      if (response.status === 401 || response.status === 403) showBanner(result.message);
       else if (response.ok && body !== undefined) hideBanner();
       return result;
     } catch (failed) {
@@ -163,8 +163,12 @@
     const detail = data && typeof data.message === 'string' ? data.message : '';
     if (status === 401) {
       return (token() ? 'The server refused the API token (401): ' : 'This needs an API token (401): ')
-        + 'enter one from "relia token create NAME" in the API token field above.'
+        + 'enter one from "relia token create NAME --scope write" in the API token field above.'
         + (detail ? ' Server said: ' + detail : '');
+    }
+    if (status === 403) {
+      return 'The API token may not do this (403): '
+        + (detail || 'it lacks the scope this needs') + '. Enter a token with that scope in the API token field above.';
     }
     if (status === 404 && detail.startsWith('no such endpoint')) {
       return `This server does not offer ${method} ${path.split('?')[0]} yet (404).`;

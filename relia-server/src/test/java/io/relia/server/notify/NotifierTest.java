@@ -336,6 +336,7 @@ class NotifierTest {
              HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + server.port() + "/api/v1/alerts/alertmanager")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("""
                             {"version": "4", "alerts": [{"status": "firing", "fingerprint": "f1",
                               "labels": {"alertname": "CheckoutDown", "service": "checkout", "severity": "critical"}}]}

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -115,15 +116,10 @@ public final class ReliaServer implements AutoCloseable {
                     error.getMessage(), error.details()));
             config.routes.exception(IncidentException.class, (error, ctx) -> ErrorPages.send(ctx,
                     error.getMessage().startsWith("no incident") ? 404 : 400, error.getMessage()));
-            config.routes.exception(RuleViolationException.class, (error, ctx) -> {
-                // Every broken rule of the request, each naming its field, beside the joined message.
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("error", 400);
-                body.put("message", error.getMessage());
-                body.put("violations", error.violations().stream().map(violation -> Map.of("field",
-                        violation.field(), "message", violation.message())).toList());
-                Json.send(ctx, 400, body);
-            });
+            // Every broken rule of the request, each naming its field, beside the joined message.
+            config.routes.exception(RuleViolationException.class, (error, ctx) -> ErrorPages.send(ctx, 400,
+                    error.getMessage(), Map.of("violations", error.violations().stream().map(violation -> Map.of(
+                            "field", violation.field(), "message", violation.message())).toList())));
             config.routes.exception(StoreException.class, (error, ctx) -> {
                 LOG.warn("the incident store is unavailable: {}", error.getMessage());
                 ErrorPages.send(ctx, 503, "the incident store is unavailable");

@@ -43,6 +43,8 @@ final class HttpRelay {
     /** Body bytes of the current response still to forward before cutting it, or -1 for no cut. */
     private long abortAfter = -1;
     private long abortPlanned = -1;
+    /** The client half-closed: the upstream is half-closed once nothing is held any more. */
+    private boolean clientEnded;
 
     HttpRelay(ProxyConnection connection, Channel client, Channel upstream) {
         this.connection = connection;
@@ -64,7 +66,7 @@ final class HttpRelay {
         }
         if (last) {
             // The request is complete: read the next one only once its response has been written.
-            client.config().setAutoRead(false);
+            ProxyConnection.setReading(client, false);
         }
         long wait = holdUntil - System.nanoTime();
         if (held.isEmpty() && wait <= 0) {
@@ -82,15 +84,33 @@ final class HttpRelay {
         while (!held.isEmpty()) {
             forward(held.poll());
         }
+        if (clientEnded) {
+            endUpstream();
+        }
     }
 
-    /** A side finished sending: the client's end is passed on; the server's ends the connection once written. */
+    /**
+     * A side finished sending. The client's end is passed on as a half-close once the messages an http_latency
+     * toxic holds have been forwarded; the server's ends the connection once everything before it is written.
+     */
     void inputEnded(boolean clientSide) {
         if (clientSide && upstream.isActive()) {
-            ((DuplexChannel) upstream).shutdownOutput();
+            clientEnded = true;
+            if (held.isEmpty()) {
+                endUpstream();
+            }
         } else {
             client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> connection.close());
         }
+    }
+
+    /** Half-closes the upstream after the writes queued before it: shutdownOutput would fail those. */
+    private void endUpstream() {
+        upstream.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
+            if (upstream.isActive()) {
+                ((DuplexChannel) upstream).shutdownOutput();
+            }
+        });
     }
 
     /** Frees what an http_latency toxic still holds; the connection is closing. */
@@ -184,8 +204,8 @@ final class HttpRelay {
             response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
         }
         client.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
-            if (last && client.isActive()) {
-                client.config().setAutoRead(true);
+            if (last) {
+                ProxyConnection.setReading(client, true);
             }
         });
     }

@@ -104,14 +104,11 @@ final class Link {
 
     /** Lets the source be read only while the destination is writable and the toxics hold little. */
     void gate() {
-        if (disposed || !source.isActive()) {
+        if (disposed) {
             return;
         }
         boolean reading = source.config().isAutoRead();
-        boolean want = destination.isWritable() && held < (reading ? PAUSE_BYTES : RESUME_BYTES);
-        if (want != reading) {
-            source.config().setAutoRead(want);
-        }
+        ProxyConnection.setReading(source, destination.isWritable() && held < (reading ? PAUSE_BYTES : RESUME_BYTES));
     }
 
     /**

@@ -202,14 +202,11 @@ final class FaultProxy {
         return updated;
     }
 
-    /** http_* toxics need an http proxy, tcp toxics a tcp one; an injected status must be a real one. */
+    /** http_* toxics need an http proxy, tcp toxics a tcp one. */
     private void checkKind(ToxicSpec spec) throws ApiException {
         if (spec.type().isHttp() != http) {
             throw ApiException.badRequest("toxic type " + spec.type().wire() + " needs a proxy in "
                     + (http ? "tcp" : "http") + " mode; proxy " + name + " is in " + (http ? "http" : "tcp") + " mode");
-        }
-        if (spec.type() == ToxicType.HTTP_STATUS && (spec.integer("status") < 100 || spec.integer("status") > 599)) {
-            throw ApiException.badRequest("bad request body: attributes.status: expected an HTTP status 100..599");
         }
     }
 

@@ -45,6 +45,8 @@ final class HttpRelay {
     private long abortPlanned = -1;
     /** The client half-closed: the upstream is half-closed once nothing is held any more. */
     private boolean clientEnded;
+    /** A request was read whole and its response is not written yet: the next request waits. */
+    private boolean awaitingResponse;
 
     HttpRelay(ProxyConnection connection, Channel client, Channel upstream) {
         this.connection = connection;
@@ -66,14 +68,16 @@ final class HttpRelay {
         }
         if (last) {
             // The request is complete: read the next one only once its response has been written.
-            ProxyConnection.setReading(client, false);
+            awaitingResponse = true;
         }
         long wait = holdUntil - System.nanoTime();
         if (held.isEmpty() && wait <= 0) {
             forward(message);
+            updateClientReading();
             return;
         }
         held.add(message);
+        updateClientReading();
         if (release == null) {
             release = client.eventLoop().schedule(this::releaseHeld, Math.max(0, wait), TimeUnit.NANOSECONDS);
         }
@@ -84,8 +88,29 @@ final class HttpRelay {
         while (!held.isEmpty()) {
             forward(held.poll());
         }
+        updateClientReading();
         if (clientEnded) {
             endUpstream();
+        }
+    }
+
+    /**
+     * Reads the client only when it may send (no response awaited), the upstream takes what is written and no
+     * request is held by http_latency: what is not read waits in the socket, not in memory.
+     */
+    private void updateClientReading() {
+        ProxyConnection.setReading(client, !awaitingResponse && held.isEmpty() && upstream.isWritable());
+    }
+
+    /**
+     * One side's socket took or refused more: reading the other side follows, so a client slower than its server
+     * leaves the rest of a response in the server's socket, not in memory.
+     */
+    void writabilityChanged(boolean clientSide) {
+        if (clientSide) {
+            ProxyConnection.setReading(upstream, client.isWritable());
+        } else {
+            updateClientReading();
         }
     }
 
@@ -205,7 +230,8 @@ final class HttpRelay {
         }
         client.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
             if (last) {
-                ProxyConnection.setReading(client, true);
+                awaitingResponse = false;
+                updateClientReading();
             }
         });
     }

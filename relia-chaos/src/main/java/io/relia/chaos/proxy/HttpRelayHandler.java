@@ -46,6 +46,14 @@ final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        HttpRelay relay = connection.httpRelay();
+        if (relay != null) {
+            relay.writabilityChanged(clientSide);
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         connection.close();
     }

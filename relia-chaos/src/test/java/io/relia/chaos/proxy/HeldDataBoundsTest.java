@@ -51,6 +51,35 @@ class HeldDataBoundsTest extends ProxyTestSupport {
         }
     }
 
+    @Test
+    void httpProxyReadsAResponseOnlyAsFastAsTheClientTakesIt() throws Exception {
+        byte[] body = new byte[64 * 1024 * 1024];
+        try (PayloadServer upstream = new PayloadServer(PayloadServer.Mode.HTTP_10, body)) {
+            String listen = api.json("POST", "/proxies", "{\"name\":\"web\",\"listen\":\"127.0.0.1:0\","
+                    + "\"upstream\":\"" + upstream.address() + "\",\"mode\":\"http\"}").get("listen").asString();
+            try (Socket client = Wire.connect(listen)) {
+                Wire.send(client, "GET /big HTTP/1.0\r\nHost: test\r\n\r\n");
+                // The client reads nothing: what the server got out must stop at what the sockets hold.
+                long sent = awaitSteady(upstream.sent::get);
+
+                assertThat(sent).as("bytes of a 64 MiB body the server could send").isLessThan(body.length / 4);
+            }
+        }
+    }
+
+    /** A count once it stopped growing for 10 polls (at most 300 polls). */
+    private static long awaitSteady(java.util.function.LongSupplier count) throws InterruptedException {
+        long last = -1;
+        int steady = 0;
+        for (int i = 0; i < 300 && steady < 10; i++) {
+            Thread.sleep(50);
+            long now = count.getAsLong();
+            steady = now == last ? steady + 1 : 0;
+            last = now;
+        }
+        return last;
+    }
+
     /** Bytes the proxy read from the client once that stopped growing for 10 polls (at most 300 polls). */
     private long awaitSteadyRead(String proxy) throws InterruptedException {
         long last = -1;

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An upstream on 127.0.0.1 that ends its streams on purpose, for tests of what reaches the other side before an
@@ -34,6 +35,8 @@ final class PayloadServer implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Mode mode;
     private final byte[] payload;
+    /** Payload bytes the server got into its sockets so far, over all connections. */
+    final AtomicLong sent = new AtomicLong();
 
     PayloadServer(Mode mode, byte[] payload) throws IOException {
         this.mode = mode;
@@ -62,13 +65,13 @@ final class PayloadServer implements AutoCloseable {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(Wire.READ_TIMEOUT_MILLIS);
             switch (mode) {
-                case SEND_AND_CLOSE -> out.write(payload);
+                case SEND_AND_CLOSE -> writePayload(out);
                 case ECHO_AFTER_EOF -> out.write(in.readAllBytes());
                 case HTTP_10 -> {
                     readRequestHead(in);
                     out.write(("HTTP/1.0 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
-                    out.write(payload);
+                    writePayload(out);
                 }
             }
             out.flush();
@@ -76,6 +79,14 @@ final class PayloadServer implements AutoCloseable {
             // the client went away: the test that made it fail says so
         } finally {
             sockets.remove(socket);
+        }
+    }
+
+    private void writePayload(OutputStream out) throws IOException {
+        for (int from = 0; from < payload.length; from += 64 * 1024) {
+            int length = Math.min(64 * 1024, payload.length - from);
+            out.write(payload, from, length);
+            sent.addAndGet(length);
         }
     }
 

@@ -163,7 +163,8 @@ final class ProxyJson {
                 continue;
             }
             // Types here; ranges where the toxic is built (ToxicSpec), so every way in is checked.
-            boolean fits = attribute.isRatio() ? value.isNumber() : value.isIntegralNumber() && value.canConvertToLong();
+            boolean fits = attribute.isRatio() ? value.isNumber()
+                    : value.isIntegralNumber() && value.canConvertToLong();
             if (!fits) {
                 throw ApiException.badRequest("bad request body: attributes." + attribute.name() + ": expected "
                         + attribute.expected() + ", got " + value);

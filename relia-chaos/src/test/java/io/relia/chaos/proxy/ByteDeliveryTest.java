@@ -99,45 +99,40 @@ class ByteDeliveryTest extends ProxyTestSupport {
             String listen = api.proxy("http10", upstream.address());
             addToxic("http10", "latency", "{\"latency\":200}", "downstream");
 
-            try (Socket client = Wire.connect(listen)) {
-                Wire.send(client, "GET /big HTTP/1.0\r\nHost: test\r\n\r\n");
-                byte[] response = Wire.readToEnd(client, PAYLOAD_BYTES + 1024);
-
-                assertHttp10Body(response);
-            }
+            assertHttp10Body(getBig(listen, false));
         }
     }
 
     @Test
     void httpModeProxyRelaysACloseDelimitedBodyWholeBehindHttpLatency() throws IOException {
         try (PayloadServer upstream = new PayloadServer(PayloadServer.Mode.HTTP_10, PAYLOAD)) {
-            String listen = api.json("POST", "/proxies", "{\"name\":\"web\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
-                    + upstream.address() + "\",\"mode\":\"http\"}").get("listen").asString();
-            api.toxic("web", "{\"type\":\"http_latency\",\"attributes\":{\"latency\":200}}");
-
-            try (Socket client = Wire.connect(listen)) {
-                Wire.send(client, "GET /big HTTP/1.0\r\nHost: test\r\n\r\n");
-                byte[] response = Wire.readToEnd(client, PAYLOAD_BYTES + 1024);
-
-                assertHttp10Body(response);
-            }
+            assertHttp10Body(getBig(httpProxyWithLatency(upstream), false));
         }
     }
 
     @Test
     void httpModeProxyPassesAHalfCloseOnOnlyAfterTheHeldRequest() throws IOException {
         try (PayloadServer upstream = new PayloadServer(PayloadServer.Mode.HTTP_10, PAYLOAD)) {
-            String listen = api.json("POST", "/proxies", "{\"name\":\"web\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
-                    + upstream.address() + "\",\"mode\":\"http\"}").get("listen").asString();
-            api.toxic("web", "{\"type\":\"http_latency\",\"attributes\":{\"latency\":200}}");
+            assertHttp10Body(getBig(httpProxyWithLatency(upstream), true));
+        }
+    }
 
-            try (Socket client = Wire.connect(listen)) {
-                Wire.send(client, "GET /big HTTP/1.0\r\nHost: test\r\n\r\n");
+    /** An http proxy in front of {@code upstream} holding each request 200 ms; returns its listen address. */
+    private String httpProxyWithLatency(PayloadServer upstream) {
+        String listen = api.json("POST", "/proxies", "{\"name\":\"web\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+                + upstream.address() + "\",\"mode\":\"http\"}").get("listen").asString();
+        api.toxic("web", "{\"type\":\"http_latency\",\"attributes\":{\"latency\":200}}");
+        return listen;
+    }
+
+    /** Sends an HTTP/1.0 GET, half-closing after it if asked, and reads the response to its end. */
+    private static byte[] getBig(String listen, boolean halfClose) throws IOException {
+        try (Socket client = Wire.connect(listen)) {
+            Wire.send(client, "GET /big HTTP/1.0\r\nHost: test\r\n\r\n");
+            if (halfClose) {
                 client.shutdownOutput();
-                byte[] response = Wire.readToEnd(client, PAYLOAD_BYTES + 1024);
-
-                assertHttp10Body(response);
             }
+            return Wire.readToEnd(client, PAYLOAD_BYTES + 1024);
         }
     }
 

@@ -1,13 +1,20 @@
 package io.relia.chaos.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.relia.chaos.ChaosProxy;
+import io.relia.core.InputException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,6 +114,17 @@ class LoopAddressTest extends ProxyTestSupport {
         JsonNode body = JsonMapper.shared().readTree(response.body());
         assertThat(body.get("error").asString()).isEqualTo(ownListen("127.0.0.1:" + port, "127.0.0.1:" + port));
         assertThat(body.get("proxies").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfigFileWithALoopIsAnInputError(@TempDir Path dir) throws IOException {
+        int port = freePort();
+        Path config = Files.writeString(dir.resolve("proxies.json"), "[{\"name\":\"self\",\"listen\":\"127.0.0.1:"
+                + port + "\",\"upstream\":\"localhost:" + port + "\"}]");
+
+        assertThatThrownBy(() -> ChaosProxy.start(new ChaosProxy.Options("127.0.0.1", 0, Optional.of(config), false)))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(ownListen("localhost:" + port, "127.0.0.1:" + port));
     }
 
     @Test

@@ -34,11 +34,17 @@ public final class ChaosProxy implements AutoCloseable {
      * @param port    admin API port (Toxiproxy's is 8474); 0 = any free port
      * @param config  a JSON file of proxies to create at start (the array {@code POST /populate} takes)
      * @param metrics whether to serve {@code /metrics} in Prometheus format
-     * @param threads event loops carrying proxied connections, 1..256. One is the default: on a machine shared
-     *                with the load and the service under test it gave the most requests per CPU second (see
-     *                docs/benchmarks.md); more scale a dedicated machine
+     * @param threads        event loops carrying proxied connections, 1..256. One is the default: on a machine
+     *                       shared with the load and the service under test it gave the most requests per CPU
+     *                       second (see docs/benchmarks.md); more scale a dedicated machine
+     * @param maxConnections open client connections one proxy accepts, 1 or more; more are reset. Together the
+     *                       proxies also stop where the process's file descriptor limit would be reached
      */
-    public record Options(String host, int port, Optional<Path> config, boolean metrics, int threads) {
+    public record Options(String host, int port, Optional<Path> config, boolean metrics, int threads,
+                          int maxConnections) {
+        /** Open connections per proxy unless told otherwise. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+
         public Options {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(config, "config");
@@ -48,9 +54,17 @@ public final class ChaosProxy implements AutoCloseable {
             if (threads < 1 || threads > 256) {
                 throw new IllegalArgumentException("threads must be 1..256, got " + threads);
             }
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("max connections must be 1 or more, got " + maxConnections);
+            }
         }
 
-        /** One event loop. */
+        /** {@link #DEFAULT_MAX_CONNECTIONS} per proxy. */
+        public Options(String host, int port, Optional<Path> config, boolean metrics, int threads) {
+            this(host, port, config, metrics, threads, DEFAULT_MAX_CONNECTIONS);
+        }
+
+        /** One event loop, {@link #DEFAULT_MAX_CONNECTIONS} per proxy. */
         public Options(String host, int port, Optional<Path> config, boolean metrics) {
             this(host, port, config, metrics, 1);
         }
@@ -72,7 +86,7 @@ public final class ChaosProxy implements AutoCloseable {
         JsonNode config = options.config().map(ChaosProxy::readConfig).orElse(null);
         try {
             return new ChaosProxy(ProxyServer.start(options.host(), options.port(), config, options.metrics(),
-                    options.threads(), ReliaVersion.get()));
+                    options.threads(), options.maxConnections(), ReliaVersion.get()));
         } catch (IllegalArgumentException e) {
             Path file = options.config().orElseThrow();
             throw new InputException(Problem.error(Location.wholeFile(file), e.getMessage(),

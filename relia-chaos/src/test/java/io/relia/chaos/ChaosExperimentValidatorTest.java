@@ -109,6 +109,31 @@ class ChaosExperimentValidatorTest {
     }
 
     @Test
+    void toxicValuesTheProxyWouldRefuseAreReportedAtTheirLine(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("too-much.yaml"), """
+                experiment:
+                  name: "beyond the proxy's ranges"
+                  hypothesis:
+                    steady_state: "p99 latency < 500ms"
+                  traffic: {url: "http://127.0.0.1:8091/health", rate: 5}
+                  method:
+                    - type: network-latency
+                      target: {service: payments}
+                      latency: 2h
+                      duration: 1m
+                    - type: network-bandwidth
+                      target: {service: payments}
+                      rate: 9223372036854775807
+                      duration: 1m
+                """);
+
+        assertThat(validate(file)).filteredOn(Problem::isError).extracting(problem -> problem.location().line()
+                + ": " + problem.message()).containsExactly(
+                "9: \"latency\" is more than an hour",
+                "13: rate is 9223372036854775807 KB/s");
+    }
+
+    @Test
     void realChaosToolkitExperimentsGetOneLocatedErrorPerPythonProviderAndNoKnockOnErrors() {
         List<Problem> problems = validate(SAMPLES.resolve("service-down-not-visible-to-users.json"));
 

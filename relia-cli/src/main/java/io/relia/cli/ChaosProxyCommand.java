@@ -52,15 +52,36 @@ final class ChaosProxyCommand implements Callable<Integer> {
                     + "CPU-efficient on a machine shared with the load and the service; raise it on a dedicated one).")
     private int threads;
 
+    @Option(names = "--max-connections", defaultValue = "" + ChaosProxy.Options.DEFAULT_MAX_CONNECTIONS,
+            paramLabel = "N",
+            description = "Open client connections one proxy accepts; more are reset and logged (default: "
+                    + "${DEFAULT-VALUE}). All proxies together also stop short of the file descriptor limit.")
+    private int maxConnections;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "error, warn, info or debug; logs (refused connections) are JSON lines on stderr "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String logLevel;
+
     @Override
     public Integer call() {
         if (threads < 1 || threads > 256) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--threads " + threads + " is out of range; expected 1..256");
         }
+        if (maxConnections < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-connections " + maxConnections + " is out of range; expected 1 or more");
+        }
+        try {
+            ServerLogging.enable(logLevel);
+        } catch (IllegalArgumentException badLevel) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), badLevel.getMessage());
+        }
         ChaosProxy proxy;
         try {
-            proxy = ChaosProxy.start(new ChaosProxy.Options(host, port, Optional.ofNullable(config), metrics, threads));
+            proxy = ChaosProxy.start(new ChaosProxy.Options(host, port, Optional.ofNullable(config), metrics, threads,
+                    maxConnections));
         } catch (IOException e) {
             throw new ExternalFailure(e.getMessage(), e);
         }

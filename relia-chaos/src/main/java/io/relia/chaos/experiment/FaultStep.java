@@ -32,6 +32,9 @@ record FaultStep(Activity inject, Activity remove) {
             "network-down", "");
     private static final List<String> KEYS = List.of("type", "name", "target", "latency", "jitter", "duration",
             "timeout", "rate", "loss", "delay", "stream");
+    /** The proxy refuses toxic times above an hour and rates above 10^9 KB/s (docs/chaos.md, Toxics). */
+    private static final Duration MAX_TOXIC_TIME = Duration.ofHours(1);
+    private static final BigDecimal MAX_RATE = BigDecimal.valueOf(1_000_000_000L);
 
     static Optional<FaultStep> read(Fields step, int index, int count, URI admin) {
         step.known(KEYS);
@@ -109,6 +112,10 @@ record FaultStep(Activity inject, Activity remove) {
                     step.problems().error(step.map().location(), "missing key \"" + step.where() + ".rate\"",
                             "the bandwidth in KB/s", "");
                 }
+                if (rate.isPresent() && (rate.get().signum() < 0 || rate.get().compareTo(MAX_RATE) > 0)) {
+                    step.problems().error(step.valueLocation("rate"), "rate is " + rate.get().toPlainString()
+                            + " KB/s", "0..1000000000 KB/s, the proxy's range (0 = no limit)", "");
+                }
                 out.put("rate", rate.map(BigDecimal::longValue).orElse(0L));
             }
             case "network-loss" -> {
@@ -131,7 +138,13 @@ record FaultStep(Activity inject, Activity remove) {
             step.problems().error(step.map().location(), "missing key \"" + step.where() + "." + key + "\"",
                     "a duration such as 200ms", "");
         }
-        return withUnit(step, key).map(Duration::toMillis).orElse(0L);
+        Optional<Duration> time = withUnit(step, key);
+        if (time.isPresent() && time.get().compareTo(MAX_TOXIC_TIME) > 0) {
+            step.problems().error(step.valueLocation(key), "\"" + key + "\" is more than an hour",
+                    "at most 1h, the proxy's range", "");
+            return 0;
+        }
+        return time.map(Duration::toMillis).orElse(0L);
     }
 
     /**

@@ -2,7 +2,9 @@ package io.relia.chaos.proxy;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 
 /** Parses and prints {@code host:port} the way Toxiproxy's API writes addresses. */
@@ -52,6 +54,43 @@ final class Addresses {
     static InetSocketAddress upstream(String text) throws ApiException {
         HostPort hostPort = split(text, "upstream");
         return InetSocketAddress.createUnresolved(hostPort.host(), hostPort.port());
+    }
+
+    /**
+     * Whether dialling {@code upstream} could reach {@code listener}: the same port, and one of the addresses the
+     * upstream's name resolves to now is the listener's, or any address of this machine when the listener takes
+     * every interface (0.0.0.0, ::). Dialling 0.0.0.0 or :: reaches the loopback address. A name that does not
+     * resolve cannot be told and does not match (its connections fail anyway).
+     */
+    static boolean reaches(HostPort upstream, InetSocketAddress listener) {
+        if (listener.getPort() == 0 || upstream.port() != listener.getPort() || listener.getAddress() == null) {
+            return false;
+        }
+        InetAddress[] candidates;
+        try {
+            candidates = InetAddress.getAllByName(upstream.host());
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        InetAddress bound = listener.getAddress();
+        for (InetAddress candidate : candidates) {
+            if (bound.isAnyLocalAddress() ? isLocal(candidate)
+                    : candidate.equals(bound) || candidate.isAnyLocalAddress() && bound.isLoopbackAddress()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLocal(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     /** Whether a bind failed because the address is taken (NIO says BindException, epoll a native errno). */

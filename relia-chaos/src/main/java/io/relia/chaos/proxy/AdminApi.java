@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -168,11 +169,16 @@ final class AdminApi {
 
     private Response connections(String name) throws ApiException {
         FaultProxy proxy = registry.get(name);
-        List<ConnectionInfo> infos = new ArrayList<>();
+        List<Future<ConnectionInfo>> asked = new ArrayList<>();
         for (ProxyConnection connection : proxy.connections()) {
+            asked.add(connection.client().eventLoop().submit(connection::info));
+        }
+        // One deadline for all: a thousand connections on a busy loop must not hold the API a thousand seconds.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECTION_INFO_WAIT_MILLIS);
+        List<ConnectionInfo> infos = new ArrayList<>();
+        for (Future<ConnectionInfo> info : asked) {
             try {
-                infos.add(connection.client().eventLoop().submit(connection::info)
-                        .get(CONNECTION_INFO_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+                infos.add(info.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException(500, "interrupted while listing connections");

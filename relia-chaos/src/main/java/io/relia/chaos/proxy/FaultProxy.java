@@ -2,6 +2,7 @@ package io.relia.chaos.proxy;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One named proxy: a listener, the toxics on it, and its live connections. Changed only by {@link ProxyRegistry}
@@ -31,6 +33,9 @@ final class FaultProxy {
     private volatile LinkCounters upCounters = LinkCounters.NONE;
     private volatile LinkCounters downCounters = LinkCounters.NONE;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
+    /** Connections admitted and not yet closed; checked against the cap before a connection is set up. */
+    private final AtomicInteger open = new AtomicInteger();
+    private final Refusals refusals;
 
     FaultProxy(ProxyRegistry registry, String name, String listen, String upstream, boolean http)
             throws ApiException {
@@ -40,6 +45,14 @@ final class FaultProxy {
         this.listen = listen;
         this.upstream = upstream;
         this.upstreamAddress = Addresses.upstream(upstream);
+        this.refusals = new Refusals(name, registry.timers());
+        InetSocketAddress listenAddress;
+        try {
+            listenAddress = Addresses.listen(listen, registry.host());
+        } catch (ApiException unresolved) {
+            return; // start() reports it; a disabled proxy may wait for its name to resolve, as in Toxiproxy
+        }
+        registry.checkUpstream(upstream, listenAddress);
     }
 
     String name() {
@@ -88,6 +101,15 @@ final class FaultProxy {
                     : String.valueOf(cause == null ? "timed out" : cause.getMessage());
             throw new ApiException(500, "listen tcp " + Addresses.print(address) + ": " + reason);
         }
+        if (address.getPort() == 0) {
+            try {
+                // The port the OS picked is known only now; fixed ones were checked when set.
+                registry.checkUpstream(upstream, (InetSocketAddress) bound.channel().localAddress());
+            } catch (ApiException loop) {
+                bound.channel().close().awaitUninterruptibly(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                throw loop;
+            }
+        }
         server = bound.channel();
         listen = Addresses.print(server.localAddress());
         enabled = true;
@@ -121,8 +143,12 @@ final class FaultProxy {
      */
     void update(String newListen, String newUpstream, boolean newEnabled) throws ApiException {
         InetSocketAddress newUpstreamAddress = Addresses.upstream(newUpstream);
-        boolean listenMoved = !Addresses.listen(newListen, registry.host())
-                .equals(Addresses.listen(listen, registry.host()));
+        InetSocketAddress newListenAddress = Addresses.listen(newListen, registry.host());
+        boolean listenMoved = !newListenAddress.equals(Addresses.listen(listen, registry.host()));
+        if (listenMoved || !newUpstream.equals(upstream)) {
+            // Only then: turning a proxy off and on is frequent, and resolving names may be slow.
+            registry.checkUpstream(newUpstream, newListenAddress);
+        }
         if (listenMoved) {
             stop();
             listen = newListen;
@@ -156,6 +182,9 @@ final class FaultProxy {
             client.close();
             return;
         }
+        if (!admit(client)) {
+            return;
+        }
         ProxyConnection connection = new ProxyConnection(this, client, snapshot, http);
         connections.add(connection);
         registry.opened(this);
@@ -168,8 +197,34 @@ final class FaultProxy {
         connection.connect(upstreamAddress);
     }
 
+    /**
+     * Takes a slot under this proxy's cap and the process's, or refuses the client with a reset (a close would
+     * look like an empty answer): a proxy whose upstream loops back to this server then ends at a cap.
+     */
+    private boolean admit(SocketChannel client) {
+        String reason = null;
+        if (open.incrementAndGet() > registry.caps().perProxy()) {
+            reason = "proxy_cap";
+        } else if (!registry.admit()) {
+            reason = "process_cap";
+        }
+        if (reason == null) {
+            return true;
+        }
+        open.decrementAndGet();
+        registry.refused(this, reason);
+        refusals.refused(reason.equals("proxy_cap")
+                ? "it has " + registry.caps().perProxy() + " connections open, its cap (max connections per proxy)"
+                : "the proxies have " + registry.caps().process() + " connections open, as many as the process's "
+                        + "file descriptor limit leaves room for (ulimit -n)");
+        client.config().setOption(ChannelOption.SO_LINGER, 0);
+        client.close();
+        return false;
+    }
+
     void closed(ProxyConnection connection) {
         if (connections.remove(connection)) {
+            open.decrementAndGet();
             registry.closed(this);
         }
     }
@@ -202,14 +257,11 @@ final class FaultProxy {
         return updated;
     }
 
-    /** http_* toxics need an http proxy, tcp toxics a tcp one; an injected status must be a real one. */
+    /** http_* toxics need an http proxy, tcp toxics a tcp one. */
     private void checkKind(ToxicSpec spec) throws ApiException {
         if (spec.type().isHttp() != http) {
             throw ApiException.badRequest("toxic type " + spec.type().wire() + " needs a proxy in "
                     + (http ? "tcp" : "http") + " mode; proxy " + name + " is in " + (http ? "http" : "tcp") + " mode");
-        }
-        if (spec.type() == ToxicType.HTTP_STATUS && (spec.integer("status") < 100 || spec.integer("status") > 599)) {
-            throw ApiException.badRequest("bad request body: attributes.status: expected an HTTP status 100..599");
         }
     }
 

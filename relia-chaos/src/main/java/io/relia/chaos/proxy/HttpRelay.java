@@ -43,6 +43,10 @@ final class HttpRelay {
     /** Body bytes of the current response still to forward before cutting it, or -1 for no cut. */
     private long abortAfter = -1;
     private long abortPlanned = -1;
+    /** The client half-closed: the upstream is half-closed once nothing is held any more. */
+    private boolean clientEnded;
+    /** A request was read whole and its response is not written yet: the next request waits. */
+    private boolean awaitingResponse;
 
     HttpRelay(ProxyConnection connection, Channel client, Channel upstream) {
         this.connection = connection;
@@ -64,14 +68,16 @@ final class HttpRelay {
         }
         if (last) {
             // The request is complete: read the next one only once its response has been written.
-            client.config().setAutoRead(false);
+            awaitingResponse = true;
         }
         long wait = holdUntil - System.nanoTime();
         if (held.isEmpty() && wait <= 0) {
             forward(message);
+            updateClientReading();
             return;
         }
         held.add(message);
+        updateClientReading();
         if (release == null) {
             release = client.eventLoop().schedule(this::releaseHeld, Math.max(0, wait), TimeUnit.NANOSECONDS);
         }
@@ -82,15 +88,54 @@ final class HttpRelay {
         while (!held.isEmpty()) {
             forward(held.poll());
         }
+        updateClientReading();
+        if (clientEnded) {
+            endUpstream();
+        }
     }
 
-    /** A side finished sending: the client's end is passed on; the server's ends the connection once written. */
+    /**
+     * Reads the client only when it may send (no response awaited), the upstream takes what is written and no
+     * request is held by http_latency: what is not read waits in the socket, not in memory.
+     */
+    private void updateClientReading() {
+        ProxyConnection.setReading(client, !awaitingResponse && held.isEmpty() && upstream.isWritable());
+    }
+
+    /**
+     * One side's socket took or refused more: reading the other side follows, so a client slower than its server
+     * leaves the rest of a response in the server's socket, not in memory.
+     */
+    void writabilityChanged(boolean clientSide) {
+        if (clientSide) {
+            ProxyConnection.setReading(upstream, client.isWritable());
+        } else {
+            updateClientReading();
+        }
+    }
+
+    /**
+     * A side finished sending. The client's end is passed on as a half-close once the messages an http_latency
+     * toxic holds have been forwarded; the server's ends the connection once everything before it is written.
+     */
     void inputEnded(boolean clientSide) {
         if (clientSide && upstream.isActive()) {
-            ((DuplexChannel) upstream).shutdownOutput();
+            clientEnded = true;
+            if (held.isEmpty()) {
+                endUpstream();
+            }
         } else {
             client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> connection.close());
         }
+    }
+
+    /** Half-closes the upstream after the writes queued before it: shutdownOutput would fail those. */
+    private void endUpstream() {
+        upstream.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
+            if (upstream.isActive()) {
+                ((DuplexChannel) upstream).shutdownOutput();
+            }
+        });
     }
 
     /** Frees what an http_latency toxic still holds; the connection is closing. */
@@ -184,8 +229,9 @@ final class HttpRelay {
             response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
         }
         client.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
-            if (last && client.isActive()) {
-                client.config().setAutoRead(true);
+            if (last) {
+                awaitingResponse = false;
+                updateClientReading();
             }
         });
     }

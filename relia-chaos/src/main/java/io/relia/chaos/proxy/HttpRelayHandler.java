@@ -17,6 +17,9 @@ final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (clientSide && connection.heldEarly(msg)) {
+            return;
+        }
         HttpRelay relay = connection.httpRelay();
         if (relay == null) {
             ReferenceCountUtil.release(msg);
@@ -31,7 +34,7 @@ final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof ChannelInputShutdownEvent) {
+        if (event instanceof ChannelInputShutdownEvent && !(clientSide && connection.endedEarly())) {
             HttpRelay relay = connection.httpRelay();
             if (relay != null) {
                 relay.inputEnded(clientSide);
@@ -40,6 +43,14 @@ final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
             }
         }
         ReferenceCountUtil.release(event);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        HttpRelay relay = connection.httpRelay();
+        if (relay != null) {
+            relay.writabilityChanged(clientSide);
+        }
     }
 
     @Override

@@ -24,6 +24,12 @@ final class Link {
     /** Bytes held in the toxics before reading pauses: enough for 100 MB/s behind a 100 ms latency toxic. */
     static final long PAUSE_BYTES = 16L * 1024 * 1024;
     static final long RESUME_BYTES = 8L * 1024 * 1024;
+    /**
+     * Chunks queued in timed toxics before reading pauses: a slicer cutting into 1-byte pieces would otherwise hold
+     * 16 Mi objects of about 100 bytes each for its 16 MiB, and sum 16 Mi delays. 64 Ki pieces are about 8 MB.
+     */
+    static final long PAUSE_CHUNKS = 64L * 1024;
+    static final long RESUME_CHUNKS = 32L * 1024;
 
     /** A toxic's state on this link: whether its toxicity roll and scope let it act here, and its stage. */
     private record Installed(Toxic toxic, boolean on, Stage stage) {
@@ -39,6 +45,7 @@ final class Link {
     private Map<String, Installed> installed = new LinkedHashMap<>();
     private final List<ScheduledFuture<?>> windowTimers = new ArrayList<>();
     private long held;
+    private long queuedChunks;
     private long bytesIn;
     private boolean disposed;
 
@@ -96,6 +103,14 @@ final class Link {
         }
     }
 
+    /** A timed stage queued ({@code +n}) or let go ({@code -n}) chunks. */
+    void queued(int delta) {
+        queuedChunks += delta;
+        if (delta < 0) {
+            gate();
+        }
+    }
+
     void written(int size) {
         held -= size;
         counters.sent(size);
@@ -104,14 +119,12 @@ final class Link {
 
     /** Lets the source be read only while the destination is writable and the toxics hold little. */
     void gate() {
-        if (disposed || !source.isActive()) {
+        if (disposed) {
             return;
         }
         boolean reading = source.config().isAutoRead();
-        boolean want = destination.isWritable() && held < (reading ? PAUSE_BYTES : RESUME_BYTES);
-        if (want != reading) {
-            source.config().setAutoRead(want);
-        }
+        ProxyConnection.setReading(source, destination.isWritable() && held < (reading ? PAUSE_BYTES : RESUME_BYTES)
+                && queuedChunks < (reading ? PAUSE_CHUNKS : RESUME_CHUNKS));
     }
 
     /**

@@ -38,6 +38,7 @@ abstract class PacedStage extends Stage {
             return;
         }
         queue.add(new Timed(chunk, due));
+        link.queued(1);
         if (timer == null) {
             pump();
         }
@@ -55,7 +56,9 @@ abstract class PacedStage extends Stage {
         }
         long now = System.nanoTime();
         while (!queue.isEmpty() && queue.peek().dueNanos - now <= 0) {
-            emit(queue.poll().chunk);
+            Chunk due = queue.poll().chunk;
+            link.queued(-1);
+            emit(due);
         }
         if (!queue.isEmpty()) {
             timer = link.eventLoop().schedule(this::pump, queue.peek().dueNanos - now, TimeUnit.NANOSECONDS);
@@ -72,6 +75,7 @@ abstract class PacedStage extends Stage {
         List<Chunk> held = new ArrayList<>(queue.size());
         queue.forEach(t -> held.add(t.chunk));
         queue.clear();
+        link.queued(-held.size());
         return held;
     }
 }

@@ -1,12 +1,14 @@
 package io.relia.chaos.proxy;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -34,6 +36,7 @@ final class ProxyConnection {
     private HttpRelay httpRelay;
     private Link up;
     private Link down;
+    private final EarlyInput early = new EarlyInput();
     private int finishedLinks;
     private boolean closed;
 
@@ -78,8 +81,9 @@ final class ProxyConnection {
             upstream = connecting.channel();
             if (http) {
                 httpRelay = new HttpRelay(this, client, upstream);
-                upstream.config().setAutoRead(true);
-                client.config().setAutoRead(true);
+                early.replay(httpRelay::fromClient, () -> httpRelay.inputEnded(true));
+                setReading(upstream, true);
+                setReading(client, true);
                 return;
             }
             up = new Link(Stream.UPSTREAM, this, client, upstream, proxy.counters(Stream.UPSTREAM));
@@ -87,9 +91,46 @@ final class ProxyConnection {
             List<Toxic> toxics = proxy.toxics();
             up.rebuild(toxics);
             down.rebuild(toxics);
+            early.replay(message -> up.read((ByteBuf) message), up::sourceEnded);
             up.gate();
             down.gate();
         });
+    }
+
+    /**
+     * Keeps what the client sent before the upstream connection was ready, to relay it once it is; returns false
+     * when the relay is ready to take it itself. Call on the event loop.
+     */
+    boolean heldEarly(Object message) {
+        if (up != null || httpRelay != null) {
+            return false;
+        }
+        if (closed) {
+            ReferenceCountUtil.release(message);
+        } else {
+            early.add(message);
+        }
+        return true;
+    }
+
+    /** As {@link #heldEarly}, for the client's half-close. */
+    boolean endedEarly() {
+        if (up != null || httpRelay != null) {
+            return false;
+        }
+        early.end();
+        return true;
+    }
+
+    /**
+     * Turns reading from {@code channel} on or off. A channel whose input is shut down has nothing left to read,
+     * and epoll refuses to watch it again (the error would close the connection).
+     */
+    static void setReading(Channel channel, boolean on) {
+        if (channel.isActive() && !(channel instanceof DuplexChannel duplex && duplex.isInputShutdown())
+                && channel.config().isAutoRead() != on) {
+            channel.config().setAutoRead(on);
+        }
     }
 
     HttpRelay httpRelay() {
@@ -154,6 +195,7 @@ final class ProxyConnection {
         if (httpRelay != null) {
             httpRelay.dispose();
         }
+        early.release();
         client.close();
         if (upstream != null) {
             upstream.close();

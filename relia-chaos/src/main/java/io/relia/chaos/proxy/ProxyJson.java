@@ -144,7 +144,8 @@ final class ProxyJson {
             return Optional.empty();
         }
         if (!value.isNumber()) {
-            throw ApiException.badRequest("bad request body: toxicity: expected a number between 0 and 1");
+            throw ApiException.badRequest("bad request body: toxicity: expected a number between 0 and 1, got "
+                    + value);
         }
         return Optional.of(value.asDouble());
     }
@@ -161,18 +162,14 @@ final class ProxyJson {
             if (value == null || value.isNull()) {
                 continue;
             }
-            String where = "bad request body: attributes." + attribute.name();
-            if (attribute.isRatio()) {
-                if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
-                    throw ApiException.badRequest(where + ": expected a number between 0 and 1");
-                }
-                result.put(attribute.name(), value.asDouble());
-            } else {
-                if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
-                    throw ApiException.badRequest(where + ": expected a whole number, 0 or more");
-                }
-                result.put(attribute.name(), value.asLong());
+            // Types here; ranges where the toxic is built (ToxicSpec), so every way in is checked.
+            boolean fits = attribute.isRatio() ? value.isNumber()
+                    : value.isIntegralNumber() && value.canConvertToLong();
+            if (!fits) {
+                throw ApiException.badRequest("bad request body: attributes." + attribute.name() + ": expected "
+                        + attribute.expected() + ", got " + value);
             }
+            result.put(attribute.name(), attribute.isRatio() ? (Number) value.asDouble() : (Number) value.asLong());
         }
         return result;
     }

@@ -26,6 +26,9 @@ final class ProxyMetrics {
             .help("Client connections accepted").labelNames("proxy").register(registry);
     private final Gauge open = Gauge.builder().name("relia_chaos_proxy_open_connections")
             .help("Client connections open now").labelNames("proxy").register(registry);
+    private final Counter refused = Counter.builder().name("relia_chaos_proxy_refused_connections_total")
+            .help("Client connections refused at a cap (reason: proxy_cap, process_cap)")
+            .labelNames("proxy", "reason").register(registry);
     private final Counter activations = Counter.builder().name("relia_chaos_toxic_activations_total")
             .help("Times a toxic started acting on a connection direction (after its toxicity roll and scope)")
             .labelNames("proxy", "toxic", "type", "stream").register(registry);
@@ -54,6 +57,10 @@ final class ProxyMetrics {
 
     void closed(String proxy) {
         open.labelValues(proxy).dec();
+    }
+
+    void refused(String proxy, String reason) {
+        refused.labelValues(proxy, reason).inc();
     }
 
     void activated(String proxy, ToxicSpec toxic) {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * All proxies of one server and the threads they run on. Every change goes through one lock, as Toxiproxy's
@@ -40,14 +42,58 @@ final class ProxyRegistry implements AutoCloseable {
     private final EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, Transport.ioHandlers());
     private final EventLoopGroup workers;
     private final Optional<ProxyMetrics> metrics;
+    private final ConnectionCaps caps;
+    private final AtomicInteger open = new AtomicInteger();
     private final Map<String, FaultProxy> proxies = new LinkedHashMap<>();
+    private volatile InetSocketAddress admin;
     private long toxicSeq;
 
-    /** @param threads event loops carrying the proxied connections (each connection stays on one) */
-    ProxyRegistry(String host, boolean metrics, int threads) {
+    /**
+     * @param threads event loops carrying the proxied connections (each connection stays on one)
+     * @param caps    open connections allowed per proxy and for all proxies together
+     */
+    ProxyRegistry(String host, boolean metrics, int threads, ConnectionCaps caps) {
         this.host = host;
+        this.caps = caps;
         this.workers = new MultiThreadIoEventLoopGroup(threads, Transport.ioHandlers());
         this.metrics = metrics ? Optional.of(new ProxyMetrics()) : Optional.empty();
+    }
+
+    ConnectionCaps caps() {
+        return caps;
+    }
+
+    /** Where the admin API listens: no proxy may point there. */
+    void adminAt(InetSocketAddress address) {
+        admin = address;
+    }
+
+    /**
+     * Refuses an upstream that is the proxy's own listener (each connection would dial the proxy again, without
+     * end) or the admin API (proxied clients, perhaps remote ones, would drive it).
+     *
+     * @param listener where the proxy listens or will; port 0 (not bound yet) is checked once bound
+     */
+    void checkUpstream(String upstream, InetSocketAddress listener) throws ApiException {
+        Addresses.HostPort target = Addresses.split(upstream, "upstream");
+        if (Addresses.reaches(target, listener)) {
+            throw ApiException.badRequest("upstream " + upstream + " is this proxy's own listen address "
+                    + Addresses.print(listener) + ": each connection would connect back to the proxy without end");
+        }
+        InetSocketAddress api = admin;
+        if (api != null && Addresses.reaches(target, api)) {
+            throw ApiException.badRequest("upstream " + upstream + " is the admin API's address "
+                    + Addresses.print(api) + ": proxied clients would drive the API");
+        }
+    }
+
+    /** Takes a slot for a new connection of any proxy; false at the process cap. Callable from any thread. */
+    boolean admit() {
+        if (open.incrementAndGet() > caps.process()) {
+            open.decrementAndGet();
+            return false;
+        }
+        return true;
     }
 
     /** The address proxies bind to when their listen address names no host. */
@@ -82,8 +128,19 @@ final class ProxyRegistry implements AutoCloseable {
         metrics.ifPresent(m -> m.opened(proxy.name()));
     }
 
+    /** A connection {@link #admit() admitted} closed. */
     void closed(FaultProxy proxy) {
+        open.decrementAndGet();
         metrics.ifPresent(m -> m.closed(proxy.name()));
+    }
+
+    void refused(FaultProxy proxy, String reason) {
+        metrics.ifPresent(m -> m.refused(proxy.name(), reason));
+    }
+
+    /** The event loop group that runs timers not tied to a connection (the refusal log's). */
+    EventLoopGroup timers() {
+        return acceptors;
     }
 
     void activated(FaultProxy proxy, Toxic toxic) {

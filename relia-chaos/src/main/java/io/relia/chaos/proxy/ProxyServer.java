@@ -21,15 +21,24 @@ public final class ProxyServer implements AutoCloseable {
     /**
      * Starts the admin API on {@code host:port} (0 = any free port) and creates the proxies of {@code config}.
      *
-     * @param config  a JSON array of proxies as {@code /populate} takes it, or null
-     * @param metrics whether {@code /metrics} is served
-     * @param threads event loops for proxied connections
-     * @throws IllegalArgumentException when the config is invalid (the message says why)
+     * @param config                 a JSON array of proxies as {@code /populate} takes it, or null
+     * @param metrics                whether {@code /metrics} is served
+     * @param threads                event loops for proxied connections
+     * @param maxConnectionsPerProxy open client connections one proxy accepts, 1 or more; the process as a whole
+     *                               accepts what its file descriptor limit leaves room for
+     * @throws IllegalArgumentException when the config is invalid or has a proxy the API refuses (why is said)
      * @throws IOException              when the port is taken or a proxy of the config cannot listen
      */
     public static ProxyServer start(String host, int port, JsonNode config, boolean metrics, int threads,
-                                    String version) throws IOException {
-        ProxyRegistry registry = new ProxyRegistry(host, metrics, threads);
+                                    int maxConnectionsPerProxy, String version) throws IOException {
+        return start(host, port, config, metrics, threads, version,
+                ConnectionCaps.forThisProcess(maxConnectionsPerProxy));
+    }
+
+    /** As above, with both caps given (tests set a small process cap). */
+    static ProxyServer start(String host, int port, JsonNode config, boolean metrics, int threads, String version,
+                             ConnectionCaps caps) throws IOException {
+        ProxyRegistry registry = new ProxyRegistry(host, metrics, threads, caps);
         AdminServer admin;
         try {
             admin = new AdminServer(new AdminApi(registry, version),
@@ -38,6 +47,7 @@ public final class ProxyServer implements AutoCloseable {
             registry.close();
             throw e;
         }
+        registry.adminAt(admin.address());
         ProxyServer server = new ProxyServer(registry, admin);
         if (config != null) {
             try {
@@ -47,6 +57,10 @@ public final class ProxyServer implements AutoCloseable {
                 throw new IllegalArgumentException(e.getMessage(), e);
             } catch (ProxyRegistry.PopulateFailure e) {
                 server.close();
+                if (e.cause.status() == 400) {
+                    // A proxy the API refuses (one looping back to itself): the config is wrong, not the machine.
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
                 throw new IOException(e.getMessage(), e);
             }
         }

@@ -19,6 +19,9 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (reads == Stream.UPSTREAM && connection.heldEarly(msg)) {
+            return;
+        }
         Link link = connection.link(reads);
         if (link == null || !(msg instanceof ByteBuf data)) {
             ReferenceCountUtil.release(msg);
@@ -29,7 +32,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof ChannelInputShutdownEvent) {
+        if (event instanceof ChannelInputShutdownEvent && !(reads == Stream.UPSTREAM && connection.endedEarly())) {
             Link link = connection.link(reads);
             if (link != null) {
                 link.sourceEnded();

@@ -25,7 +25,10 @@ final class Sink extends Stage {
                 destination.writeAndFlush(chunk.data, destination.voidPromise());
                 link.written(size);
             }
-            case EOF -> link.connection().sourceFinished(link, destination);
+            // Netty's shutdownOutput and close fail the writes still queued in the channel: the end is passed on
+            // only once everything written before it has reached the socket, as TCP sends a FIN after the data.
+            case EOF -> destination.writeAndFlush(Unpooled.EMPTY_BUFFER)
+                    .addListener((ChannelFutureListener) f -> link.connection().sourceFinished(link, destination));
             case CLOSE -> destination.writeAndFlush(Unpooled.EMPTY_BUFFER)
                     .addListener((ChannelFutureListener) f -> link.connection().close());
         }

@@ -117,6 +117,24 @@ class IncidentRulesApiTest {
     }
 
     @Test
+    void putNamesEveryFieldOfTheWrongTypeOrFormAtOnceAndNeverAnswers500() throws Exception {
+        Incident before = unchanged();
+
+        HttpResponse<String> refused = put(incident -> {
+            incident.putObject("title").put("text", "Checkout down");
+            incident.put("drill", "yes");
+            ((ObjectNode) incident.get("times")).put("detected", "x");
+            incident.putArray("services").add(42);
+        }, null);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("message").asString()).isEqualTo("not an incident record: "
+                + "/title must be a string; /drill must be true or false; /services/0 must be a string; "
+                + "/times/detected must be an ISO-8601 UTC time such as 2026-03-02T14:05:00Z, not \"x\"");
+        assertThat(store.get(1)).isEqualTo(before);
+    }
+
+    @Test
     void putRefusesDetectionAfterDeclarationAndAnAcknowledgementIn1970AllAtOnce() throws Exception {
         Instant later = DECLARED.plusSeconds(60);
 

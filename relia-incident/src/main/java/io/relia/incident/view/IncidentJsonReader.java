@@ -50,31 +50,140 @@ public final class IncidentJsonReader {
         }
     }
 
+    /**
+     * Reads an incident record, e.g. the body of a PUT. Every field of the wrong type or form is reported at once,
+     * by its JSON pointer, before the model's own rules run.
+     */
     public static Incident incident(JsonNode json) {
+        Fields fields = new Fields(json);
+        Map<Role, String> roles = new EnumMap<>(Role.class);
+        json.path("roles").properties().forEach(role -> {
+            if (role.getValue().isString() && !role.getValue().asString().isBlank()) {
+                roles.put(Role.parse(role.getKey()), role.getValue().asString());
+            }
+        });
+        long id = fields.number("/id");
+        String title = fields.text("/title", null);
+        String summary = fields.text("/summary", "");
+        String severity = fields.text("/severity", null);
+        String status = fields.text("/status", null);
+        boolean drill = fields.flag("/drill");
+        List<String> services = fields.texts("/services");
+        Map<String, String> labels = fields.textMap("/labels");
+        List<String> alerts = fields.texts("/alerts");
+        List<String> slos = fields.texts("/slos");
+        IncidentTimes times = new IncidentTimes(fields.time("/times/declared"), fields.time("/times/impactStarted"),
+                fields.time("/times/detected"), fields.time("/times/acknowledged"), fields.time("/times/mitigated"),
+                fields.time("/times/resolved"), fields.time("/times/closed"),
+                fields.time("/times/postmortemCompleted"));
+        Analysis analysis = new Analysis(fields.text("/analysis/rootCause", ""), fields.text("/analysis/trigger", ""),
+                fields.text("/analysis/resolution", ""), fields.text("/analysis/detection", ""),
+                fields.text("/analysis/impact", ""), fields.text("/analysis/wentWell", ""),
+                fields.text("/analysis/wentWrong", ""), fields.text("/analysis/gotLucky", ""),
+                fields.texts("/analysis/fiveWhys"));
+        fields.failIfAny();
         try {
-            Map<Role, String> roles = new EnumMap<>(Role.class);
-            json.path("roles").properties().forEach(role -> {
-                if (role.getValue().isString() && !role.getValue().asString().isBlank()) {
-                    roles.put(Role.parse(role.getKey()), role.getValue().asString());
-                }
-            });
-            JsonNode times = json.path("times");
-            JsonNode analysis = json.path("analysis");
-            return new Incident(json.path("id").asLong(), json.path("title").asString(),
-                    json.path("summary").asString(""), IncidentSeverity.parse(json.path("severity").asString()),
-                    IncidentStatus.parse(json.path("status").asString()), json.path("drill").asBoolean(false),
-                    strings(json.path("services")), stringMap(json.path("labels")), strings(json.path("alerts")),
-                    strings(json.path("slos")), roles,
-                    new IncidentTimes(time(times, "declared"), time(times, "impactStarted"),
-                            time(times, "detected"), time(times, "acknowledged"), time(times, "mitigated"),
-                            time(times, "resolved"), time(times, "closed"), time(times, "postmortemCompleted")),
-                    new Analysis(analysis.path("rootCause").asString(""), analysis.path("trigger").asString(""),
-                            analysis.path("resolution").asString(""), analysis.path("detection").asString(""),
-                            analysis.path("impact").asString(""), analysis.path("wentWell").asString(""),
-                            analysis.path("wentWrong").asString(""), analysis.path("gotLucky").asString(""),
-                            strings(analysis.path("fiveWhys"))));
+            return new Incident(id, title, summary, IncidentSeverity.parse(severity), IncidentStatus.parse(status),
+                    drill, services, labels, alerts, slos, roles, times, analysis);
         } catch (DateTimeParseException | NullPointerException | IllegalArgumentException malformed) {
             throw new IncidentException("not an incident record: " + malformed.getMessage());
+        }
+    }
+
+    /** Reads typed fields by JSON pointer and collects every field that is not of its type. */
+    private static final class Fields {
+        private final JsonNode json;
+        private final List<String> problems = new ArrayList<>();
+
+        Fields(JsonNode json) {
+            this.json = json;
+        }
+
+        long number(String pointer) {
+            JsonNode node = json.at(pointer);
+            if (node.isMissingNode() || node.isNull()) {
+                return 0;
+            }
+            if (!node.canConvertToLong() || !node.isIntegralNumber()) {
+                problems.add(pointer + " must be a whole number");
+                return 0;
+            }
+            return node.asLong();
+        }
+
+        boolean flag(String pointer) {
+            JsonNode node = json.at(pointer);
+            if (!node.isMissingNode() && !node.isNull() && !node.isBoolean()) {
+                problems.add(pointer + " must be true or false");
+            }
+            return node.asBoolean(false);
+        }
+
+        /** The string at {@code pointer}, or {@code absent} when there is none ({@code null}: required). */
+        String text(String pointer, String absent) {
+            JsonNode node = json.at(pointer);
+            if (node.isMissingNode() || node.isNull()) {
+                if (absent == null) {
+                    problems.add(pointer + " is required");
+                }
+                return absent == null ? "" : absent;
+            }
+            if (!node.isString()) {
+                problems.add(pointer + " must be a string");
+                return "";
+            }
+            return node.asString();
+        }
+
+        Instant time(String pointer) {
+            String text = text(pointer, "");
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException malformed) {
+                problems.add(pointer + " must be an ISO-8601 UTC time such as 2026-03-02T14:05:00Z, not \""
+                        + text + "\"");
+                return null;
+            }
+        }
+
+        List<String> texts(String pointer) {
+            JsonNode node = json.at(pointer);
+            List<String> values = new ArrayList<>();
+            if (node.isMissingNode() || node.isNull()) {
+                return values;
+            }
+            if (!node.isArray()) {
+                problems.add(pointer + " must be an array of strings");
+                return values;
+            }
+            for (int i = 0; i < node.size(); i++) {
+                values.add(text(pointer + "/" + i, null));
+            }
+            return values;
+        }
+
+        Map<String, String> textMap(String pointer) {
+            JsonNode node = json.at(pointer);
+            Map<String, String> values = new LinkedHashMap<>();
+            if (node.isMissingNode() || node.isNull()) {
+                return values;
+            }
+            if (!node.isObject()) {
+                problems.add(pointer + " must be an object of strings");
+                return values;
+            }
+            node.properties().forEach(entry -> values.put(entry.getKey(),
+                    text(pointer + "/" + entry.getKey().replace("~", "~0").replace("/", "~1"), null)));
+            return values;
+        }
+
+        void failIfAny() {
+            if (!problems.isEmpty()) {
+                throw new IncidentException("not an incident record: " + String.join("; ", problems));
+            }
         }
     }
 
@@ -93,22 +202,5 @@ public final class IncidentJsonReader {
                 due.isEmpty() ? null : LocalDate.parse(due), ActionItem.Status.parse(json.path("status").asString()),
                 json.path("link").asString(""), Instant.parse(json.path("created").asString()),
                 Instant.parse(json.path("updated").asString()));
-    }
-
-    private static Instant time(JsonNode times, String field) {
-        String text = times.path(field).asString("");
-        return text.isEmpty() ? null : Instant.parse(text);
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(item -> values.add(item.asString()));
-        return values;
-    }
-
-    private static Map<String, String> stringMap(JsonNode object) {
-        Map<String, String> values = new LinkedHashMap<>();
-        object.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().asString()));
-        return values;
     }
 }

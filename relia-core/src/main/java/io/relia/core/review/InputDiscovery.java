@@ -235,6 +235,11 @@ public final class InputDiscovery {
         if (kind.equals("PrometheusRule") || hasRuleGroups(map)) {
             return Optional.of(InputKind.PROMETHEUS_RULES);
         }
+        // Before the Kubernetes rule: no manifest has these keys, and a runbook that carries apiVersion and kind is
+        // still a runbook, judged as one (relia runbook validate judges it so).
+        if (map.has("diagnosis_steps") || map.has("mitigation_options")) {
+            return Optional.of(InputKind.RUNBOOK);
+        }
         if (!apiVersion.isEmpty() && !kind.isEmpty()) {
             return Optional.of(InputKind.KUBERNETES);
         }
@@ -243,9 +248,6 @@ public final class InputDiscovery {
         }
         if ((name.equals("relia.yaml") || name.equals("relia.yml")) && relative.getNameCount() == 1) {
             return Optional.of(InputKind.SERVICE_CONFIG);
-        }
-        if (map.has("diagnosis_steps") || map.has("trigger") && map.has("mitigation_options")) {
-            return Optional.of(InputKind.RUNBOOK);
         }
         if (map.has("steady_states") && map.has("status") && map.has("experiment")) {
             // A chaos run's journal carries a copy of its experiment: it is output, not another experiment.

@@ -69,14 +69,14 @@ final class LikelyKind {
             found = InputKind.SLO_OPENSLO;
         } else if (kind.equals("PrometheusRule") || apiVersion.isEmpty() && keys.containsKey("groups")) {
             found = InputKind.PROMETHEUS_RULES;
+        } else if (keys.containsKey("diagnosis_steps") || keys.containsKey("mitigation_options")) {
+            found = InputKind.RUNBOOK;
         } else if (!apiVersion.isEmpty() && !kind.isEmpty()) {
             found = InputKind.KUBERNETES;
         } else if (keys.containsKey("service") && keys.containsKey("slos")) {
             found = InputKind.SLO_NATIVE;
         } else if ((name.equals("relia.yaml") || name.equals("relia.yml")) && atRoot) {
             found = InputKind.SERVICE_CONFIG;
-        } else if (keys.containsKey("diagnosis_steps") || keys.containsKey("mitigation_options")) {
-            found = InputKind.RUNBOOK;
         } else if (keys.containsKey("experiment")) {
             found = InputKind.CHAOS_EXPERIMENT;
         } else if (keys.containsKey("steady-state-hypothesis") || keys.containsKey("title")

@@ -8,11 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +46,7 @@ class ProcessesTest {
 
             processes.control(new Provider.ProcessControl(Provider.Signal.KILL, "worker", List.of()), undo);
 
-            assertThat(awaitNoneMarked(id)).isEmpty();
+            assertThat(ProcessTree.marked(id)).isEmpty();
         }
     }
 
@@ -61,7 +59,7 @@ class ProcessesTest {
                     new UndoLog());
             id = awaitMarker(ready);
         }
-        assertThat(awaitNoneMarked(id)).isEmpty();
+        assertThat(ProcessTree.marked(id)).isEmpty();
     }
 
     @Test
@@ -70,7 +68,7 @@ class ProcessesTest {
         assertThat(catchThrowable(() -> Processes.run(new Provider.Process(
                 "/bin/sh", detaching(ready).subList(1, 3), Duration.ofSeconds(2)))))
                 .isInstanceOf(ActivityFailure.class).hasMessageContaining("was killed");
-        assertThat(awaitNoneMarked(awaitMarker(ready))).isEmpty();
+        assertThat(ProcessTree.marked(awaitMarker(ready))).isEmpty();
     }
 
     @Test
@@ -90,33 +88,5 @@ class ProcessesTest {
             TimeUnit.MILLISECONDS.sleep(25);
         }
         return Files.readString(ready).strip();
-    }
-
-    /** Polls /proc a bounded number of times; the processes still holding the marker at the end. */
-    private static List<Long> awaitNoneMarked(String id) throws IOException, InterruptedException {
-        List<Long> left = marked(id);
-        for (int i = 0; i < 100 && !left.isEmpty(); i++) {
-            TimeUnit.MILLISECONDS.sleep(50);
-            left = marked(id);
-        }
-        return left;
-    }
-
-    private static List<Long> marked(String id) throws IOException {
-        List<Long> pids = new ArrayList<>();
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path process : processes) {
-                try {
-                    String environment = new String(Files.readAllBytes(process.resolve("environ")),
-                            StandardCharsets.UTF_8);
-                    if (List.of(environment.split("\0")).contains(ProcessTree.MARKER + "=" + id)) {
-                        pids.add(Long.parseLong(process.getFileName().toString()));
-                    }
-                } catch (IOException goneOrNotOurs) {
-                    // exited meanwhile, or another user's
-                }
-            }
-        }
-        return pids;
     }
 }

@@ -97,7 +97,7 @@ public final class ProcessTree {
      * processes); empty without {@code /proc}. Processes that have exited but are not yet reaped show no
      * environment, so they are not listed.
      */
-    static List<ProcessHandle> marked(String id) {
+    public static List<ProcessHandle> marked(String id) {
         if (!Files.isDirectory(PROC)) {
             return List.of();
         }

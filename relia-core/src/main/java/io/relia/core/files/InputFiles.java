@@ -83,7 +83,7 @@ public final class InputFiles {
         return new CappedInputStream(open(file), maxBytes, () -> tooLarge(file, maxBytes));
     }
 
-    /** A reader over a regular file of at most {@code maxBytes}; malformed input fails the read, as in {@link Files}. */
+    /** A reader over a regular file of at most {@code maxBytes}; bytes that are not {@code charset} fail the read. */
     public static BufferedReader newBufferedReader(Path file, Charset charset, long maxBytes) throws IOException {
         return new BufferedReader(new InputStreamReader(newInputStream(file, maxBytes), charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));

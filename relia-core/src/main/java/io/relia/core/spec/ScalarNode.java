@@ -52,7 +52,8 @@ public record ScalarNode(String text, boolean quoted, Location location) impleme
      */
     public Optional<BigDecimal> asNumber() {
         Type type = type();
-        if (text.length() <= InputLimits.MAX_NUMBER_CHARS && (type == Type.INTEGER || type == Type.FLOAT) && !text.startsWith("0x") && !text.startsWith("0o")
+        if (text.length() <= InputLimits.MAX_NUMBER_CHARS
+                && (type == Type.INTEGER || type == Type.FLOAT) && !text.startsWith("0x") && !text.startsWith("0o")
                 && !text.toLowerCase(java.util.Locale.ROOT).contains("inf")
                 && !text.toLowerCase(java.util.Locale.ROOT).contains("nan")) {
             try {

@@ -1,5 +1,7 @@
 package io.relia.audit;
 
+import io.relia.core.files.InputFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,10 +57,7 @@ final class SourceFiles {
             path = root.resolve(file);
         }
         try {
-            if (!Files.isRegularFile(path) || Files.size(path) > MAX_BYTES) {
-                return List.of();
-            }
-            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8).lines().toList();
+            return new String(InputFiles.readAllBytes(path, MAX_BYTES), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException | SecurityException unreadable) {
             return List.of();
         }

@@ -5,16 +5,16 @@ import io.relia.core.InputException;
 import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.ReliaVersion;
+import io.relia.core.files.InputFiles;
+import io.relia.core.spec.InputLimits;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A fault-injection TCP proxy server whose admin API is Toxiproxy 2.x's, so Toxiproxy clients drive it unchanged.
@@ -97,13 +97,13 @@ public final class ChaosProxy implements AutoCloseable {
     private static JsonNode readConfig(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFiles.readAllBytes(file);
         } catch (IOException e) {
             throw new InputException(Problem.error(Location.wholeFile(file), "cannot read the proxy config: "
                     + e.getMessage()));
         }
         try {
-            return JsonMapper.shared().readTree(bytes);
+            return InputLimits.jsonMapper().readTree(bytes);
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             Location location = at == null ? Location.wholeFile(file)

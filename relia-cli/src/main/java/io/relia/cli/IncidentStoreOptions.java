@@ -1,5 +1,6 @@
 package io.relia.cli;
 
+import io.relia.core.files.InputFiles;
 import io.relia.incident.IncidentException;
 import io.relia.incident.IncidentPolicy;
 import io.relia.incident.IncidentPolicyFile;
@@ -11,8 +12,8 @@ import io.relia.incident.store.StoreLocation;
 import io.relia.server.client.RemoteIncidentStore;
 import picocli.CommandLine.Option;
 
-
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -124,7 +125,7 @@ final class IncidentStoreOptions {
         String token = System.getenv(TOKEN_VARIABLE);
         if (tokenFile != null) {
             try {
-                token = Files.readString(tokenFile).strip();
+                token = InputFiles.readString(tokenFile, StandardCharsets.UTF_8, InputFiles.MAX_SECRET_BYTES).strip();
             } catch (java.io.IOException unreadable) {
                 throw new IncidentException("cannot read --token-file " + tokenFile + ": " + unreadable.getMessage());
             }

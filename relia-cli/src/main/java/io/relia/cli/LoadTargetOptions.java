@@ -3,6 +3,7 @@ package io.relia.cli;
 import io.relia.core.InputException;
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.files.InputFiles;
 import io.relia.core.value.Durations;
 import io.relia.core.value.Parsed;
 import io.relia.load.scenario.LoadProfile;
@@ -90,7 +91,7 @@ final class LoadTargetOptions {
                             ScenarioReader.DEFAULT_TIMEOUT), thresholds, method, parsedHeaders(), body());
         } else {
             Path file = Path.of(target);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new InputException(Problem.error(Location.wholeFile(file), "no such scenario file",
                         "a scenario file (YAML) or an http:// or https:// URL", target.contains("://") ? ""
                                 : "a URL needs its scheme: http://" + target));
@@ -155,7 +156,7 @@ final class LoadTargetOptions {
             return body == null ? "" : body;
         }
         try {
-            return Files.readString(bodyFile, StandardCharsets.UTF_8);
+            return InputFiles.readString(bodyFile, StandardCharsets.UTF_8, InputFiles.MAX_BYTES);
         } catch (IOException e) {
             throw new InputException(Problem.error(Location.wholeFile(bodyFile), "cannot read the body file: "
                     + e.getMessage(), "a readable UTF-8 file", ""));

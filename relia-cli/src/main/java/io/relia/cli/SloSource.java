@@ -3,6 +3,7 @@ package io.relia.cli;
 import io.relia.core.InputException;
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.files.InputFiles;
 import io.relia.core.value.Durations;
 import io.relia.core.value.Parsed;
 import io.relia.slo.Slo;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,7 +185,7 @@ final class SloSource {
 
     private static String readSecret(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return InputFiles.readString(file, StandardCharsets.UTF_8, InputFiles.MAX_SECRET_BYTES);
         } catch (IOException failed) {
             throw new InputException(Problem.error(Location.wholeFile(file), "cannot read: " + failed.getMessage(),
                     "a readable file", ""));

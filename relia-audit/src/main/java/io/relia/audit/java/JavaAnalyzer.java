@@ -10,6 +10,7 @@ import io.relia.audit.AuditContext;
 import io.relia.audit.AuditRule;
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.files.InputFiles;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
 
@@ -127,7 +128,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
                               ProjectFacts facts) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFiles.readAllBytes(file);
         } catch (IOException e) {
             context.problem(Problem.error(Location.wholeFile(shown), "cannot read: " + e.getMessage()));
             return;

@@ -1,6 +1,7 @@
 package io.relia.audit.java;
 
 import io.relia.core.Location;
+import io.relia.core.files.InputFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +124,7 @@ final class ServiceFiles {
         for (Path file : found) {
             List<String> lines;
             try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                lines = InputFiles.readString(file, StandardCharsets.UTF_8, MAX_BYTES).lines().toList();
             } catch (IOException unreadableOrNotUtf8) {
                 continue;
             }

@@ -6,6 +6,7 @@ import io.relia.audit.AuditRule;
 import io.relia.core.Finding;
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.files.InputFiles;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
 import io.relia.core.review.InputValidator;
@@ -17,7 +18,6 @@ import io.relia.core.spec.SpecDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +122,7 @@ public final class RunbookAuditor implements AuditAnalyzer {
     private static void markdown(DiscoveredInput input, AuditContext context) {
         String text;
         try {
-            text = Files.readString(input.path(), StandardCharsets.UTF_8);
+            text = InputFiles.readString(input.path(), StandardCharsets.UTF_8, InputFiles.MAX_BYTES);
         } catch (IOException | UncheckedIOException unreadable) {
             context.problem(Problem.warning(Location.wholeFile(input.path()), "cannot read runbook: "
                     + unreadable.getMessage()));

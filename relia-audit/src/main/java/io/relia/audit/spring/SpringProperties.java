@@ -1,6 +1,7 @@
 package io.relia.audit.spring;
 
 import io.relia.core.Location;
+import io.relia.core.files.InputFiles;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.spec.ListNode;
 import io.relia.core.spec.MapNode;
@@ -11,7 +12,6 @@ import io.relia.core.spec.SpecDocument;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +123,7 @@ public record SpringProperties(Path file, Map<String, Property> properties) {
 
     /** Values through {@link Properties} (escapes, continuations); lines by scanning the text for each key. */
     private static void readProperties(Path file, Map<String, Property> properties) throws IOException {
-        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        String text = InputFiles.readString(file, StandardCharsets.ISO_8859_1, InputFiles.MAX_BYTES);
         Properties values = new Properties();
         values.load(new StringReader(text));
         Map<String, Integer> lines = new LinkedHashMap<>();

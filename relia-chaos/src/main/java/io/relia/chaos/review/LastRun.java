@@ -2,9 +2,11 @@ package io.relia.chaos.review;
 
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.files.InputFiles;
+import io.relia.core.files.RefusedFileException;
+import io.relia.core.spec.InputLimits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
@@ -100,12 +102,11 @@ record LastRun(Path journal, Instant start, String status, boolean deviated, boo
     static Optional<LastRun> read(Path journal, List<Problem> problems) {
         JsonNode root;
         try {
-            if (Files.size(journal) > MAX_JOURNAL_BYTES) {
-                problems.add(Problem.warning(Location.wholeFile(journal), "journal larger than "
-                        + MAX_JOURNAL_BYTES / (1024 * 1024) + " MB skipped", "", ""));
-                return Optional.empty();
-            }
-            root = JsonMapper.shared().readTree(Files.readAllBytes(journal));
+            root = InputLimits.jsonMapper().readTree(InputFiles.readAllBytes(journal, MAX_JOURNAL_BYTES));
+        } catch (RefusedFileException refused) {
+            problems.add(Problem.warning(Location.wholeFile(journal), "journal skipped: " + refused.getMessage(),
+                    "", ""));
+            return Optional.empty();
         } catch (IOException | JacksonException unreadable) {
             problems.add(Problem.warning(Location.wholeFile(journal), "cannot read the journal: "
                     + unreadable.getMessage(), "a JSON journal written by relia chaos run", ""));

@@ -3,6 +3,7 @@ package io.relia.chaos.run;
 import io.relia.chaos.experiment.Provider;
 import io.relia.core.process.CommandResult;
 import io.relia.core.process.CommandRunner;
+import io.relia.core.process.ProcessTree;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -16,13 +17,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs programs (Chaos Toolkit's {@code process} provider) and controls long-running ones by name: start, stop
  * (SIGTERM), kill (SIGKILL), pause (SIGSTOP) and resume (SIGCONT, sent with {@code kill} as Java has no call for
- * them). Outputs are trimmed and bounded.
+ * them). Outputs are trimmed and bounded. A kill, the undo of a start and the end of the run kill the whole process
+ * tree ({@link ProcessTree}), children that detached with {@code setsid} or a double fork included.
  */
 final class Processes implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private final Map<String, Process> started = new ConcurrentHashMap<>();
+    private final Map<String, ProcessTree> started = new ConcurrentHashMap<>();
 
     /** Runs to completion within the timeout; output {@code {status, stdout, stderr}}. */
     static Map<String, Object> run(Provider.Process process) throws ActivityFailure, InterruptedException {
@@ -51,24 +53,25 @@ final class Processes implements AutoCloseable {
             throws ActivityFailure, InterruptedException {
         if (control.signal() == Provider.Signal.START) {
             try {
-                Process child = new ProcessBuilder(control.command()).redirectErrorStream(true)
+                ProcessTree child = ProcessTree.start(new ProcessBuilder(control.command()).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectInput(ProcessBuilder.Redirect.from(CommandRunner.nullDevice())).start();
-                Process previous = started.put(control.name(), child);
-                if (previous != null && previous.isAlive()) {
-                    previous.destroyForcibly();
+                        .redirectInput(ProcessBuilder.Redirect.from(CommandRunner.nullDevice())));
+                ProcessTree previous = started.put(control.name(), child);
+                if (previous != null) {
+                    previous.kill();
                 }
                 undo.record(new UndoLog.ProcessChanged(control.name(), false));
-                return Map.of("pid", child.pid());
+                return Map.of("pid", child.process().pid());
             } catch (IOException cannotStart) {
                 throw new ActivityFailure("cannot start " + control.command() + ": " + cannotStart.getMessage(),
                         cannotStart);
             }
         }
-        Process child = started.get(control.name());
-        if (child == null) {
+        ProcessTree tree = started.get(control.name());
+        if (tree == null) {
             throw new ActivityFailure("no process named \"" + control.name() + "\" was started by this run");
         }
+        Process child = tree.process();
         switch (control.signal()) {
             case STOP -> {
                 child.destroy();
@@ -81,7 +84,7 @@ final class Processes implements AutoCloseable {
                 return Map.of("pid", child.pid(), "status", child.exitValue());
             }
             case KILL -> {
-                child.destroyForcibly();
+                tree.kill();
                 child.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 undo.undone(new UndoLog.ProcessChanged(control.name(), false));
                 undo.undone(new UndoLog.ProcessChanged(control.name(), true));
@@ -103,14 +106,17 @@ final class Processes implements AutoCloseable {
 
     /** Undoes one change of the undo log: resumes a paused process, kills a started one. */
     void undo(UndoLog.ProcessChanged change) throws ActivityFailure, InterruptedException {
-        Process child = started.get(change.name());
-        if (child == null || !child.isAlive()) {
+        ProcessTree tree = started.get(change.name());
+        if (tree == null) {
             return;
         }
+        Process child = tree.process();
         if (change.paused()) {
-            signal(child.pid(), "-CONT");
+            if (child.isAlive()) {
+                signal(child.pid(), "-CONT");
+            }
         } else {
-            child.destroyForcibly();
+            tree.kill();
             child.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -126,8 +132,6 @@ final class Processes implements AutoCloseable {
     /** Kills every process still running that this run started. */
     @Override
     public void close() {
-        started.values().forEach(child -> {
-            CommandRunner.killTree(child);
-        });
+        started.values().forEach(ProcessTree::kill);
     }
 }

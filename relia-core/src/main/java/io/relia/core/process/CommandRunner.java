@@ -16,7 +16,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs a program to completion within a timeout: standard input is empty, standard output and error are drained
  * concurrently and kept up to a bound (the rest is read and dropped so the child never blocks), and a program that
- * overruns is killed with its whole process tree. Used by chaos experiments and runbook runs.
+ * overruns is killed with its whole process tree ({@link ProcessTree}: its descendants and the children that
+ * detached with {@code setsid} or a double fork). A program that finishes in time may leave children behind on
+ * purpose (a daemon it starts); they are not touched. Used by chaos experiments and runbook runs.
  */
 public final class CommandRunner {
 
@@ -46,13 +48,14 @@ public final class CommandRunner {
         }
         builder.environment().putAll(environment);
         long started = System.nanoTime();
-        Process child = builder.start();
+        ProcessTree tree = ProcessTree.start(builder);
+        Process child = tree.process();
         Drain stdout = new Drain(child.getInputStream());
         Drain stderr = new Drain(child.getErrorStream());
         try {
             boolean finished = child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                killTree(child);
+                tree.kill();
                 child.waitFor(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -60,15 +63,10 @@ public final class CommandRunner {
             return new CommandResult(finished ? child.exitValue() : -1, stdout.text(), stderr.text(), took, !finished);
         } finally {
             if (child.isAlive()) {
-                killTree(child);
+                // interrupted while waiting: nothing of the tree may outlive the run
+                tree.kill();
             }
         }
-    }
-
-    /** Kills a process and every descendant, children first. */
-    public static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 
     /** Waits for both streams to end; if a leftover grandchild keeps one open, what was read by then is kept. */

@@ -1,6 +1,9 @@
 package io.relia.core.review;
 
+import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.files.InputFiles;
+import io.relia.core.files.RefusedFileException;
 import io.relia.core.spec.LoadResult;
 import io.relia.core.spec.ListNode;
 import io.relia.core.spec.MapNode;
@@ -9,13 +12,13 @@ import io.relia.core.spec.SpecDocument;
 import io.relia.core.spec.SpecFile;
 import io.relia.core.spec.SpecLoader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
@@ -33,7 +36,9 @@ import java.util.stream.Stream;
 /**
  * Finds a service's inputs by content, not by path: a YAML document with {@code apiVersion: openslo/v1} is an
  * OpenSLO spec wherever it lives. Build output and VCS folders are skipped; {@code relia.yaml}'s {@code exclude}
- * globs (relative to the service directory) leave out more.
+ * globs (relative to the service directory) leave out more. Links to files are read like the files; links to
+ * folders are not walked. A FIFO, device or socket (or a link to one) with an input's name is never opened: it is
+ * an unreadable input, "not a regular file", so the checks that needed it fail.
  */
 public final class InputDiscovery {
 
@@ -42,6 +47,10 @@ public final class InputDiscovery {
             ".idea", ".vscode", ".gradle", ".mvn", "dist", "out", "vendor", "__pycache__", ".venv");
     /** A bound on the walk, so that pointing review at / cannot run for ever. */
     static final int MAX_FILES = 50_000;
+    /** Names of metrics history files: CSV, OpenMetrics and Prometheus text. */
+    private static final List<String> METRICS_EXTENSIONS = List.of(".csv", ".om", ".prom", ".openmetrics", ".txt");
+    /** The head of a file read to tell metrics history by its first line. */
+    private static final int HEADER_BYTES = 64 * 1024;
 
     private InputDiscovery() {
     }
@@ -103,7 +112,9 @@ public final class InputDiscovery {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !excluded(root, file, excludes)) {
+                    // Links are not followed by the walk: a link to a folder stays unwalked (no loops), any other
+                    // entry is classified, and what is not a regular file is refused there, unopened.
+                    if (!excluded(root, file, excludes) && !(attrs.isSymbolicLink() && Files.isDirectory(file))) {
                         files.add(file);
                     }
                     return files.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
@@ -131,6 +142,14 @@ public final class InputDiscovery {
         // Messages name "deploy/app.yaml", not "./deploy/app.yaml", when the directory is "."
         Path file = found.normalize();
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        if (!Files.isRegularFile(file)) {
+            if (readsByName(name, relative)) {
+                problems.add(refusal(file));
+                inputs.add(new DiscoveredInput(file, relative, InputKind.UNREADABLE, List.of(),
+                        LikelyKind.of(file, relative)));
+            }
+            return;
+        }
         if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
             classifyStructured(file, relative, inputs, problems);
         } else if (name.endsWith(".java")) {
@@ -141,6 +160,32 @@ public final class InputDiscovery {
             inputs.add(new DiscoveredInput(file, relative, InputKind.RUNBOOK_DOCUMENT, List.of()));
         } else if (isMetricsHistory(file, name)) {
             inputs.add(new DiscoveredInput(file, relative, InputKind.METRICS_HISTORY, List.of()));
+        }
+    }
+
+    /**
+     * True for the names {@link #classify} reads whatever their content: the only special files worth a word
+     * (metrics history counts only when its first line says so).
+     */
+    private static boolean readsByName(String name, Path relative) {
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json") || name.endsWith(".java")
+                || name.startsWith("application") && name.endsWith(".properties")
+                || name.endsWith(".md") && relative.toString().toLowerCase(Locale.ROOT).contains("runbook");
+    }
+
+    /** Why a file that is not a regular one (or a link to none) was not read. */
+    private static Problem refusal(Path file) {
+        try {
+            InputFiles.requireRegularFile(file);
+            return Problem.error(Location.wholeFile(file), "not a regular file", "a regular file", "");
+        } catch (RefusedFileException refused) {
+            return refused.problem();
+        } catch (NoSuchFileException dangling) {
+            return Problem.error(Location.wholeFile(file), "a link to a file that does not exist",
+                    "an existing regular file", "");
+        } catch (IOException unreadable) {
+            return Problem.error(Location.wholeFile(file), "cannot read the file: " + unreadable.getMessage(),
+                    "", "");
         }
     }
 
@@ -190,6 +235,11 @@ public final class InputDiscovery {
         if (kind.equals("PrometheusRule") || hasRuleGroups(map)) {
             return Optional.of(InputKind.PROMETHEUS_RULES);
         }
+        // Before the Kubernetes rule: no manifest has these keys, and a runbook that carries apiVersion and kind is
+        // still a runbook, judged as one (relia runbook validate judges it so).
+        if (map.has("diagnosis_steps") || map.has("mitigation_options")) {
+            return Optional.of(InputKind.RUNBOOK);
+        }
         if (!apiVersion.isEmpty() && !kind.isEmpty()) {
             return Optional.of(InputKind.KUBERNETES);
         }
@@ -198,9 +248,6 @@ public final class InputDiscovery {
         }
         if ((name.equals("relia.yaml") || name.equals("relia.yml")) && relative.getNameCount() == 1) {
             return Optional.of(InputKind.SERVICE_CONFIG);
-        }
-        if (map.has("diagnosis_steps") || map.has("trigger") && map.has("mitigation_options")) {
-            return Optional.of(InputKind.RUNBOOK);
         }
         if (map.has("steady_states") && map.has("status") && map.has("experiment")) {
             // A chaos run's journal carries a copy of its experiment: it is output, not another experiment.
@@ -255,13 +302,12 @@ public final class InputDiscovery {
     /** OpenMetrics/Prometheus text, or CSV of good/total (or errors/total) counters per timestamp. */
     private static boolean isMetricsHistory(Path file, String name) {
         boolean csv = name.endsWith(".csv");
-        boolean text = name.endsWith(".om") || name.endsWith(".prom") || name.endsWith(".openmetrics")
-                || name.endsWith(".txt");
-        if (!csv && !text) {
+        if (METRICS_EXTENSIONS.stream().noneMatch(name::endsWith)) {
             return false;
         }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
+        try {
+            String head = new String(InputFiles.readHead(file, HEADER_BYTES), StandardCharsets.UTF_8);
+            String first = head.lines().findFirst().orElse(null);
             if (first == null) {
                 return false;
             }
@@ -271,7 +317,7 @@ public final class InputDiscovery {
                         && (header.contains("good") || header.contains("error"));
             }
             return header.startsWith("# type ") || header.startsWith("# help ");
-        } catch (IOException | UncheckedIOException unreadable) {
+        } catch (IOException unreadable) {
             return false;
         }
     }

@@ -1,8 +1,9 @@
 package io.relia.core.review;
 
+import io.relia.core.files.InputFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -21,7 +22,7 @@ final class LikelyKind {
 
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^([A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]*(.*)$");
     /** A guess needs only the head of a file; beyond this the file is not read. */
-    private static final int MAX_CHARS = 1 << 20;
+    private static final int MAX_BYTES = 1 << 20;
 
     private LikelyKind() {
     }
@@ -36,9 +37,8 @@ final class LikelyKind {
         Map<String, String> keys = new HashMap<>();
         String text;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            text = new String(bytes, 0, Math.min(bytes.length, MAX_CHARS), StandardCharsets.UTF_8);
-        } catch (IOException | OutOfMemoryError unreadable) {
+            text = new String(InputFiles.readHead(file, MAX_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
             return keys;
         }
         for (String line : text.split("\\R")) {
@@ -69,14 +69,14 @@ final class LikelyKind {
             found = InputKind.SLO_OPENSLO;
         } else if (kind.equals("PrometheusRule") || apiVersion.isEmpty() && keys.containsKey("groups")) {
             found = InputKind.PROMETHEUS_RULES;
+        } else if (keys.containsKey("diagnosis_steps") || keys.containsKey("mitigation_options")) {
+            found = InputKind.RUNBOOK;
         } else if (!apiVersion.isEmpty() && !kind.isEmpty()) {
             found = InputKind.KUBERNETES;
         } else if (keys.containsKey("service") && keys.containsKey("slos")) {
             found = InputKind.SLO_NATIVE;
         } else if ((name.equals("relia.yaml") || name.equals("relia.yml")) && atRoot) {
             found = InputKind.SERVICE_CONFIG;
-        } else if (keys.containsKey("diagnosis_steps") || keys.containsKey("mitigation_options")) {
-            found = InputKind.RUNBOOK;
         } else if (keys.containsKey("experiment")) {
             found = InputKind.CHAOS_EXPERIMENT;
         } else if (keys.containsKey("steady-state-hypothesis") || keys.containsKey("title")

@@ -46,10 +46,14 @@ public record ScalarNode(String text, boolean quoted, Location location) impleme
         return type() == Type.BOOLEAN ? Optional.of(text.equalsIgnoreCase("true")) : Optional.empty();
     }
 
-    /** The numeric value of a plain decimal number (hex/octal integers and .inf/.nan are not decimals). */
+    /**
+     * The numeric value of a plain decimal number (hex/octal integers and .inf/.nan are not decimals). Empty beyond
+     * {@link InputLimits#MAX_NUMBER_CHARS}: converting digits costs their count squared.
+     */
     public Optional<BigDecimal> asNumber() {
         Type type = type();
-        if ((type == Type.INTEGER || type == Type.FLOAT) && !text.startsWith("0x") && !text.startsWith("0o")
+        if (text.length() <= InputLimits.MAX_NUMBER_CHARS
+                && (type == Type.INTEGER || type == Type.FLOAT) && !text.startsWith("0x") && !text.startsWith("0o")
                 && !text.toLowerCase(java.util.Locale.ROOT).contains("inf")
                 && !text.toLowerCase(java.util.Locale.ROOT).contains("nan")) {
             try {

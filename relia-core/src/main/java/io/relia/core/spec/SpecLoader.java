@@ -2,6 +2,8 @@ package io.relia.core.spec;
 
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.files.InputFiles;
+import io.relia.core.files.RefusedFileException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +11,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,13 +20,14 @@ import java.util.Optional;
 
 /**
  * The one loader for YAML and JSON inputs. It keeps line:column for every node, accepts multi-document YAML,
- * rejects duplicate keys, binary files and files over {@link #MAX_BYTES}, and never throws on bad content:
- * every problem comes back located in the {@link LoadResult}.
+ * rejects duplicate keys, binary files, what is not a regular file, files over {@link #MAX_BYTES} and content
+ * beyond the {@link InputLimits}, and never throws on bad content: every problem comes back located in the
+ * {@link LoadResult}.
  */
 public final class SpecLoader {
 
     /** Largest input accepted (16 MiB): spec files are small; anything larger is a mistake, not a spec. */
-    public static final long MAX_BYTES = 16L * 1024 * 1024;
+    public static final long MAX_BYTES = InputLimits.MAX_FILE_BYTES;
 
     private SpecLoader() {
     }
@@ -35,16 +37,9 @@ public final class SpecLoader {
         Location whole = Location.wholeFile(path);
         byte[] bytes;
         try {
-            if (Files.isDirectory(path)) {
-                return failed(Problem.error(whole, "is a directory", "a YAML or JSON file", ""));
-            }
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                return failed(Problem.error(whole, "the file is too large (" + size / (1024 * 1024) + " MiB)",
-                        "a spec file of at most " + MAX_BYTES / (1024 * 1024) + " MiB",
-                        "is this the right file?"));
-            }
-            bytes = Files.readAllBytes(path);
+            bytes = InputFiles.readAllBytes(path, MAX_BYTES);
+        } catch (RefusedFileException refused) {
+            return failed(refused.problem());
         } catch (NoSuchFileException missing) {
             return failed(Problem.error(whole, "no such file", "an existing YAML or JSON file", ""));
         } catch (IOException unreadable) {

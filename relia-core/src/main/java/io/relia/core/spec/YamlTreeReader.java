@@ -23,13 +23,10 @@ import java.util.Optional;
 
 /**
  * Reads YAML with SnakeYAML Engine's composer (YAML 1.2, the parser under Jackson's YAML module) into our located
- * tree: aliases resolved, merge keys ({@code <<}) applied, duplicate keys reported, expansion bounded.
+ * tree: aliases resolved, merge keys ({@code <<}) applied, duplicate keys reported, expansion, nesting, scalar and
+ * number lengths bounded by {@link InputLimits}.
  */
 final class YamlTreeReader {
-
-    /** Bound on nodes after alias expansion ("billion laughs") and on nesting. */
-    static final int MAX_NODES = 1_000_000;
-    static final int MAX_DEPTH = 500;
 
     private final Path path;
     private final List<Problem> problems;
@@ -44,7 +41,10 @@ final class YamlTreeReader {
     static Optional<List<Node>> read(Path path, String text, List<Problem> problems) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(path.toString())
-                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, SpecLoader.MAX_BYTES))
+                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, InputLimits.MAX_FILE_BYTES))
+                // The scanner copies its window each time it refills it while inside one token, so with the default
+                // 1 KiB buffer a long scalar costs its length squared; the whole text at once keeps it linear.
+                .setBufferSize(text.length() + 1)
                 .setMaxAliasesForCollections(100)
                 .setAllowRecursiveKeys(false)
                 .build();
@@ -58,7 +58,7 @@ final class YamlTreeReader {
             problems.add(reader.syntaxProblem(syntax));
             return Optional.empty();
         } catch (TooComplex complex) {
-            problems.add(Problem.error(complex.location, complex.getMessage(), "", ""));
+            problems.add(Problem.error(complex.location, complex.getMessage(), complex.expected, ""));
             return Optional.empty();
         } catch (YamlEngineException | StackOverflowError other) {
             String message = other instanceof StackOverflowError ? "the document nests too deeply"
@@ -71,19 +71,20 @@ final class YamlTreeReader {
 
     private Node convert(org.snakeyaml.engine.v2.nodes.Node node, int depth) {
         Location location = location(node);
-        if (++nodes > MAX_NODES) {
-            throw new TooComplex(location, "the document expands to more than " + MAX_NODES + " nodes");
+        if (++nodes > InputLimits.MAX_NODES) {
+            throw new TooComplex(location, "the document expands to more than " + InputLimits.MAX_NODES + " nodes",
+                    "");
         }
-        if (depth > MAX_DEPTH) {
-            throw new TooComplex(location, "the document nests more than " + MAX_DEPTH + " levels deep");
+        if (depth > InputLimits.MAX_DEPTH) {
+            throw new TooComplex(location, "the document nests more than " + InputLimits.MAX_DEPTH + " levels deep",
+                    "at most " + InputLimits.MAX_DEPTH + " levels");
         }
         if (onPath.put(node, Boolean.TRUE) != null) {
-            throw new TooComplex(location, "an alias refers to a node that contains it");
+            throw new TooComplex(location, "an alias refers to a node that contains it", "");
         }
         try {
             return switch (node) {
-                case org.snakeyaml.engine.v2.nodes.ScalarNode scalar ->
-                        new ScalarNode(scalar.getValue(), scalar.getScalarStyle() != ScalarStyle.PLAIN, location);
+                case org.snakeyaml.engine.v2.nodes.ScalarNode scalar -> scalar(scalar, location);
                 case SequenceNode sequence -> {
                     List<Node> items = new ArrayList<>(sequence.getValue().size());
                     for (org.snakeyaml.engine.v2.nodes.Node item : sequence.getValue()) {
@@ -92,7 +93,7 @@ final class YamlTreeReader {
                     yield new ListNode(items, location);
                 }
                 case MappingNode mapping -> mapping(mapping, location, depth);
-                default -> throw new TooComplex(location, "unsupported YAML node " + node.getNodeType());
+                default -> throw new TooComplex(location, "unsupported YAML node " + node.getNodeType(), "");
             };
         } finally {
             onPath.remove(node);
@@ -115,8 +116,7 @@ final class YamlTreeReader {
                 collectMerge(value, merged);
                 continue;
             }
-            ScalarNode key = new ScalarNode(scalarKey.getValue(),
-                    scalarKey.getScalarStyle() != ScalarStyle.PLAIN, location(keyNode));
+            ScalarNode key = scalar(scalarKey, location(keyNode));
             MapNode.Entry previous = entries.putIfAbsent(key.text(), new MapNode.Entry(key, value));
             if (previous != null) {
                 problems.add(Problem.error(key.location(), "duplicate key \"" + key.text() + "\" (first at line "
@@ -128,6 +128,22 @@ final class YamlTreeReader {
             source.entries().forEach(entries::putIfAbsent);
         }
         return new MapNode(entries, location);
+    }
+
+    /** A scalar within {@link InputLimits}: long text stops the document, as does a number too long to convert. */
+    private static ScalarNode scalar(org.snakeyaml.engine.v2.nodes.ScalarNode scalar, Location location) {
+        String text = scalar.getValue();
+        if (text.length() > InputLimits.MAX_SCALAR_CHARS) {
+            throw new TooComplex(location, "a scalar of " + text.length() + " characters",
+                    "at most " + InputLimits.MAX_SCALAR_CHARS + " characters per scalar");
+        }
+        ScalarNode node = new ScalarNode(text, scalar.getScalarStyle() != ScalarStyle.PLAIN, location);
+        if (text.length() > InputLimits.MAX_NUMBER_CHARS
+                && (node.type() == ScalarNode.Type.INTEGER || node.type() == ScalarNode.Type.FLOAT)) {
+            throw new TooComplex(location, "a number of " + text.length() + " characters",
+                    "at most " + InputLimits.MAX_NUMBER_CHARS + " characters per number (quote it to make it text)");
+        }
+        return node;
     }
 
     private void collectMerge(Node value, List<MapNode> merged) {
@@ -178,10 +194,12 @@ final class YamlTreeReader {
     private static final class TooComplex extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Location location;
+        private final String expected;
 
-        TooComplex(Location location, String message) {
+        TooComplex(Location location, String message, String expected) {
             super(message, null, false, false);
             this.location = location;
+            this.expected = expected;
         }
     }
 }

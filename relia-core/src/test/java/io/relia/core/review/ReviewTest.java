@@ -3,6 +3,7 @@ package io.relia.core.review;
 import io.relia.core.Finding;
 import io.relia.core.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ReviewTest {
 
@@ -206,5 +208,32 @@ class ReviewTest {
         assertThat(dr.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(dr.findings()).filteredOn(finding -> finding.ruleId().equals("input/invalid"))
                 .extracting(finding -> finding.location().line()).containsExactly(2, 3);
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFifoOrALinkToADeviceAmongTheInputsFailsItsItemsUnopened() throws IOException, InterruptedException {
+        write("reliability/runbooks/real.yaml", "name: High CPU\ndiagnosis_steps:\n  - step: 1\n    action: look\n"
+                + "mitigation_options:\n  - name: scale\n    action: scale out\n    risk: low\n");
+        Path fifo = dir.resolve("reliability/runbooks/pipe.yaml");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+        Files.createSymbolicLink(dir.resolve("reliability/runbooks/zero.yaml"), Path.of("/dev/zero"));
+        Files.createSymbolicLink(dir.resolve("reliability/runbooks/linked.yaml"),
+                dir.resolve("reliability/runbooks/real.yaml"));
+        assumeTrue(new ProcessBuilder("mkfifo", dir.resolve("notes.txt").toString()).start().waitFor() == 0);
+
+        ReviewResult result = review();
+
+        assertThat(result.inventory().inputs()).extracting(input -> input.relative() + "=" + input.kind())
+                .containsExactlyInAnyOrder("reliability/runbooks/linked.yaml=RUNBOOK",
+                        "reliability/runbooks/pipe.yaml=UNREADABLE", "reliability/runbooks/real.yaml=RUNBOOK",
+                        "reliability/runbooks/zero.yaml=UNREADABLE");
+        ChecklistEntry runbooks = entry(result, ChecklistItem.RUNBOOKS);
+        assertThat(runbooks.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(runbooks.findings()).filteredOn(finding -> finding.ruleId().equals("input/invalid"))
+                .extracting(finding -> finding.location() + ": " + finding.message())
+                .containsExactly(fifo + ": not a regular file (a FIFO); expected a regular file",
+                        dir.resolve("reliability/runbooks/zero.yaml") + ": not a regular file (a link to a character "
+                                + "device, /dev/zero); expected a regular file");
     }
 }

@@ -10,11 +10,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SpecLoaderTest {
 
@@ -150,7 +152,75 @@ class SpecLoaderTest {
                 out.write(line);
             }
         }
-        assertThat(firstProblem(SpecLoader.load(huge))).contains("error: the file is too large (16 MiB)");
+        assertThat(firstProblem(SpecLoader.load(huge))).isEqualTo(huge + ": error: the file is too large (more than "
+                + "16 MiB); expected a file of at most 16 MiB");
+    }
+
+    @Test
+    void refusesAScalarLongerThanTheLimitAtItsStart() {
+        String value = "a".repeat(15_000_000);
+        for (String text : List.of("name: " + value + "\n", "name: \"" + value + "\"\n",
+                "name: |\n  " + value + "\n")) {
+            LoadResult result = yaml("service: checkout\n" + text);
+            assertThat(result.file()).isEmpty();
+            // a block scalar keeps its final line break: one character more
+            assertThat(firstProblem(result)).matches("dir/spec\\.yaml:2:7: error: a scalar of 1500000[01] characters; "
+                    + "expected at most 4194304 characters per scalar");
+        }
+    }
+
+    @Test
+    void refusesAKeyLongerThanTheLimit() {
+        // YAML allows long keys only as explicit ones ("? key"); a plain key ends at 1024 characters
+        assertThat(firstProblem(yaml("a: 1\n? " + "k".repeat(InputLimits.MAX_SCALAR_CHARS + 1) + "\n: 1\n")))
+                .isEqualTo("dir/spec.yaml:2:3: error: a scalar of 4194305 characters; expected at most 4194304 "
+                        + "characters per scalar");
+    }
+
+    @Test
+    void readsAScalarJustUnderTheLimit() {
+        String value = "a".repeat(InputLimits.MAX_SCALAR_CHARS);
+        MapNode root = (MapNode) yaml("name: " + value + "\n").file().orElseThrow().documents().getFirst().root();
+        assertThat(root.text("name")).contains(value);
+        MapNode json = (MapNode) SpecLoader.parse(Path.of("x.json"), "{\"name\": \"" + value + "\"}")
+                .file().orElseThrow().documents().getFirst().root();
+        assertThat(json.text("name")).contains(value);
+    }
+
+    @Test
+    void refusesAPlainNumberTooLongToConvertButNotQuotedDigits() {
+        String digits = "1".repeat(InputLimits.MAX_NUMBER_CHARS + 1);
+        assertThat(firstProblem(yaml("a: 1\nb: " + digits + "\n"))).isEqualTo("dir/spec.yaml:2:4: error: a number "
+                + "of 1001 characters; expected at most 1000 characters per number (quote it to make it text)");
+        assertThat(yaml("b: \"" + digits + "\"\n").hasErrors()).isFalse();
+        assertThat(yaml("b: " + "1".repeat(InputLimits.MAX_NUMBER_CHARS) + "\n").hasErrors()).isFalse();
+    }
+
+    @Test
+    void refusesJsonBeyondTheLimitsInOwnWordsAtTheToken() {
+        Path json = Path.of("x.json");
+        String longString = "s".repeat(InputLimits.MAX_SCALAR_CHARS + 1);
+        assertThat(firstProblem(SpecLoader.parse(json, "{\"a\": 1,\n \"b\": \"" + longString + "\"}")))
+                .isEqualTo("x.json:2:7: error: a string longer than 4194304 characters; expected strings of at most "
+                        + "4194304 characters");
+        assertThat(firstProblem(SpecLoader.parse(json, "{\"a\": 1,\n \"" + longString + "\": 1}")))
+                .startsWith("x.json:2:").contains("error: a key longer than 4194304 characters");
+        assertThat(firstProblem(SpecLoader.parse(json, "{\"b\": " + "1".repeat(1001) + "}")))
+                .startsWith("x.json:1:").contains("error: a number longer than 1000 characters");
+        assertThat(firstProblem(SpecLoader.parse(json, "[".repeat(501) + "]".repeat(501))))
+                .startsWith("x.json:1:").contains("error: the document nests more than 500 levels deep");
+        assertThat(SpecLoader.parse(json, "[".repeat(500) + "]".repeat(500)).hasErrors()).isFalse();
+    }
+
+    @Test
+    void refusesWhatIsNotARegularFileWithoutOpeningIt(@TempDir Path dir) throws IOException, InterruptedException {
+        Path fifo = dir.resolve("fifo.yaml");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+        Path zero = Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
+        assertThat(firstProblem(SpecLoader.load(fifo))).isEqualTo(fifo + ": error: not a regular file (a FIFO); "
+                + "expected a regular file");
+        assertThat(firstProblem(SpecLoader.load(zero))).isEqualTo(zero + ": error: not a regular file (a link to a "
+                + "character device, /dev/zero); expected a regular file");
     }
 
     @Test
@@ -191,7 +261,7 @@ class SpecLoaderTest {
     void reportsMissingFilesAndDirectories(@TempDir Path dir) {
         assertThat(firstProblem(SpecLoader.load(dir.resolve("none.yaml")))).endsWith("error: no such file; expected an "
                 + "existing YAML or JSON file");
-        assertThat(firstProblem(SpecLoader.load(dir))).contains("error: is a directory");
+        assertThat(firstProblem(SpecLoader.load(dir))).contains("error: not a regular file (a directory)");
     }
 
     static Stream<byte[]> randomBytes() {

@@ -4,9 +4,11 @@ import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.Problems;
 import io.relia.core.spec.ListNode;
+import io.relia.core.spec.LoadResult;
 import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
 import io.relia.core.spec.ScalarNode;
+import io.relia.core.spec.SpecDocument;
 import io.relia.core.spec.SpecLoader;
 import io.relia.core.spec.SpecSchema;
 import io.relia.core.value.Durations;
@@ -36,16 +38,51 @@ public final class RunbookFile {
     private RunbookFile() {
     }
 
-    /** Reads one runbook file; I/O failures and bad content come back as located problems. */
+    /**
+     * Reads one runbook file; I/O failures and bad content come back as located problems, the same ones
+     * {@code relia validate} and the review report for it ({@link #validate}).
+     */
     public static Loaded load(Path file) {
+        LoadResult loaded = SpecLoader.load(file);
         Problems problems = new Problems();
-        Optional<Node> document = SpecLoader.load(file).onlyDocument("runbook", problems);
-        if (document.isEmpty()) {
+        problems.addAll(loaded.problems());
+        if (loaded.file().isEmpty() || loaded.hasErrors()) {
             return new Loaded(Optional.empty(), problems.sorted());
         }
-        Loaded read = read(document.get(), file);
-        problems.addAll(read.problems());
-        return new Loaded(read.runbook(), problems.sorted());
+        Loaded checked = check(loaded.file().get().documents());
+        problems.addAll(checked.problems());
+        return new Loaded(checked.runbook(), problems.sorted());
+    }
+
+    /**
+     * Every problem of a file's runbook documents: each document's ({@link #read}) and the rule of one runbook per
+     * file. The one validation of runbooks: {@link #load} ({@code relia runbook validate}, {@code run}, {@code list})
+     * and {@link RunbookInputValidator} ({@code relia validate}, the review) both come here.
+     */
+    public static List<Problem> validate(List<SpecDocument> documents) {
+        return check(documents).problems();
+    }
+
+    /** The runbook of a file's documents when they are one valid runbook, and every problem. */
+    private static Loaded check(List<SpecDocument> documents) {
+        Problems problems = new Problems();
+        problems.addAll(onePerFile(documents));
+        Optional<Runbook> runbook = Optional.empty();
+        for (SpecDocument document : documents) {
+            Loaded read = read(document.root(), document.file());
+            problems.addAll(read.problems());
+            runbook = read.runbook();
+        }
+        return new Loaded(problems.hasErrors() ? Optional.empty() : runbook, problems.sorted());
+    }
+
+    /** A runbook is found by its file name ({@code relia runbook show high-cpu}), so a file holds one. */
+    private static List<Problem> onePerFile(List<SpecDocument> documents) {
+        if (documents.size() < 2) {
+            return List.of();
+        }
+        return List.of(Problem.error(documents.get(1).root().location(), "the file holds " + documents.size()
+                + " runbooks", "one runbook per file", "split it into one file per runbook"));
     }
 
     /**

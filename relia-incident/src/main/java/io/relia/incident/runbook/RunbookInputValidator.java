@@ -5,14 +5,13 @@ import io.relia.core.review.InputKind;
 import io.relia.core.review.InputValidator;
 import io.relia.core.spec.SpecDocument;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Structured runbooks for {@code relia validate} and the review, checked by the reader {@code relia runbook run} and
- * {@code relia runbook validate} use, so all of them agree on what is valid: the schema, durations and step numbers,
- * every problem at once.
+ * Structured runbooks for {@code relia validate} and the review, checked by the validation {@code relia runbook run}
+ * and {@code relia runbook validate} use ({@link RunbookFile#validate}), so all of them agree on what is valid: the
+ * schema, durations, step numbers and one runbook per file, every problem at once.
  */
 public final class RunbookInputValidator implements InputValidator {
 
@@ -23,10 +22,6 @@ public final class RunbookInputValidator implements InputValidator {
 
     @Override
     public List<Problem> validate(InputKind kind, List<SpecDocument> documents) {
-        List<Problem> problems = new ArrayList<>();
-        for (SpecDocument document : documents) {
-            problems.addAll(RunbookFile.read(document.root(), document.file()).problems());
-        }
-        return problems;
+        return RunbookFile.validate(documents);
     }
 }

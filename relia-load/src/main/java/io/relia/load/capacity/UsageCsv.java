@@ -3,6 +3,8 @@ package io.relia.load.capacity;
 import io.relia.core.InputException;
 import io.relia.core.Location;
 import io.relia.core.Problems;
+import io.relia.core.files.InputFiles;
+import io.relia.core.files.RefusedFileException;
 import io.relia.load.capacity.forecast.Resample;
 import io.relia.load.capacity.forecast.TimeSeries;
 
@@ -10,7 +12,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +52,8 @@ public final class UsageCsv {
         List<Instant> times = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         long errorsBefore = problems.errorCount();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = InputFiles.newBufferedReader(file, StandardCharsets.UTF_8,
+                InputFiles.MAX_DATA_BYTES)) {
             String header = reader.readLine();
             if (header == null || !header.strip().replace(" ", "").toLowerCase(Locale.ROOT)
                     .replace("\uFEFF", "").equals("timestamp,value")) {
@@ -76,6 +78,9 @@ public final class UsageCsv {
                     break;
                 }
             }
+        } catch (RefusedFileException refused) {
+            problems.add(refused.problem());
+            return Optional.empty();
         } catch (NoSuchFileException missing) {
             problems.error(Location.wholeFile(file), "no such file", "a CSV file timestamp,value", "");
             return Optional.empty();

@@ -3,6 +3,8 @@ package io.relia.load.report;
 import io.relia.core.InputException;
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.files.InputFiles;
+import io.relia.core.files.RefusedFileException;
 import io.relia.core.report.Document;
 import io.relia.core.report.Document.Cell;
 import io.relia.core.report.Report;
@@ -10,7 +12,8 @@ import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 
-import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,11 +39,12 @@ public record MergedLogs(List<Path> files, Histogram corrected, Histogram uncorr
         Histogram uncorrected = new Histogram(3);
         int intervals = 0;
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new InputException(Problem.error(Location.wholeFile(file), "no such interval log",
                         "an HdrHistogram interval log written by relia load run --out", ""));
             }
-            try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
+            try (InputStream in = InputFiles.newInputStream(file, InputFiles.MAX_DATA_BYTES);
+                 HistogramLogReader reader = new HistogramLogReader(in)) {
                 int before = intervals;
                 while (reader.hasNext()) {
                     EncodableHistogram next = reader.nextIntervalHistogram();
@@ -58,7 +62,9 @@ public record MergedLogs(List<Path> files, Histogram corrected, Histogram uncorr
                     throw new InputException(Problem.error(Location.wholeFile(file), "holds no interval histograms",
                             "an HdrHistogram interval log written by relia load run --out", ""));
                 }
-            } catch (FileNotFoundException e) {
+            } catch (RefusedFileException refused) {
+                throw new InputException(refused.problem());
+            } catch (IOException e) {
                 throw new InputException(Problem.error(Location.wholeFile(file), "cannot read: " + e.getMessage(),
                         "a readable file", ""));
             } catch (RuntimeException e) {

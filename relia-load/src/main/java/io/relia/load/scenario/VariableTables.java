@@ -4,13 +4,12 @@ import io.relia.core.InputException;
 import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.Problems;
+import io.relia.core.files.InputFiles;
+import io.relia.core.files.RefusedFileException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -52,16 +51,11 @@ public final class VariableTables {
     static Optional<VariableTable> read(Path csv, Location referencedAt, Problems problems) {
         String text;
         try {
-            long size = Files.size(csv);
-            if (size > MAX_BYTES) {
-                problems.add(Problem.error(referencedAt, "the variables file " + csv + " is too large ("
-                        + size / (1024 * 1024) + " MiB)", "a CSV file of at most " + MAX_BYTES / (1024 * 1024)
-                        + " MiB", ""));
-                return Optional.empty();
-            }
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(csv))).toString();
+            text = InputFiles.readString(csv, StandardCharsets.UTF_8, MAX_BYTES);
+        } catch (RefusedFileException refused) {
+            problems.add(Problem.error(referencedAt, "the variables file " + csv + ": " + refused.reason(),
+                    "a CSV file of at most " + InputFiles.describeSize(MAX_BYTES), ""));
+            return Optional.empty();
         } catch (NoSuchFileException missing) {
             problems.add(Problem.error(referencedAt, "the variables file " + csv + " does not exist",
                     "a CSV file, relative to the scenario file", ""));

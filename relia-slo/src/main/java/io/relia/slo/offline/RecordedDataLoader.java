@@ -3,6 +3,8 @@ package io.relia.slo.offline;
 import io.relia.core.InputException;
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.files.InputFiles;
+import io.relia.core.files.RefusedFileException;
 import io.relia.slo.offline.RecordedData.Format;
 
 import java.io.IOException;
@@ -37,6 +39,7 @@ final class RecordedDataLoader {
             if (Files.isDirectory(file)) {
                 throw new InputException(Problem.error(whole, "is a directory", EXPECTED, ""));
             }
+            InputFiles.requireRegularFile(file);
             if (Files.size(file) == 0) {
                 throw new InputException(Problem.error(whole, "the file is empty", EXPECTED, ""));
             }
@@ -44,11 +47,13 @@ final class RecordedDataLoader {
                     "cannot tell whether this is OpenMetrics or CSV", "OpenMetrics text (# TYPE lines, samples "
                             + "name{labels} value timestamp, # EOF) or a CSV whose header has a timestamp column",
                     "name the file .om or .csv")));
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = InputFiles.newInputStream(file, InputFiles.MAX_DATA_BYTES)) {
                 List<RecordedSeries> series = format == Format.OPENMETRICS ? OpenMetricsReader.read(file, in)
                         : CounterCsvReader.read(file, in);
                 return new RecordedData(file, format, series);
             }
+        } catch (RefusedFileException refused) {
+            throw new InputException(Problem.error(whole, refused.reason(), EXPECTED, ""));
         } catch (NoSuchFileException missing) {
             throw new InputException(Problem.error(whole, "no such file", EXPECTED, ""));
         } catch (AccessDeniedException denied) {
@@ -90,8 +95,6 @@ final class RecordedDataLoader {
 
     /** The first {@link #HEAD_BYTES} of the file as text; bytes that are not UTF-8 become U+FFFD here. */
     private static String head(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new String(in.readNBytes(HEAD_BYTES), StandardCharsets.UTF_8);
-        }
+        return new String(InputFiles.readHead(file, HEAD_BYTES), StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,10 @@
 package io.relia.slo.prometheus;
 
+import io.relia.core.files.InputFiles;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -53,7 +54,7 @@ final class PemTrust {
     static List<Certificate> certificates(Path pemFile) {
         String text;
         try {
-            text = Files.readString(pemFile, StandardCharsets.ISO_8859_1);
+            text = InputFiles.readString(pemFile, StandardCharsets.ISO_8859_1, InputFiles.MAX_BYTES);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read CA certificate file " + pemFile + ": " + e, e);
         }

@@ -1,8 +1,10 @@
 package io.relia.load.capacity.forecast;
 
+import io.relia.core.files.InputFiles;
+import io.relia.core.spec.InputLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A NAB series (Numenta Anomaly Benchmark CSV, {@code timestamp,value}, UTC) resampled to hours, with the hours that
@@ -30,7 +31,8 @@ record NabSeries(String name, TimeSeries hourly, boolean[] anomaly) {
     static NabSeries read(Path dir, String name) {
         try {
             List<Instant> times = new ArrayList<>();
-            List<String> lines = Files.readAllLines(dir.resolve(name + ".csv"));
+            List<String> lines = InputFiles.readString(dir.resolve(name + ".csv"), StandardCharsets.UTF_8,
+                    InputFiles.MAX_DATA_BYTES).lines().toList();
             double[] values = new double[lines.size() - 1];
             for (int i = 1; i < lines.size(); i++) {
                 String[] cells = lines.get(i).split(",", 2);
@@ -45,7 +47,7 @@ record NabSeries(String name, TimeSeries hourly, boolean[] anomaly) {
     }
 
     private static boolean[] anomalyHours(Path dir, String name, TimeSeries hourly) throws IOException {
-        JsonNode all = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("combined_windows.json")));
+        JsonNode all = InputLimits.jsonMapper().readTree(InputFiles.readAllBytes(dir.resolve("combined_windows.json")));
         boolean[] anomaly = new boolean[hourly.size()];
         for (var entry : all.properties()) {
             if (!entry.getKey().endsWith("/" + name + ".csv")) {

@@ -29,22 +29,41 @@ import java.util.Set;
  */
 public final class ReliaServer implements AutoCloseable {
 
-    /** Largest request body accepted, bytes: an incident or an Alertmanager batch fits many times over. */
+    /** Largest request body accepted outside alert intake, bytes: an incident or an import fits many times over. */
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+    /**
+     * Largest Alertmanager webhook body, bytes: 16 MiB holds about 16,000 alerts of a realistic 1 KB (twelve labels,
+     * three annotations, a PromQL generatorURL), so a whole alert group of a storm is stored rather than refused,
+     * while parsing one stays under about 100 MB of heap (docs/server.md).
+     */
+    public static final long DEFAULT_MAX_INTAKE_BODY = 16L * 1024 * 1024;
     private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
 
     /**
      * How to serve.
      *
-     * @param host             address to bind (127.0.0.1 by default)
-     * @param port             port, or 0 for a free one
-     * @param readsNeedToken   also require a token for GET requests
-     * @param maxBodyBytes     largest request body
+     * @param host               address to bind (127.0.0.1 by default)
+     * @param port               port, or 0 for a free one
+     * @param readsNeedToken     also require a token for GET requests
+     * @param maxBodyBytes       largest request body, except Alertmanager webhooks
+     * @param maxIntakeBodyBytes largest Alertmanager webhook body
+     * @param reads              what API reads may take, so that intake keeps its capacity
      */
-    public record Options(String host, int port, boolean readsNeedToken, long maxBodyBytes) {
+    public record Options(String host, int port, boolean readsNeedToken, long maxBodyBytes, long maxIntakeBodyBytes,
+                          ReadLimits reads) {
+        public Options {
+            new BodyLimits(maxBodyBytes, maxIntakeBodyBytes);
+            java.util.Objects.requireNonNull(reads, "reads");
+        }
+
         public static Options loopback(int port) {
-            return new Options("127.0.0.1", port, false, DEFAULT_MAX_BODY);
+            return new Options("127.0.0.1", port, false, DEFAULT_MAX_BODY, DEFAULT_MAX_INTAKE_BODY,
+                    ReadLimits.DEFAULT);
+        }
+
+        public Options withReads(ReadLimits limits) {
+            return new Options(host, port, readsNeedToken, maxBodyBytes, maxIntakeBodyBytes, limits);
         }
     }
 
@@ -65,27 +84,37 @@ public final class ReliaServer implements AutoCloseable {
     }
 
     /** Starts serving {@code setup}; the caller keeps ownership of the store and closes it after the server. */
-    public static ReliaServer start(ServerSetup setup, Options options) {
-        IncidentStore store = setup.store();
+    public static ReliaServer start(ServerSetup given, Options options) {
+        WatchedStore store = new WatchedStore(given.store());
+        ServerSetup setup = given.withStore(store);
         ServerMetrics metrics = new ServerMetrics();
+        ReadGate reads = new ReadGate(options.reads(), metrics.registry());
+        BodyLimits bodies = new BodyLimits(options.maxBodyBytes(), options.maxIntakeBodyBytes());
         new IncidentGauges(store, setup.policy(), setup.clock(), metrics.registry());
         Notifications notifications = new Notifications(setup, metrics.registry(), options.port() == 0
                 ? Optional.empty() : Optional.of("http://" + options.host() + ":" + options.port()));
         IncidentEvents events = notifications.notifier();
         List<ServerPart> parts = List.of(notifications, new OpenApi(),
                 // Before IncidentApi: its POST /incidents/{id}/{action} would otherwise take /incidents/{id}/actions.
-                new IncidentRecordsApi(setup, events), new IncidentApi(setup, events),
+                new IncidentRecordsApi(setup, events, new SimilarSearch(store),
+                        new StatsCache(store, setup.policy(), setup.clock())),
+                new IncidentApi(setup, events),
                 new Dashboard(), new SloApi(setup),
                 new AlertIntake(setup, events, metrics.registry()));
         Javalin app = Javalin.create(config -> {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
-            config.http.maxRequestSize = options.maxBodyBytes();
+            // The largest limit; BodyLimits holds every route but the Alertmanager intake to the small one.
+            config.http.maxRequestSize = options.maxIntakeBodyBytes();
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.routes.before(metrics::start);
             config.routes.after(metrics::finish);
             config.routes.get("/metrics", metrics::scrape);
+            config.routes.before(bodies::check);
+            // Before authentication, which may need the store: a refused read costs nothing.
+            config.routes.before("/api/*", reads::admit);
+            config.routes.after("/api/*", reads::finish);
             config.routes.before("/api/*", ctx -> {
                 // PagerDuty senders without a header carry the token as the routing key; the intake checks it.
                 boolean pagerDutyKey = ctx.path().equals(AlertIntake.PAGERDUTY_PATH)
@@ -118,8 +147,7 @@ public final class ReliaServer implements AutoCloseable {
                     problem(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
                 }
             });
-            config.routes.error(413, ctx -> problem(ctx, 413, "the request body is larger than "
-                    + options.maxBodyBytes() + " bytes"));
+            config.routes.error(413, ctx -> problem(ctx, 413, bodies.tooLarge(ctx.path())));
         });
         try {
             app.start();

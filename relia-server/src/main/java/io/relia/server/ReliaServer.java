@@ -53,6 +53,7 @@ public final class ReliaServer implements AutoCloseable {
     public record Options(String host, int port, boolean readsNeedToken, long maxBodyBytes, long maxIntakeBodyBytes,
                           ReadLimits reads) {
         public Options {
+            // Limits that cannot work are refused here, not when the server starts.
             new BodyLimits(maxBodyBytes, maxIntakeBodyBytes);
             java.util.Objects.requireNonNull(reads, "reads");
         }

@@ -108,12 +108,14 @@ public final class ReliaServer implements AutoCloseable {
             // The largest limit; BodyLimits holds every route but the Alertmanager intake to the small one.
             config.http.maxRequestSize = options.maxIntakeBodyBytes();
             config.concurrency.useVirtualThreads = true;
+            // Per-client read limits in front of everything: a refused read never reaches the application.
+            config.jetty.modifyServer(server -> server.setHandler(reads.admission()));
             config.startup.showJavalinBanner = false;
             config.routes.before(metrics::start);
             config.routes.after(metrics::finish);
             config.routes.get("/metrics", metrics::scrape);
             config.routes.before(bodies::check);
-            // Before authentication, which may need the store: a refused read costs nothing.
+            // Before authentication, which may need the store.
             config.routes.before("/api/*", reads::admit);
             config.routes.after("/api/*", reads::finish);
             config.routes.before("/api/*", ctx -> {

@@ -4,7 +4,8 @@
 # SQLite store seeded with INCIDENTS incidents (the issue's reproduction: 10,000). wrk posts webhooks of 10 new
 # alerts back to back on 2 connections (bench/intake.lua) and keeps the reads going (bench/reads.lua); both share
 # the machine's cores with the server, as they would on a small host. Reports webhook p50/p99, webhooks/s, the
-# server's CPU seconds and peak RSS, and what the reads got (2xx, 429/503, socket errors) per run, then medians and
+# server's CPU seconds and RSS at the end of the phase, and what the reads got (2xx, 429/503, socket errors) per
+# run, then medians and
 # the ratio of webhook p99 with and without the flood. The issue's target: webhook p99 under 1 s.
 #   bench/intake-under-reads.sh [RUNS] [SECONDS] [READERS] [INCIDENTS]   (default 3 runs, 20 s, 150, 10000)
 set -euo pipefail
@@ -103,7 +104,7 @@ run_phase() {
     refused=$(awk '/Non-2xx/ {print $NF}' <<<"$reads_out")
     errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$reads_out")
     ok=$(( ${ok:-0} - ${refused:-0} ))
-    rss=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$RELIA_JVM/status")
+    rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$RELIA_JVM/status")
     printf '%s %s %s %s %s %s %s %s %s\n' "$name" "$(ms "$p50")" "$(ms "$p99")" "$rps" \
         "$(awk -v t=$((after - before)) -v hz="$HZ" 'BEGIN {printf "%.2f", t / hz}')" "$rss" "$ok" \
         "${refused:-0}" "${errors:-0}" | tee -a "$OUT/intake-under-reads-runs.txt"
@@ -113,7 +114,7 @@ run_phase() {
 ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 
 : >"$OUT/intake-under-reads-runs.txt"
-echo "phase       p50_ms  p99_ms  webhooks/s  server_cpu_s  peak_rss_mb  reads_2xx  reads_refused  read_errors"
+echo "phase       p50_ms  p99_ms  webhooks/s  server_cpu_s  rss_mb  reads_2xx  reads_refused  read_errors"
 for run in $(seq "$RUNS"); do
     rm -rf "$WORK/run"
     cp -a "$WORK/seed" "$WORK/run"
@@ -141,7 +142,7 @@ def med(name, i):
     return statistics.median(r[i] for r in by[name])
 print("\nmedians of %d runs, %d s each, %s incidents, %s read connections"
       % (len(by["alone"]), seconds, incidents, readers))
-print("| webhooks | p50 ms | p99 ms | webhooks/s | server CPU s (per wall s) | peak RSS MB | reads 2xx/s | reads refused/s | reads unanswered |")
+print("| webhooks | p50 ms | p99 ms | webhooks/s | server CPU s (per wall s) | RSS MB at end | reads 2xx/s | reads refused/s | reads unanswered |")
 print("|---|---|---|---|---|---|---|---|---|")
 for name in ("alone", "under-reads"):
     print("| %s | %.1f | %.1f | %.0f | %.1f (%.2f) | %.0f | %.0f | %.0f | %d |" % (

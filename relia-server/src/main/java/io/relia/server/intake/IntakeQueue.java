@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * after its transaction committed, so a 2xx always means stored.
  *
  * <p>If a batch fails, each of its webhooks is retried alone, so one bad webhook cannot fail its neighbours; if a
- * webhook fails for another reason than the store being unavailable, each of its alerts is tried alone, so one alert
- * the store refuses cannot lose the others (it is answered as refused, with the reason).
+ * webhook fails for another reason than the store being unavailable, it is retried in halves down to single alerts,
+ * so one alert the store refuses cannot lose the others (it is answered as refused, with the reason).
  */
 final class IntakeQueue implements AutoCloseable {
 
@@ -134,32 +134,43 @@ final class IntakeQueue implements AutoCloseable {
             } catch (StoreException unavailable) {
                 pending.done().completeExceptionally(unavailable);
             } catch (RuntimeException failed) {
-                commitOneByOne(pending, failed);
+                commitInHalves(pending, failed);
             }
         }
     }
 
-    /** Each alert of a webhook that failed in its own transaction: the ones the store refuses are answered so. */
-    private void commitOneByOne(Pending pending, RuntimeException failed) {
-        if (pending.events().size() == 1) {
-            LOG.warn("the store refused an alert", failed);
-            pending.done().complete(List.of(Result.refused(failed)));
+    /**
+     * A webhook that failed for another reason than the store being unavailable, committed in halves until each
+     * failing part is one alert, answered as refused: k bad alerts of n cost about 2k·log2(n) transactions, not n.
+     */
+    private void commitInHalves(Pending pending, RuntimeException failed) {
+        List<Result> results = new ArrayList<>(pending.events().size());
+        try {
+            commitSplitting(pending.events(), failed, results);
+        } catch (StoreException unavailable) {
+            // Those already committed are repeats when the sender retries the whole webhook.
+            pending.done().completeExceptionally(unavailable);
             return;
         }
-        List<Result> results = new ArrayList<>(pending.events().size());
-        for (AlertEvent event : pending.events()) {
+        pending.done().complete(results);
+    }
+
+    private void commitSplitting(List<AlertEvent> events, RuntimeException failed, List<Result> results) {
+        if (events.size() == 1) {
+            LOG.warn("the store refused an alert", failed);
+            results.add(Result.refused(failed));
+            return;
+        }
+        int half = events.size() / 2;
+        for (List<AlertEvent> part : List.of(events.subList(0, half), events.subList(half, events.size()))) {
             try {
-                results.add(stored(store.ingest(List.of(event), rules, clock.instant())).getFirst());
+                results.addAll(stored(store.ingest(part, rules, clock.instant())));
             } catch (StoreException unavailable) {
-                // Those already committed are repeats when the sender retries the whole webhook.
-                pending.done().completeExceptionally(unavailable);
-                return;
-            } catch (RuntimeException refused) {
-                LOG.warn("the store refused an alert", refused);
-                results.add(Result.refused(refused));
+                throw unavailable;
+            } catch (RuntimeException partFailed) {
+                commitSplitting(part, partFailed, results);
             }
         }
-        pending.done().complete(results);
     }
 
     private static List<Result> stored(List<IntakeOutcome> outcomes) {

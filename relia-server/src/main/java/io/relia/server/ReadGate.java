@@ -1,9 +1,7 @@
 package io.relia.server;
 
-import io.javalin.http.Context;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -16,37 +14,39 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Admits API reads ({@code GET} and {@code HEAD} under {@code /api/}) within {@link ReadLimits}; writes and alert
- * intake never pass through it.
+ * Admits API reads ({@code GET} and {@code HEAD} under {@code /api/}) within {@link ReadLimits} and runs them apart
+ * from intake; writes, alert intake and health checks never pass through it. It is a Jetty handler in front of the
+ * application ({@link #admission()}).
  *
- * <p>Why a budget on reads rather than a second Jetty connector or thread pool for intake: {@code relia serve} runs
- * every request on its own virtual thread (Javalin's Loom pool, one thread per task), so threads are not what a read
- * flood exhausts. Store connections (4 on SQLite, one of them the intake writer's), CPU and heap are, and a separate
- * pool or connector for intake would still share all three. Bounding the reads bounds all three directly, in two
- * places:
+ * <p>Why this and not a second Jetty connector or thread pool for intake: {@code relia serve} runs every request on
+ * its own virtual thread (Javalin's Loom pool), so threads are not what a read flood exhausts. Store connections (4
+ * on SQLite, one of them the intake writer's), CPU and heap are, and a separate connector for intake would still
+ * share all three. Worse, virtual threads are not preempted: a read that computes for a second (a list of 10,000
+ * incidents as JSON) holds its carrier thread, and there are only as many carriers as cores, so a few such reads
+ * leave webhooks waiting for a carrier. Hence:
  * <ul>
- * <li>{@link #admission()}, a Jetty handler in front of the application, refuses a client's reads beyond its rate
- * or its reads in flight (429) before any application code runs, so a flood of refused reads costs little CPU
- * and no log lines. A read counts as in flight until its answer is sent, so unsent answers (up to 10,000 incidents
- * of JSON) are bounded per client too.</li>
- * <li>{@link #admit}/{@link #finish}, Javalin before- and after-handlers, give at most {@code concurrent} reads a
- * turn at once (the work: store connections and CPU); the others wait on their virtual thread, at most
- * {@code queued} of them, each at most {@code maxWait} (else 503). A turn ends when the handler is done, not when
- * the answer is sent, so a slow reader cannot hold one. Fewer turns than cores also leaves virtual-thread carriers
- * free for intake: virtual threads are not preempted, so a CPU-bound read holds its carrier until it is done.</li>
+ * <li>a client's reads beyond its rate or its reads in flight are refused (429) here, before any application code,
+ * so a flood of refused reads costs microseconds and no log lines; a read counts as in flight until its answer is
+ * sent, so unsent answers are bounded per client;</li>
+ * <li>admitted reads run on {@code concurrent} platform threads of their own, which the operating system time-slices
+ * with the virtual-thread carriers that serve intake, so reads take at most their share of the CPU and at most
+ * {@code concurrent} store connections; at most {@code queued} wait for a thread, each at most {@code maxWait},
+ * else 503.</li>
  * </ul>
+ * A read's thread is held until its answer is written, so a client reading a large answer slowly delays other reads
+ * (up to the connection's idle timeout), never intake.
  */
-final class ReadGate {
+final class ReadGate implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadGate.class);
-    private static final String TURN = "relia.read-turn";
     /** Clients tracked at once; beyond, new addresses share one budget until idle ones are forgotten. */
     private static final int MAX_CLIENTS = 10_000;
     private static final long FORGET_AFTER_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -55,8 +55,7 @@ final class ReadGate {
     private static final String OVERFLOW = "(other clients)";
 
     private final ReadLimits limits;
-    private final Semaphore turns;
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final ThreadPoolExecutor readers;
     private final Map<String, ClientBudget> clients = new ConcurrentHashMap<>();
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
     private final AtomicLong lastReport = new AtomicLong(System.nanoTime());
@@ -65,7 +64,9 @@ final class ReadGate {
 
     ReadGate(ReadLimits limits, PrometheusRegistry registry) {
         this.limits = limits;
-        this.turns = new Semaphore(limits.concurrent(), true);
+        this.readers = new ThreadPoolExecutor(limits.concurrent(), limits.concurrent(), 0, TimeUnit.MILLISECONDS,
+                limits.queued() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(limits.queued()),
+                Thread.ofPlatform().name("relia-read-", 1).daemon().factory());
         this.refused = Counter.builder()
                 .name("relia_http_reads_refused_total")
                 .help("API reads refused to keep capacity for intake: rate and in_flight per client (429), busy "
@@ -74,62 +75,19 @@ final class ReadGate {
                 .register(registry);
     }
 
-    /** The Jetty handler that applies the per-client limits; the application is set as its handler. */
+    /** The Jetty handler that admits and runs reads; the application is set as its handler. */
     Handler.Wrapper admission() {
         return new Admission();
     }
 
-    /** Before-handler for {@code /api/*}: waits for a read's turn, or answers 503; other methods pass. */
-    void admit(Context ctx) {
-        if (!isRead(ctx.method().name())) {
-            return;
-        }
-        Turn turn = new Turn();
-        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
-        if (request != null) {
-            // Should the after-handler be skipped, the turn still ends with the request.
-            Request.addCompletionListener(request, failure -> turn.end());
-        }
-        if (!turn()) {
-            refused("busy");
-            ctx.header("Retry-After", "1");
-            throw new ApiError(503, "the server is answering as many reads as it may (" + limits.concurrent()
-                    + " at once, " + limits.queued() + " waiting); retry");
-        }
-        turn.held.set(true);
-        ctx.attribute(TURN, turn);
-    }
-
-    /** After-handler: the read's work is done, so its turn goes to the next one (its answer may still be sending). */
-    void finish(Context ctx) {
-        Turn turn = ctx.attribute(TURN);
-        if (turn != null) {
-            turn.end();
-        }
+    /** Stops the read threads after the server stopped taking requests. */
+    @Override
+    public void close() {
+        readers.shutdownNow();
     }
 
     private static boolean isRead(String method) {
         return "GET".equals(method) || "HEAD".equals(method);
-    }
-
-    private boolean turn() {
-        try {
-            if (turns.tryAcquire(0, TimeUnit.MILLISECONDS)) {
-                return true;
-            }
-            if (waiting.incrementAndGet() > limits.queued()) {
-                waiting.decrementAndGet();
-                return false;
-            }
-            try {
-                return turns.tryAcquire(limits.maxWait().toNanos(), TimeUnit.NANOSECONDS);
-            } finally {
-                waiting.decrementAndGet();
-            }
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Counts a refusal; a warning at most once a minute says how many, rather than a log line per refusal. */
@@ -173,7 +131,7 @@ final class ReadGate {
         return perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond);
     }
 
-    /** Per-client limits in front of the application: refused reads are answered here, in a few microseconds. */
+    /** Per-client limits in front of the application, and the read threads. */
     private final class Admission extends Handler.Wrapper {
 
         @Override
@@ -184,37 +142,56 @@ final class ReadGate {
             String address = Request.getRemoteAddr(request);
             ClientBudget client = budgetOf(address);
             long retryAfter = client.take(limits);
-            if (retryAfter == 0) {
-                Request.addCompletionListener(request, failure -> client.done());
-                return super.handle(request, response, callback);
+            if (retryAfter != 0) {
+                boolean rate = retryAfter != ClientBudget.IN_FLIGHT;
+                refused(rate ? "rate" : "in_flight");
+                refuse(response, callback, 429, rate ? retryAfter : 1, rate
+                        ? "too many reads from " + address + " (limit " + format(limits.ratePerSecond())
+                        + "/s); retry after " + retryAfter + " s"
+                        : "too many reads from " + address + " at once (limit " + limits.inFlight()
+                        + "); retry when one is answered");
+                return true;
             }
-            boolean rate = retryAfter != ClientBudget.IN_FLIGHT;
-            refused(rate ? "rate" : "in_flight");
-            String message = rate
-                    ? "too many reads from " + address + " (limit " + format(limits.ratePerSecond()) + "/s); retry after "
-                    + retryAfter + " s"
-                    : "too many reads from " + address + " at once (limit " + limits.inFlight() + "); retry when one"
-                    + " is answered";
-            response.setStatus(429);
+            Request.addCompletionListener(request, failure -> client.done());
+            long queued = System.nanoTime();
+            try {
+                readers.execute(() -> serve(request, response, callback, queued));
+            } catch (RejectedExecutionException full) {
+                busy(response, callback);
+            }
+            return true;
+        }
+
+        /** On a read thread: the application answers, unless the read waited too long for the thread. */
+        private void serve(Request request, Response response, Callback callback, long queued) {
+            if (System.nanoTime() - queued > limits.maxWait().toNanos()) {
+                busy(response, callback);
+                return;
+            }
+            try {
+                if (!super.handle(request, response, callback)) {
+                    Response.writeError(request, response, callback, 404);
+                }
+            } catch (Exception failed) {
+                Response.writeError(request, response, callback, failed);
+            }
+        }
+
+        private void busy(Response response, Callback callback) {
+            refused("busy");
+            refuse(response, callback, 503, 1, "the server is answering as many reads as it may ("
+                    + limits.concurrent() + " at once, " + limits.queued() + " waiting); retry");
+        }
+
+        private void refuse(Response response, Callback callback, int status, long retryAfter, String message) {
+            response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, rate ? retryAfter : 1);
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfter);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             // The message holds numbers and an IP address only: no character needs escaping.
-            response.write(true, ByteBuffer.wrap(("{\"error\":429,\"message\":\"" + message + "\"}")
+            response.write(true, ByteBuffer.wrap(("{\"error\":" + status + ",\"message\":\"" + message + "\"}")
                     .getBytes(StandardCharsets.UTF_8)), callback);
-            return true;
-        }
-    }
-
-    /** One read's turn: given back once, by the after-handler or when the request completes. */
-    private final class Turn {
-        private final AtomicBoolean held = new AtomicBoolean();
-
-        void end() {
-            if (held.compareAndSet(true, false)) {
-                turns.release();
-            }
         }
     }
 

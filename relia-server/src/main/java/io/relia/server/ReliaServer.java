@@ -72,10 +72,12 @@ public final class ReliaServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<ServerPart> parts;
+    private final ReadGate reads;
 
-    private ReliaServer(Javalin app, List<ServerPart> parts) {
+    private ReliaServer(Javalin app, List<ServerPart> parts, ReadGate reads) {
         this.app = app;
         this.parts = parts;
+        this.reads = reads;
     }
 
     /** Starts serving {@code store} with default settings; the caller closes the store after the server. */
@@ -108,16 +110,14 @@ public final class ReliaServer implements AutoCloseable {
             // The largest limit; BodyLimits holds every route but the Alertmanager intake to the small one.
             config.http.maxRequestSize = options.maxIntakeBodyBytes();
             config.concurrency.useVirtualThreads = true;
-            // Per-client read limits in front of everything: a refused read never reaches the application.
+            // Read limits in front of everything: a refused read never reaches the application, an admitted one
+            // runs on a read thread of its own (ReadGate says why).
             config.jetty.modifyServer(server -> server.setHandler(reads.admission()));
             config.startup.showJavalinBanner = false;
             config.routes.before(metrics::start);
             config.routes.after(metrics::finish);
             config.routes.get("/metrics", metrics::scrape);
             config.routes.before(bodies::check);
-            // Before authentication, which may need the store.
-            config.routes.before("/api/*", reads::admit);
-            config.routes.after("/api/*", reads::finish);
             config.routes.before("/api/*", ctx -> {
                 // PagerDuty senders without a header carry the token as the routing key; the intake checks it.
                 boolean pagerDutyKey = ctx.path().equals(AlertIntake.PAGERDUTY_PATH)
@@ -158,9 +158,10 @@ public final class ReliaServer implements AutoCloseable {
                     .log("relia serve listening");
         } catch (RuntimeException cannotStart) {
             parts.reversed().forEach(ServerPart::close);
+            reads.close();
             throw cannotStart;
         }
-        return new ReliaServer(app, parts);
+        return new ReliaServer(app, parts, reads);
     }
 
     private static void problem(Context ctx, int status, String message) {
@@ -187,6 +188,7 @@ public final class ReliaServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        reads.close();
         // Parts stop in reverse: the intake commits what is queued (publishing events) before notifications stop.
         parts.reversed().forEach(ServerPart::close);
     }

@@ -81,7 +81,8 @@ final class SimilarSearch implements AutoCloseable {
                 if (!rebuilding && System.nanoTime() - builtAt > REBUILD_AFTER_NANOS) {
                     rebuilding = true;
                     changedDuringRebuild.clear();
-                    Thread.ofVirtual().name("relia-similar-rebuild").start(this::rebuild);
+                    // A platform thread: a second of CPU on a virtual thread would hold a carrier intake needs.
+                    Thread.ofPlatform().name("relia-similar-rebuild").daemon().start(this::rebuild);
                 }
             }
             return index;

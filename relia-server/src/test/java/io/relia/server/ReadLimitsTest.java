@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,6 +108,52 @@ class ReadLimitsTest {
 
         assertThat(send("GET", "/metrics", null).body())
                 .contains("relia_http_reads_refused_total{reason=\"rate\"} 2.0");
+    }
+
+    /**
+     * One read thread, held by a read whose store query does not return: the next read is answered 503 at once, and
+     * a webhook and a declaration are stored meanwhile, because intake and writes never need a read thread.
+     */
+    @Test
+    void answersAlertIntakeAndWritesWhileEveryReadThreadIsHeld() throws Exception {
+        CountDownLatch listing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        IncidentStore stuck = (IncidentStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {IncidentStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("list")) {
+                        listing.countDown();
+                        release.await(30, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException thrown) {
+                        throw thrown.getCause();
+                    }
+                });
+        ReadLimits oneThread = new ReadLimits(1_000, 1_000, 8, 1, 0, Duration.ofSeconds(5));
+        try (ReliaServer held = ReliaServer.start(stuck, IncidentPolicy.DEFAULT,
+                ReliaServer.Options.loopback(0).withReads(oneThread));
+             ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
+            String base = "http://127.0.0.1:" + held.port();
+            Future<HttpResponse<String>> first = reader.submit(() -> http.send(HttpRequest.newBuilder(URI.create(
+                    base + "/api/v1/incidents")).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()));
+            assertThat(listing.await(10, TimeUnit.SECONDS)).isTrue();
+
+            HttpResponse<String> second = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/policy"))
+                    .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> webhook = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/v1/alerts/alertmanager")).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"version\": \"4\", \"alerts\": [{\"status\":"
+                            + " \"firing\", \"labels\": {\"alertname\": \"DiskFull\"}}]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            release.countDown();
+
+            assertThat(second.statusCode()).isEqualTo(503);
+            assertThat(second.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(JSON.readTree(second.body()).path("message").asString()).contains("as many reads as it may");
+            assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
+            assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.relia.cli;
 import io.relia.core.InputException;
 import io.relia.incident.IncidentSettings;
 import io.relia.incident.IncidentStore;
+import io.relia.server.ReadLimits;
 import io.relia.server.ReliaServer;
 import io.relia.server.ServerSetup;
 import picocli.CommandLine;
@@ -63,6 +64,20 @@ final class ServeCommand implements Callable<Integer> {
                     + "protection).")
     private List<String> allowedHosts = new ArrayList<>();
 
+    @Option(names = "--read-rate", paramLabel = "PER_SECOND", defaultValue = "20",
+            description = "API reads one client (remote address) may start per second, in bursts of twice that;"
+                    + " beyond, 429 (default: ${DEFAULT-VALUE}).")
+    private double readRate;
+
+    @Option(names = "--read-in-flight", paramLabel = "N", defaultValue = "8",
+            description = "API reads of one client answered at the same time; beyond, 429 (default: ${DEFAULT-VALUE}).")
+    private int readInFlight;
+
+    @Option(names = "--read-concurrency", paramLabel = "N",
+            description = "API reads the server runs at once, whoever sends them; alert intake never waits for them"
+                    + " (default: half the cores, at least 1).")
+    private Integer readConcurrency;
+
     @Option(names = "--slo", paramLabel = "FILE", split = ",",
             description = "SLO specs (Relia, Sloth or OpenSLO; files or directories) the dashboard shows.")
     private List<Path> sloFiles = new ArrayList<>();
@@ -102,6 +117,13 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "--prometheus and --slo-data are two sources of"
                     + " SLO data; give one");
         }
+        ReadLimits reads;
+        try {
+            reads = ReadLimits.DEFAULT.withRate(readRate).withInFlight(readInFlight);
+            reads = readConcurrency == null ? reads : reads.withConcurrent(readConcurrency);
+        } catch (IllegalArgumentException badLimit) {
+            throw new CommandLine.ParameterException(commandLine, badLimit.getMessage());
+        }
         try {
             ServerLogging.enable(logLevel);
         } catch (IllegalArgumentException badLevel) {
@@ -117,7 +139,7 @@ final class ServeCommand implements Callable<Integer> {
             List<String> names = new ArrayList<>(settings.allowedHosts());
             names.addAll(allowedHosts);
             server = ReliaServer.start(setup, new ReliaServer.Options(bind, port, readsNeedToken,
-                    ReliaServer.DEFAULT_MAX_BODY, names));
+                    ReliaServer.DEFAULT_MAX_BODY, ReliaServer.DEFAULT_MAX_INTAKE_BODY, reads, names));
         } catch (InputException badInput) {
             incidents.close();
             throw badInput;

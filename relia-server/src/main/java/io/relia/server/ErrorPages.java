@@ -36,12 +36,12 @@ final class ErrorPages {
     }
 
     /** Turns Javalin's own error answers (plain text or its JSON) into ours, and Jetty's HTML pages too. */
-    static void configure(JavalinConfig config, long maxBodyBytes) {
+    static void configure(JavalinConfig config, BodyLimits bodies) {
         for (int status = 400; status < 600; status++) {
             int code = status;
             config.routes.error(code, ctx -> {
                 if (ctx.attribute(Json.ANSWERED) == null) {
-                    send(ctx, code, message(ctx, code, maxBodyBytes));
+                    send(ctx, code, message(ctx, code, bodies));
                 }
             });
         }
@@ -49,11 +49,11 @@ final class ErrorPages {
         config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
     }
 
-    private static String message(Context ctx, int status, long maxBodyBytes) {
+    private static String message(Context ctx, int status, BodyLimits bodies) {
         return switch (status) {
             case 404 -> "no such endpoint: " + ctx.method() + " " + ctx.path();
             case 405 -> "method " + ctx.method() + " is not allowed on " + ctx.path();
-            case 413 -> "the request body is larger than " + maxBodyBytes + " bytes";
+            case 413 -> bodies.tooLarge(ctx.path());
             default -> reason(status);
         };
     }

@@ -10,17 +10,12 @@ import io.relia.incident.ActionItem;
 import io.relia.incident.Analysis;
 import io.relia.incident.Incident;
 import io.relia.incident.IncidentPolicy;
-import io.relia.incident.IncidentQuery;
 import io.relia.incident.IncidentSeverity;
 import io.relia.incident.IncidentStatus;
 import io.relia.incident.IncidentStore;
-import io.relia.incident.metrics.IncidentMetrics;
-import io.relia.incident.metrics.MetricsReport;
 import io.relia.incident.notify.NotificationTarget;
 import io.relia.incident.postmortem.PostmortemDraft;
-import io.relia.incident.search.KnownIncident;
 import io.relia.incident.search.Match;
-import io.relia.incident.search.SimilarIncidents;
 import io.relia.incident.IncidentException;
 import io.relia.incident.view.IncidentJson;
 import io.relia.incident.view.IncidentJsonReader;
@@ -41,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The rest of what the incident CLI does, over HTTP: edit an incident, its timeline, its postmortem draft, similar
@@ -55,14 +49,21 @@ final class IncidentRecordsApi implements ServerPart {
             "labels", "alerts", "slos", "drill", "impactStarted", "detected", "declared", "rootCause", "trigger",
             "resolution", "detection", "detectionNotes", "impact", "wentWell", "wentWrong", "gotLucky", "whys");
 
+    /** Longest stats period: a century, so that "now minus the period" is always a time. */
+    private static final Duration MAX_STATS_PERIOD = Duration.ofDays(36_500);
+
     private final IncidentStore store;
     private final IncidentPolicy policy;
     private final IncidentEvents events;
+    private final SimilarSearch similar;
+    private final StatsCache stats;
 
-    IncidentRecordsApi(ServerSetup setup, IncidentEvents events) {
+    IncidentRecordsApi(ServerSetup setup, IncidentEvents events, SimilarSearch similar, StatsCache stats) {
         this.store = setup.store();
         this.policy = setup.policy();
         this.events = events;
+        this.similar = similar;
+        this.stats = stats;
     }
 
     @Override
@@ -78,6 +79,11 @@ final class IncidentRecordsApi implements ServerPart {
         config.routes.get("/api/v1/actions", this::actions);
         config.routes.post("/api/v1/incidents/{id}/actions", this::addAction);
         config.routes.patch("/api/v1/actions/{id}", this::updateAction);
+    }
+
+    @Override
+    public void close() {
+        similar.close();
     }
 
     private void update(Context ctx) {
@@ -224,7 +230,7 @@ final class IncidentRecordsApi implements ServerPart {
     private void similarToIncident(Context ctx) {
         Incident incident = store.get(Ids.incident(ctx));
         int limit = limit(ctx);
-        List<Match> matches = index().similarTo(incident, limit + 1).stream()
+        List<Match> matches = similar.similarTo(incident, limit + 1).stream()
                 .filter(match -> match.incident().id() != incident.id()).limit(limit).toList();
         Json.send(ctx, 200, Map.of("results", results(matches)));
     }
@@ -234,15 +240,7 @@ final class IncidentRecordsApi implements ServerPart {
         if (text.isEmpty()) {
             throw new ApiError(400, "q is required: the text to search past incidents for");
         }
-        Json.send(ctx, 200, Map.of("results", results(index().search(text, limit(ctx)))));
-    }
-
-    private SimilarIncidents index() {
-        Map<Long, List<ActionItem>> actions = store.actions(Optional.empty()).stream()
-                .collect(Collectors.groupingBy(ActionItem::incidentId));
-        return SimilarIncidents.build(store.list(IncidentQuery.ALL.openOnly(false)).stream()
-                .map(incident -> new KnownIncident(incident, actions.getOrDefault(incident.id(), List.of())))
-                .toList());
+        Json.send(ctx, 200, Map.of("results", results(similar.search(text, limit(ctx)))));
     }
 
     private List<Map<String, Object>> results(List<Match> matches) {
@@ -275,12 +273,28 @@ final class IncidentRecordsApi implements ServerPart {
 
     private void stats(Context ctx) {
         String since = Optional.ofNullable(ctx.queryParam("since")).orElse("90d");
-        Duration period = Durations.parse(since).asOptional().filter(Duration::isPositive)
-                .orElseThrow(() -> new ApiError(400, "since must be a duration such as 30d or 90d"));
-        Instant now = Instant.now();
-        IncidentMetrics metrics = IncidentMetrics.compute(store.list(IncidentQuery.ALL.openOnly(false)
-                .since(now.minus(period)).limit(100_000)), now.minus(period), now, policy);
-        Json.send(ctx, 200, MetricsReport.report(metrics).data());
+        Duration period = Durations.parse(since).asOptional()
+                .filter(value -> value.isPositive() && value.compareTo(MAX_STATS_PERIOD) <= 0)
+                .orElseThrow(() -> new ApiError(400, "since must be a duration such as 30d or 90d (at most 36500d)"));
+        int services = number(ctx, "services", StatsCache.DEFAULT_SERVICES, StatsCache.MAX_SERVICES);
+        Json.send(ctx, 200, stats.answer(period, services));
+    }
+
+    /** A whole-number query parameter from 1 to {@code max}, or {@code fallback} when absent; 400 otherwise. */
+    private static int number(Context ctx, String name, int fallback, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new ApiError(400, name + " must be a number from 1 to " + max);
     }
 
     private void actions(Context ctx) {

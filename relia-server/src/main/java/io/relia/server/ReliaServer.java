@@ -29,35 +29,47 @@ import java.util.Optional;
  */
 public final class ReliaServer implements AutoCloseable {
 
-    /** Largest request body accepted, bytes: an incident or an Alertmanager batch fits many times over. */
+    /** Largest request body accepted outside alert intake, bytes: an incident or an import fits many times over. */
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+    /**
+     * Largest Alertmanager webhook body, bytes: 16 MiB holds about 16,000 alerts of a realistic 1 KB (twelve labels,
+     * three annotations, a PromQL generatorURL), so a whole alert group of a storm is stored rather than refused,
+     * while parsing one stays under about 100 MB of heap (docs/server.md).
+     */
+    public static final long DEFAULT_MAX_INTAKE_BODY = 16L * 1024 * 1024;
 
     /**
      * How to serve.
      *
-     * @param host             address to bind (127.0.0.1 by default)
-     * @param port             port, or 0 for a free one
-     * @param readsNeedToken   also require a token (with the read scope) for GET requests
-     * @param maxBodyBytes     largest request body
-     * @param allowedHosts     names requests may carry in Host besides the loopback names and the bind address
-     *                         ({@code *}: any)
+     * @param host               address to bind (127.0.0.1 by default)
+     * @param port               port, or 0 for a free one
+     * @param readsNeedToken     also require a token (with the read scope) for GET requests
+     * @param maxBodyBytes       largest request body, except Alertmanager webhooks
+     * @param maxIntakeBodyBytes largest Alertmanager webhook body
+     * @param reads              what API reads may take, so that intake keeps its capacity
+     * @param allowedHosts       names requests may carry in Host besides the loopback names and the bind address
+     *                           ({@code *}: any)
      */
-    public record Options(String host, int port, boolean readsNeedToken, long maxBodyBytes,
-                          List<String> allowedHosts) {
+    public record Options(String host, int port, boolean readsNeedToken, long maxBodyBytes, long maxIntakeBodyBytes,
+                          ReadLimits reads, List<String> allowedHosts) {
         public Options {
+            // Limits that cannot work are refused here, not when the server starts.
+            new BodyLimits(maxBodyBytes, maxIntakeBodyBytes);
+            java.util.Objects.requireNonNull(reads, "reads");
             allowedHosts = List.copyOf(allowedHosts);
         }
 
-        public Options(String host, int port, boolean readsNeedToken, long maxBodyBytes) {
-            this(host, port, readsNeedToken, maxBodyBytes, List.of());
+        public static Options loopback(int port) {
+            return new Options("127.0.0.1", port, false, DEFAULT_MAX_BODY, DEFAULT_MAX_INTAKE_BODY,
+                    ReadLimits.DEFAULT, List.of());
         }
 
-        public static Options loopback(int port) {
-            return new Options("127.0.0.1", port, false, DEFAULT_MAX_BODY);
+        public Options withReads(ReadLimits limits) {
+            return new Options(host, port, readsNeedToken, maxBodyBytes, maxIntakeBodyBytes, limits, allowedHosts);
         }
 
         public Options withAllowedHosts(List<String> names) {
-            return new Options(host, port, readsNeedToken, maxBodyBytes, names);
+            return new Options(host, port, readsNeedToken, maxBodyBytes, maxIntakeBodyBytes, reads, names);
         }
     }
 
@@ -65,10 +77,12 @@ public final class ReliaServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<ServerPart> parts;
+    private final ReadGate reads;
 
-    private ReliaServer(Javalin app, List<ServerPart> parts) {
+    private ReliaServer(Javalin app, List<ServerPart> parts, ReadGate reads) {
         this.app = app;
         this.parts = parts;
+        this.reads = reads;
     }
 
     /** Starts serving {@code store} with default settings; the caller closes the store after the server. */
@@ -78,16 +92,21 @@ public final class ReliaServer implements AutoCloseable {
     }
 
     /** Starts serving {@code setup}; the caller keeps ownership of the store and closes it after the server. */
-    public static ReliaServer start(ServerSetup setup, Options options) {
-        IncidentStore store = setup.store();
+    public static ReliaServer start(ServerSetup given, Options options) {
+        WatchedStore store = new WatchedStore(given.store());
+        ServerSetup setup = given.withStore(store);
         ServerMetrics metrics = new ServerMetrics();
+        ReadGate reads = new ReadGate(options.reads(), metrics.registry());
+        BodyLimits bodies = new BodyLimits(options.maxBodyBytes(), options.maxIntakeBodyBytes());
         new IncidentGauges(store, setup.policy(), setup.clock(), metrics.registry());
         Notifications notifications = new Notifications(setup, metrics.registry(), options.port() == 0
                 ? Optional.empty() : Optional.of("http://" + options.host() + ":" + options.port()));
         IncidentEvents events = notifications.notifier();
         List<ServerPart> parts = List.of(notifications, new OpenApi(),
                 // Before IncidentApi: its POST /incidents/{id}/{action} would otherwise take /incidents/{id}/actions.
-                new IncidentRecordsApi(setup, events), new IncidentApi(setup, events),
+                new IncidentRecordsApi(setup, events, new SimilarSearch(store),
+                        new StatsCache(store, setup.policy(), setup.clock())),
+                new IncidentApi(setup, events),
                 new Dashboard(), new SloApi(setup),
                 new AlertIntake(setup, events, metrics.registry()));
         List<String> allowedHosts = new ArrayList<>(options.allowedHosts());
@@ -97,15 +116,20 @@ public final class ReliaServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
-            config.http.maxRequestSize = options.maxBodyBytes();
+            // The largest limit; BodyLimits holds every route but the Alertmanager intake to the small one.
+            config.http.maxRequestSize = options.maxIntakeBodyBytes();
             config.http.defaultContentType = Json.CONTENT_TYPE;
             config.http.prefer405over404 = true;
             config.concurrency.useVirtualThreads = true;
+            // Read limits in front of everything: a refused read never reaches the application, an admitted one
+            // runs on a read thread of its own (ReadGate says why).
+            config.jetty.modifyServer(server -> server.setHandler(reads.admission()));
             config.startup.showJavalinBanner = false;
             config.routes.before(metrics::start);
             config.routes.after(metrics::finish);
             gate.configure(config);
             config.routes.get("/metrics", metrics::scrape);
+            config.routes.before(bodies::check);
             config.routes.get("/health", ctx -> Json.send(ctx, 200, IncidentApi.status("ok")));
             config.routes.get("/ready", ctx -> {
                 boolean ready = store.ping();
@@ -128,7 +152,7 @@ public final class ReliaServer implements AutoCloseable {
                 LOG.error("internal error answering {} {}", ctx.method(), ctx.path(), error);
                 ErrorPages.send(ctx, 500, "internal error");
             });
-            ErrorPages.configure(config, options.maxBodyBytes());
+            ErrorPages.configure(config, bodies);
         });
         try {
             app.start();
@@ -137,9 +161,10 @@ public final class ReliaServer implements AutoCloseable {
             gate.warnAboutLegacyTokens();
         } catch (RuntimeException cannotStart) {
             parts.reversed().forEach(ServerPart::close);
+            reads.close();
             throw cannotStart;
         }
-        return new ReliaServer(app, parts);
+        return new ReliaServer(app, parts, reads);
     }
 
     /** The HTTP routes Javalin serves, as "GET /api/v1/incidents" (the OpenAPI test compares them). */
@@ -159,6 +184,7 @@ public final class ReliaServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        reads.close();
         // Parts stop in reverse: the intake commits what is queued (publishing events) before notifications stop.
         parts.reversed().forEach(ServerPart::close);
     }

@@ -1,6 +1,7 @@
 package io.relia.server;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
  * Relia's own request metrics (RED): one histogram of request duration by method, route template and status, whose
@@ -19,6 +21,10 @@ import java.io.UncheckedIOException;
 final class ServerMetrics {
 
     private static final String STARTED = "relia.started";
+    /** Methods that keep their name as a label; any other token a client sends is "other", one series. */
+    private static final Set<HandlerType> KNOWN_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST,
+            HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS, HandlerType.TRACE,
+            HandlerType.CONNECT);
     private static final Logger ACCESS = LoggerFactory.getLogger("io.relia.server.access");
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -46,13 +52,18 @@ final class ServerMetrics {
         io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         String route = endpoint == null ? "unmatched" : endpoint.path;
         double seconds = (System.nanoTime() - started) / 1e9;
-        requests.labelValues(ctx.method().name(), route, Integer.toString(ctx.statusCode())).observe(seconds);
+        requests.labelValues(methodLabel(ctx.method()), route, Integer.toString(ctx.statusCode())).observe(seconds);
         // The access log: what, how it ended, how long, who. Never headers or bodies (tokens, webhook URLs).
         if (ACCESS.isInfoEnabled() && !"/metrics".equals(route) && !"/health".equals(route)) {
             ACCESS.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path())
                     .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", Math.round(seconds * 1e4) / 10.0)
                     .addKeyValue("actor", Auth.actor(ctx)).log("request");
         }
+    }
+
+    /** The method as a label: a client choosing method names must not create series (each one costs memory). */
+    static String methodLabel(HandlerType method) {
+        return KNOWN_METHODS.contains(method) ? method.name() : "other";
     }
 
     void scrape(Context ctx) {

@@ -46,6 +46,11 @@ public record ServerSetup(IncidentStore store, IncidentSettings settings, List<P
         return settings.policy();
     }
 
+    /** The same, serving {@code other} (the server wraps the store to follow its own writes). */
+    public ServerSetup withStore(IncidentStore other) {
+        return new ServerSetup(other, settings, sloFiles, prometheus, sloData, publicUrl, clock);
+    }
+
     public ServerSetup withSettings(IncidentSettings newSettings) {
         return new ServerSetup(store, newSettings, sloFiles, prometheus, sloData, publicUrl, clock);
     }

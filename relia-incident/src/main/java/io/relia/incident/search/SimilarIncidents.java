@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
@@ -48,7 +49,7 @@ public final class SimilarIncidents {
      * scalar code it falls back to is plenty for an index of incidents, so the notice is only noise in a CLI. The
      * field keeps the logger (held weakly by JUL) alive with its level.
      */
-    private static final java.util.logging.Logger VECTORIZATION_LOG = quiet(
+    static final java.util.logging.Logger VECTORIZATION_LOG = quiet(
             "org.apache.lucene.internal.vectorization.VectorizationProvider");
 
     /**
@@ -70,16 +71,20 @@ public final class SimilarIncidents {
 
     /** Share of the score a word's other matching fields add to its best field (Lucene's dis-max tie breaker). */
     private static final float TIE_BREAKER = 0.5f;
-    private static final String ORDINAL = "ordinal";
+    private static final String KEY = "key";
     /** Analysed text whose postings keep character offsets, so a match can be shown in the words as written. */
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
-    private final List<KnownIncident> entries;
+    /** The entry a document's stored key names: its position for {@link #build}, its id for {@link IncidentIndex}. */
+    private final LongFunction<KnownIncident> entryOf;
+    private final int size;
     private final IncidentAnalyzer analyzer;
     private final IndexSearcher searcher;
 
-    private SimilarIncidents(List<KnownIncident> entries, IncidentAnalyzer analyzer, IndexSearcher searcher) {
-        this.entries = entries;
+    SimilarIncidents(LongFunction<KnownIncident> entryOf, int size, IncidentAnalyzer analyzer,
+                     IndexSearcher searcher) {
+        this.entryOf = entryOf;
+        this.size = size;
         this.analyzer = analyzer;
         this.searcher = searcher;
     }
@@ -114,7 +119,7 @@ public final class SimilarIncidents {
             writer.commit();
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(new BM25Similarity());
-            return new SimilarIncidents(newest, analyzer, searcher);
+            return new SimilarIncidents(ordinal -> newest.get((int) ordinal), newest.size(), analyzer, searcher);
         } catch (IOException inMemory) {
             throw new UncheckedIOException("cannot build the in-memory incident index", inMemory);
         }
@@ -122,7 +127,7 @@ public final class SimilarIncidents {
 
     /** How many incidents are indexed. */
     public int size() {
-        return entries.size();
+        return size;
     }
 
     /**
@@ -149,17 +154,17 @@ public final class SimilarIncidents {
         if (k < 0) {
             throw new IllegalArgumentException("k must be at least 0: " + k);
         }
-        if (entries.isEmpty() || words.isEmpty() || k == 0) {
+        if (size == 0 || words.isEmpty() || k == 0) {
             return List.of();
         }
         Query query = query(words);
         try {
-            ScoreDoc[] hits = searcher.search(query, (int) Math.min(k + 1L, entries.size())).scoreDocs;
+            ScoreDoc[] hits = searcher.search(query, (int) Math.min(k + 1L, size)).scoreDocs;
             MatchExplainer explainer = new MatchExplainer(searcher, query, words);
             List<Match> matches = new ArrayList<>();
             for (ScoreDoc hit : hits) {
-                KnownIncident entry = entries.get(ordinal(hit.doc));
-                if (matches.size() < k && !excluded.test(entry)) {
+                KnownIncident entry = entryOf.apply(key(hit.doc));
+                if (entry != null && matches.size() < k && !excluded.test(entry)) {
                     matches.add(new Match(entry.incident(), hit.score, entry.actionItems(),
                             explainer.why(hit.doc, entry)));
                 }
@@ -170,7 +175,7 @@ public final class SimilarIncidents {
         }
     }
 
-    private static Query query(Map<String, Float> words) {
+    static Query query(Map<String, Float> words) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (Map.Entry<String, Float> weighted : words.entrySet()) {
             String word = weighted.getKey();
@@ -191,13 +196,14 @@ public final class SimilarIncidents {
         return type;
     }
 
-    private int ordinal(int doc) throws IOException {
-        return searcher.storedFields().document(doc).getField(ORDINAL).numericValue().intValue();
+    private long key(int doc) throws IOException {
+        return searcher.storedFields().document(doc).getField(KEY).numericValue().longValue();
     }
 
-    private static Document document(int ordinal, KnownIncident entry) {
+    /** The indexed form of {@code entry}, with {@code key} stored to find the entry again from a hit. */
+    static Document document(long key, KnownIncident entry) {
         Document document = new Document();
-        document.add(new StoredField(ORDINAL, ordinal));
+        document.add(new StoredField(KEY, key));
         for (IndexedField field : IndexedField.values()) {
             document.add(new Field(field.field(), field.textOf(entry), TEXT_WITH_OFFSETS));
         }

@@ -17,15 +17,19 @@ import io.relia.server.IncidentEvents;
 import io.relia.server.Json;
 import io.relia.server.ServerPart;
 import io.relia.server.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +39,18 @@ import java.util.concurrent.TimeoutException;
  * Alert intake: {@code POST /api/v1/alerts/alertmanager} (Alertmanager webhook, version 4) and
  * {@code POST /api/v1/alerts/pagerduty} (PagerDuty Events API v2), plus the alerts linked to an incident. Webhooks
  * are committed in groups by {@link IntakeQueue}; each is answered after its commit. 5xx answers (store
- * unavailable, queue full) are ones both senders retry; 4xx answers are for bodies no retry can fix.
+ * unavailable, queue full) are ones both senders retry; 4xx answers are for bodies no retry can fix. An alert no retry
+ * can fix (a bad field, or one the store refuses) is skipped and listed in the answer while the webhook's other
+ * alerts are stored; only a webhook of which nothing can be stored is a 400.
  */
 public final class AlertIntake implements ServerPart {
 
+    /** Path of the Alertmanager endpoint, whose body limit is larger than the other routes'. */
+    public static final String ALERTMANAGER_PATH = "/api/v1/alerts/alertmanager";
     /** Path of the PagerDuty endpoint, which also accepts a token as its routing key. */
     public static final String PAGERDUTY_PATH = "/api/v1/alerts/pagerduty";
     private static final long COMMIT_WAIT_S = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
 
     private final IncidentStore store;
     private final IncidentEvents events;
@@ -61,30 +70,62 @@ public final class AlertIntake implements ServerPart {
 
     @Override
     public void configure(JavalinConfig config) {
-        config.routes.post("/api/v1/alerts/alertmanager", this::alertmanager);
+        config.routes.post(ALERTMANAGER_PATH, this::alertmanager);
         config.routes.post(PAGERDUTY_PATH, this::pagerduty);
         config.routes.get("/api/v1/incidents/{id}/alerts", this::alertsOfIncident);
     }
 
     private void alertmanager(Context ctx) {
-        List<AlertEvent> alerts = AlertmanagerWebhook.read(Json.body(ctx));
-        List<IntakeOutcome> outcomes = commit(alerts);
+        AlertmanagerWebhook.Parsed webhook = AlertmanagerWebhook.read(Json.body(ctx));
+        List<AlertmanagerWebhook.Alert> alerts = webhook.alerts();
+        List<IntakeQueue.Result> results = commit(webhook.events());
+        List<SkippedAlert> skipped = new ArrayList<>(webhook.skipped());
         Set<String> opened = new LinkedHashSet<>();
         Set<String> updated = new LinkedHashSet<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (IntakeOutcome outcome : outcomes) {
+        for (int index = 0; index < results.size(); index++) {
+            IntakeQueue.Result result = results.get(index);
+            if (result.outcome().isEmpty()) {
+                skipped.add(new SkippedAlert(alerts.get(index).index(), alerts.get(index).event().key(),
+                        alerts.get(index).event().alertname(), result.refusal()));
+                continue;
+            }
+            IntakeOutcome outcome = result.outcome().get();
             counts.merge(outcome.kind().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
             outcome.incident().ifPresent(incident -> (outcome.kind() == IntakeOutcome.Kind.OPENED ? opened : updated)
                     .add(incident.reference()));
         }
+        skipped.sort(Comparator.comparingInt(SkippedAlert::index));
+        boolean anyStored = !counts.isEmpty();
+        if (!skipped.isEmpty()) {
+            reportSkipped(ctx, skipped, counts);
+        }
+        if (!anyStored && !skipped.isEmpty()) {
+            // Nothing stored and no retry can help: a 400 shows as a failed notification in Alertmanager.
+            throw new ApiError(400, skipped.size() == 1 ? skipped.getFirst().reason() : "none of the "
+                    + skipped.size() + " alerts can be stored: " + skipped.getFirst().reason() + " (and "
+                    + (skipped.size() - 1) + " more)");
+        }
         updated.removeAll(opened);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
-        body.put("received", alerts.size());
+        body.put("received", alerts.size() + webhook.skipped().size());
         body.put("outcomes", counts);
         body.put("opened", List.copyOf(opened));
         body.put("updated", List.copyOf(updated));
+        if (!skipped.isEmpty()) {
+            body.put("skipped", skipped.stream().map(SkippedAlert::json).toList());
+        }
         Json.send(ctx, 200, body);
+    }
+
+    /** Counts the skipped alerts and logs them once per webhook (the first few reasons). */
+    private void reportSkipped(Context ctx, List<SkippedAlert> skipped, Map<String, Integer> counts) {
+        counts.put("skipped", skipped.size());
+        received.labelValues("alertmanager", "skipped").inc(skipped.size());
+        LOG.atWarn().addKeyValue("actor", Auth.actor(ctx)).addKeyValue("skipped", skipped.size())
+                .log("alerts of a webhook skipped: {}", String.join("; ", skipped.stream().limit(3)
+                        .map(SkippedAlert::reason).toList()) + (skipped.size() > 3 ? "; …" : ""));
     }
 
     private void pagerduty(Context ctx) {
@@ -103,7 +144,17 @@ public final class AlertIntake implements ServerPart {
             Json.send(ctx, 400, invalid);
             return;
         }
-        commit(List.of(parsed.event().get()));
+        IntakeQueue.Result result = commit(List.of(parsed.event().get())).getFirst();
+        if (result.outcome().isEmpty()) {
+            received.labelValues("pagerduty", "skipped").inc();
+            Map<String, Object> invalid = new LinkedHashMap<>();
+            invalid.put("status", "invalid event");
+            invalid.put("message", "Event object is invalid: " + result.refusal());
+            invalid.put("errors", List.of(result.refusal()));
+            invalid.put("error", 400);
+            Json.send(ctx, 400, invalid);
+            return;
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "success");
         answer.put("message", "Event processed");
@@ -111,10 +162,10 @@ public final class AlertIntake implements ServerPart {
         Json.send(ctx, 202, answer);
     }
 
-    private List<IntakeOutcome> commit(List<AlertEvent> alerts) {
-        List<IntakeOutcome> outcomes;
+    private List<IntakeQueue.Result> commit(List<AlertEvent> alerts) {
+        List<IntakeQueue.Result> results;
         try {
-            outcomes = queue.submit(alerts).get(COMMIT_WAIT_S, TimeUnit.SECONDS);
+            results = queue.submit(alerts).get(COMMIT_WAIT_S, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ApiError(503, "the server is stopping; retry");
@@ -129,14 +180,16 @@ public final class AlertIntake implements ServerPart {
             }
             throw new IllegalStateException(failed.getCause());
         }
-        for (int index = 0; index < outcomes.size(); index++) {
-            IntakeOutcome outcome = outcomes.get(index);
+        for (int index = 0; index < results.size(); index++) {
             AlertEvent alert = alerts.get(index);
-            received.labelValues(alert.source().name().toLowerCase(Locale.ROOT),
-                    outcome.kind().name().toLowerCase(Locale.ROOT)).inc();
-            publish(outcome, alert);
+            Optional<IntakeOutcome> outcome = results.get(index).outcome();
+            if (outcome.isPresent()) {
+                received.labelValues(alert.source().name().toLowerCase(Locale.ROOT),
+                        outcome.get().kind().name().toLowerCase(Locale.ROOT)).inc();
+                publish(outcome.get(), alert);
+            }
         }
-        return outcomes;
+        return results;
     }
 
     private void publish(IntakeOutcome outcome, AlertEvent alert) {

@@ -7,9 +7,9 @@ import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,33 +22,63 @@ import java.util.TreeMap;
  * Reads an Alertmanager webhook body (version 4) into alert events. Tolerant as Alertmanager's own receivers must
  * be: unknown fields are ignored (v0.33 added {@code notification_reason} and v0.34 {@code routeLabels} without a
  * version change), and an alert without a {@code fingerprint} (a hand-written sender) gets one from its labels.
- * What cannot be an alert is refused with a 400 naming the field, which Alertmanager does not retry.
+ * An alert with a bad field is skipped, with a reason naming the field, and the others are read: Alertmanager does
+ * not retry a 4xx, so refusing the whole webhook would lose its good alerts. A body that is not a webhook at all is
+ * an {@link ApiError} 400 naming the field.
  */
 public final class AlertmanagerWebhook {
 
     /** Go's zero time, which Alertmanager sends as the end of a firing alert. */
     private static final int GO_ZERO_YEAR = 1;
 
+    /** An alert of the webhook that can be stored, with its position in {@code alerts}. */
+    record Alert(int index, AlertEvent event) {
+    }
+
+    /**
+     * What a webhook holds.
+     *
+     * @param alerts  the alerts that can be stored, in order
+     * @param skipped the alerts that cannot, with the reason
+     */
+    record Parsed(List<Alert> alerts, List<SkippedAlert> skipped) {
+
+        Parsed {
+            alerts = List.copyOf(alerts);
+            skipped = List.copyOf(skipped);
+        }
+
+        List<AlertEvent> events() {
+            return alerts.stream().map(Alert::event).toList();
+        }
+    }
+
     private AlertmanagerWebhook() {
     }
 
-    /** The events in {@code body}, in order; an {@link ApiError} 400 for a body that is not a webhook. */
-    public static List<AlertEvent> read(JsonNode body) {
+    /** The alerts in {@code body}; an {@link ApiError} 400 for a body that is not a webhook. */
+    static Parsed read(JsonNode body) {
         JsonNode version = body.get("version");
         if (version != null && !version.isNull() && !"4".equals(version.asString(""))) {
-            throw new ApiError(400, "unsupported Alertmanager webhook version \"" + version.asString("")
-                    + "\"; expected \"4\"");
+            throw new ApiError(400, "unsupported Alertmanager webhook version \"" + SenderTime.shown(
+                    version.asString("")) + "\"; expected \"4\"");
         }
         JsonNode alerts = body.get("alerts");
         if (alerts == null || !alerts.isArray()) {
             throw new ApiError(400, "\"alerts\" must be an array (an Alertmanager webhook, version 4)");
         }
         Map<String, String> commonAnnotations = strings(body, "commonAnnotations", "commonAnnotations");
-        List<AlertEvent> events = new ArrayList<>(alerts.size());
+        List<Alert> events = new ArrayList<>(alerts.size());
+        List<SkippedAlert> skipped = new ArrayList<>();
         for (int index = 0; index < alerts.size(); index++) {
-            events.add(alert(alerts.get(index), "alerts[" + index + "]", commonAnnotations));
+            JsonNode alert = alerts.get(index);
+            try {
+                events.add(new Alert(index, alert(alert, "alerts[" + index + "]", commonAnnotations)));
+            } catch (ApiError | IllegalArgumentException badField) {
+                skipped.add(SkippedAlert.of(index, alert, badField.getMessage()));
+            }
         }
-        return events;
+        return new Parsed(events, skipped);
     }
 
     private static AlertEvent alert(JsonNode alert, String where, Map<String, String> commonAnnotations) {
@@ -65,7 +95,8 @@ public final class AlertmanagerWebhook {
         AlertEvent.Action action = switch (status) {
             case "firing" -> AlertEvent.Action.FIRING;
             case "resolved" -> AlertEvent.Action.RESOLVED;
-            default -> throw new ApiError(400, where + ".status is \"" + status + "\"; expected firing or resolved");
+            default -> throw new ApiError(400, where + ".status is \"" + SenderTime.shown(status)
+                    + "\"; expected firing or resolved");
         };
         String fingerprint = alert.path("fingerprint").asString("").strip();
         if (fingerprint.isEmpty()) {
@@ -74,8 +105,8 @@ public final class AlertmanagerWebhook {
             throw new ApiError(400, where + ".fingerprint is longer than " + AlertEvent.MAX_KEY + " characters");
         }
         return new AlertEvent(AlertEvent.Source.ALERTMANAGER, fingerprint, action, labels.get("alertname"), labels,
-                annotations, alert.path("generatorURL").asString(""), time(alert, "startsAt", where),
-                time(alert, "endsAt", where));
+                annotations, text(alert.path("generatorURL").asString(""), where + ".generatorURL"),
+                time(alert, "startsAt", where), time(alert, "endsAt", where));
     }
 
     /** A stable identity for a label set: SHA-256 over the sorted label pairs, hex, first 16 bytes. */
@@ -106,11 +137,23 @@ public final class AlertmanagerWebhook {
         node.properties().forEach(entry -> {
             JsonNode value = entry.getValue();
             if (!value.isValueNode() || value.isNull()) {
-                throw new ApiError(400, where + "." + entry.getKey() + " must be a string");
+                throw new ApiError(400, where + "." + SenderTime.shown(entry.getKey()) + " must be a string");
             }
-            values.put(entry.getKey(), value.asString());
+            String name = where + "." + SenderTime.shown(entry.getKey());
+            values.put(text(entry.getKey(), name), text(value.asString(), name));
         });
         return values;
+    }
+
+    /**
+     * {@code value}, unless it holds a NUL character: PostgreSQL cannot store one in text, and a store error would be
+     * a 503 that Alertmanager retries forever.
+     */
+    private static String text(String value, String where) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new ApiError(400, where + " contains a NUL character");
+        }
+        return value;
     }
 
     private static Optional<Instant> time(JsonNode alert, String field, String where) {
@@ -120,9 +163,13 @@ public final class AlertmanagerWebhook {
         }
         try {
             OffsetDateTime time = OffsetDateTime.parse(text);
-            return time.getYear() <= GO_ZERO_YEAR ? Optional.empty() : Optional.of(time.toInstant());
-        } catch (DateTimeParseException notATime) {
-            throw new ApiError(400, where + "." + field + " is \"" + text + "\"; expected an RFC 3339 time");
+            if (time.getYear() <= GO_ZERO_YEAR) {
+                return Optional.empty();
+            }
+            return Optional.of(SenderTime.instant(text));
+        } catch (DateTimeException notATime) {
+            throw new ApiError(400, where + "." + field + " is \"" + SenderTime.shown(text) + "\"; expected an RFC 3339"
+                    + " time from the year " + SenderTime.FIRST_YEAR + " to " + SenderTime.LAST_YEAR);
         }
     }
 }

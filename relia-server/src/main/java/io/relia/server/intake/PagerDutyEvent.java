@@ -3,9 +3,8 @@ package io.relia.server.intake;
 import io.relia.incident.intake.AlertEvent;
 import tools.jackson.databind.JsonNode;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,9 +121,10 @@ public final class PagerDutyEvent {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException notATime) {
-            errors.add("'payload.timestamp' is \"" + text + "\"; expected an ISO 8601 time");
+            return Optional.of(SenderTime.instant(text));
+        } catch (DateTimeException notATime) {
+            errors.add("'payload.timestamp' is \"" + SenderTime.shown(text) + "\"; expected an ISO 8601 time from the"
+                    + " year " + SenderTime.FIRST_YEAR + " to " + SenderTime.LAST_YEAR);
             return Optional.empty();
         }
     }

@@ -35,11 +35,14 @@ final class ServerHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     ServerHarness(Path data, IncidentSettings settings) {
+        this(data, settings, ReliaServer.Options.loopback(0));
+    }
+
+    ServerHarness(Path data, IncidentSettings settings, ReliaServer.Options options) {
         store = IncidentStores.open(new StoreLocation.Sqlite(data));
         token = store.tokens().create("alertmanager", Instant.now());
         clock = new MovableClock(Instant.now());
-        server = ReliaServer.start(ServerSetup.of(store).withSettings(settings).withClock(clock),
-                ReliaServer.Options.loopback(0));
+        server = ReliaServer.start(ServerSetup.of(store).withSettings(settings).withClock(clock), options);
     }
 
     String url(String path) {

@@ -95,7 +95,7 @@ final class StatsCache {
                     largestMtbf.put(service.getKey(), metrics.mtbfByService().get(service.getKey()));
                 });
         IncidentMetrics shown = new IncidentMetrics(metrics.from(), metrics.to(), metrics.overall(),
-                metrics.overallMtbf(), metrics.bySeverity(), largest, largestMtbf, metrics.drills());
+                metrics.overallMtbf(), metrics.bySeverity(), largest, largestMtbf, metrics.drills(), metrics.leftOut());
         Map<String, Object> answer = new LinkedHashMap<>(MetricsReport.report(shown).data());
         answer.put("servicesOmitted", metrics.byService().size() - largest.size());
         return Collections.unmodifiableMap(answer);

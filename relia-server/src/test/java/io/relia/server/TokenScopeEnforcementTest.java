@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -113,7 +114,8 @@ class TokenScopeEnforcementTest {
 
     @Test
     void withReadsNeedingATokenAReadTokenReadsAndNothingMore() throws Exception {
-        served = new ServedStore(data, new ReliaServer.Options("127.0.0.1", 0, true, ReliaServer.DEFAULT_MAX_BODY),
+        served = new ServedStore(data, new ReliaServer.Options("127.0.0.1", 0, true, ReliaServer.DEFAULT_MAX_BODY,
+                ReliaServer.DEFAULT_MAX_INTAKE_BODY, ReadLimits.DEFAULT, List.of()),
                 Clock.systemUTC());
         String reader = served.token("grafana", TokenScope.READ);
         String intake = served.token("alertmanager", TokenScope.INTAKE);

@@ -47,7 +47,7 @@ start_relia() {  # start_relia DATA_DIR -> RELIA_PORT, RELIA_PID, RELIA_JVM
 # The seeded store, built once and copied for each run: INCIDENTS alerts of distinct services, so each opens an
 # incident, a third of them resolved again (incidents in monitoring, with recovery times for the stats).
 echo "seeding $INCIDENTS incidents..." >&2
-TOKEN=$(./relia token create bench --data "$WORK/seed" 2>/dev/null)
+TOKEN=$(./relia token create bench --scope intake --data "$WORK/seed" 2>/dev/null)
 start_relia "$WORK/seed"
 python3 - "$RELIA_PORT" "$TOKEN" "$INCIDENTS" <<'PY'
 import json, sys, urllib.request

@@ -58,7 +58,8 @@ class ExpensiveReadsTest {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + server.port() + path)).timeout(TIMEOUT).method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
         return JSON.readTree(response.body());
     }

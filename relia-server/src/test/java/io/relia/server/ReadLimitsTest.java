@@ -64,7 +64,8 @@ class ReadLimitsTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .timeout(TIMEOUT).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -143,6 +144,7 @@ class ReadLimitsTest {
                     .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> webhook = http.send(HttpRequest.newBuilder(URI.create(base
                     + "/api/v1/alerts/alertmanager")).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"version\": \"4\", \"alerts\": [{\"status\":"
                             + " \"firing\", \"labels\": {\"alertname\": \"DiskFull\"}}]}")).build(),
                     HttpResponse.BodyHandlers.ofString());

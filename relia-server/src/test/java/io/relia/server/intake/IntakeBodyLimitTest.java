@@ -103,6 +103,7 @@ class IntakeBodyLimitTest {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(harness.url("/api/v1/incidents")))
                     .timeout(TIMEOUT).header("Authorization", "Bearer " + harness.token)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
 
@@ -117,6 +118,7 @@ class IntakeBodyLimitTest {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(harness.url(AM)))
                     .timeout(TIMEOUT).header("Authorization", "Bearer " + harness.token)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
 

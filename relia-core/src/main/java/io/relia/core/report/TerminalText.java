@@ -30,9 +30,12 @@ public final class TerminalText {
         return neutralise(text, true);
     }
 
-    /** Whether {@code c} would be escaped on one line: C0 controls, DEL, C1 controls or a bidirectional control. */
+    /**
+     * Whether {@code c} would be escaped on one line: C0 controls, DEL, C1 controls, a bidirectional control or an
+     * invisible character that hides or splits text.
+     */
     public static boolean isControl(char c) {
-        return c < 0x20 || c >= 0x7f && c <= 0x9f || isBidiControl(c);
+        return c < 0x20 || c >= 0x7f && c <= 0x9f || isBidiControl(c) || isInvisible(c);
     }
 
     /**
@@ -73,6 +76,15 @@ public final class TerminalText {
      */
     private static boolean isBidiControl(char c) {
         return c == 0x061c || c == 0x200e || c == 0x200f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
+    }
+
+    /**
+     * The zero-width space (U+200B), word joiner (U+2060) and byte order mark (U+FEFF), which print as nothing, and
+     * the line and paragraph separators (U+2028, U+2029), which some terminals break lines at: each can make a command
+     * or a title read as something it is not. The zero-width (non-)joiners stay: scripts and emoji sequences use them.
+     */
+    private static boolean isInvisible(char c) {
+        return c == 0x200b || c == 0x2028 || c == 0x2029 || c == 0x2060 || c == 0xfeff;
     }
 
     private static String neutralise(String text, boolean lines) {

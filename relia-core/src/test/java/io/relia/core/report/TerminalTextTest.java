@@ -38,6 +38,10 @@ class TerminalTextTest {
                 arguments("\u2066isolate\u2069", "\\u2066isolate\\u2069", "\\u2066isolate\\u2069"),
                 arguments("\u200e\u200f\u061c", "\\u200e\\u200f\\u061c", "\\u200e\\u200f\\u061c"),
                 arguments("\u202a\u202b\u202c\u202d", "\\u202a\\u202b\\u202c\\u202d", "\\u202a\\u202b\\u202c\\u202d"),
+                arguments("rm\u200b -rf\ufeff /\u2060x", "rm\\u200b -rf\\ufeff /\\u2060x", "rm\\u200b -rf\\ufeff /\\u2060x"),
+                arguments("line\u2028para\u2029", "line\\u2028para\\u2029", "line\\u2028para\\u2029"),
+                arguments("\ud83d\udc69\u200d\ud83d\udcbb kept", "\ud83d\udc69\u200d\ud83d\udcbb kept",
+                        "\ud83d\udc69\u200d\ud83d\udcbb kept"),
                 arguments("already \\e escaped", "already \\e escaped", "already \\e escaped"),
                 arguments("", "", ""));
     }
@@ -63,6 +67,7 @@ class TerminalTextTest {
         assertThat(TerminalText.indexOfControl("touch x\u001b[2K\rdf -h", true)).isEqualTo(7);
         assertThat(TerminalText.indexOfControl("a\r\nb", true)).isEqualTo(1);
         assertThat(TerminalText.indexOfControl("rm \u202e", true)).isEqualTo(3);
+        assertThat(TerminalText.indexOfControl("df\u200b -h", true)).isEqualTo(2);
     }
 
     static Stream<String> randomTexts() {

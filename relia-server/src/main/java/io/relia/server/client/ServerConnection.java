@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * JSON calls to one {@code relia serve}, with its bearer token and timeouts (connect 5 s, answer 30 s). A 4xx answer
  * is the caller's mistake: an {@link IncidentException} with the server's message (412 excepted, which the caller
- * handles); an unreachable server or a 5xx is a {@link StoreException} naming the server.
+ * handles); an unreachable server or a 5xx is a {@link StoreException} naming the server. A read the server turns
+ * away for its read limits (429, or 503 with Retry-After) is tried again after the time it asks for, a few times.
  */
 final class ServerConnection implements AutoCloseable {
 
@@ -63,18 +64,13 @@ final class ServerConnection implements AutoCloseable {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException slow) {
-            throw new StoreException("relia serve at " + base + " did not answer " + method + " " + path + " within "
-                    + TIMEOUT.toSeconds() + "s", slow);
-        } catch (IOException unreachable) {
-            throw new StoreException("relia serve at " + base + " is unreachable: "
-                    + NetworkErrors.reason(unreachable), unreachable);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while calling relia serve at " + base, interrupted);
+        HttpResponse<String> response = send(request.build(), method, path);
+        // A read over the server's per-client limits (429) or beyond its read threads (503) says when to come back;
+        // two CLI edits from one host can meet that limit. Reads only: writes are never limited, and a 503 on a
+        // write (store unavailable) is reported, not repeated.
+        for (int attempt = 1; attempt < READ_ATTEMPTS && method.equals("GET") && isBusy(response); attempt++) {
+            pause(retryAfter(response));
+            response = send(request.build(), method, path);
         }
         JsonNode json;
         try {
@@ -92,6 +88,52 @@ final class ServerConnection implements AutoCloseable {
                     + status + " to " + method + " " + path));
         }
         return new Answer(status, json, response.headers().firstValue("ETag"));
+    }
+
+    /** How often a refused read is tried in all, each after the server's Retry-After (at most 5 s). */
+    static final int READ_ATTEMPTS = 5;
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+
+    private HttpResponse<String> send(HttpRequest request, String method, String path) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException slow) {
+            throw new StoreException("relia serve at " + base + " did not answer " + method + " " + path + " within "
+                    + TIMEOUT.toSeconds() + "s", slow);
+        } catch (IOException unreachable) {
+            throw new StoreException("relia serve at " + base + " is unreachable: "
+                    + NetworkErrors.reason(unreachable), unreachable);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while calling relia serve at " + base, interrupted);
+        }
+    }
+
+    private static boolean isBusy(HttpResponse<String> response) {
+        return (response.statusCode() == 429 || response.statusCode() == 503)
+                && response.headers().firstValue("Retry-After").isPresent();
+    }
+
+    /** The Retry-After in seconds, at most {@link #LONGEST_PAUSE}; an HTTP-date or nonsense waits one second. */
+    private static Duration retryAfter(HttpResponse<String> response) {
+        String value = response.headers().firstValue("Retry-After").orElse("1").strip();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds <= 0 ? Duration.ofMillis(100)
+                    : seconds >= LONGEST_PAUSE.toSeconds() ? LONGEST_PAUSE : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private void pause(Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to call relia serve at " + base + " again",
+                    interrupted);
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.relia.incident.history.IncidentHistoryFile;
 import io.relia.incident.store.IncidentStores;
 import io.relia.incident.store.StoreException;
 import io.relia.incident.store.StoreLocation;
+import io.relia.server.ReadLimits;
 import io.relia.server.ReliaServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,24 @@ class RemoteIncidentStoreTest {
     void stop() {
         server.close();
         store.close();
+    }
+
+    @Test
+    void readsTheServerTurnsAwayForItsLimitsAreTriedAgainAfterRetryAfter() {
+        server.close();
+        // One read a second, bursts of two: the third quick read is a 429 with Retry-After.
+        server = ReliaServer.start(store, IncidentPolicy.DEFAULT,
+                ReliaServer.Options.loopback(0).withReads(ReadLimits.DEFAULT.withRate(1)));
+        url = URI.create("http://127.0.0.1:" + server.port());
+        long id = store.create(Incident.declare("Read often", IncidentSeverity.SEV3, Instant.now()), "a",
+                Instant.now()).id();
+
+        try (RemoteIncidentStore remote = new RemoteIncidentStore(url, token)) {
+            for (int read = 0; read < 4; read++) {
+                assertThat(remote.find(id)).hasValueSatisfying(found -> assertThat(found.title())
+                        .isEqualTo("Read often"));
+            }
+        }
     }
 
     @Test

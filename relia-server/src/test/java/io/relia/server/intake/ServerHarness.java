@@ -45,6 +45,10 @@ final class ServerHarness implements AutoCloseable {
         server = ReliaServer.start(ServerSetup.of(store).withSettings(settings).withClock(clock), options);
     }
 
+    int port() {
+        return server.port();
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }

@@ -6,11 +6,13 @@
 
 For every fix commit of the chosen half: the module holding each fixed site (the path before
 src/main/..., or the repository root) is exported from the mirror at the parent commit and at the
-fix commit (git archive, into --work, default a temporary directory), and `relia audit MODULE
+fix commit (git ls-tree + cat-file, into --work, default a temporary directory), and `relia audit MODULE
 --format json` runs on both. A site is *found* when the parent's audit reports a finding of one of
 its class's rules (CLASS_RULES) in the site's file within WINDOW lines of the recorded line (a
 finding may sit on the first line of a statement that spans several). It is *silenced* when the
-fix's audit reports no finding of that rule near the same construct after the fix (post_path:post_line).
+fix's audit reports no finding of that rule near the same construct after the fix (post_path:post_line),
+and *narrowed* when a finding of that rule stays there but says something else (a partial fix: the
+finding now names only what the fix left out, e.g. a read timeout added and the connect timeout not).
 
 Mirrors are bare git directories at DIR/<owner>+<name>/repo or DIR/<owner>+<name> (the layout the
 `fetch` session tool produces; default $REALBUGS_MIRRORS or /work/.mirror). Nothing is downloaded.
@@ -62,12 +64,40 @@ def module_of(path):
 
 
 def export(gd, rev, module, dest):
+    """Writes the tree of rev under module to dest. Blobs absent from the mirror (large binaries a partial
+    mirror leaves out) are skipped and counted; the audit reads source and config files only."""
     os.makedirs(dest, exist_ok=True)
-    archive = subprocess.run(['git', '--git-dir=' + gd, 'archive', '--format=tar', rev] + ([module] if module else []),
+    listing = subprocess.run(['git', '--git-dir=' + gd, 'ls-tree', '-r', '-z', rev] + ([module] if module else []),
                              capture_output=True)
-    if archive.returncode != 0:
-        raise RuntimeError(f'git archive {rev} {module}: {archive.stderr.decode(errors="replace").strip()}')
-    subprocess.run(['tar', '-x', '-C', dest], input=archive.stdout, check=True)
+    if listing.returncode != 0:
+        raise RuntimeError(f'git ls-tree {rev} {module}: {listing.stderr.decode(errors="replace").strip()}')
+    entries = []
+    for item in listing.stdout.split(b'\0'):
+        if not item:
+            continue
+        meta, path = item.split(b'\t', 1)
+        mode, kind, sha = meta.split()
+        if kind == b'blob' and mode != b'120000':
+            entries.append((sha.decode(), path.decode(errors='surrogateescape')))
+    batch = subprocess.Popen(['git', '--git-dir=' + gd, 'cat-file', '--batch'], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE)
+    absent = 0
+    for sha, path in entries:
+        batch.stdin.write(sha.encode() + b'\n')
+        batch.stdin.flush()
+        header = batch.stdout.readline().split()
+        if len(header) < 3:
+            absent += 1
+            continue
+        data = batch.stdout.read(int(header[2]))
+        batch.stdout.read(1)
+        target = os.path.join(dest, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, 'wb') as out:
+            out.write(data)
+    batch.stdin.close()
+    batch.wait()
+    return absent
 
 
 def audit(relia, directory, cache):
@@ -144,11 +174,13 @@ def main():
                                 trees['parent'][2].values() for f in fs})
                 still = near(trees['fix'][2], post_rel, int(s['post_line']),
                              {f['ruleId'] for f in found}) if found and s['post_path'] else []
+                narrowed = bool(still) and not ({f['message'] for f in still} & {f['message'] for f in found})
                 results.append({
                     'repo': repo, 'fix': fix, 'class': s['class'], 'half': s['half'],
                     'site': f"{s['pre_path']}:{s['pre_line']}", 'description': s['description'],
                     'found': bool(found), 'rules': sorted({f['ruleId'] for f in found}),
                     'silenced': bool(found) and not still,
+                    'narrowed': narrowed,
                     'other_rules_there': sorted({f['ruleId'] for f in anything} - {f['ruleId'] for f in found}),
                     'files_scanned': trees['parent'][1].get('filesScanned'),
                 })
@@ -156,19 +188,20 @@ def main():
               f'{len(commit_sites)} found', file=sys.stderr, flush=True)
 
     print(f'\nReal-bug corpus, half: {args.half} ({len(results)} sites audited, {missing} problem(s))\n')
-    print(f'| class | sites | found | silenced by the fix | recall |')
-    print(f'| --- | --- | --- | --- | --- |')
+    print('| class | sites | found | silenced by the fix | narrowed by the fix | recall |')
+    print('| --- | --- | --- | --- | --- | --- |')
     for c in sorted(CLASS_RULES):
         rs = [r for r in results if r['class'] == c]
         if rs:
             found = sum(r['found'] for r in rs)
             print(f'| ({c}) {CLASS_NAMES[c]} | {len(rs)} | {found} | {sum(r["silenced"] for r in rs)} '
-                  f'| {found / len(rs):.2f} |')
+                  f'| {sum(r["narrowed"] for r in rs)} | {found / len(rs):.2f} |')
     total = len(results)
     found = sum(r['found'] for r in results)
     silenced = sum(r['silenced'] for r in results)
     if total:
-        print(f'| **all** | {total} | {found} | {silenced} | **{found / total:.2f}** |')
+        narrowed = sum(r['narrowed'] for r in results)
+        print(f'| **all** | {total} | {found} | {silenced} | {narrowed} | **{found / total:.2f}** |')
     if args.verbose:
         print('\nMissed sites:')
         for r in results:
@@ -177,7 +210,7 @@ def main():
                 print(f'  ({r["class"]}) {r["repo"]} {r["fix"][:10]} {r["site"]}{extra}\n      {r["description"]}')
         for r in results:
             if r['found'] and not r['silenced']:
-                print(f'  NOT SILENCED ({r["class"]}) {r["repo"]} {r["fix"][:10]} {r["site"]} {r["rules"]}')
+                print(f'  {"NARROWED" if r["narrowed"] else "NOT SILENCED"} ({r["class"]}) {r["repo"]} {r["fix"][:10]} {r["site"]} {r["rules"]}')
     if args.json:
         with open(args.json, 'w') as out:
             json.dump(results, out, indent=1)

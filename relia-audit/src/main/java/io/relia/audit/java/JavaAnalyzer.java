@@ -16,10 +16,6 @@ import io.relia.core.review.InputKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,6 +75,8 @@ public final class JavaAnalyzer implements AuditAnalyzer {
         Optional<ResultCache> cache = context.cacheDirectory()
                 .map(directory -> ResultCache.open(cacheFile(directory), engine()));
         ProjectFacts facts = new ProjectFacts();
+        SourceEncodings encodings = new SourceEncodings(sources.isEmpty() ? context.root()
+                : treeRoot(sources.getFirst()));
         // Bounded queue; when it is full the submitting thread parses the file itself (back-pressure).
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 4),
@@ -87,7 +85,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
         try {
             for (DiscoveredInput source : sources) {
                 Path shown = context.root().resolve(source.relative()).normalize();
-                pool.execute(() -> audit(context, shown, source.path(), cache, facts));
+                pool.execute(() -> audit(context, shown, source.path(), cache, facts, encodings));
             }
         } finally {
             pool.shutdown();
@@ -123,9 +121,19 @@ public final class JavaAnalyzer implements AuditAnalyzer {
         }
     }
 
+    /** The directory the inventory's relative paths start from. */
+    private static Path treeRoot(DiscoveredInput source) {
+        Path file = source.path().toAbsolutePath().normalize();
+        Path root = file;
+        for (int i = 0; i < source.relative().getNameCount() && root.getParent() != null; i++) {
+            root = root.getParent();
+        }
+        return root;
+    }
+
     /** Parses and checks one file (or takes its results from the cache); reports under {@code shown}. */
     private static void audit(AuditContext context, Path shown, Path file, Optional<ResultCache> cache,
-                              ProjectFacts facts) {
+                              ProjectFacts facts, SourceEncodings encodings) {
         byte[] bytes;
         try {
             bytes = InputFiles.readAllBytes(file);
@@ -140,7 +148,8 @@ public final class JavaAnalyzer implements AuditAnalyzer {
             facts.add(shown, cached.get().facts());
             return;
         }
-        Optional<SourceFile> checked = check(context, shown, bytes);
+        Optional<SourceFile> checked = encodings.decode(file, shown, bytes, context::problem)
+                .flatMap(text -> check(context, shown, text));
         checked.ifPresent(source -> {
             source.findings().forEach(context::report);
             facts.add(shown, source.facts());
@@ -149,16 +158,7 @@ public final class JavaAnalyzer implements AuditAnalyzer {
     }
 
     /** The file parsed and checked; empty, with a problem reported, when it cannot be (nothing is cached then). */
-    private static Optional<SourceFile> check(AuditContext context, Path shown, byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            context.problem(Problem.error(Location.wholeFile(shown), "not UTF-8 text, Java checks skipped",
-                    "a UTF-8 Java source", "re-encode the file as UTF-8"));
-            return Optional.empty();
-        }
+    private static Optional<SourceFile> check(AuditContext context, Path shown, String text) {
         ParseResult<CompilationUnit> parsed;
         try {
             // RAW: the grammar of the newest Java JavaParser knows (records, patterns, unnamed variables), without

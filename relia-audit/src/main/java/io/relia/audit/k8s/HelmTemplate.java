@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Renders a Helm chart with the real {@code helm template RELEASE CHARTDIR} (the chart's default values, no
@@ -72,7 +74,7 @@ final class HelmTemplate {
         Path chartFile = chart.path();
         Path directory = chartFile.toAbsolutePath().normalize().getParent();
         String name = chart.documents().stream().map(document -> document.root())
-                .flatMap(root -> root instanceof MapNode map ? map.text("name").stream() : java.util.stream.Stream.empty())
+                .flatMap(root -> root instanceof MapNode map ? map.text("name").stream() : Stream.empty())
                 .findFirst().orElse(String.valueOf(directory.getFileName()));
         Location at = Location.wholeFile(chartFile);
         if (executable.isEmpty()) {
@@ -123,7 +125,7 @@ final class HelmTemplate {
 
     /** A release name helm accepts (lower-case DNS label, at most 53 characters) from the chart's name. */
     static String releaseName(String chart) {
-        String name = chart.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-")
+        String name = chart.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-")
                 .replaceAll("^-+|-+$", "");
         name = name.isEmpty() ? "release" : name;
         return name.length() > 53 ? name.substring(0, 53).replaceAll("-+$", "") : name;

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What {@code helm template} made of a chart: its manifests, each read from the template that helm names in its
@@ -58,7 +59,9 @@ final class RenderedChart {
                 append(bySource, source, document);
                 document.setLength(0);
                 source = chartDirectory.resolve("Chart.yaml");
-            } else if (line.startsWith(SOURCE)) {
+                continue;
+            }
+            if (line.startsWith(SOURCE)) {
                 source = templateFile(chartDirectory, line.substring(SOURCE.length()).strip());
             }
             document.append(line).append('\n');
@@ -153,7 +156,10 @@ final class RenderedChart {
         for (int i = 0; i < out.length; i++) {
             String text = out[i].strip();
             if (text.equals("---")) {
+                // A new document: it may come from the template's top again (a range over values).
                 cursor = 0;
+                map[i + 1] = source.isEmpty() ? 0 : 1;
+                continue;
             }
             Optional<Integer> match = find(source, cursor, candidate -> candidate.equals(text));
             if (match.isEmpty() && text.contains(":") && !text.startsWith("#")) {
@@ -169,7 +175,7 @@ final class RenderedChart {
     }
 
     private static Optional<Integer> find(List<String> source, int from,
-                                          java.util.function.Predicate<String> matches) {
+                                          Predicate<String> matches) {
         for (int k = from; k < source.size(); k++) {
             if (matches.test(source.get(k).strip())) {
                 return Optional.of(k);

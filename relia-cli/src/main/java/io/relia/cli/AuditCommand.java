@@ -41,7 +41,8 @@ import java.util.stream.Stream;
         description = {
             "Audit a service repository for reliability risks.", "",
             "The audit reads Java code (timeouts, retries, pools, blocking calls), Kubernetes manifests, Spring",
-            "config, Prometheus rules and runbooks.", "",
+            "config, Prometheus rules and runbooks. Helm charts are rendered with 'helm template' when helm is on",
+            "the PATH (else a warning names each chart); kustomize images: and skaffold builds count as tags.", "",
             "Findings on a line with, or below, a comment 'relia:ignore RULE[,RULE] -- REASON' are suppressed",
             "(the reason is required). --write-baseline accepts today's findings; --baseline hides them later,",
             "so only new findings fail the build. --format sarif is for GitHub code scanning (docs/audit.md).", ""},

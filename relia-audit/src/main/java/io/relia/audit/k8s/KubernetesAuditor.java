@@ -20,6 +20,17 @@ import java.util.Optional;
  */
 public final class KubernetesAuditor implements AuditAnalyzer {
 
+    private final HelmTemplate helm;
+
+    /** An auditor that renders Helm charts with the helm on the PATH, when there is one. */
+    public KubernetesAuditor() {
+        this(HelmTemplate.onPath());
+    }
+
+    KubernetesAuditor(HelmTemplate helm) {
+        this.helm = helm;
+    }
+
     @Override
     public String id() {
         return "k8s";
@@ -32,22 +43,34 @@ public final class KubernetesAuditor implements AuditAnalyzer {
 
     @Override
     public void analyze(AuditContext context) {
-        Workloads workloads = Workloads.of(context.inventory());
+        List<RenderedChart> charts = helm.renderAll(context);
+        Workloads workloads = Workloads.of(context.inventory(), charts);
         List<Manifest> budgets = workloads.ofKind("PodDisruptionBudget");
+        ImageRewrites rewrites = ImageRewrites.of(workloads.manifests());
+        OncePerCopy once = new OncePerCopy(context, finding -> RenderedChart.place(charts, finding));
         for (Workload workload : workloads.all()) {
-            containers(workload, context);
-            replicas(workload, workloads, budgets, context);
-            autoscaled(workload, workloads, context);
+            AuditContext sink = once.sink(workload.object(), workload.file());
+            containers(workload, workloads.serves(workload), rewrites, sink);
+            replicas(workload, workloads, budgets, sink);
+            autoscaled(workload, workloads, sink);
         }
-        workloads.ofKind("HorizontalPodAutoscaler").forEach(hpa -> hpaBounds(hpa.object(), context));
+        workloads.ofKind("HorizontalPodAutoscaler").forEach(hpa -> hpaBounds(hpa.object(),
+                once.sink(hpa.object(), hpa.file())));
+        once.flush();
     }
 
-    private static void containers(Workload workload, AuditContext context) {
+    /**
+     * Probes are asked of long-running workloads that serve (see {@link Workloads#serves}): readiness gates traffic
+     * that a load generator or queue worker does not take, and kube-score's pod-probes check skips a pod no Service
+     * targets for the same reason. Such a worker's wedged process shows in its queue's lag, not in a probe.
+     */
+    private static void containers(Workload workload, boolean serves, ImageRewrites rewrites,
+                                   AuditContext context) {
         for (MapNode container : workload.containers()) {
             String name = container.text("name").orElse("?");
             Location at = container.get("name").map(Node::location).orElse(container.location());
             Location nameKey = container.has("name") ? container.locationOf("name") : container.location();
-            if (!Workload.BATCH.contains(workload.kind())) {
+            if (!Workload.BATCH.contains(workload.kind()) && serves) {
                 List<String> missing = new ArrayList<>();
                 if (!container.has("readinessProbe")) {
                     missing.add("readinessProbe");
@@ -63,7 +86,7 @@ public final class KubernetesAuditor implements AuditAnalyzer {
                 }
             }
             resources(workload, container, name, at, context);
-            container.get("image").ifPresent(image -> image(workload, name, image, context));
+            container.get("image").ifPresent(image -> image(workload, name, image, rewrites, context));
         }
     }
 
@@ -91,8 +114,10 @@ public final class KubernetesAuditor implements AuditAnalyzer {
         }
     }
 
-    private static void image(Workload workload, String container, Node image, AuditContext context) {
-        if (!(image instanceof ScalarNode scalar) || scalar.isNull()) {
+    private static void image(Workload workload, String container, Node image, ImageRewrites rewrites,
+                              AuditContext context) {
+        if (!(image instanceof ScalarNode scalar) || scalar.isNull()
+                || rewrites.pinnedBy(scalar.text(), workload.file()).isPresent()) {
             return;
         }
         ImageTag.of(scalar.text()).problem().ifPresent(problem -> context.report(new Finding(
@@ -114,7 +139,9 @@ public final class KubernetesAuditor implements AuditAnalyzer {
         if (replicas == 0 && hpaMinimum.isEmpty()) {
             return;
         }
-        if (minimum < 2 && hpaMinimum.isEmpty()) {
+        // A single worker that takes no traffic (a load generator, a queue consumer) fails nobody's request while
+        // it restarts; kube-score's deployment-replicas check skips a Deployment no Service targets likewise.
+        if (minimum < 2 && hpaMinimum.isEmpty() && workloads.serves(workload)) {
             Optional<MapNode> spec = workload.object().map("spec");
             Location where = spec.filter(s -> s.has("replicas")).map(s -> s.locationOf("replicas"))
                     .or(() -> workload.object().has("spec") ? Optional.of(workload.object().locationOf("spec"))

@@ -12,11 +12,15 @@ final class KubernetesRules {
     static final AuditRule MISSING_PROBES = new AuditRule("k8s/missing-probes", "Container without probes",
             Severity.HIGH,
             "A long-running container (Deployment, StatefulSet, DaemonSet, Pod) without a readinessProbe or a "
-                    + "livenessProbe. Jobs and CronJobs are not checked.",
+                    + "livenessProbe, in a workload that serves: a container declares ports, or a Service of its "
+                    + "namespace selects its pods. Jobs and CronJobs are not checked, nor workloads that take no "
+                    + "traffic (a load generator, a queue worker).",
             "Without a readiness probe a pod gets traffic before it listens and keeps it while it is broken; without "
                     + "a liveness probe a wedged process is never restarted. kube-score pod-probes (critical), "
                     + "kube-linter no-readiness-probe/no-liveness-probe and Polaris readinessProbeMissing/"
-                    + "livenessProbeMissing flag the same; High because it turns a bad pod into user-facing errors.",
+                    + "livenessProbeMissing flag the same; High because it turns a bad pod into user-facing errors. "
+                    + "A workload nothing sends traffic to has no traffic for a readiness probe to gate, and its "
+                    + "wedged process shows in its queue's lag; kube-score skips pods no Service targets likewise.",
             "containers:\n  - name: api\n    image: api:1.4.2",
             "containers:\n  - name: api\n    image: api:1.4.2\n"
                     + "    readinessProbe: {httpGet: {path: /ready, port: 8080}}"
@@ -37,7 +41,11 @@ final class KubernetesRules {
 
     static final AuditRule IMAGE_LATEST_TAG = new AuditRule("k8s/image-latest-tag", "Image with latest or no tag",
             Severity.MEDIUM,
-            "A container image tagged latest or not tagged at all (which means latest). Digests are fine.",
+            "A container image tagged latest or not tagged at all (which means latest). Digests are fine, and so "
+                    + "are images whose tag a tool sets: a kustomize images: entry with a fixed newTag or a digest "
+                    + "for that name, in a kustomization that includes the manifest (directly, through a base or a "
+                    + "component); an image skaffold builds (build.artifacts, profiles too) for the manifests under "
+                    + "its skaffold.yaml. newName alone, tagSuffix or newTag: latest still float.",
             "A moving tag makes rollouts and rollbacks irreproducible: a node restart may pull a different build "
                     + "than its neighbours run. kube-score container-image-tag, kube-linter latest-tag, Polaris "
                     + "tagNotSpecified.",
@@ -45,10 +53,13 @@ final class KubernetesRules {
             Precision.VERY_HIGH, List.of("kubernetes", "image"));
 
     static final AuditRule SINGLE_REPLICA = new AuditRule("k8s/single-replica", "Single replica", Severity.HIGH,
-            "A Deployment or StatefulSet with replicas 1 or no replicas (default 1), unless a HorizontalPodAutoscaler "
+            "A Deployment or StatefulSet that serves (a container declares ports, or a Service of its namespace "
+                    + "selects its pods) with replicas 1 or no replicas (default 1), unless a HorizontalPodAutoscaler "
                     + "targets it with minReplicas of 2 or more.",
             "One pod is a single point of failure: every rollout, node drain or crash is an outage. kube-score "
-                    + "deployment-replicas (minimum 2), Polaris deploymentMissingReplicas.",
+                    + "deployment-replicas (minimum 2, and only for Deployments a Service targets), Polaris "
+                    + "deploymentMissingReplicas. A single load generator or queue worker fails nobody's request "
+                    + "while it restarts, so it is not reported.",
             "spec:\n  replicas: 1", "spec:\n  replicas: 3", Precision.HIGH, List.of("kubernetes", "availability"));
 
     static final AuditRule NO_PDB = new AuditRule("k8s/no-pod-disruption-budget", "No PodDisruptionBudget",

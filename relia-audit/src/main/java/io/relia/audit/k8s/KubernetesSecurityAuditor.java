@@ -16,6 +16,17 @@ import java.util.stream.Collectors;
  */
 public final class KubernetesSecurityAuditor implements AuditAnalyzer {
 
+    private final HelmTemplate helm;
+
+    /** An auditor that renders Helm charts with the helm on the PATH, when there is one. */
+    public KubernetesSecurityAuditor() {
+        this(HelmTemplate.onPath());
+    }
+
+    KubernetesSecurityAuditor(HelmTemplate helm) {
+        this.helm = helm;
+    }
+
     @Override
     public String id() {
         return "k8s-security";
@@ -28,13 +39,18 @@ public final class KubernetesSecurityAuditor implements AuditAnalyzer {
 
     @Override
     public void analyze(AuditContext context) {
-        Workloads workloads = Workloads.of(context.inventory());
+        List<RenderedChart> charts = helm.renderAll(context);
+        Workloads workloads = Workloads.of(context.inventory(), charts);
+        OncePerCopy once = new OncePerCopy(context, finding -> RenderedChart.place(charts, finding));
         for (Workload workload : workloads.all()) {
-            new ContainerSecurity(workload, context).check();
-            ManifestSecrets.workload(workload, context);
-            isolated(workload, workloads, context);
+            AuditContext sink = once.sink(workload.object(), workload.file());
+            new ContainerSecurity(workload, sink).check();
+            ManifestSecrets.workload(workload, sink);
+            isolated(workload, workloads, sink);
         }
-        workloads.ofKind("ConfigMap").forEach(configMap -> ManifestSecrets.configMap(configMap, context));
+        workloads.ofKind("ConfigMap").forEach(configMap -> ManifestSecrets.configMap(configMap,
+                once.sink(configMap.object(), configMap.file())));
+        once.flush();
     }
 
     /**

@@ -36,6 +36,16 @@ final class LabelSelectors {
         return selector.get().keys().isEmpty() || matches(selector.get(), labels);
     }
 
+    /**
+     * True when a Service's {@code spec.selector} (plain label equality, no matchLabels) selects a pod with
+     * {@code labels}; a Service without a selector selects no pod of the manifests (its endpoints are managed by
+     * hand), nor does an empty one.
+     */
+    static boolean selectsByEquality(Optional<MapNode> selector, Map<String, String> labels) {
+        return selector.filter(map -> !map.keys().isEmpty()).map(map -> map.keys().stream()
+                .allMatch(key -> map.text(key).orElse("").equals(labels.get(key)))).orElse(false);
+    }
+
     private static boolean matches(MapNode selector, Map<String, String> labels) {
         Optional<MapNode> matchLabels = selector.map("matchLabels");
         boolean labelsMatch = matchLabels.map(map -> map.keys().stream()

@@ -44,7 +44,8 @@ record Manifest(MapNode object, Path file) {
         return manifests;
     }
 
-    private static void add(MapNode object, Path file, List<Manifest> manifests) {
+    /** Adds an object, or the items of a {@code kind: *List}, as read from {@code file}. */
+    static void add(MapNode object, Path file, List<Manifest> manifests) {
         if (object.text("kind").orElse("").endsWith("List")) {
             object.list("items").ifPresent(items -> items.items().forEach(item -> {
                 if (item instanceof MapNode map) {

@@ -34,6 +34,13 @@ public final class Workloads {
         return new Workloads(Manifest.all(inventory));
     }
 
+    /** The workloads of the service's manifests and of manifests rendered from its Helm charts. */
+    static Workloads of(ServiceInventory inventory, List<RenderedChart> charts) {
+        List<Manifest> manifests = new ArrayList<>(Manifest.all(inventory));
+        charts.forEach(chart -> manifests.addAll(chart.manifests()));
+        return new Workloads(manifests);
+    }
+
     /** Every workload (Deployment, StatefulSet, DaemonSet, Pod, Job, CronJob), in file order. */
     public List<Workload> all() {
         return workloads;
@@ -106,6 +113,18 @@ public final class Workloads {
     /** The policy limiting who reaches a workload, for people: {@code NetworkPolicy/payments}. */
     public Optional<String> networkPolicy(Workload workload) {
         return ingressPolicyOf(workload).map(policy -> policy.kind() + "/" + policy.name());
+    }
+
+    /**
+     * True when the workload takes traffic: a container declares ports, or a Service of its namespace selects its
+     * pods. Probes gate that traffic; a load generator or queue worker has none to gate.
+     */
+    boolean serves(Workload workload) {
+        boolean ports = workload.containers().stream()
+                .anyMatch(container -> container.list("ports").filter(list -> !list.items().isEmpty()).isPresent());
+        return ports || ofKind("Service").stream().anyMatch(service -> service.namespace()
+                .equals(workload.namespace()) && LabelSelectors.selectsByEquality(service.object().map("spec")
+                .flatMap(spec -> spec.map("selector")), workload.podLabels()));
     }
 
     /** True when every container of the workload has a readiness and a liveness probe. */

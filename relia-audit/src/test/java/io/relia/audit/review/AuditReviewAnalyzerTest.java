@@ -108,6 +108,7 @@ class AuditReviewAnalyzerTest {
                       containers:
                         - name: api
                           image: api:1.0
+                          ports: [{containerPort: 8080}]
                 """);
         ReviewResult result = review();
         assertThat(entry(result, ChecklistItem.RESOURCE_LIMITS).status()).isEqualTo(CheckStatus.FAIL);
@@ -192,7 +193,8 @@ class AuditReviewAnalyzerTest {
     @Test
     void everyFindingOfTheAuditIsAFindingOfTheSectionAndOfTheReview() throws IOException {
         write("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 3\n"
-                + "  template:\n    spec:\n      containers:\n        - {name: api, image: api:latest}\n");
+                + "  template:\n    spec:\n      containers:\n"
+                + "        - {name: api, image: api:latest, ports: [{containerPort: 80}]}\n");
         ReviewResult result = review();
         ReviewSection audit = result.sections().stream().filter(section -> section.id().equals("audit"))
                 .findFirst().orElseThrow();

@@ -72,8 +72,13 @@ public final class InputDiscovery {
         List<Path> files = walk(root, matchers);
         List<DiscoveredInput> inputs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        HelmCharts charts = HelmCharts.among(files);
         for (Path file : files) {
-            classify(root, file, inputs, problems);
+            if (charts.isChart(file)) {
+                classifyChart(root, file, inputs, problems);
+            } else if (!charts.rendersFrom(file)) {
+                classify(root, file, inputs, problems);
+            }
         }
         inputs.sort(Comparator.comparing((DiscoveredInput input) -> input.relative().toString())
                 .thenComparing(DiscoveredInput::kind));
@@ -189,6 +194,18 @@ public final class InputDiscovery {
         }
     }
 
+    /** A chart's Chart.yaml: the chart as one input; a Chart.yaml that does not parse is unreadable like any file. */
+    private static void classifyChart(Path root, Path found, List<DiscoveredInput> inputs, List<Problem> problems) {
+        Path file = found.normalize();
+        LoadResult loaded = Files.isRegularFile(file) ? SpecLoader.load(file) : null;
+        if (loaded == null || loaded.file().isEmpty() || loaded.hasErrors()) {
+            classify(root, found, inputs, problems);
+            return;
+        }
+        inputs.add(new DiscoveredInput(file, root.relativize(found), InputKind.HELM_CHART,
+                loaded.file().get().documents()));
+    }
+
     private static void classifyStructured(Path file, Path relative, List<DiscoveredInput> inputs,
                                            List<Problem> problems) {
         LoadResult loaded = SpecLoader.load(file);
@@ -210,6 +227,13 @@ public final class InputDiscovery {
             problems.addAll(InputValidator.validateAll(input));
             inputs.add(input);
         });
+    }
+
+    /** Kustomize reads kustomization.yaml without apiVersion or kind; its keys give it away. */
+    private static boolean isKustomization(String name, MapNode map) {
+        return (name.equals("kustomization.yaml") || name.equals("kustomization.yml") || name.equals("kustomization"))
+                && Stream.of("resources", "bases", "components", "images", "patches", "patchesStrategicMerge")
+                .anyMatch(map::has);
     }
 
     /** Top-level keys that make an application*.yml Spring Boot config. */
@@ -240,7 +264,7 @@ public final class InputDiscovery {
         if (map.has("diagnosis_steps") || map.has("mitigation_options")) {
             return Optional.of(InputKind.RUNBOOK);
         }
-        if (!apiVersion.isEmpty() && !kind.isEmpty()) {
+        if (!apiVersion.isEmpty() && !kind.isEmpty() || isKustomization(name, map)) {
             return Optional.of(InputKind.KUBERNETES);
         }
         if (map.has("service") && map.has("slos")) {

@@ -15,6 +15,8 @@ public enum InputKind {
     DISASTER_RECOVERY("disaster-recovery plan"),
     INCIDENT_POLICY("incident policy"),
     KUBERNETES("Kubernetes manifest"),
+    /** A Helm chart, found by its Chart.yaml; its templates are Go templates, rendered by helm, never read as YAML. */
+    HELM_CHART("Helm chart"),
     SPRING_CONFIG("Spring config"),
     JAVA_SOURCE("Java source"),
     METRICS_HISTORY("recorded metrics"),

@@ -300,4 +300,18 @@ class AuditorTest {
 
         assertThat(result.findings()).isEmpty();
     }
+
+    @Test
+    void manifestsUnderATestFolderAreTestDataForTheInstalledAnalyzers() throws IOException {
+        file("tests/e2e/worker.yaml", "apiVersion: apps/v1", "kind: Deployment", "metadata: {name: worker}", "spec:",
+                "  template:", "    spec:", "      containers:", "        - {name: worker, image: worker:latest}");
+
+        AuditResult skipped = new Auditor().run(root, AuditOptions.defaults());
+        AuditResult included = new Auditor().run(root, AuditOptions.defaults().withTests(true));
+
+        assertThat(skipped.findings()).isEmpty();
+        assertThat(skipped.testFilesSkipped()).isEqualTo(1);
+        assertThat(included.findings()).extracting(finding -> finding.finding().ruleId())
+                .contains("k8s/image-latest-tag", "k8s/missing-probes");
+    }
 }

@@ -63,11 +63,11 @@ record Audited(ServiceInventory inventory, AuditResult result) {
                 : "");
     }
 
-    /** " 12 test file(s) not audited (relia audit --include-tests audits them).", or "" when none was skipped. */
+    /** " 12 test file(s) not audited (relia audit DIR --include-tests to audit them).", or "" when none was. */
     String testsSkipped() {
         int skipped = result.testFilesSkipped();
-        return skipped == 0 ? "" : " " + skipped + " test file(s) not audited (relia audit --include-tests audits "
-                + "them).";
+        return skipped == 0 ? "" : " " + skipped + " test file(s) not audited (relia audit " + inventory.root()
+                + " --include-tests to audit them).";
     }
 
     /** PASS when no finding; FAIL when one is at least {@code failAt}; WARN otherwise. */

@@ -344,6 +344,7 @@ class AuditReviewAnalyzerTest {
         assertThat(audit.data()).containsEntry("testFilesSkipped", 1);
         assertThat(audit.blocks()).anySatisfy(block -> assertThat(block).isInstanceOfSatisfying(
                 Document.Paragraph.class, paragraph -> assertThat(paragraph.text())
-                        .contains("in 1 Java file(s)", "1 test file(s) not audited (relia audit --include-tests")));
+                        .contains("in 1 Java file(s)", "1 test file(s) not audited (relia audit " + dir
+                                + " --include-tests to audit them)")));
     }
 }

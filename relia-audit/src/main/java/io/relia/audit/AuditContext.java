@@ -12,12 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What an analyzer sees and where its results go: the service's inputs (found by content, excludes applied), the
- * rules switched on, and collectors for findings and problems. Safe for analyzers running in parallel.
+ * What an analyzer sees and where its results go: the service's inputs (found by content, excludes applied, test
+ * sources left out unless asked for), the rules switched on, and collectors for findings and problems. Safe for
+ * analyzers running in parallel.
  */
 public final class AuditContext {
 
     private final ServiceInventory inventory;
+    private final int testFilesSkipped;
     private final Set<String> enabledRules;
     private final Path cache;
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
@@ -33,12 +35,23 @@ public final class AuditContext {
     }
 
     /**
-     * @param inventory    the inputs of the directory audited
+     * @param inventory    the inputs of the directory audited; its test sources are skipped
      * @param enabledRules the rule IDs to report; empty means all
      * @param cache        a directory where analyzers may keep per-file results between runs, or null
      */
     public AuditContext(ServiceInventory inventory, Set<String> enabledRules, Path cache) {
-        this.inventory = inventory;
+        this(inventory, enabledRules, cache, false);
+    }
+
+    /**
+     * @param inventory    the inputs of the directory audited
+     * @param enabledRules the rule IDs to report; empty means all
+     * @param cache        a directory where analyzers may keep per-file results between runs, or null
+     * @param includeTests audit test sources ({@link TestSources}) as production code instead of skipping them
+     */
+    public AuditContext(ServiceInventory inventory, Set<String> enabledRules, Path cache, boolean includeTests) {
+        this.inventory = includeTests ? inventory : TestSources.withoutTests(inventory);
+        this.testFilesSkipped = includeTests ? 0 : TestSources.count(inventory);
         this.enabledRules = Set.copyOf(enabledRules);
         this.cache = cache;
     }
@@ -48,8 +61,14 @@ public final class AuditContext {
         return Optional.ofNullable(cache);
     }
 
+    /** The inputs to audit: test sources are not among them unless they are audited as production code. */
     public ServiceInventory inventory() {
         return inventory;
+    }
+
+    /** How many input files were left out as test sources (0 when they are audited). */
+    public int testFilesSkipped() {
+        return testFilesSkipped;
     }
 
     /** The audited directory. */

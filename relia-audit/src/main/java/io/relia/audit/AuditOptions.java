@@ -8,26 +8,38 @@ import java.util.Set;
 /**
  * How to run an audit.
  *
- * @param rules    the rule IDs to report; empty means every rule
- * @param excludes globs (relative to the audited directory) to leave out, added to {@code relia.yaml}'s
- * @param baseline a baseline file whose findings are hidden, or null
- * @param cache    a directory where analyzers keep per-file results between runs, or null for none
+ * @param rules        the rule IDs to report; empty means every rule
+ * @param excludes     globs (relative to the audited directory) to leave out, added to {@code relia.yaml}'s
+ * @param baseline     a baseline file whose findings are hidden, or null
+ * @param cache        a directory where analyzers keep per-file results between runs, or null for none
+ * @param includeTests audit test sources ({@link TestSources}) as production code; by default they are skipped
  */
-public record AuditOptions(Set<String> rules, List<String> excludes, Path baseline, Path cache) {
+public record AuditOptions(Set<String> rules, List<String> excludes, Path baseline, Path cache,
+                           boolean includeTests) {
 
     public AuditOptions {
         rules = Set.copyOf(rules);
         excludes = List.copyOf(excludes);
     }
 
-    /** Options without a result cache. */
+    /** Options that skip test sources. */
+    public AuditOptions(Set<String> rules, List<String> excludes, Path baseline, Path cache) {
+        this(rules, excludes, baseline, cache, false);
+    }
+
+    /** Options without a result cache that skip test sources. */
     public AuditOptions(Set<String> rules, List<String> excludes, Path baseline) {
         this(rules, excludes, baseline, null);
     }
 
-    /** Every rule, no extra excludes, no baseline, no cache. */
+    /** Every rule, no extra excludes, no baseline, no cache; test sources skipped. */
     public static AuditOptions defaults() {
         return new AuditOptions(Set.of(), List.of(), null, null);
+    }
+
+    /** These options, auditing test sources as production code or not. */
+    public AuditOptions withTests(boolean audited) {
+        return new AuditOptions(rules, excludes, baseline, cache, audited);
     }
 
     public Optional<Path> baselineFile() {

@@ -42,6 +42,7 @@ public final class AuditReport {
         data.put("reliaVersion", reliaVersion);
         data.put("directory", result.root().toString());
         data.put("filesScanned", result.filesScanned());
+        data.put("testFilesSkipped", result.testFilesSkipped());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("total", result.findings().size());
         for (Severity severity : Severity.values()) {
@@ -72,8 +73,7 @@ public final class AuditReport {
 
     private static Document document(AuditResult result, String reliaVersion) {
         Document.Builder doc = new Document.Builder("Reliability audit: " + result.root());
-        doc.paragraph("Relia " + reliaVersion + " · " + result.filesScanned()
-                + (result.filesScanned() == 1 ? " file" : " files") + " scanned · "
+        doc.paragraph("Relia " + reliaVersion + " · " + scope(result) + " · "
                 + result.catalogue().rules().size() + (result.catalogue().rules().size() == 1 ? " rule" : " rules"));
         doc.add(new Document.Paragraph(summary(result), result.findings().isEmpty() ? Tone.GOOD : Tone.BAD));
         for (Severity severity : Severity.values()) {
@@ -104,6 +104,9 @@ public final class AuditReport {
     private static Document pullRequest(AuditResult result) {
         Document.Builder doc = new Document.Builder("Reliability audit");
         doc.paragraph(summary(result));
+        if (result.testFilesSkipped() > 0) {
+            doc.paragraph(scope(result));
+        }
         List<AuditFinding> findings = result.findings();
         if (!findings.isEmpty()) {
             List<List<Document.Cell>> rows = new ArrayList<>();
@@ -129,6 +132,12 @@ public final class AuditReport {
             doc.heading(1, "Input problems (" + problems.size() + ")");
             doc.add(new Document.BulletList(problems.stream().map(Problem::format).toList()));
         }
+    }
+
+    /** {@code 412 files scanned, 97 test files skipped (--include-tests to audit them)}. */
+    static String scope(AuditResult result) {
+        String scanned = result.filesScanned() + (result.filesScanned() == 1 ? " file" : " files") + " scanned";
+        return scanned + result.testFilesNote().map(note -> ", " + note).orElse("");
     }
 
     /** {@code 3 findings: 1 critical, 2 high · 1 suppressed · 4 baselined}. */

@@ -20,12 +20,13 @@ import java.util.Optional;
  * @param evidence     what satisfied the rules (a JSON log encoder, a circuit breaker), sorted; rules switched off
  *                     or suppressions do not hide it
  * @param filesScanned files looked at (after exclusions)
+ * @param testFilesSkipped input files left out as test sources ({@link TestSources}); 0 with tests included
  * @param catalogue    every rule known to the analyzers that ran
  */
 public record AuditResult(Path root, List<AuditFinding> findings, List<SuppressedFinding> suppressed,
                           List<AuditFinding> baselined,
                           List<Problem> problems, List<Evidence> evidence, int filesScanned,
-                          RuleCatalogue catalogue) {
+                          int testFilesSkipped, RuleCatalogue catalogue) {
 
     public AuditResult {
         findings = List.copyOf(findings);
@@ -53,6 +54,12 @@ public record AuditResult(Path root, List<AuditFinding> findings, List<Suppresse
                     finding.fingerprint(), finding.finding().message())));
         }
         return new Baseline(entries);
+    }
+
+    /** "97 test files skipped (--include-tests to audit them)", or empty when no test file was skipped. */
+    public Optional<String> testFilesNote() {
+        return testFilesSkipped == 0 ? Optional.empty() : Optional.of(testFilesSkipped
+                + (testFilesSkipped == 1 ? " test file" : " test files") + " skipped (--include-tests to audit them)");
     }
 
     /** How many reported findings have this severity. */

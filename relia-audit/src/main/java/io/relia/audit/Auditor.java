@@ -101,8 +101,7 @@ public final class Auditor {
      */
     public AuditResult run(Path root, AuditOptions options) {
         checkGlobs(options.excludes());
-        ServiceInventory inventory = InputDiscovery.scan(root, options.excludes());
-        return audit(inventory, options, inventory.problems());
+        return audit(InputDiscovery.scan(root, options.excludes()), options, true);
     }
 
     /**
@@ -110,15 +109,16 @@ public final class Auditor {
      * the inventory's own problems are the caller's to report. {@code options.excludes()} are not applied here.
      */
     public AuditResult run(ServiceInventory inventory, AuditOptions options) {
-        return audit(inventory, options, List.of());
+        return audit(inventory, options, false);
     }
 
-    private AuditResult audit(ServiceInventory inventory, AuditOptions options, List<Problem> inventoryProblems) {
+    private AuditResult audit(ServiceInventory found, AuditOptions options, boolean reportInventoryProblems) {
         checkRules(options.rules());
         Optional<Baseline> baseline = options.baselineFile().map(Baseline::read);
-        Path root = inventory.root();
-        AuditContext context = new AuditContext(inventory, options.rules(), options.cache());
-        List<Problem> problems = new ArrayList<>(inventoryProblems);
+        Path root = found.root();
+        AuditContext context = new AuditContext(found, options.rules(), options.cache(), options.includeTests());
+        ServiceInventory inventory = context.inventory();
+        List<Problem> problems = new ArrayList<>(reportInventoryProblems ? inventory.problems() : List.of());
         problems.addAll(loadProblems);
         for (AuditAnalyzer analyzer : analyzers) {
             try {
@@ -130,7 +130,8 @@ public final class Auditor {
         }
         problems.addAll(context.problems());
         // Never a clean audit from a partial read: a file that could not be read or validated is a finding.
-        List<Finding> findings = new ArrayList<>(context.findings());
+        List<Finding> findings = new ArrayList<>(context.findings().stream()
+                .filter(finding -> options.includeTests() || !inTests(root, finding)).toList());
         problems.stream().filter(Problem::isError).distinct().map(Finding::inputInvalid).forEach(findings::add);
 
         SourceFiles sources = new SourceFiles(root);
@@ -158,7 +159,7 @@ public final class Auditor {
         List<Problem> inputProblems = problems.stream().filter(problem -> !problem.isNote()).distinct().sorted()
                 .toList();
         return new AuditResult(root, reported, suppressed, baselined, inputProblems, context.evidence(),
-                inventory.filesScanned(), catalogue);
+                inventory.filesScanned(), context.testFilesSkipped(), catalogue);
     }
 
     /**
@@ -168,7 +169,13 @@ public final class Auditor {
     public AuditResult ofFindings(Path root, List<Finding> findings, List<Problem> problems) {
         List<AuditFinding> fingerprinted = fingerprinted(findings.stream().distinct().sorted().toList(),
                 new SourceFiles(root));
-        return new AuditResult(root, fingerprinted, List.of(), List.of(), problems, List.of(), 0, catalogue);
+        return new AuditResult(root, fingerprinted, List.of(), List.of(), problems, List.of(), 0, 0, catalogue);
+    }
+
+    /** A finding placed in a test source by an analyzer that walks the tree itself: dropped with the tests. */
+    private static boolean inTests(Path root, Finding finding) {
+        String file = finding.location().file();
+        return !file.isEmpty() && TestSources.isTest(root, Path.of(file));
     }
 
     private void checkRules(Set<String> rules) {

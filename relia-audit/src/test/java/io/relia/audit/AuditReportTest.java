@@ -59,4 +59,40 @@ class AuditReportTest {
                 "medium", 0L, "low", 0L, "suppressed", 0, "baselined", 0));
         assertThat(report.data().get("countsByRule")).isEqualTo(Map.of("test/bad-call", 3));
     }
+
+    private AuditResult auditWithTwoTestFiles() throws IOException {
+        for (String relative : List.of("src/main/java/Orders.java", "src/test/java/OrdersTest.java",
+                "orders-it/src/main/java/Checkout.java")) {
+            Files.createDirectories(root.resolve(relative).getParent());
+            Files.writeString(root.resolve(relative), "class X { void m() { BAD(); } }\n");
+        }
+        return new Auditor(List.of(new FakeAnalyzer())).run(root, AuditOptions.defaults());
+    }
+
+    @Test
+    void theTextAndHtmlReportsSayHowManyTestFilesWereSkipped() throws IOException {
+        Report report = AuditReport.of(auditWithTwoTestFiles(), "1.0.0");
+        String line = "3 files scanned, 2 test files skipped (--include-tests to audit them)";
+        assertThat(render(report, ReportFormat.TEXT)).contains(line, "1 finding: 1 high");
+        assertThat(render(report, ReportFormat.HTML)).contains(line);
+    }
+
+    @Test
+    void thePullRequestCommentSaysHowManyTestFilesWereSkipped() throws IOException {
+        String markdown = render(AuditReport.forPullRequest(auditWithTwoTestFiles(), "1.0.0"), ReportFormat.MARKDOWN);
+        assertThat(markdown).contains("1 finding: 1 high", "2 test files skipped (--include-tests to audit them)");
+    }
+
+    @Test
+    void theJsonViewCountsTheTestFilesSkipped() throws IOException {
+        Report report = AuditReport.of(auditWithTwoTestFiles(), "1.0.0");
+        assertThat(report.data()).containsEntry("filesScanned", 3).containsEntry("testFilesSkipped", 2);
+        assertThat(render(report, ReportFormat.JSON)).contains("\"testFilesSkipped\" : 2");
+    }
+
+    @Test
+    void noTestFileSkippedSaysNothingAboutTests() throws IOException {
+        String text = render(AuditReport.of(auditOf(1), "1.0.0"), ReportFormat.TEXT);
+        assertThat(text).contains("1 file scanned").doesNotContain("test file");
+    }
 }

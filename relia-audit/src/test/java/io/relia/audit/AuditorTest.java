@@ -1,6 +1,8 @@
 package io.relia.audit;
 
+import io.relia.core.Finding;
 import io.relia.core.InputException;
+import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.Severity;
 import org.junit.jupiter.api.Test;
@@ -225,5 +227,91 @@ class AuditorTest {
 
         assertThat(result.findings()).extracting(finding -> finding.finding().ruleId())
                 .containsExactly("input/invalid");
+    }
+
+    private void file(String relative, String... lines) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n", lines) + "\n");
+    }
+
+    @Test
+    void aHighFindingInATestSourceIsNotReportedAndTheTestFileIsCounted() throws IOException {
+        file("src/main/java/shop/Orders.java", "class Orders { void b() { MEH(); } }");
+        file("src/test/java/shop/OrdersTest.java", "class OrdersTest { void b() { BAD(); } }");
+
+        AuditResult result = audit();
+
+        assertThat(result.findings()).extracting(AuditFinding::path).containsExactly("src/main/java/shop/Orders.java");
+        assertThat(result.testFilesSkipped()).isEqualTo(1);
+        assertThat(result.filesScanned()).isEqualTo(2);
+    }
+
+    @Test
+    void includeTestsReportsFindingsInTestSourcesAsInProduction() throws IOException {
+        file("src/main/java/shop/Orders.java", "class Orders { void b() { MEH(); } }");
+        file("src/test/java/shop/OrdersTest.java", "class OrdersTest { void b() { BAD(); } }");
+
+        AuditResult result = auditor.run(root, AuditOptions.defaults().withTests(true));
+
+        assertThat(result.findings()).extracting(finding -> finding.finding().ruleId() + " " + finding.path())
+                .containsExactly("test/bad-call src/test/java/shop/OrdersTest.java",
+                        "test/meh src/main/java/shop/Orders.java");
+        assertThat(result.testFilesSkipped()).isZero();
+    }
+
+    @Test
+    void anInvalidFileAmongTestResourcesIsTestDataNotAnUnreadableInput() throws IOException {
+        file("src/test/resources/broken-rules.yaml", "groups:", "  - name: x", "    rules: [");
+
+        AuditResult skipped = audit();
+        AuditResult included = auditor.run(root, AuditOptions.defaults().withTests(true));
+
+        assertThat(skipped.findings()).isEmpty();
+        assertThat(skipped.problems()).isEmpty();
+        assertThat(skipped.testFilesSkipped()).isEqualTo(1);
+        assertThat(included.findings()).extracting(finding -> finding.finding().ruleId())
+                .containsExactly("input/invalid");
+    }
+
+    @Test
+    void aFindingAnAnalyzerPlacesInATestFileItFoundItselfIsDroppedWithTheTests() throws IOException {
+        file("src/main/java/shop/Orders.java", "class Orders { }");
+        AuditAnalyzer walker = new AuditAnalyzer() {
+            @Override
+            public String id() {
+                return "walker";
+            }
+
+            @Override
+            public List<AuditRule> rules() {
+                return List.of(FakeAnalyzer.BAD);
+            }
+
+            @Override
+            public void analyze(AuditContext context) {
+                context.report(new Finding(FakeAnalyzer.BAD.id(), Severity.HIGH, "found by a walk",
+                        Location.of(context.root().resolve("it-tests/src/main/java/Load.java"), 1, 1),
+                        ""));
+            }
+        };
+
+        AuditResult result = new Auditor(List.of(walker)).run(root, AuditOptions.defaults());
+
+        assertThat(result.findings()).isEmpty();
+    }
+
+    @Test
+    void manifestsUnderATestFolderAreTestDataForTheInstalledAnalyzers() throws IOException {
+        file("tests/e2e/worker.yaml", "apiVersion: apps/v1", "kind: Deployment", "metadata: {name: worker}", "spec:",
+                "  template:", "    spec:", "      containers:", "        - {name: worker, image: worker:latest}");
+
+        AuditResult skipped = new Auditor().run(root, AuditOptions.defaults());
+        AuditResult included = new Auditor().run(root, AuditOptions.defaults().withTests(true));
+
+        assertThat(skipped.findings()).isEmpty();
+        assertThat(skipped.testFilesSkipped()).isEqualTo(1);
+        assertThat(included.findings()).extracting(finding -> finding.finding().ruleId())
+                .contains("k8s/image-latest-tag", "k8s/missing-probes");
     }
 }

@@ -45,7 +45,10 @@ import java.util.stream.Stream;
             "the PATH (else a warning names each chart); kustomize images: and skaffold builds count as tags.", "",
             "Findings on a line with, or below, a comment 'relia:ignore RULE[,RULE] -- REASON' are suppressed",
             "(the reason is required). --write-baseline accepts today's findings; --baseline hides them later,",
-            "so only new findings fail the build. --format sarif is for GitHub code scanning (docs/audit.md).", ""},
+            "so only new findings fail the build. --format sarif is for GitHub code scanning (docs/audit.md).", "",
+            "Test code is not production: src/test, src/testFixtures, src/it and other test source sets,",
+            "*Test/*Tests/*IT classes outside src/main, and modules named *-test, *-tests or *-it are skipped,",
+            "and the report counts them; --include-tests audits them too.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  the audit ran (no findings at or above --fail-on, or no --fail-on)",
@@ -103,6 +106,11 @@ final class AuditCommand implements Callable<Integer> {
             description = "Leave out files matching GLOB (relative to DIR; repeatable), besides relia.yaml's exclude.")
     private List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--include-tests",
+            description = "Audit test sources (src/test, *Test classes, test modules: docs/audit.md) as production "
+                    + "code; by default they are skipped and counted.")
+    private boolean includeTests;
+
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Keep per-file results in DIR so re-runs parse only changed files (default: a directory "
                     + "for DIR under $XDG_CACHE_HOME/relia/audit, or ~/.cache/relia/audit).")
@@ -141,7 +149,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         AuditResult result = auditor.run(directory, new AuditOptions(new LinkedHashSet<>(rules.stream()
                 .map(String::strip).filter(id -> !id.isEmpty()).toList()), excludes, baseline,
-                noCache ? null : cache != null ? cache : AuditCache.defaultFor(directory)));
+                noCache ? null : cache != null ? cache : AuditCache.defaultFor(directory), includeTests));
         if (sarif) {
             emit(SarifReport.toJson(result, ReliaCommand.version()));
         } else {

@@ -255,9 +255,38 @@ class AuditCommandTest {
     }
 
     @Test
+    void testSourcesAreSkippedAndCountedUnlessIncludeTestsIsGiven() throws IOException {
+        Path test = service.resolve("src/test/java/ATest.java");
+        Files.createDirectories(test.getParent());
+        Files.writeString(test, "class ATest {\n    void a() { BAD(); }\n}\n");
+
+        CliRun skipped = audit("--fail-on", "high", "--no-cache");
+        CliRun included = audit("--fail-on", "high", "--no-cache", "--include-tests");
+
+        assertThat(skipped.out()).contains("2 files scanned, 1 test file skipped (--include-tests to audit them)",
+                "2 findings: 1 high, 1 low").doesNotContain("ATest.java");
+        assertThat(included.out()).contains("3 findings: 2 high, 1 low").containsPattern("ATest\\.java:2:16")
+                .doesNotContain("test file skipped");
+        assertThat(included.exitCode()).as(included.err()).isEqualTo(1);
+    }
+
+    @Test
+    void jsonCountsTheTestFilesSkipped() throws IOException {
+        Path test = service.resolve("orders-it/src/main/java/Load.java");
+        Files.createDirectories(test.getParent());
+        Files.writeString(test, "class Load {\n    void a() { BAD(); }\n}\n");
+
+        JsonNode json = JsonMapper.shared().readTree(audit("--format", "json", "--no-cache").out());
+
+        assertThat(json.get("testFilesSkipped").asInt()).isEqualTo(1);
+        assertThat(json.get("counts").get("high").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void helpDocumentsTheExitCodesAndSarif() {
         CliRun run = CliRun.of("audit", "--help");
-        assertThat(run.out()).contains("Exit codes:", "--fail-on", "sarif", "--write-baseline", "relia:ignore");
+        assertThat(run.out()).contains("Exit codes:", "--fail-on", "sarif", "--write-baseline", "relia:ignore",
+                "--include-tests", "Test code is not production");
     }
 
     /**

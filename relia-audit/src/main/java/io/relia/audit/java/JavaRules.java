@@ -276,11 +276,12 @@ final class JavaRules {
 
     static final AuditRule TLS_VERIFICATION_DISABLED = new AuditRule("java/tls-verification-disabled",
             "TLS verification disabled", Severity.HIGH,
-            "Main code (not src/test) that turns off certificate or host name verification: an X509TrustManager "
-                    + "(class or anonymous) whose checkServerTrusted neither throws nor calls anything but a logger, "
-                    + "a HostnameVerifier (class, anonymous or lambda given to a hostnameVerifier setter) that "
-                    + "returns true, a (chain, authType) -> true TrustStrategy given to loadTrustMaterial, Apache "
-                    + "HttpClient NoopHostnameVerifier, AllowAllHostnameVerifier, ALLOW_ALL_HOSTNAME_VERIFIER, "
+            "Production code (not test sources, even with --include-tests) that turns off certificate or host "
+                    + "name verification: an X509TrustManager (class or anonymous) whose checkServerTrusted neither "
+                    + "throws nor calls anything but a logger, a HostnameVerifier (class, anonymous or lambda given "
+                    + "to a hostnameVerifier setter) that returns true, a (chain, authType) -> true TrustStrategy "
+                    + "given to loadTrustMaterial, Apache HttpClient NoopHostnameVerifier, AllowAllHostnameVerifier, "
+                    + "ALLOW_ALL_HOSTNAME_VERIFIER, "
                     + "TrustAllStrategy and TrustSelfSignedStrategy, Netty InsecureTrustManagerFactory (WebClient, "
                     + "Reactor Netty, gRPC), and the jdk.internal.httpclient.disableHostnameVerification property. "
                     + "OkHttp's hostnameVerifier and sslSocketFactory are found through the lambda or trust "

@@ -1,5 +1,6 @@
 package io.relia.audit.java;
 
+import io.relia.audit.TestSources;
 import io.relia.core.Location;
 
 import java.nio.file.Path;
@@ -29,22 +30,17 @@ final class ProjectFacts {
     }
 
     /**
-     * Where {@code key} was noted outside test sources ({@code src/test/...}), in file and line order: service-wide
-     * rules judge what runs in production, and tests may fake a server or trust a test certificate.
+     * Where {@code key} was noted outside test sources ({@link TestSources}), in file and line order: service-wide
+     * rules judge what runs in production, and tests may fake a server or trust a test certificate, even when
+     * they are audited ({@code --include-tests}).
      */
     List<Location> inMainCode(Path root, String key) {
-        return places(key).stream().filter(place -> !isTest(root, Path.of(place.file()))).toList();
+        return places(key).stream().filter(place -> !TestSources.isTest(root, Path.of(place.file()))).toList();
     }
 
     /** The keys noted that start with {@code prefix}, sorted. */
     List<String> keysStartingWith(String prefix) {
         return byKey.keySet().stream().filter(key -> key.startsWith(prefix)).sorted().toList();
-    }
-
-    private static boolean isTest(Path root, Path file) {
-        Path relative = file.startsWith(root) ? root.relativize(file) : file;
-        String path = "/" + relative.toString().replace('\\', '/');
-        return path.contains("/src/test/");
     }
 
     /** Where {@code key} was noted, in file and line order (stable whatever order the files were checked in). */

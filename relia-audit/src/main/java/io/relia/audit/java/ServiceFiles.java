@@ -1,5 +1,6 @@
 package io.relia.audit.java;
 
+import io.relia.audit.TestSources;
 import io.relia.core.Location;
 import io.relia.core.files.InputFiles;
 
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * The few non-Java files the observability rules read: build files (dependencies), Dockerfiles and YAML (a Java
  * agent), logging configs and Spring application properties. Found by one walk bounded in depth, files and bytes;
- * test sources and build output are left out, and so are the audit's exclude globs.
+ * test sources ({@link TestSources}, even when audited: they are no evidence of what production runs) and build
+ * output are left out, and so are the audit's exclude globs.
  */
 final class ServiceFiles {
 
@@ -94,15 +96,16 @@ final class ServiceFiles {
                         return FileVisitResult.CONTINUE;
                     }
                     String name = String.valueOf(dir.getFileName());
-                    boolean tests = name.equals("test") && String.valueOf(dir.getParent().getFileName()).equals("src");
-                    return name.startsWith(".") || SKIPPED_DIRS.contains(name) || tests
-                            || excluded(root, dir, excludes) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return name.startsWith(".") || SKIPPED_DIRS.contains(name)
+                            || TestSources.isTestFolder(root.relativize(dir)) || excluded(root, dir, excludes)
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && attrs.size() <= MAX_BYTES && kind(file) != null
-                            && !excluded(root, file, excludes) && found.size() < MAX_READ) {
+                            && !TestSources.isTest(root.relativize(file)) && !excluded(root, file, excludes)
+                            && found.size() < MAX_READ) {
                         found.add(file);
                     }
                     return ++visited >= MAX_VISITED ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
@@ -151,7 +154,7 @@ final class ServiceFiles {
         boolean logback = name.startsWith("logback") && name.endsWith(".xml");
         boolean log4j2 = name.startsWith("log4j2") && (name.endsWith(".xml") || name.endsWith(".yaml")
                 || name.endsWith(".yml") || name.endsWith(".json") || name.endsWith(".properties"));
-        if ((logback || log4j2) && !name.contains("test")) {
+        if (logback || log4j2) {
             return "logging";
         }
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");

@@ -4,6 +4,7 @@ import io.relia.audit.AuditFinding;
 import io.relia.audit.AuditOptions;
 import io.relia.audit.AuditResult;
 import io.relia.audit.Auditor;
+import io.relia.audit.TestSources;
 import io.relia.audit.k8s.Workloads;
 import io.relia.core.Finding;
 import io.relia.core.Severity;
@@ -59,8 +60,9 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
 
     @Override
     public ReviewSection analyze(ReviewContext context) {
-        ServiceInventory inventory = context.inventory();
-        AuditResult result = new Auditor().run(inventory, AuditOptions.defaults());
+        // The verdicts judge what the audit read: production sources, as relia audit does by default.
+        ServiceInventory inventory = TestSources.withoutTests(context.inventory());
+        AuditResult result = new Auditor().run(context.inventory(), AuditOptions.defaults());
         Audited audited = new Audited(inventory, result);
         Workloads workloads = Workloads.of(inventory);
         List<Verdict> verdicts = new ArrayList<>(CodeVerdicts.of(audited));
@@ -74,9 +76,9 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
         List<Document.Block> blocks = new ArrayList<>();
         blocks.add(new Document.Paragraph(String.format(Locale.ROOT, "relia audit: %d finding(s) "
                 + "(critical %d, high %d, medium %d, low %d) in %d Java file(s) and the manifests, rules and "
-                + "runbooks; %d suppressed inline.", findings.size(), result.count(Severity.CRITICAL),
+                + "runbooks; %d suppressed inline.%s", findings.size(), result.count(Severity.CRITICAL),
                 result.count(Severity.HIGH), result.count(Severity.MEDIUM), result.count(Severity.LOW),
-                audited.files(InputKind.JAVA_SOURCE), result.suppressed().size())));
+                audited.files(InputKind.JAVA_SOURCE), result.suppressed().size(), audited.testsSkipped())));
         findingsTable(result).ifPresent(blocks::add);
         if (findings.size() > MAX_ROWS) {
             blocks.add(new Document.Paragraph("... and " + (findings.size() - MAX_ROWS)
@@ -89,6 +91,7 @@ public final class AuditReviewAnalyzer implements ReviewAnalyzer {
         data.put("findings", findings.size());
         data.put("perRule", perRule);
         data.put("workloads", workloads.all().size());
+        data.put("testFilesSkipped", result.testFilesSkipped());
         return new ReviewSection(id(), "Reliability audit", verdicts, findings, result.problems(), blocks, data);
     }
 

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * One audit of a service as the review's verdicts read it: the findings it reported (suppressed ones are not:
  * a reason was given), the evidence it recorded, and what was there to check.
  *
- * @param inventory the service's inputs
+ * @param inventory the service's inputs the audit read (test sources left out)
  * @param result    the audit's result
  */
 record Audited(ServiceInventory inventory, AuditResult result) {
@@ -54,11 +54,20 @@ record Audited(ServiceInventory inventory, AuditResult result) {
         return inventory.ofKind(kind).size();
     }
 
-    /** "29 Java file(s) and 2 Spring config(s)", for summaries. */
+    /** "29 Java file(s) and 2 Spring config(s)", for summaries, with the test files left out if any. */
     String codeScope() {
         int java = files(InputKind.JAVA_SOURCE);
         int spring = files(InputKind.SPRING_CONFIG);
-        return java + " Java file(s)" + (spring > 0 ? " and " + spring + " Spring config(s)" : "");
+        return java + " Java file(s)" + (spring > 0 ? " and " + spring + " Spring config(s)" : "")
+                + (result.testFilesSkipped() > 0 ? " (" + result.testFilesSkipped() + " test file(s) not audited)"
+                : "");
+    }
+
+    /** " 12 test file(s) not audited (relia audit DIR --include-tests to audit them).", or "" when none was. */
+    String testsSkipped() {
+        int skipped = result.testFilesSkipped();
+        return skipped == 0 ? "" : " " + skipped + " test file(s) not audited (relia audit " + inventory.root()
+                + " --include-tests to audit them).";
     }
 
     /** PASS when no finding; FAIL when one is at least {@code failAt}; WARN otherwise. */

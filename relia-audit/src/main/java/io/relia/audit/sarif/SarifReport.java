@@ -72,6 +72,9 @@ public final class SarifReport {
         run.set("tool", tool);
         run.putObject("automationDetails").put("id", toolName.replace(' ', '-') + "/");
         run.put("columnKind", "unicodeCodePoints");
+        if (toolName.equals(TOOL_NAME)) {
+            invocation(run, result);
+        }
         String rootUri = result.root().toAbsolutePath().normalize().toUri().toString();
         run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", rootUri.endsWith("/") ? rootUri
                 : rootUri + "/");
@@ -89,6 +92,24 @@ public final class SarifReport {
         ArrayNode array = run.putArray("results");
         results.stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> array.add(entry.getValue()));
         return log;
+    }
+
+    /**
+     * What the audit read: files scanned and test files skipped, as run properties and, when tests were skipped,
+     * as a note among the invocation's tool execution notifications (SARIF 2.1.0, the invocation object). Only for
+     * the audit's own runs: another command's findings carry no such counts.
+     */
+    private static void invocation(ObjectNode run, AuditResult result) {
+        ObjectNode properties = run.putObject("properties");
+        properties.put("filesScanned", result.filesScanned());
+        properties.put("testFilesSkipped", result.testFilesSkipped());
+        ObjectNode invocation = run.putArray("invocations").addObject();
+        invocation.put("executionSuccessful", true);
+        result.testFilesNote().ifPresent(text -> {
+            ObjectNode note = invocation.putArray("toolExecutionNotifications").addObject();
+            note.put("level", "note");
+            note.putObject("message").put("text", text);
+        });
     }
 
     private static ObjectNode tool(RuleCatalogue catalogue, String reliaVersion, String toolName) {

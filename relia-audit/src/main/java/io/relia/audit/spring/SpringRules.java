@@ -57,8 +57,8 @@ final class SpringRules {
                     + "shutdown, jolokia, logfile, loggers, httpexchanges/httptrace, sessions, gateway, restart, "
                     + "refresh. Endpoints listed in exposure.exclude are taken out. High for heapdump, env, "
                     + "configprops, shutdown, jolokia, gateway, restart and refresh; Medium for the rest. Profiles "
-                    + "named local, dev, development, test, testing, it, e2e, ci and h2, and files under src/test, "
-                    + "are not checked: they do not run in production.",
+                    + "named local, dev, development, test, testing, it, e2e, ci and h2, and test sources even with "
+                    + "--include-tests, are not checked: they do not run in production.",
             "A heap dump holds every credential and token the service has in memory, env and configprops show its "
                     + "configuration, shutdown stops it, gateway's routes can be rewritten (CVE-2022-22947) and "
                     + "loggers can be switched to DEBUG: whoever reaches the port owns the service. Spring Boot "
@@ -75,8 +75,8 @@ final class SpringRules {
                     + "than a ${...} placeholder: spring.datasource.password=s3cret, "
                     + "spring.security.oauth2.client.registration.*.client-secret, server.ssl.key-store-password. "
                     + "Upper-case placeholders a deploy script replaces (YOUR_API_KEY) are not literals. Profiles "
-                    + "named local, dev, development, test, testing, it, e2e, ci and h2, and files under src/test, "
-                    + "are not checked.",
+                    + "named local, dev, development, test, testing, it, e2e, ci and h2, and test sources even with "
+                    + "--include-tests, are not checked.",
             "application.yml is committed and packaged into the jar: the secret is in the repository's history, "
                     + "every build artifact and every image layer, and changing it takes a release. Read it from "
                     + "the environment (${DB_PASSWORD}), a mounted Secret or a config server with a secret backend.",

@@ -1,6 +1,7 @@
 package io.relia.audit.spring;
 
 import io.relia.audit.AuditContext;
+import io.relia.audit.TestSources;
 import io.relia.audit.secret.SecretLiterals;
 import io.relia.core.Finding;
 import io.relia.core.Severity;
@@ -39,11 +40,8 @@ final class SpringSecurity {
 
     /** Checks one file: what it exposes (with what the set of files excludes) and its literal secrets. */
     static void check(SpringProperties file, List<SpringProperties> configuration, AuditContext context) {
-        Path root = context.root().toAbsolutePath().normalize();
-        Path absolute = file.file().toAbsolutePath().normalize();
-        String path = "/" + (absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString()
-                .replace('\\', '/');
-        if (profile(file.file()).filter(NON_PRODUCTION::contains).isPresent() || path.contains("/src/test/")) {
+        if (profile(file.file()).filter(NON_PRODUCTION::contains).isPresent()
+                || TestSources.isTest(context.root(), file.file())) {
             return;
         }
         exposure(file, configuration, context);

@@ -2,6 +2,7 @@ package io.relia.audit.java;
 
 import io.relia.audit.AuditContext;
 import io.relia.audit.AuditRule;
+import io.relia.audit.TestSources;
 import io.relia.core.Finding;
 import io.relia.core.review.InputDiscovery;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>A rule whose samples are directories ({@code tp-x/}, {@code tn-y/}) is service-wide: each sample directory is
  * audited as a service of its own, with every rule on, so per-file rules see those files too. The rest of the corpus
  * is audited once as one tree, where the service-wide rules' findings mean nothing (the corpus is no service) and
- * are dropped. Expectations may sit in any file: {@code // expect:}, {@code # expect:} or {@code <!-- expect: -->}.
+ * are dropped. {@code test-code/} holds cases laid out as in a repository, for what is test code and what is not.
+ * Expectations may sit in any file: {@code // expect:}, {@code # expect:} or {@code <!-- expect: -->}.
  */
 class JavaRulePrecisionTest {
 
@@ -84,6 +86,27 @@ class JavaRulePrecisionTest {
         System.out.print(table);
         assertThat(contexts.stream().flatMap(audited -> audited.problems().stream())).isEmpty();
         assertThat(failures).as("rules below %.1f precision or recall%n%s", MINIMUM, table).isEmpty();
+    }
+
+    /**
+     * {@code test-code/} is laid out like a repository: its test sources are tricky negatives (skipped, they hold
+     * nothing), its production files named like tests are positives. Audited as production, every test file there
+     * must be flagged, or the negatives prove nothing.
+     */
+    @Test
+    void everyTestSourceOfTheCorpusHoldsAFindingWhenTestsAreAudited() throws IOException {
+        Path tree = CORPUS.resolve("test-code");
+        AuditContext context = new AuditContext(InputDiscovery.scan(tree), Set.of(), null, true);
+        new JavaAnalyzer().analyze(context);
+        Set<Path> flagged = new HashSet<>();
+        context.findings().forEach(finding -> flagged.add(tree.toAbsolutePath().normalize()
+                .relativize(Path.of(finding.location().file()).toAbsolutePath().normalize())));
+        List<Path> tests;
+        try (Stream<Path> files = Files.walk(tree)) {
+            tests = files.filter(Files::isRegularFile).map(tree::relativize).filter(TestSources::isTest).toList();
+        }
+        assertThat(tests).hasSizeGreaterThan(4);
+        assertThat(tests).allSatisfy(test -> assertThat(flagged).as("findings when audited").contains(test));
     }
 
     @Test

@@ -324,4 +324,29 @@ class AuditReviewAnalyzerTest {
             assertThat(entry.findings()).as(item.id()).extracting(Finding::ruleId).contains("input/invalid");
         }
     }
+
+    @Test
+    void theReviewSaysWhichTestFilesTheAuditLeftOutWhenItCallsTheCodeClean() throws IOException {
+        write("src/main/java/shop/Prices.java", "package shop;\nclass Prices {\n  int price() { return 1; }\n}\n");
+        write("src/test/java/shop/PricesTest.java", """
+                package shop;
+                import java.net.http.HttpClient;
+                class PricesTest {
+                  HttpClient client = HttpClient.newHttpClient();
+                }
+                """);
+        ReviewResult result = review();
+
+        ChecklistEntry timeouts = entry(result, ChecklistItem.TIMEOUTS);
+        assertThat(timeouts.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(timeouts.summary()).contains("in 1 Java file(s) (1 test file(s) not audited)");
+        ReviewSection audit = result.sections().stream().filter(section -> section.id().equals("audit"))
+                .findFirst().orElseThrow();
+        assertThat(audit.findings()).isEmpty();
+        assertThat(audit.data()).containsEntry("testFilesSkipped", 1);
+        assertThat(audit.blocks()).anySatisfy(block -> assertThat(block).isInstanceOfSatisfying(
+                Document.Paragraph.class, paragraph -> assertThat(paragraph.text())
+                        .contains("in 1 Java file(s)", "1 test file(s) not audited (relia audit " + dir
+                                + " --include-tests to audit them)")));
+    }
 }

@@ -187,4 +187,20 @@ class SarifReportTest {
                 .findFirst().orElseThrow();
         assertThat(input.get("properties").has("security-severity")).isFalse();
     }
+
+    @Test
+    void theRunSaysHowManyTestFilesWereSkipped() throws IOException {
+        Files.createDirectories(root.resolve("src/test/java"));
+        Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { void a() { BAD(); } }\n");
+        AuditResult result = new Auditor(List.of(new FakeAnalyzer())).run(root, AuditOptions.defaults());
+        String sarif = SarifReport.toJson(result, "0.1.0-SNAPSHOT");
+        assertValid(sarif);
+        JsonNode run = tree(sarif).get("runs").get(0);
+        assertThat(run.get("results").size()).isZero();
+        assertThat(run.get("properties").get("testFilesSkipped").asInt()).isEqualTo(1);
+        JsonNode invocation = run.get("invocations").get(0);
+        assertThat(invocation.get("executionSuccessful").asBoolean()).isTrue();
+        assertThat(invocation.get("toolExecutionNotifications").get(0).get("message").get("text").asString())
+                .isEqualTo("1 test file skipped (--include-tests to audit them)");
+    }
 }

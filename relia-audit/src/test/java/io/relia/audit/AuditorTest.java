@@ -312,6 +312,6 @@ class AuditorTest {
         assertThat(skipped.findings()).isEmpty();
         assertThat(skipped.testFilesSkipped()).isEqualTo(1);
         assertThat(included.findings()).extracting(finding -> finding.finding().ruleId())
-                .contains("k8s/image-latest-tag", "k8s/missing-probes");
+                .contains("k8s/image-latest-tag", "k8s/missing-resources");
     }
 }

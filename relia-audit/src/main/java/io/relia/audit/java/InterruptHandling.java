@@ -14,11 +14,13 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
@@ -44,6 +46,7 @@ final class InterruptHandling {
     private static final Set<String> LOG_METHODS = Set.of("log", "trace", "debug", "info", "warn", "warning",
             "error", "severe", "fatal");
     private static final Pattern LOGGER = Pattern.compile("(?i).*(log|logger)");
+    private static final Pattern INTERRUPT_HELPER = Pattern.compile("(?i).*interrupt.*");
     private static final Predicate<Node> LOOP = node -> node instanceof WhileStmt || node instanceof ForStmt
             || node instanceof ForEachStmt || node instanceof DoStmt;
     private static final Predicate<Node> BOUNDARY = node -> node instanceof CallableDeclaration
@@ -55,9 +58,9 @@ final class InterruptHandling {
     /** True when {@code catchClause} restores, rethrows, hands on the interrupt or ends the interrupted work. */
     static boolean honoured(SourceFile file, CatchClause catchClause) {
         BlockStmt body = catchClause.getBody();
-        return restoresInterrupt(body) || restoresLater(catchClause) || restoresInHelper(file, body)
-                || handsOn(body, catchClause.getParameter().getNameAsString()) || leavesLoop(catchClause)
-                || endsTask(catchClause);
+        String variable = catchClause.getParameter().getNameAsString();
+        return restoresInterrupt(body) || restoresLater(catchClause) || restoresInHelper(file, body, variable)
+                || handsOn(body, variable) || leavesLoop(catchClause) || endsTask(catchClause);
     }
 
     /** What the handler does instead, joined to a message: ", logs it and goes on", " and returns". */
@@ -100,9 +103,15 @@ final class InterruptHandling {
                 && call.getArguments().stream().anyMatch(isCaught)).isPresent();
     }
 
-    /** A call to a method of this file that restores the interrupt (or throws), e.g. {@code interrupted(e)}. */
-    private static boolean restoresInHelper(SourceFile file, BlockStmt body) {
-        return body.findFirst(MethodCallExpr.class, call -> (call.getScope().isEmpty()
+    /**
+     * A call to a method of this file that restores the interrupt (or throws), or a helper of any file given the
+     * exception whose name says it deals with interrupts (Curator's {@code ThreadUtils.checkInterrupted(e)}).
+     */
+    private static boolean restoresInHelper(SourceFile file, BlockStmt body, String variable) {
+        boolean named = body.findFirst(MethodCallExpr.class, call -> INTERRUPT_HELPER.matcher(call.getNameAsString())
+                .matches() && call.getArguments().stream().anyMatch(argument -> argument instanceof NameExpr name
+                && name.getNameAsString().equals(variable))).isPresent();
+        return named || body.findFirst(MethodCallExpr.class, call -> (call.getScope().isEmpty()
                 || call.getScope().get().isThisExpr()) && file.unit().findFirst(MethodDeclaration.class,
                 method -> method.getNameAsString().equals(call.getNameAsString()) && restoresInterrupt(method))
                 .isPresent()).isPresent();
@@ -127,26 +136,26 @@ final class InterruptHandling {
             return false;
         }
         List<Statement> statements = catchClause.getBody().getStatements();
-        if (!statements.isEmpty() && leaves(statements.get(statements.size() - 1))) {
+        Statement last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+        if (last != null && returns(last)) {
             return true;
         }
         Set<String> flags = conditionNames(loop.get());
-        return catchClause.getBody().findFirst(AssignExpr.class, assign -> flags.contains(rootName(assign.getTarget())))
-                .isPresent() || catchClause.getBody().findFirst(MethodCallExpr.class,
-                call -> call.getNameAsString().equals("set") && call.getScope()
-                        .filter(scope -> flags.contains(rootName(scope))).isPresent()).isPresent();
+        boolean ends = last != null && leaves(last) || catchClause.getBody().findFirst(AssignExpr.class,
+                assign -> flags.contains(rootName(assign.getTarget()))).isPresent()
+                || catchClause.getBody().findFirst(MethodCallExpr.class, call -> call.getNameAsString().equals("set")
+                && call.getScope().filter(scope -> flags.contains(rootName(scope))).isPresent()).isPresent();
+        // Breaking out of a wait loop only to carry on with the method's work is no exit: require that nothing but
+        // logging follows the loop.
+        return ends && onlyLoggingAfter(loop.get()).isPresent();
     }
 
     /**
-     * The try is the last statement of a task: a {@code run()} or {@code call()} method, or a lambda taking no
+     * Nothing but logging follows the try in a task: a {@code run()} or {@code call()} method, or a lambda taking no
      * arguments. Whatever the handler does, the task then ends, which is what interrupting it asked for.
      */
     private static boolean endsTask(CatchClause catchClause) {
-        Node tryStmt = catchClause.getParentNode().orElseThrow();
-        if (!(tryStmt.getParentNode().orElse(null) instanceof BlockStmt block) || !isLast(block, tryStmt)) {
-            return false;
-        }
-        Node owner = block.getParentNode().orElse(null);
+        Node owner = onlyLoggingAfter(catchClause.getParentNode().orElseThrow()).orElse(null);
         if (owner instanceof MethodDeclaration method) {
             return method.getParameters().isEmpty() && (method.getNameAsString().equals("run")
                     || method.getNameAsString().equals("call"));
@@ -154,9 +163,39 @@ final class InterruptHandling {
         return owner instanceof LambdaExpr lambda && lambda.getParameters().isEmpty();
     }
 
-    private static boolean isLast(BlockStmt block, Node statement) {
-        List<Statement> statements = block.getStatements();
-        return !statements.isEmpty() && statements.get(statements.size() - 1) == statement;
+    /**
+     * The method or lambda that ends once {@code statement} is done, when nothing but logging (or a bare return)
+     * follows it there; empty when more work follows, or an enclosing loop or switch goes on.
+     */
+    private static Optional<Node> onlyLoggingAfter(Node statement) {
+        Node current = statement;
+        while (current.getParentNode().isPresent()) {
+            Node parent = current.getParentNode().get();
+            if (parent instanceof CallableDeclaration || parent instanceof LambdaExpr) {
+                return Optional.of(parent);
+            }
+            if (LOOP.test(parent) || parent instanceof SwitchEntry) {
+                return Optional.empty();
+            }
+            if (parent instanceof BlockStmt block && !onlyLoggingFollows(block, current)) {
+                return Optional.empty();
+            }
+            current = parent;
+        }
+        return Optional.empty();
+    }
+
+    private static boolean onlyLoggingFollows(BlockStmt block, Node statement) {
+        boolean after = false;
+        for (Statement next : block.getStatements()) {
+            if (after && !(next instanceof ReturnStmt done && done.getExpression().isEmpty())
+                    && !(next instanceof ExpressionStmt expression && expression.getExpression()
+                    instanceof MethodCallExpr && logs(expression))) {
+                return false;
+            }
+            after = after || next == statement;
+        }
+        return true;
     }
 
     private static Optional<Statement> enclosingLoop(CatchClause catchClause) {
@@ -175,15 +214,24 @@ final class InterruptHandling {
 
     /** True when {@code statement} always leaves the loop: return, break, or an if/else whose arms all do. */
     private static boolean leaves(Statement statement) {
-        if (statement instanceof ReturnStmt || statement instanceof BreakStmt) {
+        return always(statement, s -> s instanceof ReturnStmt || s instanceof BreakStmt);
+    }
+
+    /** True when {@code statement} always returns (itself, or every arm of a final if/else). */
+    private static boolean returns(Statement statement) {
+        return always(statement, ReturnStmt.class::isInstance);
+    }
+
+    private static boolean always(Statement statement, Predicate<Statement> exit) {
+        if (exit.test(statement)) {
             return true;
         }
         if (statement instanceof BlockStmt block) {
             List<Statement> inner = block.getStatements();
-            return !inner.isEmpty() && leaves(inner.get(inner.size() - 1));
+            return !inner.isEmpty() && always(inner.get(inner.size() - 1), exit);
         }
         return statement instanceof IfStmt choice && choice.getElseStmt().isPresent()
-                && leaves(choice.getThenStmt()) && leaves(choice.getElseStmt().get());
+                && always(choice.getThenStmt(), exit) && always(choice.getElseStmt().get(), exit);
     }
 
     private static Set<String> conditionNames(Statement loop) {

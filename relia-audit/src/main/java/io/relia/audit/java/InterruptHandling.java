@@ -126,8 +126,8 @@ final class InterruptHandling {
     }
 
     /**
-     * Inside a worker loop, the handler ends the loop: its last statement returns or breaks out (or every branch of
-     * a final if/else does), or it clears the loop's running flag ({@code running = false}, {@code stopped.set(true)}
+     * Inside a worker loop, the handler ends the loop: its last statement returns (without a value) or breaks out (or
+     * every branch of a final if/else does), or it clears the loop's running flag ({@code running = false}, {@code stopped.set(true)}
      * where the loop's condition reads that name).
      */
     private static boolean leavesLoop(CatchClause catchClause) {
@@ -214,12 +214,19 @@ final class InterruptHandling {
 
     /** True when {@code statement} always leaves the loop: return, break, or an if/else whose arms all do. */
     private static boolean leaves(Statement statement) {
-        return always(statement, s -> s instanceof ReturnStmt || s instanceof BreakStmt);
+        return always(statement, s -> isBareReturn(s) || s instanceof BreakStmt);
     }
 
-    /** True when {@code statement} always returns (itself, or every arm of a final if/else). */
+    /**
+     * True when {@code statement} always returns nothing (itself, or every arm of a final if/else). A return with a
+     * value hands the caller a sentinel ({@code return -1}) and the caller goes on: that loses the interrupt.
+     */
     private static boolean returns(Statement statement) {
-        return always(statement, ReturnStmt.class::isInstance);
+        return always(statement, InterruptHandling::isBareReturn);
+    }
+
+    private static boolean isBareReturn(Statement statement) {
+        return statement instanceof ReturnStmt done && done.getExpression().isEmpty();
     }
 
     private static boolean always(Statement statement, Predicate<Statement> exit) {

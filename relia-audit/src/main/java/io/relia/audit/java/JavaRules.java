@@ -110,8 +110,9 @@ final class JavaRules {
                     + "InterruptedException (Thread.sleep, Object.wait, Future.get, BlockingQueue.take/put, timed "
                     + "poll/offer/await/tryLock, awaitTermination, or a method of the same file declaring it), that "
                     + "neither restores the interrupt flag, rethrows, hands the exception on, nor ends the interrupted "
-                    + "work (returns or breaks out of the worker loop, clears the loop's running flag, or is the last "
-                    + "statement of a run() method or task lambda). Logging alone does not count.",
+                    + "work: returns (without a value) from the worker loop, or breaks out of it or clears its running "
+                    + "flag when nothing but logging follows the loop; or nothing but logging follows it in a run() "
+                    + "method or task lambda. Logging alone does not count.",
             "Interruption is how executors cancel tasks and shut down; dropping it leaves threads running after "
                     + "shutdown was asked for, so deploys hang and cancelled requests keep working.",
             "catch (InterruptedException e) {\n    // ignore\n}",

@@ -1,22 +1,22 @@
 package io.relia.audit.java;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
-import com.github.javaparser.ast.type.Type;
-import com.github.javaparser.ast.type.UnionType;
+import com.github.javaparser.ast.stmt.TryStmt;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** {@code java/interrupted-swallowed}, {@code java/empty-catch} and {@code java/exception-swallowed}. */
@@ -24,32 +24,27 @@ final class CatchBlockCheck implements JavaCheck {
 
     private static final Set<String> BROAD = Set.of("Exception", "java.lang.Exception", "RuntimeException",
             "java.lang.RuntimeException", "Throwable", "java.lang.Throwable");
+    /** The broad types that InterruptedException extends (RuntimeException is not one). */
+    private static final Set<String> INTERRUPT_SUPERTYPES = Set.of("Exception", "java.lang.Exception", "Throwable",
+            "java.lang.Throwable");
     private static final Set<String> INTENTIONAL = Set.of("ignored", "ignore", "expected", "ignoredException");
-    private static final Pattern LOGGER = Pattern.compile("(?i).*(log|logger)");
-    /** Calls that fail a future, promise or callback with the exception given. */
-    private static final Set<String> HAND_OFF = Set.of("completeExceptionally", "setException", "onError",
-            "failure", "fail", "tryFailure", "setFailure");
-    private static final Set<String> LOG_METHODS = Set.of("log", "trace", "debug", "info", "warn", "warning",
-            "error", "severe", "fatal");
+    /** A value named as the fallback: {@code DEFAULT_TIMEOUT}, {@code defaultValue}, {@code fallback()}. */
+    private static final Pattern FALLBACK_NAME = Pattern.compile("(?i).*(default|fallback).*");
 
     @Override
     public void check(SourceFile file) {
         for (CatchClause catchClause : file.all(CatchClause.class)) {
-            List<String> caught = caughtTypes(catchClause.getParameter().getType());
-            BlockStmt body = catchClause.getBody();
-            String variable = catchClause.getParameter().getNameAsString();
-            boolean interrupted = caught.stream().anyMatch(t -> t.endsWith("InterruptedException"));
-            if (interrupted) {
-                if (!restoresInterrupt(body) && !restoresLater(catchClause) && !restoresInHelper(file, body)
-                        && !handsOn(body, variable)) {
-                    file.report(JavaRules.INTERRUPTED_SWALLOWED, catchClause, "InterruptedException caught and "
-                            + "dropped: the interrupt flag is not restored",
-                            "call Thread.currentThread().interrupt() (and stop the work), or rethrow");
-                }
+            List<String> caught = InterruptibleCalls.caught(catchClause);
+            if (caught.stream().anyMatch(t -> t.endsWith("InterruptedException"))) {
+                checkInterrupted(file, catchClause);
                 continue;
             }
-            boolean empty = body.getStatements().isEmpty();
-            if (empty) {
+            if (checkBroadInterrupted(file, catchClause, caught)) {
+                continue;
+            }
+            BlockStmt body = catchClause.getBody();
+            String variable = catchClause.getParameter().getNameAsString();
+            if (body.getStatements().isEmpty()) {
                 if (!file.hasCommentWithin(body) && !INTENTIONAL.contains(variable)) {
                     file.report(JavaRules.EMPTY_CATCH, catchClause, "empty catch block: the "
                             + String.join(" | ", caught) + " leaves no trace",
@@ -58,7 +53,7 @@ final class CatchBlockCheck implements JavaCheck {
                 continue;
             }
             if (caught.stream().anyMatch(BROAD::contains) && !INTENTIONAL.contains(variable)
-                    && !file.hasCommentWithin(body) && swallows(body, variable)) {
+                    && !file.hasCommentWithin(body) && swallows(body, variable) && !fallsBack(catchClause)) {
                 file.report(JavaRules.EXCEPTION_SWALLOWED, catchClause, "catch of " + String.join(" | ", caught)
                         + " drops the exception: not rethrown, logged or used",
                         "log it with context, rethrow it wrapped, or catch the specific exceptions expected");
@@ -66,55 +61,93 @@ final class CatchBlockCheck implements JavaCheck {
         }
     }
 
-    private static List<String> caughtTypes(Type type) {
-        if (type instanceof UnionType union) {
-            return union.getElements().stream().map(Type::asString).toList();
+    private static void checkInterrupted(SourceFile file, CatchClause catchClause) {
+        if (!InterruptHandling.honoured(file, catchClause)) {
+            file.report(JavaRules.INTERRUPTED_SWALLOWED, catchClause, "catches InterruptedException"
+                    + InterruptHandling.conduct(catchClause) + " without restoring the interrupt flag",
+                    "call Thread.currentThread().interrupt() (and stop the work), or rethrow");
         }
-        return List.of(type.asString());
-    }
-
-    private static boolean restoresInterrupt(Node body) {
-        return body.findFirst(ThrowStmt.class).isPresent() || body.findFirst(MethodCallExpr.class,
-                call -> call.getNameAsString().equals("interrupt") && call.getScope()
-                        .filter(scope -> scope instanceof MethodCallExpr current
-                                && current.getNameAsString().equals("currentThread")).isPresent()).isPresent();
     }
 
     /**
-     * The interruption is handed to whoever owns the work: wrapped in an exception kept to be thrown later (Kafka's
-     * {@code InterruptException} even restores the flag itself), or failing a future or callback with it.
+     * A {@code catch (Exception | Throwable)} around a call that throws InterruptedException receives the interrupt
+     * too, unless an earlier clause of the same try catches it. Returns true when it was reported: one finding per
+     * catch, and the lost interrupt is the graver one.
      */
-    private static boolean handsOn(BlockStmt body, String variable) {
-        Predicate<Expression> isCaught = argument -> argument instanceof NameExpr name
-                && name.getNameAsString().equals(variable);
-        return body.findFirst(ObjectCreationExpr.class, creation -> creation.getType().getNameAsString()
-                .matches(".*(Exception|Error)") && creation.getArguments().stream().anyMatch(isCaught)).isPresent()
-                || body.findFirst(MethodCallExpr.class, call -> HAND_OFF.contains(call.getNameAsString())
-                && call.getArguments().stream().anyMatch(isCaught)).isPresent();
+    private static boolean checkBroadInterrupted(SourceFile file, CatchClause catchClause, List<String> caught) {
+        if (caught.stream().noneMatch(INTERRUPT_SUPERTYPES::contains)
+                || !(catchClause.getParentNode().orElse(null) instanceof TryStmt tryStmt)) {
+            return false;
+        }
+        for (CatchClause earlier : tryStmt.getCatchClauses()) {
+            if (earlier == catchClause) {
+                break;
+            }
+            if (InterruptibleCalls.caught(earlier).stream().anyMatch(t -> t.endsWith("InterruptedException"))) {
+                return false;
+            }
+        }
+        Optional<MethodCallExpr> call = InterruptibleCalls.first(file, tryStmt);
+        if (call.isEmpty() || InterruptHandling.honoured(file, catchClause)) {
+            return false;
+        }
+        file.report(JavaRules.INTERRUPTED_SWALLOWED, catchClause, "catch of " + String.join(" | ", caught)
+                + " also catches the InterruptedException of " + shown(call.get())
+                + InterruptHandling.conduct(catchClause) + " without restoring the interrupt flag",
+                "catch InterruptedException first: call Thread.currentThread().interrupt() and stop the work, "
+                        + "or rethrow");
+        return true;
     }
 
-    /** A call to a method of this file that restores the interrupt (or throws), e.g. {@code interrupted(e)}. */
-    private static boolean restoresInHelper(SourceFile file, BlockStmt body) {
-        return body.findFirst(MethodCallExpr.class, call -> (call.getScope().isEmpty()
-                || call.getScope().get().isThisExpr()) && file.unit().findFirst(MethodDeclaration.class,
-                method -> method.getNameAsString().equals(call.getNameAsString()) && restoresInterrupt(method))
-                .isPresent()).isPresent();
-    }
-
-    /** The "wait uninterruptibly" idiom: note the interrupt in a flag, restore it when the method finishes. */
-    private static boolean restoresLater(CatchClause catchClause) {
-        boolean noted = catchClause.getBody().findFirst(AssignExpr.class,
-                assign -> assign.getTarget() instanceof NameExpr).isPresent();
-        return noted && SourceFile.ancestor(catchClause, CallableDeclaration.class).map(Node.class::cast)
-                .filter(CatchBlockCheck::restoresInterrupt).isPresent();
+    /** {@code queue.take() (line 12)}, shortened when the receiver is a long expression. */
+    private static String shown(MethodCallExpr call) {
+        String receiver = call.getScope().map(Expression::toString).map(s -> s.length() > 40 ? "..." : s + ".")
+                .orElse("");
+        return receiver + call.getNameAsString() + "()" + call.getBegin().map(p -> " (line " + p.line + ")")
+                .orElse("");
     }
 
     private static boolean swallows(BlockStmt body, String variable) {
         boolean rethrows = body.findFirst(ThrowStmt.class).isPresent();
         boolean uses = body.findFirst(NameExpr.class, name -> name.getNameAsString().equals(variable)).isPresent();
-        boolean logs = body.findFirst(MethodCallExpr.class, call -> LOG_METHODS.contains(call.getNameAsString())
-                || call.getScope().filter(scope -> LOGGER.matcher(scope.toString()).matches()).isPresent())
-                .isPresent();
-        return !rethrows && !uses && !logs;
+        return !rethrows && !uses && !InterruptHandling.logs(body);
+    }
+
+    /**
+     * A visibly deliberate fallback: the handler returns, or assigns, a value that says it is the fallback: an
+     * empty {@code Optional} (the caller's type already asks it to handle absence), a value or call named
+     * default/fallback, or a parameter of the method (the caller chose the fallback). {@code return null},
+     * {@code return false} and empty collections are not: nothing tells the caller the work failed.
+     */
+    private static boolean fallsBack(CatchClause catchClause) {
+        List<Statement> statements = catchClause.getBody().getStatements();
+        Statement last = statements.get(statements.size() - 1);
+        if (last instanceof ReturnStmt returned && returned.getExpression().isPresent()) {
+            return namesFallback(returned.getExpression().get());
+        }
+        return statements.size() == 1 && statements.get(0).isExpressionStmt()
+                && statements.get(0).asExpressionStmt().getExpression() instanceof AssignExpr assign
+                && assign.getOperator() == AssignExpr.Operator.ASSIGN && namesFallback(assign.getValue());
+    }
+
+    private static boolean namesFallback(Expression value) {
+        if (value instanceof MethodCallExpr call) {
+            boolean emptyOptional = call.getNameAsString().equals("empty") && call.getArguments().isEmpty()
+                    && call.getScope().filter(scope -> scope.toString().matches("(java\\.util\\.)?Optional\\w*"))
+                    .isPresent();
+            return emptyOptional || FALLBACK_NAME.matcher(call.getNameAsString()).matches();
+        }
+        if (value instanceof FieldAccessExpr access) {
+            return FALLBACK_NAME.matcher(access.getNameAsString()).matches();
+        }
+        if (value instanceof NameExpr name) {
+            return FALLBACK_NAME.matcher(name.getNameAsString()).matches() || isParameter(name);
+        }
+        return false;
+    }
+
+    private static boolean isParameter(NameExpr name) {
+        return Declaration.of(name).filter(declared -> declared.node() instanceof Parameter parameter
+                && parameter.getParentNode().filter(CallableDeclaration.class::isInstance).isPresent()).isPresent();
     }
 }

@@ -106,7 +106,13 @@ final class JavaRules {
 
     static final AuditRule INTERRUPTED_SWALLOWED = new AuditRule("java/interrupted-swallowed",
             "InterruptedException swallowed", Severity.HIGH,
-            "A catch (InterruptedException e) block that neither restores the interrupt flag nor throws.",
+            "A catch (InterruptedException e) block, or a catch (Exception | Throwable) around a call that throws "
+                    + "InterruptedException (Thread.sleep, Object.wait, Future.get, BlockingQueue.take/put, timed "
+                    + "poll/offer/await/tryLock, awaitTermination, or a method of the same file declaring it), that "
+                    + "neither restores the interrupt flag, rethrows, hands the exception on, nor ends the interrupted "
+                    + "work: returns (without a value) from the worker loop, or breaks out of it or clears its running "
+                    + "flag when nothing but logging follows the loop; or nothing but logging follows it in a run() "
+                    + "method or task lambda. Logging alone does not count.",
             "Interruption is how executors cancel tasks and shut down; dropping it leaves threads running after "
                     + "shutdown was asked for, so deploys hang and cancelled requests keep working.",
             "catch (InterruptedException e) {\n    // ignore\n}",
@@ -126,7 +132,10 @@ final class JavaRules {
     static final AuditRule EXCEPTION_SWALLOWED = new AuditRule("java/exception-swallowed",
             "Broad exception swallowed", Severity.MEDIUM,
             "A catch of Exception, RuntimeException or Throwable that neither rethrows, logs, nor uses the "
-                    + "exception.",
+                    + "exception, and has no comment saying why. A visibly deliberate fallback is not reported: "
+                    + "returning or assigning Optional.empty(), a value or call named default/fallback, or a parameter "
+                    + "of the method (the caller's own fallback); return null, false, 0 or an empty collection still "
+                    + "are, since nothing tells the caller the work failed.",
             "Catching everything and dropping it hides bugs and outages alike: the service reports success while "
                     + "doing nothing, and no signal reaches monitoring.",
             "catch (Exception e) {\n    return null;\n}",

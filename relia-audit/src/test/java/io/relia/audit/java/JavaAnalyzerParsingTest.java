@@ -87,6 +87,49 @@ class JavaAnalyzerParsingTest {
         assertThat(context.findings()).isEmpty();
     }
 
+    /**
+     * Qualified type and record patterns, and {@code yield} in a switch block: JavaParser's RAW grammar rejects the
+     * last (Relia's own sources use it), so the analyzer parses such files again at the full Java level.
+     */
+    @Test
+    void qualifiedPatternsAndYieldInSwitchBlocksParse(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("Shapes.java"), """
+                final class Shapes {
+                    sealed interface Shape permits Shape.Circle, Shape.Box {
+                        record Circle(double radius) implements Shape {
+                        }
+
+                        record Box(Circle inner, double side) implements Shape {
+                        }
+                    }
+
+                    static double size(Object value) {
+                        if (value instanceof Shapes.Shape.Circle circle && circle.radius() > 0) {
+                            return circle.radius();
+                        }
+                        if (value instanceof Shape.Box(Shape.Circle(var radius), var side)) {
+                            return radius + side;
+                        }
+                        return switch (value) {
+                            case Shape.Circle c:
+                                yield c.radius();
+                            case Shape.Box b when b.side() > 1: {
+                                double half = b.side() / 2;
+                                yield half;
+                            }
+                            default:
+                                yield 0;
+                        };
+                    }
+                }
+                """);
+        AuditContext context = new AuditContext(InputDiscovery.scan(root), Set.of());
+
+        new JavaAnalyzer().analyze(context);
+
+        assertThat(context.problems()).isEmpty();
+    }
+
     @Test
     void switchedOffRulesAreNotReported(@TempDir Path root) throws IOException {
         Files.writeString(root.resolve("Pool.java"), """

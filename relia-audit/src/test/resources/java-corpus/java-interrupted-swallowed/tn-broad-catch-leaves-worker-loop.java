@@ -1,0 +1,21 @@
+import java.util.concurrent.BlockingQueue;
+
+class Worker implements Runnable {
+    private final BlockingQueue<Runnable> tasks;
+
+    Worker(BlockingQueue<Runnable> tasks) {
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            try {
+                tasks.take().run(); // expect: java/blocking-without-deadline
+            } catch (Exception e) {
+                System.err.println("worker stopping: " + e);
+                return;
+            }
+        }
+    }
+}

@@ -36,11 +36,11 @@ enum AlertPurpose {
 
     static AlertPurpose of(AlertingRule alert, PromQlScan scan) {
         List<String> metrics = scan.metrics();
-        if (metrics.isEmpty() || HEARTBEAT_NAMES.contains(RunbookIndex.normalise(alert.name()))
+        if (scan.constant() || HEARTBEAT_NAMES.contains(RunbookIndex.normalise(alert.name()))
                 || alert.annotations().stream().anyMatch(text -> HEARTBEAT_TEXT.matcher(text).find())) {
             return HEARTBEAT;
         }
-        if (ALERT_SERIES.containsAll(metrics)) {
+        if (!metrics.isEmpty() && ALERT_SERIES.containsAll(metrics)) {
             return META;
         }
         if (metrics.stream().anyMatch(metric -> MetricMeanings.of(metric).equals(Optional.of(Meaning.DEADLINE)))

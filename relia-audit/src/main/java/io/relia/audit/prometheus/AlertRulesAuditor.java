@@ -113,8 +113,8 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
             Duration minimum = basis.interval().multipliedBy(2);
             if (call.range().compareTo(minimum) < 0) {
                 report(context, PrometheusRules.RATE_WINDOW, alert.exprAt(), "alert " + alert.name() + " takes "
-                        + call.function() + " over [" + call.text() + "], less than two scrape intervals ("
-                        + basis.reason() + ")", "use a range of at least " + ScrapeIntervals.text(minimum)
+                        + call.function() + " over [" + call.text() + "], less than two scrape intervals; "
+                        + basis.reason(), "use a range of at least " + ScrapeIntervals.text(minimum)
                         + ", e.g. [" + Math.max(2, minimum.toMinutes() * 2) + "m]");
                 return;
             }

@@ -51,6 +51,7 @@ final class MetricMeanings {
             Row.of("node_filesystem_device_error|node_md_.*|node_edac_.*|node_disk_.*_errors?.*"
                     + "|node_network_(receive|transmit)_(errs|drop).*|node_hwmon_.*alarm|smartmon_.*", Meaning.FAILURE),
             Row.of("up|probe_success|probe_http_status_code|node_vmstat_oom_kill|container_oom_events_total"
+                    + "|jvm_threads_deadlocked.*|.*_deadlock.*"
                     + "|kube_pod_container_status_(restarts_total|last_terminated_reason|waiting_reason|terminated.*)"
                     + "|kube_node_status_condition|kube_pod_status_(phase|ready)"
                     + "|kube_(deployment|statefulset|daemonset)_status_replicas_unavailable"

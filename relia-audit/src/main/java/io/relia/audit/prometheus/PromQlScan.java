@@ -127,6 +127,14 @@ final class PromQlScan {
         return jobs(written);
     }
 
+    /**
+     * True when the expression reads no series and not the time: {@code vector(1)}, {@code 1}. A selector without
+     * a metric name ({@code {__name__=~".+"}}) reads series.
+     */
+    boolean constant() {
+        return metrics().isEmpty() && expr.indexOf('{') < 0 && !readsTime();
+    }
+
     /** True when the expression reads the evaluation time, {@code time()}: ages and countdowns. */
     boolean readsTime() {
         return TIME.matcher(expr).find();

@@ -66,13 +66,14 @@ final class ScrapeIntervals {
                     .anyMatch(source -> source.jobs().contains(job))).toList());
             long distinct = distinct(matched);
             return new Basis(shortest.interval(), "job " + jobNames + " is scraped every " + seconds(shortest)
-                    + (distinct > 1 ? ", the shortest of its " + distinct + " intervals" : "") + ": "
-                    + describe(shortest));
+                    + (distinct > 1 ? ", the shortest of its " + distinct + " intervals" : "") + " ("
+                    + describe(shortest) + ")");
         }
         ScrapeSource shortest = shortest(applicable);
         long distinct = distinct(applicable);
         if (distinct == 1) {
-            return new Basis(shortest.interval(), "scraped every " + seconds(shortest) + ": " + describe(shortest));
+            return new Basis(shortest.interval(), "scrape interval " + seconds(shortest) + " ("
+                    + describe(shortest) + ")");
         }
         return new Basis(shortest.interval(), "scrape interval " + seconds(shortest) + ", the shortest of "
                 + distinct + " in the tree (" + describe(shortest) + "), as "

@@ -128,18 +128,22 @@ final class ScrapeSources {
             return;
         }
         List<String> ruleFiles = config.list("rule_files").map(ScrapeSources::texts).orElse(List.of());
-        Duration globalInterval = global.flatMap(map -> interval(map, "scrape_interval")).orElse(PROMETHEUS_DEFAULT);
         boolean written = global.map(map -> map.has("scrape_interval")).orElse(false);
-        Location globalAt = written ? global.get().locationOf("scrape_interval") : config.location();
-        sources.add(new ScrapeSource(globalInterval, Set.of(), globalAt, written ? "global.scrape_interval of " + name
-                : "Prometheus' default, as " + name + " sets no global.scrape_interval", file, ruleFiles));
+        Optional<Duration> globalInterval = written ? interval(global.get(), "scrape_interval")
+                : Optional.of(PROMETHEUS_DEFAULT);
+        // A written interval that could not be read is a problem already; what inherits it stays unknown.
+        globalInterval.ifPresent(interval -> sources.add(new ScrapeSource(interval, Set.of(), written
+                ? global.get().locationOf("scrape_interval") : config.location(), written ? "global.scrape_interval"
+                + " of " + name : "Prometheus' default, as " + name + " sets no global.scrape_interval", file,
+                ruleFiles)));
         jobs.ifPresent(list -> list.items().forEach(item -> {
             if (item instanceof MapNode job && job.text("job_name").isPresent()) {
                 String jobName = job.text("job_name").get();
                 Optional<Duration> own = interval(job, "scrape_interval");
-                sources.add(new ScrapeSource(own.orElse(globalInterval), Set.of(jobName), own.isPresent()
-                        ? job.locationOf("scrape_interval") : job.locationOf("job_name"), "job " + jobName + " of "
-                        + name, file, ruleFiles));
+                own.or(() -> job.has("scrape_interval") ? Optional.empty() : globalInterval).ifPresent(interval ->
+                        sources.add(new ScrapeSource(interval, Set.of(jobName), own.isPresent()
+                                ? job.locationOf("scrape_interval") : job.locationOf("job_name"), "job " + jobName
+                                + " of " + name, file, ruleFiles)));
             }
         }));
     }

@@ -54,6 +54,8 @@ class AlertPurposeTest {
     @Test
     void absentAndOrdinaryConditionsAreConditions() {
         assertThat(purpose("Missing", "absent(up{job=\"api\"} == 1)", "")).isEqualTo(AlertPurpose.CONDITION);
+        assertThat(purpose("Cardinality", "count by (__name__) ({__name__=~\".+\"}) > 10000", ""))
+                .isEqualTo(AlertPurpose.CONDITION);
         assertThat(purpose("Errors", "rate(errors_total[5m]) > 1", "")).isEqualTo(AlertPurpose.CONDITION);
         assertThat(purpose("Timestamps", "job_last_success_timestamp_seconds == 0", ""))
                 .isEqualTo(AlertPurpose.CONDITION);

@@ -15,6 +15,8 @@ class MetricMeaningsTest {
         assertThat(MetricMeanings.of("node_network_receive_errs_total")).contains(Meaning.FAILURE);
         assertThat(MetricMeanings.of("node_network_receive_bytes_total")).contains(Meaning.SATURATION);
         assertThat(MetricMeanings.of("kubelet_certificate_manager_client_ttl_seconds")).contains(Meaning.DEADLINE);
+        assertThat(MetricMeanings.of("jvm_threads_deadlocked")).contains(Meaning.FAILURE);
+        assertThat(MetricMeanings.of("jvm_threads_live_threads")).contains(Meaning.SATURATION);
         assertThat(MetricMeanings.of("http_requests_total")).isEmpty();
     }
 

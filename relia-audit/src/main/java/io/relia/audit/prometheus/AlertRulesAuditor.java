@@ -60,7 +60,8 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
     public void analyze(AuditContext context) {
         List<AlertingRule> alerts = AlertingRule.all(context.inventory());
         RunbookIndex runbooks = RunbookIndex.of(context.inventory());
-        ScrapeIntervals scrape = context.enabled(PrometheusRules.RATE_WINDOW.id())
+        // Looking for scrape configs walks the tree: only when there are alerts to judge.
+        ScrapeIntervals scrape = !alerts.isEmpty() && context.enabled(PrometheusRules.RATE_WINDOW.id())
                 ? ScrapeIntervals.of(context.inventory())
                 : new ScrapeIntervals(context.root(), List.of(), List.of());
         scrape.problems().forEach(context::problem);

@@ -17,8 +17,10 @@ import io.relia.core.value.Parsed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +66,8 @@ final class ScrapeSources {
 
     static Read of(ServiceInventory inventory) {
         ScrapeSources reader = new ScrapeSources();
-        reader.prometheusConfigs(inventory.root());
+        reader.prometheusConfigs(inventory.root(), inventory.excluded().stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList());
         List<MapNode> resources = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (DiscoveredInput input : inventory.ofKind(InputKind.KUBERNETES)) {
@@ -79,10 +82,12 @@ final class ScrapeSources {
         return new Read(reader.sources, reader.problems);
     }
 
-    private void prometheusConfigs(Path root) {
+    /** The prometheus.yml files of the tree, leaving out what the audit leaves out (relia.yaml exclude, --exclude). */
+    private void prometheusConfigs(Path root, List<PathMatcher> excluded) {
         List<Path> configs;
         try (Stream<Path> found = Files.find(root, MAX_DEPTH, (path, attributes) -> attributes.isRegularFile()
-                && CONFIG_NAMES.contains(String.valueOf(path.getFileName())) && !skipped(root.relativize(path)))) {
+                && CONFIG_NAMES.contains(String.valueOf(path.getFileName())) && !skipped(root.relativize(path))
+                && excluded.stream().noneMatch(matcher -> matcher.matches(root.relativize(path))))) {
             configs = found.sorted().toList();
         } catch (IOException | UncheckedIOException unreadable) {
             problems.add(Problem.warning(Location.wholeFile(root), "could not look for prometheus.yml files, so "

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,5 +162,14 @@ class ScrapeIntervalsTest {
         Files.writeString(root.resolve("alerts.yaml"), RULES);
         assertThat(ScrapeIntervals.of(InputDiscovery.scan(root)).problems()).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("prometheus.yml could not be read"));
+    }
+
+    @Test
+    void aPrometheusYmlTheAuditExcludesDoesNotCount() throws IOException {
+        write("vendor/prometheus.yml", "global:\n  scrape_interval: 5s\n");
+        Files.writeString(root.resolve("alerts.yaml"), RULES);
+        ScrapeIntervals intervals = ScrapeIntervals.of(InputDiscovery.scan(root, List.of("vendor/**")));
+        assertThat(intervals.forCall(root.resolve("alerts.yaml"), Set.of()).interval())
+                .isEqualTo(Duration.ofMinutes(1));
     }
 }

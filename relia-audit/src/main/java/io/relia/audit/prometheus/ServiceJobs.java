@@ -1,10 +1,12 @@
 package io.relia.audit.prometheus;
 
+import io.relia.audit.k8s.LabelSelectors;
 import io.relia.core.spec.MapNode;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,7 +20,7 @@ final class ServiceJobs {
     }
 
     /**
-     * The jobs of a ServiceMonitor: from the Services of the tree its {@code selector.matchLabels} selects; when
+     * The jobs of a ServiceMonitor: from the Services of the tree its {@code selector} selects; when
      * none is in the tree, the selector's value of {@code jobLabel} and the monitor's own name (Services are
      * usually named like their monitor).
      */
@@ -26,13 +28,12 @@ final class ServiceJobs {
         Map<String, String> selector = selector(monitor);
         String jobLabel = jobLabel(monitor);
         Set<String> jobs = new LinkedHashSet<>();
-        if (!selector.isEmpty()) {
-            for (MapNode service : services) {
-                Map<String, String> labels = ScrapeSources.labels(service.map("metadata")
-                        .flatMap(metadata -> metadata.map("labels")));
-                if (labels.entrySet().containsAll(selector.entrySet())) {
-                    jobs.add(labels.getOrDefault(jobLabel, ScrapeSources.name(service)));
-                }
+        Optional<MapNode> selects = monitor.map("spec").flatMap(spec -> spec.map("selector"));
+        for (MapNode service : services) {
+            Map<String, String> labels = ScrapeSources.labels(service.map("metadata")
+                    .flatMap(metadata -> metadata.map("labels")));
+            if (LabelSelectors.selects(selects, labels)) {
+                jobs.add(labels.getOrDefault(jobLabel, ScrapeSources.name(service)));
             }
         }
         if (jobs.isEmpty()) {

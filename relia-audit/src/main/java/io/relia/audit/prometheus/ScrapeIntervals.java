@@ -76,7 +76,7 @@ final class ScrapeIntervals {
                     + describe(shortest) + ")");
         }
         return new Basis(shortest.interval(), "scrape interval " + seconds(shortest) + ", the shortest of "
-                + distinct + " in the tree (" + describe(shortest) + "), as "
+                + distinct + " found (" + describe(shortest) + "), as "
                 + (jobs.isEmpty() ? "the expression names no job" : "no scrape config names job "
                 + String.join(", ", jobs)));
     }

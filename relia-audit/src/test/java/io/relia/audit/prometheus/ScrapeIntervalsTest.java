@@ -70,7 +70,7 @@ class ScrapeIntervalsTest {
                 + "    scrape_interval: 10s\n");
         ScrapeIntervals.Basis basis = basis("alerts.yaml");
         assertThat(basis.interval()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(basis.reason()).contains("the shortest of 2 in the tree", "the expression names no job");
+        assertThat(basis.reason()).contains("the shortest of 2 found", "the expression names no job");
         assertThat(basis("alerts.yaml", "unknown").reason()).contains("no scrape config names job unknown");
     }
 

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Label selector matching, as Kubernetes defines it for matchLabels and matchExpressions. */
-final class LabelSelectors {
+/**
+ * Label selector matching, as Kubernetes defines it for matchLabels and matchExpressions. Public for the Prometheus
+ * audit, which matches a ServiceMonitor's selector to the Services of the tree.
+ */
+public final class LabelSelectors {
 
     private LabelSelectors() {
     }
@@ -18,7 +21,7 @@ final class LabelSelectors {
      * True when a selector selects a pod with {@code labels}; a missing or empty selector selects nothing (as a
      * PodDisruptionBudget's does in the checks that use it).
      */
-    static boolean selects(Optional<MapNode> selector, Map<String, String> labels) {
+    public static boolean selects(Optional<MapNode> selector, Map<String, String> labels) {
         if (selector.isEmpty() || selector.get().keys().isEmpty()) {
             return false;
         }

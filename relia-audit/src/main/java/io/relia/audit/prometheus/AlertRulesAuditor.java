@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Audits Prometheus alerting rules the way cloudflare/pint does: runbook, severity and {@code for:} on every
@@ -30,10 +29,6 @@ import java.util.regex.Pattern;
 public final class AlertRulesAuditor implements AuditAnalyzer {
 
     private static final Set<String> PAGING = Set.of("page", "critical", "pager", "sev1", "p1");
-    private static final Pattern RESOURCE_METRIC = Pattern.compile("(node_cpu|node_memory|node_filesystem|node_disk"
-            + "|node_load|container_cpu|container_memory|container_fs|container_spec|process_cpu"
-            + "|process_resident_memory|process_virtual_memory|jvm_memory|kube_pod_container_resource|kube_node_status"
-            + "_allocatable|kube_node_status_capacity)\\w*");
 
     private final Supplier<Optional<Promtool>> promtoolLookup;
 
@@ -65,8 +60,11 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
     public void analyze(AuditContext context) {
         List<AlertingRule> alerts = AlertingRule.all(context.inventory());
         RunbookIndex runbooks = RunbookIndex.of(context.inventory());
-        Duration scrape = context.enabled(PrometheusRules.RATE_WINDOW.id())
-                ? ScrapeInterval.of(context.root()) : ScrapeInterval.DEFAULT;
+        // Looking for scrape configs walks the tree: only when there are alerts to judge.
+        ScrapeIntervals scrape = !alerts.isEmpty() && context.enabled(PrometheusRules.RATE_WINDOW.id())
+                ? ScrapeIntervals.of(context.inventory())
+                : new ScrapeIntervals(context.root(), List.of(), List.of());
+        scrape.problems().forEach(context::problem);
         for (AlertingRule alert : alerts) {
             check(alert, runbooks, scrape, context);
         }
@@ -80,41 +78,56 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
         }
     }
 
-    private static void check(AlertingRule alert, RunbookIndex runbooks, Duration scrape, AuditContext context) {
-        if (!runbooks.covers(alert.name(), alert.runbookLink(), alert.file(), alert.labels())) {
+    private static void check(AlertingRule alert, RunbookIndex runbooks, ScrapeIntervals scrape,
+                              AuditContext context) {
+        PromQlScan scan = PromQlScan.of(alert.expr());
+        AlertPurpose purpose = AlertPurpose.of(alert, scan);
+        // A heartbeat is never answered while it fires (an outside service pages when it stops) and is routed by
+        // its name, so neither a runbook nor a severity is asked of it.
+        if (purpose != AlertPurpose.HEARTBEAT
+                && !runbooks.covers(alert.name(), alert.runbookLink(), alert.file(), alert.labels())) {
             report(context, PrometheusRules.WITHOUT_RUNBOOK, alert.where(), "alert " + alert.name()
                     + " has no runbook", "add annotations.runbook_url, or a runbook whose name or alerts list names "
                     + alert.name());
         }
         Optional<String> severity = alert.label("severity");
-        if (severity.isEmpty()) {
+        if (severity.isEmpty() && purpose != AlertPurpose.HEARTBEAT) {
             report(context, PrometheusRules.WITHOUT_SEVERITY, alert.where(), "alert " + alert.name()
                     + " has no severity label", "add labels.severity (critical/page or warning/ticket)");
         }
-        PromQlScan scan = PromQlScan.of(alert.expr());
-        if (!alert.rule().has("for") && !scan.multiWindow()) {
+        if (!alert.rule().has("for") && !scan.multiWindow() && purpose == AlertPurpose.CONDITION) {
             report(context, PrometheusRules.WITHOUT_FOR, alert.where(), "alert " + alert.name()
                     + " has no for: one bad evaluation fires it", "add for: 5m (or as long as the condition must "
                     + "hold before a person should look)");
         }
-        Duration minimum = scrape.multipliedBy(2);
+        rateWindow(alert, scan, scrape, context);
+        if (purpose != AlertPurpose.HEARTBEAT
+                && severity.map(s -> PAGING.contains(s.toLowerCase(Locale.ROOT))).orElse(false)) {
+            causeBasedPage(alert, scan, context);
+        }
+    }
+
+    private static void rateWindow(AlertingRule alert, PromQlScan scan, ScrapeIntervals scrape,
+                                   AuditContext context) {
         for (PromQlScan.RangeCall call : scan.rateRanges()) {
+            ScrapeIntervals.Basis basis = scrape.forCall(alert.file(), call.jobs());
+            Duration minimum = basis.interval().multipliedBy(2);
             if (call.range().compareTo(minimum) < 0) {
                 report(context, PrometheusRules.RATE_WINDOW, alert.exprAt(), "alert " + alert.name() + " takes "
-                        + call.function() + " over [" + call.text() + "], less than two scrape intervals ("
-                        + scrape.toSeconds() + " s each)", "use a range of at least " + minimum.toSeconds()
-                        + " s, e.g. [" + Math.max(2, minimum.toMinutes() * 2) + "m]");
-                break;
+                        + call.function() + " over [" + call.text() + "], less than two scrape intervals; "
+                        + basis.reason(), "use a range of at least " + ScrapeIntervals.text(minimum)
+                        + ", e.g. [" + Math.max(2, minimum.toMinutes() * 2) + "m]");
+                return;
             }
         }
-        if (severity.map(s -> PAGING.contains(s.toLowerCase(Locale.ROOT))).orElse(false)) {
-            List<String> metrics = scan.metrics();
-            if (!metrics.isEmpty() && metrics.stream().allMatch(m -> RESOURCE_METRIC.matcher(m).matches())) {
-                report(context, PrometheusRules.CAUSE_BASED_PAGE, alert.where(), "alert " + alert.name()
-                        + " pages on resource usage only (" + String.join(", ", metrics) + ")",
-                        "make it a ticket (severity: warning), and page on an error-rate or latency symptom or an "
-                                + "SLO burn rate");
-            }
+    }
+
+    private static void causeBasedPage(AlertingRule alert, PromQlScan scan, AuditContext context) {
+        if (MetricMeanings.causeOnly(scan)) {
+            report(context, PrometheusRules.CAUSE_BASED_PAGE, alert.where(), "alert " + alert.name()
+                    + " pages on resource usage only (" + String.join(", ", scan.metrics()) + ")",
+                    "make it a ticket (severity: warning), and page on an error-rate or latency symptom or an SLO "
+                            + "burn rate");
         }
     }
 

@@ -41,6 +41,13 @@ record AlertingRule(String name, Location where, String expr, Location exprAt, M
         return rule.map("annotations").flatMap(annotations -> annotations.text(key));
     }
 
+    /** The text of every annotation. */
+    List<String> annotations() {
+        List<String> texts = new ArrayList<>();
+        rule.map("annotations").ifPresent(map -> map.keys().forEach(key -> map.text(key).ifPresent(texts::add)));
+        return texts;
+    }
+
     /** The runbook link: {@code runbook_url} or {@code runbook} annotation. */
     Optional<String> runbookLink() {
         return annotation("runbook_url").or(() -> annotation("runbook")).filter(link -> !link.isBlank());

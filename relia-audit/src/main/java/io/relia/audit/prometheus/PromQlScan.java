@@ -23,8 +23,13 @@ final class PromQlScan {
      * @param function rate, irate or increase
      * @param range    the range written inside it
      * @param text     the range as written ({@code 1m})
+     * @param jobs     the jobs its argument selects with {@code job="..."}; empty when it names none
      */
-    record RangeCall(String function, Duration range, String text) {
+    record RangeCall(String function, Duration range, String text, Set<String> jobs) {
+
+        RangeCall {
+            jobs = Set.copyOf(jobs);
+        }
     }
 
     private static final Pattern RATE_CALL = Pattern.compile("(?<![\\w:])(rate|irate|increase)\\s*\\(");
@@ -34,17 +39,23 @@ final class PromQlScan {
     private static final Pattern GROUPING = Pattern.compile(
             "(?<![\\w:])(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.:])([a-zA-Z_:][\\w:]*)(\\s*\\()?");
+    private static final Pattern JOB = Pattern.compile("(?<![\\w])job\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    private static final Pattern TIME = Pattern.compile("(?<![\\w:])time\\s*\\(\\s*\\)");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
             "ignoring", "group_left", "group_right", "inf", "nan", "Inf", "NaN", "atan2");
 
+    /** The expression with string literals blanked (same length as {@link #written}). */
     private final String expr;
+    /** The expression as written, for the label values the blanked one hides. */
+    private final String written;
 
-    private PromQlScan(String expr) {
+    private PromQlScan(String expr, String written) {
         this.expr = expr;
+        this.written = written;
     }
 
     static PromQlScan of(String expr) {
-        return new PromQlScan(blankStrings(expr));
+        return new PromQlScan(blankStrings(expr), expr);
     }
 
     /** Every rate/irate/increase call with a literal range. */
@@ -64,8 +75,9 @@ final class PromQlScan {
                     Matcher range = RANGE.matcher(expr).region(i, expr.length());
                     if (range.lookingAt()) {
                         String text = range.group(1);
-                        Durations.parse(text).asOptional()
-                                .ifPresent(duration -> calls.add(new RangeCall(call.group(1), duration, text)));
+                        Set<String> jobs = jobs(written.substring(call.end(), i));
+                        Durations.parse(text).asOptional().ifPresent(duration ->
+                                calls.add(new RangeCall(call.group(1), duration, text, jobs)));
                     }
                     break;
                 }
@@ -108,6 +120,33 @@ final class PromQlScan {
             }
         }
         return List.copyOf(names);
+    }
+
+    /** The jobs the whole expression selects with {@code job="..."} (not {@code =~} or {@code !=}). */
+    Set<String> jobs() {
+        return jobs(written);
+    }
+
+    /**
+     * True when the expression reads no series and not the time: {@code vector(1)}, {@code 1}. A selector without
+     * a metric name ({@code {__name__=~".+"}}) reads series.
+     */
+    boolean constant() {
+        return metrics().isEmpty() && expr.indexOf('{') < 0 && !readsTime();
+    }
+
+    /** True when the expression reads the evaluation time, {@code time()}: ages and countdowns. */
+    boolean readsTime() {
+        return TIME.matcher(expr).find();
+    }
+
+    private static Set<String> jobs(String text) {
+        Set<String> jobs = new LinkedHashSet<>();
+        Matcher job = JOB.matcher(text);
+        while (job.find()) {
+            jobs.add(job.group(1) != null ? job.group(1) : job.group(2));
+        }
+        return jobs;
     }
 
     private static String blankStrings(String text) {

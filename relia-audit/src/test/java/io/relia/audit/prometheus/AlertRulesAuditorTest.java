@@ -45,4 +45,27 @@ class AlertRulesAuditorTest {
         new AlertRulesAuditor(Optional::empty).analyze(fast);
         assertThat(fast.findings()).isEmpty();
     }
+
+    @Test
+    void aRateWindowFindingSaysTheIntervalWasAssumedWhenTheTreeHasNoScrapeConfig(@TempDir Path root)
+            throws IOException {
+        Files.writeString(root.resolve("alerts.yaml"), RULES);
+        AuditContext context = new AuditContext(InputDiscovery.scan(root), Set.of("prometheus/rate-window-too-short"));
+        new AlertRulesAuditor(Optional::empty).analyze(context);
+        assertThat(context.findings()).singleElement().satisfies(finding -> assertThat(finding.message())
+                .isEqualTo("alert ErrorsHigh takes rate over [1m], less than two scrape intervals; scrape interval "
+                        + "assumed 60 s (Prometheus' default; no scrape config found in the tree)"));
+    }
+
+    @Test
+    void anUnreadableScrapeIntervalIsReportedAsAProblem(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("alerts.yaml"), RULES);
+        Files.writeString(root.resolve("prometheus.yml"), "global:\n  scrape_interval: 1.5m\n");
+        AuditContext context = new AuditContext(InputDiscovery.scan(root), Set.of("prometheus/rate-window-too-short"));
+        new AlertRulesAuditor(Optional::empty).analyze(context);
+        assertThat(context.problems()).anySatisfy(problem -> {
+            assertThat(problem.level()).isEqualTo(Problem.Level.WARNING);
+            assertThat(problem.location().toString()).endsWith("prometheus.yml:2:3");
+        });
+    }
 }

@@ -136,8 +136,14 @@ final class JavaRules {
     static final AuditRule RESOURCE_NOT_CLOSED = new AuditRule("java/resource-not-closed",
             "Resource never closed", Severity.MEDIUM,
             "A FileInputStream/FileOutputStream/FileReader/FileWriter/RandomAccessFile/Socket/ZipFile, a "
-                    + "DriverManager connection, or a JDBC statement or result set opened into a local variable "
-                    + "that is never closed, not in try-with-resources, and not returned, stored or passed on.",
+                    + "DriverManager connection, a JDBC statement, a Files.lines/list/walk/newInputStream stream, "
+                    + "an Apache HttpClient built on the spot, or a JDK decorator (BufferedReader, "
+                    + "InputStreamReader, GZIPInputStream, PrintWriter, ...) over one of these or over a "
+                    + "URLConnection's stream, opened into a local variable that is never closed, not in "
+                    + "try-with-resources, and not returned, stored or passed on (passing it to KeyStore.load, "
+                    + "Properties.load or a copy helper such as IOUtils.toString does not count: they leave it "
+                    + "open); or opened inline and only read from: new BufferedReader(...).readLine(), "
+                    + "Files.lines(path).count(), keyStore.load(new FileInputStream(path), password).",
             "Each leaked handle holds a file descriptor, socket or pooled database connection until the garbage "
                     + "collector gets to it; under load the process runs out of descriptors or the pool runs dry "
                     + "and every request waits for a connection.",

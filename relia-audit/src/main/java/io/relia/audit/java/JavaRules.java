@@ -62,6 +62,27 @@ final class JavaRules {
                     + "        new ThreadPoolExecutor.AbortPolicy());",
             Precision.HIGH, List.of("capacity", "concurrency"));
 
+    static final AuditRule UNBOUNDED_QUEUE = new AuditRule("java/unbounded-queue",
+            "Queue without capacity fed from outside", Severity.MEDIUM,
+            "A field holding a queue with no capacity (new LinkedBlockingQueue<>() or LinkedBlockingDeque<>() "
+                    + "without a capacity or with Integer.MAX_VALUE, ConcurrentLinkedQueue/Deque, "
+                    + "PriorityBlockingQueue, LinkedTransferQueue, DelayQueue, or an ArrayDeque/LinkedList/"
+                    + "PriorityQueue declared as a Queue or Deque) that a non-private method, a lambda or an "
+                    + "anonymous callback adds to (add/offer/put/addLast/push...) while the class never checks "
+                    + "size() or remainingCapacity() nor takes a semaphore permit. Not reported: a queue handed to "
+                    + "an executor or another object (java/unbounded-executor judges executors), or a static queue "
+                    + "nothing drains (java/static-collection-grows).",
+            "A buffer between callers and a worker absorbs bursts only while the worker keeps up; when it falls "
+                    + "behind (a slow disk, a stuck downstream), an unbounded queue turns back-pressure into heap "
+                    + "growth, long GC pauses and finally OutOfMemoryError, taking every other request with it. "
+                    + "A capacity makes the overload visible where it starts: offer() fails and the caller can "
+                    + "shed, retry later or block with a timeout.",
+            "private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();\n"
+                    + "public void publish(Event e) { events.offer(e); }",
+            "private final BlockingQueue<Event> events = new ArrayBlockingQueue<>(10_000);\n"
+                    + "public boolean publish(Event e) { return events.offer(e); }",
+            Precision.MEDIUM, List.of("capacity", "concurrency"));
+
     static final AuditRule RETRY_WITHOUT_BACKOFF = new AuditRule("java/retry-without-backoff",
             "Retry without backoff", Severity.MEDIUM,
             "A loop that retries an operation after catching its exception without sleeping, or sleeping a "
@@ -335,7 +356,7 @@ final class JavaRules {
             Precision.MEDIUM, List.of("resilience", "circuit-breaker", "dependency"));
 
     static final List<AuditRule> ALL = List.of(HTTP_CLIENT_NO_TIMEOUT, HTTP_REQUEST_NO_TIMEOUT,
-            BLOCKING_WITHOUT_DEADLINE, UNBOUNDED_EXECUTOR, RETRY_WITHOUT_BACKOFF, RETRY_UNBOUNDED,
+            BLOCKING_WITHOUT_DEADLINE, UNBOUNDED_EXECUTOR, UNBOUNDED_QUEUE, RETRY_WITHOUT_BACKOFF, RETRY_UNBOUNDED,
             INTERRUPTED_SWALLOWED, EMPTY_CATCH, EXCEPTION_SWALLOWED, RESOURCE_NOT_CLOSED,
             GRPC_NO_DEADLINE, JDBC_NO_TIMEOUT, REDIS_NO_TIMEOUT,
             STATIC_COLLECTION_GROWS, HANDLER_WITHOUT_METRICS, NO_HEALTH_ENDPOINT, UNSTRUCTURED_LOGGING,

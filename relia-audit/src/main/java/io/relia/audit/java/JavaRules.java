@@ -207,13 +207,19 @@ final class JavaRules {
 
     static final AuditRule JDBC_NO_TIMEOUT = new AuditRule("java/jdbc-no-timeout",
             "JDBC connection without socket timeout", Severity.MEDIUM,
-            "A literal PostgreSQL, MySQL or MariaDB JDBC URL given to DriverManager.getConnection, "
-                    + "setJdbcUrl or a DataSource's setUrl/setURL (directly or through a constant) without "
-                    + "socketTimeout=, when the file sets no socketTimeout property either; or "
-                    + "Statement.setQueryTimeout(0).",
-            "pgjdbc and MySQL Connector/J default socketTimeout to 0, which waits forever on a connection whose "
-                    + "peer died or a query that never returns; the pool connection and the calling thread are "
-                    + "lost with it. setQueryTimeout(0) means no limit.",
+            "A MySQL, MariaDB, PostgreSQL, SQL Server or Oracle JDBC URL (a literal, a constant, or concatenated "
+                    + "in code, with url += ... appends) given to DriverManager.getConnection/getDriver, "
+                    + "Driver.connect(url, properties), setJdbcUrl or a DataSource's setUrl/setURL, without the "
+                    + "timeouts whose driver default is infinite: socketTimeout (oracle.jdbc.ReadTimeout for "
+                    + "Oracle) everywhere, and for a direct DriverManager/Driver connection also MySQL's "
+                    + "connectTimeout and Oracle's oracle.net.CONNECT_TIMEOUT (a pool bounds the connect with its "
+                    + "login timeout). A timeout property set anywhere in the file (a Properties key, a data source "
+                    + "setter, setConnectionProperties) counts as set; a URL whose query string comes from a "
+                    + "variable is not judged. Also Statement.setQueryTimeout(0).",
+            "MySQL Connector/J defaults connectTimeout and socketTimeout to 0; pgjdbc, MariaDB Connector/J and the "
+                    + "SQL Server driver default socketTimeout to 0; Oracle thin sets no read timeout. 0 waits "
+                    + "forever on a connection whose peer died or a query that never returns; the pool connection "
+                    + "and the calling thread are lost with it. setQueryTimeout(0) means no limit.",
             "DriverManager.getConnection(\"jdbc:postgresql://db:5432/orders\", user, password);",
             "DriverManager.getConnection(\"jdbc:postgresql://db:5432/orders?socketTimeout=30\", user, password);",
             Precision.HIGH, List.of("timeout", "database"));

@@ -7,7 +7,8 @@ class UndoBuffer {
     private final Deque<String> edits = new ArrayDeque<>(64); // expect: java/unbounded-queue
     private final BlockingDeque<String> outbox = new LinkedBlockingDeque<>(Integer.MAX_VALUE); // expect: java/unbounded-queue
 
-    protected void push(String edit) {
+    // shared between threads under the lock, and nothing limits it
+    protected synchronized void push(String edit) {
         edits.addLast(edit);
     }
 
@@ -15,7 +16,7 @@ class UndoBuffer {
         outbox.putLast(message);
     }
 
-    String undo() {
+    synchronized String undo() {
         return edits.pollLast();
     }
 

@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +67,9 @@ final class UnboundedQueueCheck implements JavaCheck {
         }
         String name = variable.getNameAsString();
         List<MethodCallExpr> calls = callsOn(owner, name);
+        boolean concurrent = !BUFFERS.contains(file.resolve(creation.getType()));
         List<MethodCallExpr> adds = calls.stream().filter(call -> ADDS.contains(call.getNameAsString())
-                && reachableFromOutside(call)).toList();
+                && reachableFromOutside(call) && (concurrent || synchronizedAt(call))).toList();
         boolean guarded = calls.stream().anyMatch(call -> GUARDS.contains(call.getNameAsString()))
                 || !owner.findAll(MethodCallExpr.class, call -> SEMAPHORE.contains(call.getNameAsString())).isEmpty();
         boolean drained = calls.stream().anyMatch(call -> DRAINS.contains(call.getNameAsString()));
@@ -148,6 +150,17 @@ final class UnboundedQueueCheck implements JavaCheck {
             current = current.getParentNode().orElse(null);
         }
         return false;
+    }
+
+    /**
+     * True when {@code call} runs under a lock (a synchronized method or block): an ArrayDeque or LinkedList is then
+     * a buffer shared between threads. Used by one thread (an event loop), it is bounded by that thread's own flow
+     * control, and reporting it was noise on Relia's own Netty proxy.
+     */
+    private static boolean synchronizedAt(MethodCallExpr call) {
+        return SourceFile.ancestor(call, SynchronizedStmt.class).isPresent()
+                || SourceFile.ancestor(call, MethodDeclaration.class).filter(MethodDeclaration::isSynchronized)
+                .isPresent();
     }
 
     /** True when the queue itself is passed somewhere (an executor, a consumer) or returned: judged there. */

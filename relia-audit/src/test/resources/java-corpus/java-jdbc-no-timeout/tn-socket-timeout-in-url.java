@@ -11,7 +11,7 @@ class BillingDatabase {
     }
 
     Connection openReplica(String user, String password) throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://billing-replica:3306/billing?socketTimeout=30000",
+        return DriverManager.getConnection("jdbc:mysql://billing-replica:3306/billing?connectTimeout=3000&socketTimeout=30000",
                 user, password);
     }
 }

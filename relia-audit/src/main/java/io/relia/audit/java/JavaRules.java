@@ -62,6 +62,28 @@ final class JavaRules {
                     + "        new ThreadPoolExecutor.AbortPolicy());",
             Precision.HIGH, List.of("capacity", "concurrency"));
 
+    static final AuditRule UNBOUNDED_QUEUE = new AuditRule("java/unbounded-queue",
+            "Queue without capacity fed from outside", Severity.MEDIUM,
+            "A field holding a queue with no capacity (new LinkedBlockingQueue<>() or LinkedBlockingDeque<>() "
+                    + "without a capacity or with Integer.MAX_VALUE, ConcurrentLinkedQueue/Deque, "
+                    + "PriorityBlockingQueue, LinkedTransferQueue, DelayQueue, or an ArrayDeque/LinkedList/"
+                    + "PriorityQueue declared as a Queue or Deque and added to under a lock, i.e. shared between "
+                    + "threads) that a non-private method, a lambda or an "
+                    + "anonymous callback adds to (add/offer/put/addLast/push...) while the class never checks "
+                    + "size() or remainingCapacity() nor takes a semaphore permit. Not reported: a queue handed to "
+                    + "an executor or another object (java/unbounded-executor judges executors), or a static queue "
+                    + "nothing drains (java/static-collection-grows).",
+            "A buffer between callers and a worker absorbs bursts only while the worker keeps up; when it falls "
+                    + "behind (a slow disk, a stuck downstream), an unbounded queue turns back-pressure into heap "
+                    + "growth, long GC pauses and finally OutOfMemoryError, taking every other request with it. "
+                    + "A capacity makes the overload visible where it starts: offer() fails and the caller can "
+                    + "shed, retry later or block with a timeout.",
+            "private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();\n"
+                    + "public void publish(Event e) { events.offer(e); }",
+            "private final BlockingQueue<Event> events = new ArrayBlockingQueue<>(10_000);\n"
+                    + "public boolean publish(Event e) { return events.offer(e); }",
+            Precision.MEDIUM, List.of("capacity", "concurrency"));
+
     static final AuditRule RETRY_WITHOUT_BACKOFF = new AuditRule("java/retry-without-backoff",
             "Retry without backoff", Severity.MEDIUM,
             "A loop that retries an operation after catching its exception without sleeping, or sleeping a "
@@ -145,8 +167,14 @@ final class JavaRules {
     static final AuditRule RESOURCE_NOT_CLOSED = new AuditRule("java/resource-not-closed",
             "Resource never closed", Severity.MEDIUM,
             "A FileInputStream/FileOutputStream/FileReader/FileWriter/RandomAccessFile/Socket/ZipFile, a "
-                    + "DriverManager connection, or a JDBC statement or result set opened into a local variable "
-                    + "that is never closed, not in try-with-resources, and not returned, stored or passed on.",
+                    + "DriverManager connection, a JDBC statement, a Files.lines/list/walk/newInputStream stream, "
+                    + "an Apache HttpClient built on the spot, or a JDK decorator (BufferedReader, "
+                    + "InputStreamReader, GZIPInputStream, PrintWriter, ...) over one of these or over a "
+                    + "URLConnection's stream, opened into a local variable that is never closed, not in "
+                    + "try-with-resources, and not returned, stored or passed on (passing it to KeyStore.load, "
+                    + "Properties.load or a copy helper such as IOUtils.toString does not count: they leave it "
+                    + "open); or opened inline and only read from: new BufferedReader(...).readLine(), "
+                    + "Files.lines(path).count(), keyStore.load(new FileInputStream(path), password).",
             "Each leaked handle holds a file descriptor, socket or pooled database connection until the garbage "
                     + "collector gets to it; under load the process runs out of descriptors or the pool runs dry "
                     + "and every request waits for a connection.",
@@ -189,13 +217,19 @@ final class JavaRules {
 
     static final AuditRule JDBC_NO_TIMEOUT = new AuditRule("java/jdbc-no-timeout",
             "JDBC connection without socket timeout", Severity.MEDIUM,
-            "A literal PostgreSQL, MySQL or MariaDB JDBC URL given to DriverManager.getConnection, "
-                    + "setJdbcUrl or a DataSource's setUrl/setURL (directly or through a constant) without "
-                    + "socketTimeout=, when the file sets no socketTimeout property either; or "
-                    + "Statement.setQueryTimeout(0).",
-            "pgjdbc and MySQL Connector/J default socketTimeout to 0, which waits forever on a connection whose "
-                    + "peer died or a query that never returns; the pool connection and the calling thread are "
-                    + "lost with it. setQueryTimeout(0) means no limit.",
+            "A MySQL, MariaDB, PostgreSQL, SQL Server or Oracle JDBC URL (a literal, a constant, or concatenated "
+                    + "in code, with url += ... appends) given to DriverManager.getConnection/getDriver, "
+                    + "Driver.connect(url, properties), setJdbcUrl or a DataSource's setUrl/setURL, without the "
+                    + "timeouts whose driver default is infinite: socketTimeout (oracle.jdbc.ReadTimeout for "
+                    + "Oracle) everywhere, and for a direct DriverManager/Driver connection also MySQL's "
+                    + "connectTimeout and Oracle's oracle.net.CONNECT_TIMEOUT (a pool bounds the connect with its "
+                    + "login timeout). A timeout property set anywhere in the file (a Properties key, a data source "
+                    + "setter, setConnectionProperties) counts as set; a URL whose query string comes from a "
+                    + "variable is not judged. Also Statement.setQueryTimeout(0).",
+            "MySQL Connector/J defaults connectTimeout and socketTimeout to 0; pgjdbc, MariaDB Connector/J and the "
+                    + "SQL Server driver default socketTimeout to 0; Oracle thin sets no read timeout. 0 waits "
+                    + "forever on a connection whose peer died or a query that never returns; the pool connection "
+                    + "and the calling thread are lost with it. setQueryTimeout(0) means no limit.",
             "DriverManager.getConnection(\"jdbc:postgresql://db:5432/orders\", user, password);",
             "DriverManager.getConnection(\"jdbc:postgresql://db:5432/orders?socketTimeout=30\", user, password);",
             Precision.HIGH, List.of("timeout", "database"));
@@ -339,7 +373,7 @@ final class JavaRules {
             Precision.MEDIUM, List.of("resilience", "circuit-breaker", "dependency"));
 
     static final List<AuditRule> ALL = List.of(HTTP_CLIENT_NO_TIMEOUT, HTTP_REQUEST_NO_TIMEOUT,
-            BLOCKING_WITHOUT_DEADLINE, UNBOUNDED_EXECUTOR, RETRY_WITHOUT_BACKOFF, RETRY_UNBOUNDED,
+            BLOCKING_WITHOUT_DEADLINE, UNBOUNDED_EXECUTOR, UNBOUNDED_QUEUE, RETRY_WITHOUT_BACKOFF, RETRY_UNBOUNDED,
             INTERRUPTED_SWALLOWED, EMPTY_CATCH, EXCEPTION_SWALLOWED, RESOURCE_NOT_CLOSED,
             GRPC_NO_DEADLINE, JDBC_NO_TIMEOUT, REDIS_NO_TIMEOUT,
             STATIC_COLLECTION_GROWS, HANDLER_WITHOUT_METRICS, NO_HEALTH_ENDPOINT, UNSTRUCTURED_LOGGING,

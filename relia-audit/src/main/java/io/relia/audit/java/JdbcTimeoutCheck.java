@@ -1,6 +1,8 @@
 package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
@@ -8,22 +10,40 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code java/jdbc-no-timeout}: PostgreSQL/MySQL/MariaDB JDBC URLs without socketTimeout, setQueryTimeout(0). */
+/**
+ * {@code java/jdbc-no-timeout}: a JDBC URL of a driver in {@link JdbcDrivers} that reaches a connection or a pool
+ * without the connect/socket timeouts whose driver default is infinite, written as a literal, a constant, or built
+ * by concatenation in code ({@code "jdbc:mysql://" + host + "/" + db}, with {@code url += "?..."} appends); and
+ * {@code setQueryTimeout(0)}. A timeout property the file sets anywhere (a Properties key, a data source setter,
+ * setConnectionProperties) counts as set for every URL of the file: which connection it reaches is not traced.
+ */
 final class JdbcTimeoutCheck implements JavaCheck {
 
-    private static final List<String> DRIVERS = List.of("jdbc:postgresql:", "jdbc:mysql:", "jdbc:mariadb:");
     private static final List<String> LIBRARIES = List.of("java.sql", "javax.sql", "com.zaxxer.hikari",
-            "org.postgresql", "com.mysql", "org.mariadb");
-    private static final Set<String> URL_SINKS = Set.of("getConnection", "setJdbcUrl", "setUrl", "setURL");
+            "org.postgresql", "com.mysql", "org.mariadb", "org.apache.tomcat.jdbc", "org.apache.commons.dbcp",
+            "com.alibaba.druid", "com.mchange.v2.c3p0", "oracle.jdbc", "com.microsoft.sqlserver");
+    private static final Set<String> URL_SINKS = Set.of("getConnection", "setJdbcUrl", "setUrl", "setURL",
+            "connect", "getDriver");
+    /**
+     * Data source setters that set a timeout property, by the property they set (PGSimpleDataSource, MysqlDataSource,
+     * MariaDbDataSource and SQLServerDataSource name them after their URL properties).
+     */
+    private static final Map<String, String> SETTERS = Map.of("setSocketTimeout", "sockettimeout",
+            "setConnectTimeout", "connecttimeout", "setLoginTimeout", "logintimeout");
     private static final Set<String> STATEMENTS = Set.of("java.sql.Statement", "java.sql.PreparedStatement",
             "java.sql.CallableStatement");
+    /** Parts of a concatenated URL whose name says they carry the query string. */
+    private static final List<String> PARAMETER_PARTS = List.of("param", "option", "propert", "extra", "query", "args",
+            "suffix", "settings");
 
     @Override
     public void check(SourceFile file) {
@@ -31,26 +51,45 @@ final class JdbcTimeoutCheck implements JavaCheck {
                 .anyMatch(i.getNameAsString()::startsWith))) {
             return;
         }
-        boolean socketTimeoutSet = false;
-        for (StringLiteralExpr literal : file.all(StringLiteralExpr.class)) {
-            socketTimeoutSet |= literal.getValue().equalsIgnoreCase("socketTimeout");
-        }
         List<MethodCallExpr> calls = file.all(MethodCallExpr.class);
-        socketTimeoutSet |= calls.stream().anyMatch(call -> call.getNameAsString().equals("setSocketTimeout"));
+        StringBuilder fileSettings = new StringBuilder(";");
+        file.all(StringLiteralExpr.class).forEach(literal -> fileSettings.append(JdbcDrivers.settingIn(
+                literal.getValue())));
+        calls.stream().map(call -> SETTERS.get(call.getNameAsString())).filter(Objects::nonNull)
+                .forEach(setting -> fileSettings.append(setting).append("=;"));
         Map<Node, Boolean> reported = new IdentityHashMap<>();
         for (MethodCallExpr call : calls) {
             String name = call.getNameAsString();
             if (name.equals("setQueryTimeout")) {
                 queryTimeout(file, call);
-            } else if (!socketTimeoutSet && URL_SINKS.contains(name) && !call.getArguments().isEmpty()
-                    && (!name.equals("getConnection") || file.isClass(call.getScope(), "java.sql.DriverManager"))) {
-                jdbcUrl(call.getArgument(0)).filter(url -> reported.put(url, true) == null).ifPresent(url ->
-                        file.report(JavaRules.JDBC_NO_TIMEOUT, url, driver(url) + " JDBC URL without "
-                                + "socketTimeout: the driver's default 0 waits forever for a dead connection or a "
-                                + "stuck query", "append ?socketTimeout=30 (seconds for PostgreSQL, ms for "
-                                + "MySQL/MariaDB), or set the socketTimeout data source property"));
+            } else if (URL_SINKS.contains(name) && !call.getArguments().isEmpty() && isSink(file, call)) {
+                boolean direct = !name.startsWith("set");
+                jdbcUrl(call.getArgument(0), fileSettings.toString(), direct).filter(url -> reported.put(url.at(), true) == null)
+                        .ifPresent(url -> report(file, url));
             }
         }
+    }
+
+    /** DriverManager.getConnection/getDriver, Driver.connect, and the URL setters of pools and data sources. */
+    private static boolean isSink(SourceFile file, MethodCallExpr call) {
+        String name = call.getNameAsString();
+        if (name.equals("getConnection") || name.equals("getDriver")) {
+            return file.isClass(call.getScope(), "java.sql.DriverManager");
+        }
+        if (name.equals("connect")) {
+            return call.getArguments().size() == 2;
+        }
+        return true;
+    }
+
+    private static void report(SourceFile file, JdbcUrl url) {
+        boolean connect = url.missing().contains(url.driver().connectNames().get(0));
+        boolean read = url.missing().contains(url.driver().readNames().get(0));
+        String waits = (connect ? "an unreachable server" : "") + (connect && read ? " and " : "")
+                + (read ? "a dead connection or a stuck query" : "");
+        file.report(JavaRules.JDBC_NO_TIMEOUT, url.at(), url.driver().name() + " JDBC URL without "
+                + String.join(" or ", url.missing()) + ": the driver's default waits forever for " + waits,
+                "append " + url.driver().example() + ", or set the properties on the data source");
     }
 
     private static void queryTimeout(SourceFile file, MethodCallExpr call) {
@@ -62,39 +101,82 @@ final class JdbcTimeoutCheck implements JavaCheck {
         }
     }
 
-    /** The URL expression to report when {@code argument} is, or names a constant holding, a matching JDBC URL. */
-    private static Optional<Expression> jdbcUrl(Expression argument) {
+    /** A URL to report: where, for which driver, and the timeouts it lacks. */
+    private record JdbcUrl(Expression at, JdbcDrivers.Driver driver, List<String> missing) {
+    }
+
+    /** The URL {@code argument} is, or names a variable or constant holding, when it lacks a needed timeout. */
+    private static Optional<JdbcUrl> jdbcUrl(Expression argument, String fileSettings, boolean direct) {
         Expression url = argument;
+        StringBuilder appended = new StringBuilder();
         if (argument instanceof NameExpr name) {
             url = Declaration.of(name).flatMap(Declaration::initializer).orElse(null);
+            if (!appends(name, appended)) {
+                return Optional.empty();
+            }
         }
         if (url instanceof StringLiteralExpr literal) {
-            return matches(literal.getValue(), literal.getValue()) ? Optional.of(url) : Optional.empty();
+            return judged(url, literal.getValue(), literal.getValue() + appended + fileSettings, direct);
         }
-        // "jdbc:postgresql://" + host + "/orders": judged only when the parameters would be in a visible literal
-        if (url instanceof BinaryExpr concatenation && concatenation.getOperator() == BinaryExpr.Operator.PLUS
-                && concatenation.getRight() instanceof StringLiteralExpr) {
+        if (url instanceof BinaryExpr concatenation && concatenation.getOperator() == BinaryExpr.Operator.PLUS) {
             Expression first = concatenation;
             while (first instanceof BinaryExpr binary) {
                 first = binary.getLeft();
             }
             StringBuilder literals = new StringBuilder();
             concatenation.findAll(StringLiteralExpr.class).forEach(part -> literals.append(part.getValue()));
-            if (first instanceof StringLiteralExpr start && matches(start.getValue(), literals.toString())) {
-                return Optional.of(url);
+            if (first instanceof StringLiteralExpr start && !parametersFromElsewhere(concatenation)) {
+                return judged(url, start.getValue(), literals.toString() + appended + fileSettings, direct);
             }
         }
         return Optional.empty();
     }
 
-    private static boolean matches(String start, String whole) {
-        String lower = start.toLowerCase(Locale.ROOT);
-        return DRIVERS.stream().anyMatch(lower::startsWith)
-                && !whole.toLowerCase(Locale.ROOT).contains("sockettimeout=");
+    private static Optional<JdbcUrl> judged(Expression at, String start, String whole, boolean direct) {
+        return JdbcDrivers.of(start).map(driver -> new JdbcUrl(at, driver, driver.missing(whole, direct)))
+                .filter(url -> !url.missing().isEmpty());
     }
 
-    private static String driver(Expression url) {
-        String text = url.toString().toLowerCase(Locale.ROOT);
-        return text.contains("jdbc:postgresql:") ? "PostgreSQL" : text.contains("jdbc:mysql:") ? "MySQL" : "MariaDB";
+    /**
+     * Collects the literals appended to the local {@code name} with {@code +=} in its method; false when something
+     * else is assigned or appended (the parameters may come from there).
+     */
+    private static boolean appends(NameExpr name, StringBuilder appended) {
+        Optional<MethodDeclaration> method = SourceFile.ancestor(name, MethodDeclaration.class);
+        if (method.isEmpty()) {
+            return true;
+        }
+        for (AssignExpr assign : method.get().findAll(AssignExpr.class, a -> a.getTarget() instanceof NameExpr target
+                && target.getNameAsString().equals(name.getNameAsString()))) {
+            if (assign.getOperator() != AssignExpr.Operator.PLUS || parametersFromElsewhere(assign.getValue())) {
+                return false;
+            }
+            assign.getValue().findAll(StringLiteralExpr.class).forEach(part -> appended.append(part.getValue()));
+        }
+        return true;
+    }
+
+    /** True when a non-literal part follows a '?' or '&', or is named like a parameter string. */
+    private static boolean parametersFromElsewhere(Expression expression) {
+        boolean afterQuery = false;
+        for (Node part : parts(expression)) {
+            if (part instanceof StringLiteralExpr literal) {
+                afterQuery |= literal.getValue().contains("?") || literal.getValue().contains("&");
+            } else if (afterQuery || PARAMETER_PARTS.stream().anyMatch(part.toString().toLowerCase(Locale.ROOT)
+                    ::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The operands of a chain of {@code +}, left to right. */
+    private static List<Expression> parts(Expression expression) {
+        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+            List<Expression> left = new ArrayList<>(parts(binary.getLeft()));
+            left.addAll(parts(binary.getRight()));
+            return left;
+        }
+        return List.of(expression);
     }
 }

@@ -54,11 +54,11 @@ public final class SpringConfigAuditor implements AuditAnalyzer {
                         + unreadable.getMessage()));
             }
         }
-        byDirectory.values().forEach(files -> {
+        byDirectory.forEach((directory, files) -> {
             files.sort((a, b) -> Integer.compare(a.file().toString().length(), b.file().toString().length()));
             files.forEach(file -> perFile(file, context));
             files.forEach(file -> SpringSecurity.check(file, files, context));
-            datasourceTimeoutMissing(files, context);
+            datasourceTimeoutMissing(files, directory, context);
             retries(files, context);
         });
     }
@@ -79,15 +79,23 @@ public final class SpringConfigAuditor implements AuditAnalyzer {
                 + "/actuator/health/liveness and /actuator/health/readiness"));
     }
 
-    private static void datasourceTimeoutMissing(List<SpringProperties> files, AuditContext context) {
-        boolean set = files.stream().anyMatch(file -> file.get(HIKARI_TIMEOUT).isPresent());
-        if (set) {
+    private static void datasourceTimeoutMissing(List<SpringProperties> files, Path directory,
+                                                 AuditContext context) {
+        if (files.stream().anyMatch(file -> file.get(HIKARI_TIMEOUT).isPresent())) {
             return;
         }
+        DatasourcePool pool = DatasourcePool.of(files, directory, context.root());
+        if (pool.waitSet(files)) {
+            return;
+        }
+        String property = pool.prefix() + "." + pool.waitProperty();
         files.stream().flatMap(file -> file.firstUnder("spring.datasource").stream()).findFirst()
-                .ifPresent(property -> report(context, SpringRules.DATASOURCE_TIMEOUT, Severity.LOW, property,
-                        "the datasource sets no connection-timeout: requests wait up to Hikari's 30 s default for "
-                                + "a pooled connection", "set " + HIKARI_TIMEOUT + " below your request timeout"));
+                .ifPresent(first -> report(context, SpringRules.DATASOURCE_TIMEOUT,
+                        pool.waitsForever() ? Severity.HIGH : Severity.LOW, first, "the datasource (" + pool.name()
+                                + ", from " + pool.source() + ") sets no " + property + ": requests wait "
+                                + (pool.waitsForever() ? "for ever (the pool's default is " + pool.defaultWait() + ")"
+                                : "up to the pool's " + pool.defaultWait() + " default") + " for a pooled connection",
+                        "set " + property + " below your request timeout"));
     }
 
     private static void retries(List<SpringProperties> files, AuditContext context) {

@@ -12,11 +12,16 @@ final class SpringRules {
     static final AuditRule DATASOURCE_TIMEOUT = new AuditRule("spring/datasource-no-connection-timeout",
             "Datasource pool without connection timeout", Severity.HIGH,
             "spring.datasource.hikari.connection-timeout set to 0 (wait forever; High), or a datasource configured "
-                    + "without any connection-timeout in application.yml or its profiles (Hikari's 30 s default "
-                    + "applies; Low).",
+                    + "without the wait bound of the pool it uses, in application.yml/.properties or its profiles. "
+                    + "The pool is told by spring.datasource.type, else by the namespace configured "
+                    + "(spring.datasource.hikari/tomcat/dbcp2/druid.*), else by the pool dependency in the nearest "
+                    + "pom.xml or build.gradle, else Spring Boot's default HikariCP. HikariCP connection-timeout "
+                    + "and Tomcat JDBC max-wait default to 30 s (Low); Commons DBCP2 and Druid max-wait default to "
+                    + "-1, waiting indefinitely (High).",
             "When the pool is exhausted every request thread waits for a connection: with 0 for ever, with the "
                     + "default for 30 s, longer than most callers wait, so threads pile up behind a slow database. "
-                    + "HikariCP HikariConfig: connectionTimeout 0 means Integer.MAX_VALUE.",
+                    + "HikariCP HikariConfig: connectionTimeout 0 means Integer.MAX_VALUE; DBCP2 BasicDataSource and "
+                    + "Druid: maxWait -1 blocks indefinitely.",
             "spring:\n  datasource:\n    hikari:\n      connection-timeout: 0",
             "spring:\n  datasource:\n    hikari:\n      connection-timeout: 2s", Precision.HIGH,
             List.of("spring", "timeout", "database"));

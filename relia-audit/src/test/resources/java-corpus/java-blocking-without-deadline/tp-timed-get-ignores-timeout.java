@@ -12,7 +12,7 @@ final class RpcResult implements Future<String> {
 
     @Override
     public String get() throws InterruptedException, ExecutionException {
-        return response.get(); // expect: java/blocking-without-deadline
+        return response.get();
     }
 
     @Override

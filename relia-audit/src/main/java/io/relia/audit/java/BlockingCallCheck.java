@@ -48,6 +48,12 @@ final class BlockingCallCheck implements ProjectCheck {
     private static final Set<String> SELF_BOUNDED = Set.of("closeFuture", "bind", "connect", "shutdownGracefully",
             "terminationFuture");
 
+    /** Methods that run their callback after a future completed (CompletableFuture, Guava, Netty, Kafka). */
+    private static final Set<String> COMPLETION_CALLBACKS = Set.of("thenApply", "thenApplyAsync", "thenAccept",
+            "thenAcceptAsync", "thenRun", "thenRunAsync", "thenCompose", "thenComposeAsync", "thenCombine",
+            "whenComplete", "whenCompleteAsync", "handle", "handleAsync", "addListener", "addCallback", "transform",
+            "transformAsync", "callAsync", "whenAllSucceed", "whenAllComplete");
+
     /** A call that waits without a deadline: what it waits on, the timed form, and how that was learnt. */
     private record Wait(String label, String timed, String reason) {
     }
@@ -71,10 +77,38 @@ final class BlockingCallCheck implements ProjectCheck {
             }
         }
         for (MethodCallExpr call : calls) {
-            if (waits.containsKey(call)) {
+            if (waits.containsKey(call) && !forwards(call) && !inCompletionCallback(call)) {
                 report(file, call, waits.get(call));
             }
         }
+    }
+
+    /**
+     * An untimed {@code get()} whose body is the untimed {@code delegate.get()}: the wait belongs to whoever calls
+     * it, and is reported there ({@link BlockingWrappers}), not in the forwarding method as well.
+     */
+    private static boolean forwards(MethodCallExpr call) {
+        return enclosingMethod(call).filter(method -> method.getNameAsString().equals(call.getNameAsString())
+                && method.getParameters().size() == call.getArguments().size() && !timeoutParameter(method))
+                .isPresent();
+    }
+
+    /**
+     * A wait inside a callback that runs once futures completed ({@code allOf(a, b).thenApply(v -> a.get())},
+     * {@code addListener}, {@code whenComplete}): the future it reads is done by then, as Guava's {@code
+     * Futures.getDone} documents for that idiom.
+     */
+    private static boolean inCompletionCallback(MethodCallExpr call) {
+        Node current = call.getParentNode().orElse(null);
+        while (current != null && !(current instanceof MethodDeclaration)) {
+            if ((current instanceof LambdaExpr || current instanceof ObjectCreationExpr)
+                    && current.getParentNode().orElse(null) instanceof MethodCallExpr outer
+                    && COMPLETION_CALLBACKS.contains(outer.getNameAsString())) {
+                return true;
+            }
+            current = current.getParentNode().orElse(null);
+        }
+        return false;
     }
 
     @Override
@@ -141,7 +175,9 @@ final class BlockingCallCheck implements ProjectCheck {
     }
 
     /**
-     * The methods of this file that wait without a deadline and take no timeout, each with its first such wait. Notes
+     * The wait-named methods of this file ({@code await()}, {@code get()}: a caller expects them to wait) that wait
+     * without a deadline and take no timeout, each with its first such wait; a {@code reset()} or a worker loop that
+     * waits inside is judged there, not at each caller. Notes
      * them for the project ({@link #BLOCKS}), and the wait-named methods that certainly do not wait ({@link
      * #DECLARES}), so that calls from other files can be judged.
      */
@@ -157,11 +193,11 @@ final class BlockingCallCheck implements ProjectCheck {
             Optional<MethodCallExpr> first = inside.stream().filter(waits::containsKey).findFirst();
             Optional<String> owner = owner(method);
             String signature = "#" + method.getNameAsString() + "/" + method.getParameters().size();
-            if (first.isPresent()) {
+            if (first.isPresent() && WAIT_NAME.matcher(method.getNameAsString()).matches()) {
                 wrappers.put(method, first.get());
                 owner.ifPresent(name -> file.fact(BLOCKS + name + signature + "|" + waits.get(first.get()).label(),
                         first.get()));
-            } else if (WAIT_NAME.matcher(method.getNameAsString()).matches()
+            } else if (first.isEmpty() && WAIT_NAME.matcher(method.getNameAsString()).matches()
                     && inside.stream().noneMatch(undecided::containsKey)) {
                 owner.ifPresent(name -> file.fact(DECLARES + name + signature, method.getName()));
             }

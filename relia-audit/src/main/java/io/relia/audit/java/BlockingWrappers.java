@@ -72,8 +72,8 @@ final class BlockingWrappers {
                         + "parameter) and pass a deadline here");
             }
         } else if (!evidence.isEmpty()) {
-            report(at, method + "() waits without a deadline: its receiver's type (" + simpleType + ") is not in "
-                    + "the sources, but " + evidence + (method.equals("get") ? ", so it is a future"
+            String shown = simpleType.isEmpty() ? method + "()" : simpleType + "." + method + "()";
+            report(at, shown + " waits without a deadline: the sources do not show its body, but " + evidence + (method.equals("get") ? ", so it is a future"
                     : ", so it is an interruptible wait"), "use " + method + "(timeout, unit) and handle the "
                     + "timeout");
         }

@@ -80,6 +80,8 @@ final class BlockingApis {
                     "poll(timeout, unit)"),
             // https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/lang/Thread.html#join()
             instances(List.of("java.lang.Thread"), "join", 0, "join(millis) and check isAlive()"),
+            // https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/lang/Object.html#wait()
+            instances(List.of("java.lang.Object"), "wait", 0, "wait(timeoutMillis) in a loop"),
             // https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/lang/Process.html#waitFor()
             instances(List.of("java.lang.Process"), "waitFor", 0, "waitFor(timeout, unit)"))
             .flatMap(List::stream).toList();

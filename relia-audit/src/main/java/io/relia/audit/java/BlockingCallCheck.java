@@ -190,7 +190,9 @@ final class BlockingCallCheck implements ProjectCheck {
             }
             List<MethodCallExpr> inside = SourceFile.within(method.getBody().get(), MethodCallExpr.class,
                     node -> false);
-            Optional<MethodCallExpr> first = inside.stream().filter(waits::containsKey).findFirst();
+            // A wait suppressed with a reason (relia:ignore) is a reviewed choice: its callers inherit it.
+            Optional<MethodCallExpr> first = inside.stream().filter(waits::containsKey).filter(call -> !file.ignored(
+                    JavaRules.BLOCKING_WITHOUT_DEADLINE, call.getBegin().map(at -> at.line).orElse(0))).findFirst();
             Optional<String> owner = owner(method);
             String signature = "#" + method.getNameAsString() + "/" + method.getParameters().size();
             if (first.isPresent() && WAIT_NAME.matcher(method.getNameAsString()).matches()) {

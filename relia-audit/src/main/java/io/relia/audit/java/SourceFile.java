@@ -134,6 +134,7 @@ final class SourceFile {
     private Map<Class<?>, List<Node>> byClass;
 
     private final List<Position> comments;
+    private final Map<Integer, String> ignoreComments = new HashMap<>();
 
     /** @param comments where the file's comments start, sorted */
     SourceFile(Path path, CompilationUnit unit, List<Position> comments) {
@@ -151,6 +152,20 @@ final class SourceFile {
         int index = Collections.binarySearch(comments, begin);
         int next = index >= 0 ? index : -index - 1;
         return next < comments.size() && comments.get(next).isBefore(node.getEnd().get());
+    }
+
+    /** Notes a {@code relia:ignore} comment starting on {@code line}. */
+    void ignoreComment(int line, String content) {
+        ignoreComments.merge(line, content, String::concat);
+    }
+
+    /**
+     * True when a {@code relia:ignore} comment naming {@code rule} sits on {@code line} or the line above it (where
+     * the report will suppress a finding): lets a check respect that choice in what it derives from the line.
+     */
+    boolean ignored(AuditRule rule, int line) {
+        return ignoreComments.getOrDefault(line, "").contains(rule.id())
+                || ignoreComments.getOrDefault(line - 1, "").contains(rule.id());
     }
 
     CompilationUnit unit() {

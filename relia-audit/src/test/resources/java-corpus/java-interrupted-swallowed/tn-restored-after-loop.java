@@ -4,7 +4,7 @@ class Uninterruptible {
         try {
             while (true) {
                 try {
-                    process.waitFor();
+                    process.waitFor(); // expect: java/blocking-without-deadline
                     return;
                 } catch (InterruptedException e) {
                     interrupted = true;

@@ -186,6 +186,10 @@ public final class JavaAnalyzer implements AuditAnalyzer {
         List<Position> comments = parsed.getCommentsCollection().map(all -> all.getComments().stream()
                 .flatMap(comment -> comment.getBegin().stream()).sorted().toList()).orElse(List.of());
         SourceFile source = new SourceFile(shown, parsed.getResult().get(), comments);
+        parsed.getCommentsCollection().ifPresent(all -> all.getComments().stream()
+                .filter(comment -> comment.getContent().contains("relia:ignore"))
+                .forEach(comment -> comment.getBegin().ifPresent(at -> source.ignoreComment(at.line,
+                        comment.getContent()))));
         try {
             for (JavaCheck check : CHECKS) {
                 check.check(source);

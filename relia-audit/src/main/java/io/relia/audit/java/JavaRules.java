@@ -41,8 +41,16 @@ final class JavaRules {
     static final AuditRule BLOCKING_WITHOUT_DEADLINE = new AuditRule("java/blocking-without-deadline",
             "Blocking call without deadline", Severity.MEDIUM,
             "Future.get(), CompletableFuture.join(), CountDownLatch/CyclicBarrier/Condition.await(), "
-                    + "BlockingQueue.take()/put(), Thread.join(), Semaphore.acquire() or Object.wait() without a "
-                    + "timeout, where the receiver's type is known from its declaration.",
+                    + "BlockingQueue.take()/put(), Thread.join(), Semaphore.acquire(), Process.waitFor(), "
+                    + "invokeAll/invokeAny or Object.wait() without a timeout, and the untimed waits of Guava "
+                    + "(ListenableFuture, FluentFuture, Futures.getUnchecked, Uninterruptibles), Netty "
+                    + "(sync/await), Spring ListenableFuture, Reactor (block/blockFirst/blockLast), Kafka, Lettuce, "
+                    + "Apache HttpClient and Google API futures. The receiver's type comes from its declaration "
+                    + "(locals, fields, parameters, var, methods of the class); when it is not in the sources, a "
+                    + "no-argument get() that must handle ExecutionException, or await()/join() that must handle "
+                    + "InterruptedException, counts as a wait (the message says so). Calls of a project method "
+                    + "that waits without a deadline and takes no timeout are reported at the call (one level); a "
+                    + "method that takes a timeout but waits without one is reported at that wait.",
             "A wait without a deadline turns a lost signal or a stuck dependency into a thread that never comes "
                     + "back; enough of them exhaust the pool and the service stops answering.",
             "Result r = future.get();",

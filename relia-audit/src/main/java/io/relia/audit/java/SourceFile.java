@@ -4,6 +4,7 @@ import com.github.javaparser.Position;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -83,7 +84,8 @@ final class SourceFile {
             "com.google.common.collect.LinkedListMultimap", "com.google.common.collect.Maps",
             "com.google.common.collect.Lists", "com.google.common.collect.Sets");
 
-    private static final Set<String> JAVA_LANG = Set.of("Thread", "Object", "Integer", "Math", "System");
+    private static final Set<String> JAVA_LANG = Set.of("Thread", "Object", "Integer", "Math", "System",
+            "Process");
 
     /** Return types of the calls the checks follow, keyed by receiver type and method name. */
     private static final Map<String, String> RETURNS = Map.ofEntries(
@@ -132,6 +134,7 @@ final class SourceFile {
     private Map<Class<?>, List<Node>> byClass;
 
     private final List<Position> comments;
+    private final Map<Integer, String> ignoreComments = new HashMap<>();
 
     /** @param comments where the file's comments start, sorted */
     SourceFile(Path path, CompilationUnit unit, List<Position> comments) {
@@ -149,6 +152,20 @@ final class SourceFile {
         int index = Collections.binarySearch(comments, begin);
         int next = index >= 0 ? index : -index - 1;
         return next < comments.size() && comments.get(next).isBefore(node.getEnd().get());
+    }
+
+    /** Notes a {@code relia:ignore} comment starting on {@code line}. */
+    void ignoreComment(int line, String content) {
+        ignoreComments.merge(line, content, String::concat);
+    }
+
+    /**
+     * True when a {@code relia:ignore} comment naming {@code rule} sits on {@code line} or the line above it (where
+     * the report will suppress a finding): lets a check respect that choice in what it derives from the line.
+     */
+    boolean ignored(AuditRule rule, int line) {
+        return ignoreComments.getOrDefault(line, "").contains(rule.id())
+                || ignoreComments.getOrDefault(line - 1, "").contains(rule.id());
     }
 
     CompilationUnit unit() {
@@ -238,7 +255,8 @@ final class SourceFile {
         }
         for (ImportDeclaration declaration : unit.getImports()) {
             String candidate = declaration.getNameAsString() + "." + first;
-            if (declaration.isAsterisk() && !declaration.isStatic() && KNOWN.contains(candidate)) {
+            if (declaration.isAsterisk() && !declaration.isStatic()
+                    && (KNOWN.contains(candidate) || BlockingApis.knows(candidate))) {
                 return candidate + rest;
             }
         }
@@ -272,9 +290,34 @@ final class SourceFile {
         }
         if (expression instanceof MethodCallExpr call && call.getScope().isPresent()) {
             Optional<String> receiver = receiverType(call.getScope().get(), depth);
-            return receiver.map(type -> RETURNS.get(type + "#" + call.getNameAsString()));
+            return receiver.flatMap(type -> Optional.ofNullable(RETURNS.get(type + "#" + call.getNameAsString()))
+                    .or(() -> BlockingApis.returns(type, call.getNameAsString())));
+        }
+        if (expression instanceof MethodCallExpr call) {
+            return ownMethod(call).map(method -> resolve(method.getType()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The method of the enclosing class that an unqualified call {@code name(args)} names, matched by name and number
+     * of arguments (no overload resolution: the first such method); empty when the class does not declare it here.
+     */
+    Optional<MethodDeclaration> ownMethod(MethodCallExpr call) {
+        if (call.getScope().isPresent() && !call.getScope().get().isThisExpr()) {
+            return Optional.empty();
+        }
+        String name = call.getNameAsString();
+        int arguments = call.getArguments().size();
+        Node current = call.getParentNode().orElse(null);
+        while (current != null && !(current instanceof TypeDeclaration<?>)) {
+            current = current.getParentNode().orElse(null);
+        }
+        if (!(current instanceof TypeDeclaration<?> type)) {
+            return Optional.empty();
+        }
+        return type.getMethodsByName(name).stream().filter(method -> method.getParameters().size() == arguments)
+                .findFirst();
     }
 
     /** The type of a call's receiver: a variable's type, or the class named for a static call. */
@@ -316,7 +359,8 @@ final class SourceFile {
     }
 
     private Optional<String> declaredType(Declaration declared, int depth) {
-        if (declared.type().isVarType()) {
+        // The RAW language level parses `var` as a class type named var.
+        if (declared.type().isVarType() || declared.type().asString().equals("var")) {
             return declared.initializer().flatMap(init -> typeOf(init, depth + 1));
         }
         return Optional.of(resolve(declared.type()));

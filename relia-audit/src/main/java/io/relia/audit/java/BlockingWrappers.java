@@ -1,0 +1,109 @@
+package io.relia.audit.java;
+
+import io.relia.audit.AuditContext;
+import io.relia.core.Finding;
+import io.relia.core.Location;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The calls {@link BlockingCallCheck} could not judge from their file alone, judged once every file is read: a call
+ * of a project method that waits without a deadline (a {@code Result.await()} wrapping {@code latch.await()}) is
+ * reported at the call, where a timeout would be passed; a call of a project method that does not wait is not; a
+ * call on a type the project does not declare falls back to the checked exceptions around it. Only one level is
+ * followed: a wrapper of a wrapper is not. Types are matched by their qualified name, else by their simple name when
+ * only one class of the project has that name and method.
+ */
+final class BlockingWrappers {
+
+    /** A project method that waits: what on, and where. */
+    private record Waiter(String label, Location at) {
+    }
+
+    private final AuditContext context;
+    private final ProjectFacts facts;
+    private final Map<String, Waiter> waiters = new HashMap<>();
+    private final Map<String, List<String>> bySimpleName = new HashMap<>();
+
+    BlockingWrappers(AuditContext context, ProjectFacts facts) {
+        this.context = context;
+        this.facts = facts;
+    }
+
+    void report() {
+        if (!context.enabled(JavaRules.BLOCKING_WITHOUT_DEADLINE.id())) {
+            return;
+        }
+        for (String key : facts.keysStartingWith(BlockingCallCheck.BLOCKS)) {
+            String[] parts = key.substring(BlockingCallCheck.BLOCKS.length()).split("\\|", 2);
+            List<Location> places = facts.places(key);
+            if (parts.length == 2 && !places.isEmpty() && !waiters.containsKey(parts[0])) {
+                waiters.put(parts[0], new Waiter(parts[1], places.getFirst()));
+                index(parts[0]);
+            }
+        }
+        for (String key : facts.keysStartingWith(BlockingCallCheck.DECLARES)) {
+            index(key.substring(BlockingCallCheck.DECLARES.length()));
+        }
+        for (String key : facts.keysStartingWith(BlockingCallCheck.CALL)) {
+            String[] parts = key.substring(BlockingCallCheck.CALL.length()).split("\\|", 2);
+            if (parts.length == 2) {
+                facts.places(key).forEach(at -> judge(parts[0], parts[1], at));
+            }
+        }
+    }
+
+    private void judge(String called, String evidence, Location at) {
+        Optional<String> declared = declaration(called);
+        String type = called.substring(0, called.indexOf('#'));
+        String simpleType = type.substring(type.lastIndexOf('.') + 1);
+        String method = called.substring(called.indexOf('#') + 1, called.indexOf('/'));
+        if (declared.isPresent()) {
+            Waiter waiter = waiters.get(declared.get());
+            if (waiter != null) {
+                report(at, simpleType + "." + method + "() waits without a deadline: its body waits on "
+                        + waiter.label() + " (" + Path.of(waiter.at().file()).getFileName() + ":"
+                        + waiter.at().line() + ")", "give " + simpleType + " a timed " + method + " (a timeout "
+                        + "parameter) and pass a deadline here");
+            }
+        } else if (!evidence.isEmpty()) {
+            String shown = simpleType.isEmpty() ? method + "()" : simpleType + "." + method + "()";
+            report(at, shown + " waits without a deadline: the sources do not show its body, but " + evidence + (method.equals("get") ? ", so it is a future"
+                    : ", so it is an interruptible wait"), "use " + method + "(timeout, unit) and handle the "
+                    + "timeout");
+        }
+    }
+
+    /** The project method {@code called} names ({@code type#method/n}), exactly or by a unique simple type name. */
+    private Optional<String> declaration(String called) {
+        String exact = called.startsWith("?") ? called.substring(1) : called;
+        if (waiters.containsKey(exact) || facts.has(BlockingCallCheck.DECLARES + exact)) {
+            return Optional.of(exact);
+        }
+        List<String> candidates = bySimpleName.getOrDefault(simple(exact), List.of());
+        return candidates.size() == 1 ? Optional.of(candidates.getFirst()) : Optional.empty();
+    }
+
+    private void index(String declared) {
+        List<String> same = bySimpleName.computeIfAbsent(simple(declared), name -> new ArrayList<>());
+        if (!same.contains(declared)) {
+            same.add(declared);
+        }
+    }
+
+    /** {@code Result#get/0} for {@code org.example.Result#get/0}. */
+    private static String simple(String declared) {
+        int hash = declared.indexOf('#');
+        return declared.substring(declared.lastIndexOf('.', hash) + 1);
+    }
+
+    private void report(Location at, String message, String fix) {
+        context.report(new Finding(JavaRules.BLOCKING_WITHOUT_DEADLINE.id(), JavaRules.BLOCKING_WITHOUT_DEADLINE
+                .severity(), message, at, fix));
+    }
+}

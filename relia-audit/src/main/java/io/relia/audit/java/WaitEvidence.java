@@ -1,0 +1,94 @@
+package io.relia.audit.java;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.type.ReferenceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.UnionType;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the checked exceptions around a call say about its receiver when its type is not in the sources: a
+ * no-argument {@code get()} that must handle {@code ExecutionException} is {@code Future.get()} (that exception is
+ * how a future reports its task's failure), and a no-argument {@code await()} or {@code join()} that must handle
+ * {@code InterruptedException} is an interruptible wait (a latch, a barrier, a thread). {@code TimeoutException} is
+ * no evidence: only the timed forms throw it. A catch of {@code Exception} or a {@code throws Exception} is no
+ * evidence either: it tells nothing about the call.
+ */
+final class WaitEvidence {
+
+    private WaitEvidence() {
+    }
+
+    /**
+     * Why the untimed {@code call} waits on a future or a latch, in words for the finding ("the enclosing try catches
+     * ExecutionException"); empty when the exceptions around it do not say so.
+     */
+    static Optional<String> of(MethodCallExpr call) {
+        if (!call.getArguments().isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (call.getNameAsString()) {
+            case "get" -> handled(call, "ExecutionException");
+            case "await", "join" -> handled(call, "InterruptedException");
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> handled(MethodCallExpr call, String exception) {
+        Node child = call;
+        Node parent = call.getParentNode().orElse(null);
+        while (parent != null) {
+            if (parent instanceof LambdaExpr || parent instanceof TypeDeclaration<?>
+                    || inAnonymousBody(parent, child)) {
+                // A lambda's or an inner class's body runs elsewhere: the try or throws around it does not cover it.
+                return Optional.empty();
+            }
+            if (parent instanceof TryStmt tryStmt && child == tryStmt.getTryBlock() && catches(tryStmt, exception)) {
+                return Optional.of("the enclosing try catches " + exception);
+            }
+            if (parent instanceof CallableDeclaration<?> callable) {
+                return declares(callable.getThrownExceptions(), exception)
+                        ? Optional.of(callable.getNameAsString() + "() declares throws " + exception)
+                        : Optional.empty();
+            }
+            child = parent;
+            parent = parent.getParentNode().orElse(null);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean inAnonymousBody(Node parent, Node child) {
+        return parent instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody()
+                .map(body -> body.stream().anyMatch(member -> member == child)).orElse(false);
+    }
+
+    private static boolean catches(TryStmt tryStmt, String exception) {
+        for (CatchClause clause : tryStmt.getCatchClauses()) {
+            Type caught = clause.getParameter().getType();
+            List<? extends Type> types = caught instanceof UnionType union ? union.getElements() : List.of(caught);
+            if (types.stream().anyMatch(type -> named(type, exception))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean declares(List<ReferenceType> thrown, String exception) {
+        return thrown.stream().anyMatch(type -> named(type, exception));
+    }
+
+    /** {@code ExecutionException} or {@code java.util.concurrent.ExecutionException}. */
+    private static boolean named(Type type, String simpleName) {
+        String written = type.asString();
+        return written.equals(simpleName) || written.endsWith("." + simpleName);
+    }
+}

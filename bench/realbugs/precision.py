@@ -2,9 +2,10 @@
 """A seeded random sample of the audit's Medium+ findings in production code of real repositories, to read by hand.
 
   bench/realbugs/precision.py [--mirrors DIR] [--relia CMD] [--work DIR] [--seed N] [--per-repo K]
-                              [--repos OWNER/NAME,...] [--context LINES] [--json FILE]
+                              [--repos OWNER/NAME,...] [--context LINES] [--json FILE] [--list FILE]
 
-Each repository (precision-repos.txt: owner/name and the commit audited) is exported from its mirror at that
+Each repository of the list (precision-repos.txt, the tuning sample, or precision-repos-eval.txt, the evaluation
+sample: owner/name and the commit audited) is exported from its mirror at that
 commit and audited with `relia audit DIR --format json`; Medium, High and Critical findings outside test code
 (Relia leaves test sources out by default) are pooled per repository and K of them drawn with random.Random(seed).
 For each drawn finding the script prints rule, severity, message, file:line and CONTEXT lines of the code around
@@ -47,12 +48,13 @@ def main():
     ap.add_argument('--repos')
     ap.add_argument('--context', type=int, default=4)
     ap.add_argument('--json')
+    ap.add_argument('--list', default='precision-repos.txt', help='the repository list (in this directory)')
     args = ap.parse_args()
     wanted = set(args.repos.split(',')) if args.repos else None
     work = args.work or tempfile.mkdtemp(prefix='precision-')
     rng = random.Random(args.seed)
     drawn, missing = [], 0
-    for repo, commit in repositories(os.path.join(HERE, 'precision-repos.txt')):
+    for repo, commit in repositories(os.path.join(HERE, args.list)):
         if wanted and repo not in wanted:
             continue
         gd = gitdir(args.mirrors, repo)

@@ -139,6 +139,12 @@ final class BuilderTrace {
             if (parent instanceof AssignExpr assign && assign.getTarget() == use) {
                 continue;
             }
+            // Another variable of the same name declared in a nested block (or loop) of this scope.
+            if (declaration instanceof VariableDeclarator && Declaration.of(use).map(Declaration::node)
+                    .filter(declared -> declared instanceof VariableDeclarator && declared != declaration)
+                    .isPresent()) {
+                continue;
+            }
             follow(use, depth + 1);
         }
     }

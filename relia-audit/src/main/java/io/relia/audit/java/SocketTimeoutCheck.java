@@ -1,5 +1,6 @@
 package io.relia.audit.java;
 
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import io.relia.audit.java.BuilderTrace.Outcome;
@@ -37,12 +38,24 @@ final class SocketTimeoutCheck implements JavaCheck {
         }
         for (MethodCallExpr call : file.all(MethodCallExpr.class)) {
             if (call.getNameAsString().equals("connect") && call.getArguments().size() == 1
-                    && call.getScope().flatMap(file::typeOf).filter(SOCKET::equals).isPresent()) {
+                    && call.getScope().flatMap(file::typeOf).filter(SOCKET::equals).isPresent()
+                    && !timedConnectBeside(call)) {
                 file.report(JavaRules.BLOCKING_WITHOUT_DEADLINE, Severity.LOW, call, "Socket.connect(address) "
                         + "without a timeout: an unreachable host holds the thread until the kernel gives up "
                         + "(about 2 minutes on Linux)", CONNECT_FIX);
             }
         }
+    }
+
+    /**
+     * A timed {@code connect(address, timeout)} in the same method: the untimed one is then the branch taken when the
+     * configured timeout is negative or zero, a deliberate choice of whoever configures it.
+     */
+    private static boolean timedConnectBeside(MethodCallExpr call) {
+        return SourceFile.ancestor(call, CallableDeclaration.class).map(method -> !method.findAll(
+                MethodCallExpr.class, c -> c.getNameAsString().equals("connect") && c.getArguments().size() == 2
+                        && c.getScope().map(Object::toString).equals(call.getScope().map(Object::toString)))
+                .isEmpty()).orElse(false);
     }
 
     private static void created(SourceFile file, ObjectCreationExpr creation) {

@@ -17,6 +17,9 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,7 +35,8 @@ import java.util.regex.Pattern;
  * through a scheduler is a loop, and a fixed delay repeated forever keeps a struggling dependency under the same
  * load and keeps clients in step (AWS Builders' Library, "Timeouts, retries, and backoff with jitter"; Google SRE
  * book, ch. 22 "Addressing Cascading Failures"). A job that reschedules itself whatever happens is periodic, not a
- * retry, and is not reported; neither is a delay computed by a policy or one that grows.
+ * retry, and is not reported; neither is a delay computed by a policy or one that grows, nor a retry the method
+ * bounds by an attempt count.
  */
 final class RetryRescheduleCheck implements JavaCheck {
 
@@ -43,6 +47,7 @@ final class RetryRescheduleCheck implements JavaCheck {
     private static final Pattern FAILURE_CONDITION = Pattern.compile("(?is).*(\\b(err|error|cause|ex|e|t|throwable"
             + "|exception|failure)\\s*!=\\s*null|!\\s*[\\w.()]*is(Success|Successful)\\(\\)|isFailed|hasError"
             + "|isCompletedExceptionally).*");
+    private static final Pattern BOUND = Pattern.compile("(?is).*(attempt|retr|tries|deadline|count|max).*");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Set<String> DURATION_PARTS = Set.of("getDuration", "getUnit", "toMillis", "toNanos",
             "toSeconds", "getSeconds", "ofMillis", "ofSeconds", "ofMinutes", "ofNanos", "of", "valueOf");
@@ -62,13 +67,13 @@ final class RetryRescheduleCheck implements JavaCheck {
             if (tasks.isEmpty() || delays.isEmpty() || method.isEmpty()
                     || !delays.stream().allMatch(d -> fixed(d, 0))
                     || !reachesBack(file, tasks, method.get().getNameAsString())
-                    || !onFailurePath(call, method.get())) {
+                    || !onFailurePath(call, method.get()) || bounded(method.get())) {
                 continue;
             }
             file.report(JavaRules.RETRY_WITHOUT_BACKOFF, call, "retry rescheduled after a failure at a fixed "
-                    + "delay (" + delays.get(0) + "), the same rate however long the failure lasts: no backoff, no "
-                    + "jitter", "grow the delay per attempt with jitter and a cap, e.g. min(cap, base << attempt) "
-                    + "+ random(0, base), and count attempts");
+                    + "delay (" + delays.get(0) + ") with no attempt limit: the same rate however long the failure "
+                    + "lasts, no backoff, no jitter", "grow the delay per attempt with jitter and a cap, e.g. "
+                    + "min(cap, base << attempt) + random(0, base), and count attempts");
         }
     }
 
@@ -105,6 +110,16 @@ final class RetryRescheduleCheck implements JavaCheck {
         node.findAll(MethodReferenceExpr.class, r -> r.getScope() instanceof ThisExpr)
                 .forEach(r -> names.add(r.getIdentifier()));
         return names;
+    }
+
+    /**
+     * An attempt limit in the method: an if on a count, a maximum or a deadline that leaves it. A few attempts at a
+     * fixed delay end; the harm is the same delay forever.
+     */
+    private static boolean bounded(MethodDeclaration method) {
+        return !method.findAll(IfStmt.class, check -> BOUND.matcher(check.getCondition().toString()).matches()
+                && !check.getThenStmt().findAll(Statement.class, s -> s instanceof ReturnStmt
+                || s instanceof ThrowStmt).isEmpty()).isEmpty();
     }
 
     /** In a catch, under a failure test ({@code error != null}, {@code !f.isSuccess()}), or in a retry method. */

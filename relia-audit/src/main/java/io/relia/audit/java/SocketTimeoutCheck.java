@@ -1,8 +1,10 @@
 package io.relia.audit.java;
 
-import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import io.relia.audit.java.BuilderTrace.Outcome;
 import io.relia.audit.java.BuilderTrace.Traced;
 import io.relia.core.Severity;
@@ -23,6 +25,7 @@ import java.util.Set;
 final class SocketTimeoutCheck implements JavaCheck {
 
     private static final String SOCKET = "java.net.Socket";
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
     private static final Set<String> SETTINGS = Set.of("setSoTimeout");
     private static final Set<String> STREAMS = Set.of("getInputStream", "getOutputStream");
     private static final String READ_FIX = "call setSoTimeout(...) before reading (a timeout longer than the "
@@ -47,12 +50,17 @@ final class SocketTimeoutCheck implements JavaCheck {
         }
     }
 
+    private static boolean loopback(Expression host) {
+        return host instanceof StringLiteralExpr literal && LOOPBACK.contains(literal.getValue())
+                || host instanceof MethodCallExpr call && call.getNameAsString().equals("getLoopbackAddress");
+    }
+
     /**
      * A timed {@code connect(address, timeout)} in the same method: the untimed one is then the branch taken when the
      * configured timeout is negative or zero, a deliberate choice of whoever configures it.
      */
     private static boolean timedConnectBeside(MethodCallExpr call) {
-        return SourceFile.ancestor(call, CallableDeclaration.class).map(method -> !method.findAll(
+        return SourceFile.ancestor(call, MethodDeclaration.class).map(method -> !method.findAll(
                 MethodCallExpr.class, c -> c.getNameAsString().equals("connect") && c.getArguments().size() == 2
                         && c.getScope().map(Object::toString).equals(call.getScope().map(Object::toString)))
                 .isEmpty()).orElse(false);
@@ -60,7 +68,8 @@ final class SocketTimeoutCheck implements JavaCheck {
 
     private static void created(SourceFile file, ObjectCreationExpr creation) {
         // Socket(host, port) and its longer forms connect in the constructor, with no timeout.
-        boolean connectsUntimed = creation.getArguments().size() >= 2;
+        // A loopback connect is answered or refused by the local kernel at once: no SYN retries to wait out.
+        boolean connectsUntimed = creation.getArguments().size() >= 2 && !loopback(creation.getArgument(0));
         Traced traced = BuilderTrace.trace(file, creation, SETTINGS, STREAMS, true);
         boolean readUntimed = traced.outcome() == Outcome.FINISHED_UNSET && traced.called().contains("getInputStream");
         if (readUntimed) {

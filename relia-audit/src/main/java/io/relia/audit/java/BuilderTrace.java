@@ -8,12 +8,16 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +45,7 @@ final class BuilderTrace {
     private final Set<String> followed = new HashSet<>();
     private boolean escaped;
     private boolean setByHelper;
+    private boolean followReturns;
 
     private BuilderTrace(SourceFile file, Set<String> settings, Set<String> finishers) {
         this.file = file;
@@ -48,14 +53,35 @@ final class BuilderTrace {
         this.finishers = finishers;
     }
 
+    /** What happened to the object, and the methods seen called on it. */
+    record Traced(Outcome outcome, Set<String> called) {
+        Traced {
+            called = Set.copyOf(called);
+        }
+    }
+
     /** Traces the object created by {@code origin}. */
     static Outcome of(SourceFile file, Expression origin, Set<String> settings, Set<String> finishers) {
+        return trace(file, origin, settings, finishers, false).outcome();
+    }
+
+    /**
+     * Traces the object created by {@code origin}; with {@code followReturns}, an object returned by a method is
+     * followed into that method's callers in this file (a {@code connect()} helper that returns the socket it opened).
+     */
+    static Traced trace(SourceFile file, Expression origin, Set<String> settings, Set<String> finishers,
+                        boolean followReturns) {
         BuilderTrace trace = new BuilderTrace(file, settings, finishers);
+        trace.followReturns = followReturns;
         trace.follow(origin, 0);
-        if (trace.setByHelper || trace.called.stream().anyMatch(settings::contains)) {
+        return new Traced(trace.outcome(), trace.called);
+    }
+
+    private Outcome outcome() {
+        if (setByHelper || called.stream().anyMatch(settings::contains)) {
             return Outcome.SET;
         }
-        if (trace.escaped || trace.called.stream().noneMatch(finishers::contains)) {
+        if (escaped || called.stream().noneMatch(finishers::contains)) {
             return Outcome.UNKNOWN;
         }
         return Outcome.FINISHED_UNSET;
@@ -91,13 +117,15 @@ final class BuilderTrace {
             followVariable(target.getNameAsString(), assign, depth);
         } else if (parent instanceof MethodCallExpr call && call.getArguments().contains(top)) {
             passedTo(call);
+        } else if (followReturns && parent instanceof ReturnStmt returned) {
+            returnedTo(returned, depth);
         } else if (!(parent instanceof ExpressionStmt)) {
             escaped = true;
         }
     }
 
     private void followVariable(String name, Node declaration, int depth) {
-        if (!followed.add(name)) {
+        if (!followed.add(name + "@" + System.identityHashCode(declaration))) {
             return;
         }
         Node scope = SourceFile.ancestor(declaration, BlockStmt.class).map(Node.class::cast)
@@ -111,8 +139,36 @@ final class BuilderTrace {
             if (parent instanceof AssignExpr assign && assign.getTarget() == use) {
                 continue;
             }
+            // Another variable of the same name declared in a nested block (or loop) of this scope.
+            if (declaration instanceof VariableDeclarator && Declaration.of(use).map(Declaration::node)
+                    .filter(declared -> declared instanceof VariableDeclarator && declared != declaration)
+                    .isPresent()) {
+                continue;
+            }
             follow(use, depth + 1);
         }
+    }
+
+    /** Follows a returned object into the calls of its method made in this file; escaped when there are none. */
+    private void returnedTo(ReturnStmt returned, int depth) {
+        Node enclosing = returned.getParentNode().orElse(null);
+        while (enclosing != null && !(enclosing instanceof LambdaExpr || enclosing instanceof MethodDeclaration
+                || enclosing instanceof ObjectCreationExpr)) {
+            enclosing = enclosing.getParentNode().orElse(null);
+        }
+        Optional<MethodDeclaration> method = Optional.ofNullable(enclosing).filter(MethodDeclaration.class::isInstance)
+                .map(MethodDeclaration.class::cast)
+                // A method of an anonymous class is called by the class it extends, not by this file.
+                .filter(m -> !(m.getParentNode().orElse(null) instanceof ObjectCreationExpr));
+        List<MethodCallExpr> callers = method.map(m -> file.all(MethodCallExpr.class).stream()
+                .filter(c -> c.getNameAsString().equals(m.getNameAsString())
+                        && c.getArguments().size() == m.getParameters().size()
+                        && c.getScope().map(Expression::isThisExpr).orElse(true)
+                        && !c.isDescendantOf(m)).toList()).orElse(List.of());
+        if (callers.isEmpty()) {
+            escaped = true;
+        }
+        callers.forEach(caller -> follow(caller, depth + 1));
     }
 
     private void passedTo(MethodCallExpr call) {

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import io.relia.audit.java.BuilderTrace.Outcome;
+import io.relia.core.Severity;
 
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,8 @@ final class HttpTimeoutCheck implements JavaCheck {
     private static final Set<String> OKHTTP_TIMEOUTS = Set.of("connectTimeout", "readTimeout", "writeTimeout",
             "callTimeout");
     private static final Set<String> URL_CONNECTION_USES = Set.of("getInputStream", "getOutputStream", "connect",
-            "getResponseCode", "getResponseMessage", "getContent", "getHeaderField", "getHeaderFields");
+            "getResponseCode", "getResponseMessage", "getContent", "getHeaderField", "getHeaderFields",
+            "getErrorStream");
     private static final Set<String> BUILD = Set.of("build");
     private static final String HC4_CONFIG = "org.apache.http.client.config.RequestConfig";
     private static final String HC5_CONFIG = "org.apache.hc.client5.http.config.RequestConfig";
@@ -106,9 +108,15 @@ final class HttpTimeoutCheck implements JavaCheck {
             String missing = connect == Outcome.FINISHED_UNSET && read == Outcome.FINISHED_UNSET
                     ? "connect or read timeout" : connect == Outcome.FINISHED_UNSET ? "connect timeout"
                     : "read timeout";
-            file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call, "URL connection used without a " + missing
-                    + " (the default 0 means infinite)", "call setConnectTimeout(...) and setReadTimeout(...) "
-                    + "before connecting");
+            // Only the connect timeout missing: the kernel's SYN retries end the connect after about 2 minutes
+            // (Linux tcp_syn_retries, Documentation/networking/ip-sysctl.rst), while a read without a timeout
+            // waits forever, so that case is reported at Low.
+            Severity severity = read == Outcome.FINISHED_UNSET ? JavaRules.HTTP_CLIENT_NO_TIMEOUT.severity()
+                    : Severity.LOW;
+            file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, severity, call, "URL connection used without a " + missing
+                    + " (the default 0 means infinite" + (read == Outcome.FINISHED_UNSET ? ")"
+                    : "; the kernel ends an unanswered connect after about 2 minutes)"),
+                    "call setConnectTimeout(...) and setReadTimeout(...) before connecting");
         }
     }
 

@@ -39,7 +39,8 @@ public final class JavaAnalyzer implements AuditAnalyzer {
             new ExecutorCheck(), new UnboundedQueueCheck(), new RetryLoopCheck(), new CatchBlockCheck(), new ResourceCheck(),
             new RetryConfigCheck(), new StaticCollectionCheck(), new ReactiveHttpTimeoutCheck(),
             new GrpcDeadlineCheck(), new JdbcTimeoutCheck(), new RedisTimeoutCheck(),
-            new ObservabilityCheck(), new TlsVerificationCheck(), new CircuitBreakerCheck());
+            new ObservabilityCheck(), new TlsVerificationCheck(), new CircuitBreakerCheck(),
+            new SocketTimeoutCheck(), new RetryRescheduleCheck());
 
     private final int threads;
 

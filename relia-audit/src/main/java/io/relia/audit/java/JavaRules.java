@@ -18,7 +18,9 @@ final class JavaRules {
                     + "(4.x) or response (5.x) timeout or with it set to 0, Spring new RestTemplate(), Spring "
                     + "WebClient.create() or WebClient.builder() without clientConnector(...) (unless the file "
                     + "bounds responses with .timeout(...)), a Reactor Netty HttpClient used without "
-                    + "responseTimeout(...).",
+                    + "responseTimeout(...). A URL connection with its read timeout set but not its connect timeout "
+                    + "is reported at Low: the kernel ends an unanswered connect after its SYN retries (about "
+                    + "2 minutes on Linux, tcp_syn_retries), while an unbounded read waits forever.",
             "java.net.http has no connect timeout unless connectTimeout(...) is set; HttpURLConnection's connect "
                     + "and read timeouts default to 0, which means infinite; Apache HttpClient 4 leaves them "
                     + "undefined (infinite) and 5.x has no socket timeout unless one is configured (0 is infinite "
@@ -50,9 +52,16 @@ final class JavaRules {
                     + "no-argument get() that must handle ExecutionException, or await()/join() that must handle "
                     + "InterruptedException, counts as a wait (the message says so). Calls of a project method "
                     + "that waits without a deadline and takes no timeout are reported at the call (one level); a "
-                    + "method that takes a timeout but waits without one is reported at that wait.",
+                    + "method that takes a timeout but waits without one is reported at that wait. A java.net.Socket "
+                    + "this file creates and reads (getInputStream, followed through local helpers that return it) "
+                    + "without setSoTimeout; at Low, a socket connected without a timeout (new Socket(host, port), "
+                    + "connect(address)). Sockets handed to other code, only written, accepted by a server, or NIO "
+                    + "channels are not judged.",
             "A wait without a deadline turns a lost signal or a stuck dependency into a thread that never comes "
-                    + "back; enough of them exhaust the pool and the service stops answering.",
+                    + "back; enough of them exhaust the pool and the service stops answering. A socket read without "
+                    + "SO_TIMEOUT never returns when the peer vanishes without a FIN or RST (power loss, partition); "
+                    + "an untimed connect is bounded by the kernel's SYN retries (about 2 minutes on Linux, "
+                    + "Documentation/networking/ip-sysctl.rst), so it is reported at Low.",
             "Result r = future.get();",
             "Result r = future.get(5, TimeUnit.SECONDS);",
             Precision.HIGH, List.of("timeout", "concurrency"));
@@ -102,11 +111,20 @@ final class JavaRules {
                     + "default @Backoff() is a fixed 1000 ms delay), @Backoff without a multiplier > 1, "
                     + "RetryTemplate.builder() with fixedBackoff/noBackoff/uniformRandomBackoff or no backoff at "
                     + "all (the builder's and new RetryTemplate()'s default is no backoff), new FixedBackOffPolicy/"
-                    + "NoBackOffPolicy/UniformRandomBackOffPolicy. A builder handed out of the file is not judged.",
+                    + "NoBackOffPolicy/UniformRandomBackOffPolicy. A builder handed out of the file is not judged. "
+                    + "Also a service loop (while (running) { try { work(); } catch (...) { log } }) whose work is "
+                    + "visible in the file (its own methods, three calls deep) and never waits (no sleep, take, "
+                    + "poll, select, read, await): it spins while the failure lasts; and a retry rescheduled "
+                    + "through a scheduler (schedule, postDelayed, addRequest...) from a failure path (a catch, "
+                    + "an error != null or !isSuccess() test, a retry/reconnect method) at a fixed delay, with a "
+                    + "task that calls the failing method again: recursion through a scheduler is a loop.",
             "Immediate or fixed-delay retries multiply the load on a dependency exactly when it is failing and "
                     + "synchronise clients into waves; exponential backoff with jitter spreads them out. A fixed "
                     + "delay with jitter still does not back off, so it is reported the same way, in loops and in "
-                    + "configs (AWS Architecture Blog, Exponential Backoff and Jitter).",
+                    + "configs (AWS Architecture Blog, Exponential Backoff and Jitter; AWS Builders' Library, "
+                    + "Timeouts, retries, and backoff with jitter; Google SRE book ch. 22, Addressing Cascading "
+                    + "Failures). A poller is judged by its failure path: a loop that goes round at once after a "
+                    + "failure burns a core and floods the log for as long as the dependency is down.",
             "for (int i = 0; i < 3; i++) {\n    try { return call(); } catch (IOException e) { last = e; }\n}\n"
                     + "@Retryable(value = IOException.class)",
             "for (int i = 0; i < 3; i++) {\n    try { return call(); } catch (IOException e) { last = e; }\n"

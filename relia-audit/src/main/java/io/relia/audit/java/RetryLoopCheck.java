@@ -50,7 +50,7 @@ final class RetryLoopCheck implements JavaCheck {
             + "|DateTimeException|.*Syntax.*|.*AlreadyExists.*|.*NotFound.*|.*NoSuch.*|InterruptedException"
             + "|.*Error");
     /** Calls that take the next piece of work: a loop making them is a worker loop, not a retry. */
-    private static final Set<String> ITERATION = Set.of("next", "hasNext", "poll", "readLine", "remove", "take",
+    static final Set<String> ITERATION = Set.of("next", "hasNext", "poll", "readLine", "remove", "take",
             "receive", "accept", "drainOne", "drainTo");
     private static final Set<String> DEADLINE_CALLS = Set.of("nanoTime", "currentTimeMillis", "now", "isAfter",
             "isBefore", "isNegative", "isZero");
@@ -67,6 +67,12 @@ final class RetryLoopCheck implements JavaCheck {
         loops.addAll(file.all(DoStmt.class));
         for (Statement loop : loops) {
             if (!isRetry(loop)) {
+                if (BusyLoop.goesRoundAfterFailureWithoutPause(file, loop)) {
+                    file.report(JavaRules.RETRY_WITHOUT_BACKOFF, loop, "service loop goes round again right after "
+                            + "a failure, and nothing in it waits: while the failure lasts it spins, burning a core "
+                            + "and flooding the log", "pause on the failure path (sleep with backoff in the catch), "
+                            + "or block on the work source (queue.poll(timeout), select)");
+                }
                 continue;
             }
             if (unbounded(loop)) {
@@ -132,7 +138,7 @@ final class RetryLoopCheck implements JavaCheck {
                 .stream().anyMatch(b -> b.getLabel().isEmpty());
     }
 
-    private static boolean goesAround(CatchClause catchClause) {
+    static boolean goesAround(CatchClause catchClause) {
         String caught = catchClause.getParameter().getType().asString();
         if (NOT_RETRIED.matcher(caught).matches()) {
             return false;
@@ -287,7 +293,7 @@ final class RetryLoopCheck implements JavaCheck {
         return names;
     }
 
-    private static Node body(Statement loop) {
+    static Node body(Statement loop) {
         if (loop instanceof ForStmt forStmt) {
             return forStmt.getBody();
         }
@@ -297,7 +303,7 @@ final class RetryLoopCheck implements JavaCheck {
         return ((DoStmt) loop).getBody();
     }
 
-    private static Optional<Expression> condition(Statement loop) {
+    static Optional<Expression> condition(Statement loop) {
         if (loop instanceof ForStmt forStmt) {
             return forStmt.getCompare();
         }

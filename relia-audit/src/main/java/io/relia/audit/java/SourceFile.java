@@ -19,6 +19,7 @@ import com.github.javaparser.ast.type.Type;
 import io.relia.audit.AuditRule;
 import io.relia.core.Finding;
 import io.relia.core.Location;
+import io.relia.core.Severity;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,9 +213,14 @@ final class SourceFile {
     }
 
     void report(AuditRule rule, Node at, String message, String fix) {
+        report(rule, rule.severity(), at, message, fix);
+    }
+
+    /** Reports at a severity other than the rule's own, where this instance of the flaw does less harm. */
+    void report(AuditRule rule, Severity severity, Node at, String message, String fix) {
         int line = at.getBegin().map(position -> position.line).orElse(0);
         int column = at.getBegin().map(position -> position.column).orElse(0);
-        findings.add(new Finding(rule.id(), rule.severity(), message, Location.of(path, line, column), fix));
+        findings.add(new Finding(rule.id(), severity, message, Location.of(path, line, column), fix));
     }
 
     /** The fully qualified name of {@code type} as written in this file, e.g. {@code java.util.concurrent.Future}. */

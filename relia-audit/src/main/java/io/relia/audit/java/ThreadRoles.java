@@ -123,7 +123,7 @@ final class ThreadRoles {
                 .endsWith("Thread");
     }
 
-    /** A loop that runs until stopped (while, do, or a for without a condition) between {@code node} and {@code body}. */
+    /** A loop that runs until stopped (while, do, a for without a condition) between {@code node} and {@code body}. */
     private static boolean inLoop(Node node, Node body) {
         Node current = node.getParentNode().orElse(null);
         while (current != null && current != body) {

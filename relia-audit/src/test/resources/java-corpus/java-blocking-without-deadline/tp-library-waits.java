@@ -1,21 +1,23 @@
 package corpus.blocking.libraries;
 
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.netty.channel.ChannelFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import reactor.core.publisher.Mono;
 
 import java.util.concurrent.ExecutionException;
 
 class Publisher {
-    private final KafkaProducer<String, String> producer;
+    private final RedisAsyncCommands<String, String> redis;
 
-    Publisher(KafkaProducer<String, String> producer) {
-        this.producer = producer;
+    Publisher(RedisAsyncCommands<String, String> redis) {
+        this.redis = redis;
     }
 
-    void publish(String event) throws InterruptedException, ExecutionException {
-        producer.send(new ProducerRecord<>("events", event)).get(); // expect: java/blocking-without-deadline
+    // Lettuce times out async commands only when TimeoutOptions are on (the default only since 6.5).
+    String cached(String key) throws InterruptedException, ExecutionException {
+        RedisFuture<String> value = redis.get(key);
+        return value.get(); // expect: java/blocking-without-deadline
     }
 
     String profile(Mono<String> profile) {

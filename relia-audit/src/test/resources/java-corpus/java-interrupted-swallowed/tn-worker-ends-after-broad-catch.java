@@ -11,7 +11,7 @@ class Stage extends Thread {
     public void run() {
         try {
             while (true) {
-                handle(incoming.take()); // expect: java/blocking-without-deadline
+                handle(incoming.take()); // the stage waits for its next item by design
             }
         } catch (Exception e) {
             fail(getName(), e);

@@ -21,6 +21,6 @@ class UndoBuffer {
     }
 
     String nextToSend() throws InterruptedException {
-        return outbox.takeFirst();
+        return outbox.takeFirst(); // expect: java/blocking-without-deadline
     }
 }

@@ -121,14 +121,38 @@ final class BlockingApis {
             instances(List.of("org.apache.http.concurrent.BasicFuture", "org.apache.hc.core5.concurrent.BasicFuture",
                     "org.apache.hc.core5.concurrent.ComplexFuture"), "get", 0, GET),
             // Lettuce, https://lettuce.io/core/release/api/io/lettuce/core/RedisFuture.html (a Future; await(timeout,
-            // unit) is its bounded wait). Kafka, https://kafka.apache.org/36/javadoc/org/apache/kafka/common/
-            // KafkaFuture.html. Google API futures (Pub/Sub publish, Datastore/Firestore commits),
-            // https://googleapis.dev/java/api-common/latest/com/google/api/core/ApiFuture.html.
-            instances(List.of("io.lettuce.core.RedisFuture", "org.apache.kafka.common.KafkaFuture",
-                    "org.apache.kafka.common.internals.KafkaFutureImpl", "com.google.api.core.ApiFuture",
+            // unit) is its bounded wait). Its command timeout (RedisURI, 60 s) bounds async commands only when
+            // TimeoutOptions are enabled, the default only since Lettuce 6.5 (github.com/redis/lettuce/issues/2518):
+            // the sources do not say which version runs, so it stays a wait. Google API futures (Pub/Sub publish,
+            // Datastore/Firestore commits), https://googleapis.dev/java/api-common/latest/com/google/api/core/
+            // ApiFuture.html: an ApiFuture may come from anywhere (SettableApiFuture, ApiFutures.transform), and only
+            // some clients' retry settings carry a total timeout, so it stays a wait too.
+            instances(List.of("io.lettuce.core.RedisFuture", "com.google.api.core.ApiFuture",
                     "com.google.api.core.SettableApiFuture", "com.google.api.gax.longrunning.OperationFuture"),
                     "get", 0, GET))
             .flatMap(List::stream).toList();
+
+    private static final String KAFKA_API_TIMEOUT = "the Kafka admin client's default.api.timeout.ms (60 s unless "
+            + "configured)";
+
+    /**
+     * Futures the library itself completes within a timeout of its client, keyed by the future's type, by the
+     * {@code type#method} that hands it out, or by a package whose calls all do ({@code "org.example."}): a get() on
+     * one is bounded, not "without a deadline". Kafka's admin client fails every call's KafkaFuture with a
+     * TimeoutException after default.api.timeout.ms (KIP-533, Kafka 2.5+; https://kafka.apache.org/documentation/
+     * #adminclientconfigs_default.api.timeout.ms); the producer completes each send() future within
+     * delivery.timeout.ms, "an upper bound on the time to report success or failure after a call to send() returns"
+     * (KIP-91, Kafka 2.1+; https://kafka.apache.org/documentation/#producerconfigs_delivery.timeout.ms), after
+     * blocking in send() for at most max.block.ms.
+     */
+    private static final Map<String, String> BOUNDED = Map.of(
+            "org.apache.kafka.common.KafkaFuture", KAFKA_API_TIMEOUT,
+            "org.apache.kafka.common.internals.KafkaFutureImpl", KAFKA_API_TIMEOUT,
+            "org.apache.kafka.clients.admin.", KAFKA_API_TIMEOUT,
+            "org.apache.kafka.clients.producer.Producer#send", "the Kafka producer's delivery.timeout.ms (120 s unless "
+                    + "configured)",
+            "org.apache.kafka.clients.producer.KafkaProducer#send", "the Kafka producer's delivery.timeout.ms (120 s "
+                    + "unless configured)");
 
     /**
      * Return types of library calls that hand out futures, keyed {@code type#method}: lets {@code
@@ -166,6 +190,8 @@ final class BlockingApis {
     private static final Set<String> TYPES = Stream.of(
             Stream.concat(JDK.stream(), LIBRARIES.stream()).map(Wait::type),
             RETURNS.keySet().stream().map(call -> call.substring(0, call.indexOf('#'))),
+            BOUNDED.keySet().stream().filter(key -> !key.endsWith("."))
+                    .map(key -> key.contains("#") ? key.substring(0, key.indexOf('#')) : key),
             COMPLETED.stream()).flatMap(types -> types).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> PACKAGES = TYPES.stream().map(type -> type.substring(0, type.lastIndexOf('.')))
             .collect(Collectors.toUnmodifiableSet());
@@ -193,6 +219,16 @@ final class BlockingApis {
         int dot = type.lastIndexOf('.');
         return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jakarta.")
                 || dot > 0 && PACKAGES.contains(type.substring(0, dot));
+    }
+
+    /**
+     * What bounds a future of {@code type}, or one handed out by {@code type#method} ({@code method} may be null for
+     * the future's own type), when the library does: empty for a future that can wait forever.
+     */
+    static Optional<String> bound(String type, String method) {
+        int dot = type.lastIndexOf('.');
+        return Optional.ofNullable(BOUNDED.get(method == null ? type : type + "#" + method))
+                .or(() -> Optional.ofNullable(dot > 0 ? BOUNDED.get(type.substring(0, dot + 1)) : null));
     }
 
     /** True when some wait of the table has this method name. */

@@ -43,10 +43,8 @@ final class BlockingCallCheck implements ProjectCheck {
     /** Project methods whose callers are followed: the names results, futures and latches give their waits. */
     private static final Pattern WAIT_NAME = Pattern.compile("get|join|take|acquire|result|getResult"
             + "|(?:await|waitFor|waitUntil|sync|block)\\w*");
-    /** Netty futures that complete on their own schedule: a server's closeFuture() is waited on by design, bind and
-     * connect are bounded by the OS and CONNECT_TIMEOUT_MILLIS, shutdownGracefully by its own timeout. */
-    private static final Set<String> SELF_BOUNDED = Set.of("closeFuture", "bind", "connect", "shutdownGracefully",
-            "terminationFuture");
+    /** A queue's untimed takes: a worker's next item when called from its loop ({@link ThreadRoles}). */
+    private static final Set<String> TAKES = Set.of("take", "takeFirst", "takeLast");
 
     /** Methods that run their callback after a future completed (CompletableFuture, Guava, Netty, Kafka). */
     private static final Set<String> COMPLETION_CALLBACKS = Set.of("thenApply", "thenApplyAsync", "thenAccept",
@@ -70,7 +68,7 @@ final class BlockingCallCheck implements ProjectCheck {
         }
         Map<MethodDeclaration, MethodCallExpr> wrappers = summarise(file, waits, undecided);
         for (MethodCallExpr call : calls) {
-            if (!waits.containsKey(call)) {
+            if (!waits.containsKey(call) && !byRole(file, call, "")) {
                 file.ownMethod(call).filter(wrappers::containsKey)
                         .filter(method -> enclosingMethod(call).filter(enclosing -> enclosing == method).isEmpty())
                         .ifPresent(method -> waits.put(call, wrapped(method, wrappers.get(method), waits)));
@@ -143,7 +141,8 @@ final class BlockingCallCheck implements ProjectCheck {
             Optional<BlockingApis.Wait> wait = BlockingApis.find(type.get(), name, arguments)
                     .filter(found -> found.isStatic() == isClass);
             if (wait.isPresent()) {
-                if (!selfBounded(receiver)) {
+                if (!byRole(file, call, wait.get().type()) && BoundedFutures.why(file, receiver, type.get())
+                        .isEmpty()) {
                     waits.put(call, known(wait.get()));
                 }
                 return;
@@ -152,7 +151,8 @@ final class BlockingCallCheck implements ProjectCheck {
                 return;
             }
         }
-        if (isClass || arguments > 0 || !WAIT_NAME.matcher(name).matches()) {
+        if (isClass || arguments > 0 || !WAIT_NAME.matcher(name).matches() || byRole(file, call, "")
+                || BoundedFutures.why(file, receiver, null).isPresent()) {
             return;
         }
         Optional<String> evidence = WaitEvidence.of(call);
@@ -285,8 +285,13 @@ final class BlockingCallCheck implements ProjectCheck {
                 && !access.getScope().isThisExpr();
     }
 
-    private static boolean selfBounded(Expression receiver) {
-        return receiver instanceof MethodCallExpr call && SELF_BOUNDED.contains(call.getNameAsString());
+    /**
+     * True when the wait is the thread's job ({@link ThreadRoles}): a worker taking its next item from a queue (not
+     * a CompletionService's next result), or main waiting for its server to end.
+     */
+    private static boolean byRole(SourceFile file, MethodCallExpr call, String type) {
+        return TAKES.contains(call.getNameAsString()) && !type.contains("CompletionService")
+                && ThreadRoles.consumerTake(file, call) || ThreadRoles.mainWaitsForServer(file, call);
     }
 
     /** The class a static import brings {@code method} from ({@code import static ...Uninterruptibles.get...}). */

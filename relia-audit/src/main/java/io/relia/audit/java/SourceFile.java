@@ -4,6 +4,7 @@ import com.github.javaparser.Position;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -16,6 +17,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.WildcardType;
 import io.relia.audit.AuditRule;
 import io.relia.core.Finding;
 import io.relia.core.Location;
@@ -295,6 +297,10 @@ final class SourceFile {
                     .flatMap(declared -> declaredType(declared, depth));
         }
         if (expression instanceof MethodCallExpr call && call.getScope().isPresent()) {
+            Optional<String> element = elementType(call);
+            if (element.isPresent()) {
+                return element;
+            }
             Optional<String> receiver = receiverType(call.getScope().get(), depth);
             return receiver.flatMap(type -> Optional.ofNullable(RETURNS.get(type + "#" + call.getNameAsString()))
                     .or(() -> BlockingApis.returns(type, call.getNameAsString())));
@@ -303,6 +309,40 @@ final class SourceFile {
             return ownMethod(call).map(method -> resolve(method.getType()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The type a call on a declared generic container returns, from the declaration's type arguments: {@code
+     * entry.getValue()} of a {@code Map.Entry<K, V>} is V, {@code map.get(k)} of a {@code Map<K, V>} is V, {@code
+     * list.get(i)} of a {@code List<E>} and {@code optional.get()} of an {@code Optional<E>} are E.
+     */
+    private Optional<String> elementType(MethodCallExpr call) {
+        if (!(call.getScope().get() instanceof NameExpr name)) {
+            return Optional.empty();
+        }
+        Optional<ClassOrInterfaceType> declared = Declaration.of(name).map(Declaration::type)
+                .filter(Type::isClassOrInterfaceType).map(Type::asClassOrInterfaceType);
+        Optional<NodeList<Type>> arguments = declared.flatMap(ClassOrInterfaceType::getTypeArguments);
+        if (arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        String container = declared.get().getNameAsString();
+        int index = switch (container + "#" + call.getNameAsString() + "/" + call.getArguments().size()) {
+            case "Entry#getKey/0" -> 0;
+            case "Entry#getValue/0", "Map#get/1", "HashMap#get/1", "LinkedHashMap#get/1", "TreeMap#get/1",
+                 "ConcurrentMap#get/1", "ConcurrentHashMap#get/1", "SortedMap#get/1", "NavigableMap#get/1" -> 1;
+            case "List#get/1", "ArrayList#get/1", "LinkedList#get/1", "CopyOnWriteArrayList#get/1",
+                 "Optional#get/0", "Optional#orElseThrow/0" -> 0;
+            default -> -1;
+        };
+        if (index < 0 || index >= arguments.get().size()) {
+            return Optional.empty();
+        }
+        Type argument = arguments.get().get(index);
+        if (argument instanceof WildcardType wildcard) {
+            return wildcard.getExtendedType().map(this::resolve);
+        }
+        return Optional.of(resolve(argument));
     }
 
     /**

@@ -26,6 +26,15 @@ final class HttpTimeoutCheck implements JavaCheck {
             "callTimeout");
     private static final Set<String> URL_CONNECTION_USES = Set.of("getInputStream", "getOutputStream", "connect",
             "getResponseCode", "getResponseMessage", "getContent", "getHeaderField", "getHeaderFields");
+    /**
+     * The uses that wait for the server to send something: connect() only opens the TCP connection, so a connection
+     * that is only connected and disconnected (a reachability check) needs no read timeout.
+     */
+    private static final Set<String> URL_CONNECTION_READS = Set.of("getInputStream", "getOutputStream",
+            "getErrorStream", "getResponseCode", "getResponseMessage", "getContent", "getContentType",
+            "getContentLength", "getContentLengthLong", "getContentEncoding", "getHeaderField", "getHeaderFields",
+            "getHeaderFieldInt", "getHeaderFieldLong", "getHeaderFieldDate", "getHeaderFieldKey", "getLastModified",
+            "getDate", "getExpiration");
     private static final Set<String> BUILD = Set.of("build");
     private static final String HC4_CONFIG = "org.apache.http.client.config.RequestConfig";
     private static final String HC5_CONFIG = "org.apache.hc.client5.http.config.RequestConfig";
@@ -101,7 +110,7 @@ final class HttpTimeoutCheck implements JavaCheck {
             return;
         }
         Outcome connect = BuilderTrace.of(file, call, Set.of("setConnectTimeout"), URL_CONNECTION_USES);
-        Outcome read = BuilderTrace.of(file, call, Set.of("setReadTimeout"), URL_CONNECTION_USES);
+        Outcome read = BuilderTrace.of(file, call, Set.of("setReadTimeout"), URL_CONNECTION_READS);
         if (connect == Outcome.FINISHED_UNSET || read == Outcome.FINISHED_UNSET) {
             String missing = connect == Outcome.FINISHED_UNSET && read == Outcome.FINISHED_UNSET
                     ? "connect or read timeout" : connect == Outcome.FINISHED_UNSET ? "connect timeout"

@@ -22,6 +22,7 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,9 +53,9 @@ final class FallbackCatch {
     private static final Set<String> CONVERSION_FAILURES = Set.of("NumberFormatException", "ParseException",
             "DateTimeParseException", "URISyntaxException", "MalformedURLException", "PatternSyntaxException",
             "JSONException");
-    /** Calls that reshape a string on its way into a conversion. */
-    private static final Set<String> STRING_SHAPING = Set.of("toUpperCase", "toLowerCase", "trim", "strip",
-            "toString", "substring", "replace", "name");
+    /** Calls that reshape a string on its way into a conversion, or pick the decoder that converts it. */
+    private static final Set<String> SHAPING = Set.of("toUpperCase", "toLowerCase", "trim", "strip",
+            "toString", "substring", "replace", "name", "getDecoder", "getUrlDecoder", "getMimeDecoder");
 
     private FallbackCatch() {
     }
@@ -128,19 +129,21 @@ final class FallbackCatch {
     private static boolean conversion(Expression value) {
         Expression unwrapped = unwrap(value);
         if (unwrapped instanceof MethodCallExpr call) {
-            return CONVERSION_NAME.matcher(call.getNameAsString()).matches() && onlyShaping(call.getArguments());
+            List<Expression> inputs = new ArrayList<>(call.getArguments());
+            call.getScope().ifPresent(inputs::add);
+            return CONVERSION_NAME.matcher(call.getNameAsString()).matches() && onlyShaping(inputs);
         }
         return unwrapped instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()
                 && PARSING_CONSTRUCTORS.contains(creation.getType().getNameAsString())
                 && onlyShaping(creation.getArguments());
     }
 
-    /** No call inside the arguments but string shaping and further conversions. */
-    private static boolean onlyShaping(List<Expression> arguments) {
-        return arguments.stream().allMatch(argument -> argument.findAll(Expression.class,
+    /** No call inside the inputs (arguments, receiver) but string shaping and further conversions. */
+    private static boolean onlyShaping(List<Expression> inputs) {
+        return inputs.stream().allMatch(input -> input.findAll(Expression.class,
                 inner -> inner instanceof MethodCallExpr || inner instanceof ObjectCreationExpr).stream()
                 .allMatch(inner -> inner instanceof MethodCallExpr call
-                        && STRING_SHAPING.contains(call.getNameAsString()) || conversion(inner)));
+                        && SHAPING.contains(call.getNameAsString()) || conversion(inner)));
     }
 
     private static boolean onlyConversionFailures(TryStmt tryStmt) {

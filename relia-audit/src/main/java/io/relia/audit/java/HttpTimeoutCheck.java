@@ -10,6 +10,7 @@ import io.relia.audit.java.BuilderTrace.Outcome;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code java/http-client-no-timeout} and {@code java/http-request-no-timeout}. */
 final class HttpTimeoutCheck implements JavaCheck {
@@ -27,14 +28,11 @@ final class HttpTimeoutCheck implements JavaCheck {
     private static final Set<String> URL_CONNECTION_USES = Set.of("getInputStream", "getOutputStream", "connect",
             "getResponseCode", "getResponseMessage", "getContent", "getHeaderField", "getHeaderFields");
     /**
-     * The uses that wait for the server to send something: connect() only opens the TCP connection, so a connection
+     * The uses above that exchange data with the server: connect() only opens the TCP connection, so a connection
      * that is only connected and disconnected (a reachability check) needs no read timeout.
      */
-    private static final Set<String> URL_CONNECTION_READS = Set.of("getInputStream", "getOutputStream",
-            "getErrorStream", "getResponseCode", "getResponseMessage", "getContent", "getContentType",
-            "getContentLength", "getContentLengthLong", "getContentEncoding", "getHeaderField", "getHeaderFields",
-            "getHeaderFieldInt", "getHeaderFieldLong", "getHeaderFieldDate", "getHeaderFieldKey", "getLastModified",
-            "getDate", "getExpiration");
+    private static final Set<String> URL_CONNECTION_READS = URL_CONNECTION_USES.stream()
+            .filter(use -> !use.equals("connect")).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> BUILD = Set.of("build");
     private static final String HC4_CONFIG = "org.apache.http.client.config.RequestConfig";
     private static final String HC5_CONFIG = "org.apache.hc.client5.http.config.RequestConfig";

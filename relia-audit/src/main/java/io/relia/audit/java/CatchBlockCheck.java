@@ -1,23 +1,16 @@
 package io.relia.audit.java;
 
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
-import com.github.javaparser.ast.stmt.ReturnStmt;
-import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** {@code java/interrupted-swallowed}, {@code java/empty-catch} and {@code java/exception-swallowed}. */
 final class CatchBlockCheck implements JavaCheck {
@@ -28,8 +21,6 @@ final class CatchBlockCheck implements JavaCheck {
     private static final Set<String> INTERRUPT_SUPERTYPES = Set.of("Exception", "java.lang.Exception", "Throwable",
             "java.lang.Throwable");
     private static final Set<String> INTENTIONAL = Set.of("ignored", "ignore", "expected", "ignoredException");
-    /** A value named as the fallback: {@code DEFAULT_TIMEOUT}, {@code defaultValue}, {@code fallback()}. */
-    private static final Pattern FALLBACK_NAME = Pattern.compile("(?i).*(default|fallback).*");
 
     @Override
     public void check(SourceFile file) {
@@ -45,7 +36,8 @@ final class CatchBlockCheck implements JavaCheck {
             BlockStmt body = catchClause.getBody();
             String variable = catchClause.getParameter().getNameAsString();
             if (body.getStatements().isEmpty()) {
-                if (!file.hasCommentWithin(body) && !INTENTIONAL.contains(variable)) {
+                if (!file.hasCommentWithin(body) && !INTENTIONAL.contains(variable)
+                        && !FallbackCatch.deliberate(catchClause)) {
                     file.report(JavaRules.EMPTY_CATCH, catchClause, "empty catch block: the "
                             + String.join(" | ", caught) + " leaves no trace",
                             "log it, handle it, or say in a comment why it is safe to ignore");
@@ -53,7 +45,8 @@ final class CatchBlockCheck implements JavaCheck {
                 continue;
             }
             if (caught.stream().anyMatch(BROAD::contains) && !INTENTIONAL.contains(variable)
-                    && !file.hasCommentWithin(body) && swallows(body, variable) && !fallsBack(catchClause)) {
+                    && !file.hasCommentWithin(body) && swallows(body, variable)
+                    && !FallbackCatch.deliberate(catchClause)) {
                 file.report(JavaRules.EXCEPTION_SWALLOWED, catchClause, "catch of " + String.join(" | ", caught)
                         + " drops the exception: not rethrown, logged or used",
                         "log it with context, rethrow it wrapped, or catch the specific exceptions expected");
@@ -111,43 +104,5 @@ final class CatchBlockCheck implements JavaCheck {
         boolean rethrows = body.findFirst(ThrowStmt.class).isPresent();
         boolean uses = body.findFirst(NameExpr.class, name -> name.getNameAsString().equals(variable)).isPresent();
         return !rethrows && !uses && !InterruptHandling.logs(body);
-    }
-
-    /**
-     * A visibly deliberate fallback: the handler returns, or assigns, a value that says it is the fallback: an
-     * empty {@code Optional} (the caller's type already asks it to handle absence), a value or call named
-     * default/fallback, or a parameter of the method (the caller chose the fallback). {@code return null},
-     * {@code return false} and empty collections are not: nothing tells the caller the work failed.
-     */
-    private static boolean fallsBack(CatchClause catchClause) {
-        List<Statement> statements = catchClause.getBody().getStatements();
-        Statement last = statements.get(statements.size() - 1);
-        if (last instanceof ReturnStmt returned && returned.getExpression().isPresent()) {
-            return namesFallback(returned.getExpression().get());
-        }
-        return statements.size() == 1 && statements.get(0).isExpressionStmt()
-                && statements.get(0).asExpressionStmt().getExpression() instanceof AssignExpr assign
-                && assign.getOperator() == AssignExpr.Operator.ASSIGN && namesFallback(assign.getValue());
-    }
-
-    private static boolean namesFallback(Expression value) {
-        if (value instanceof MethodCallExpr call) {
-            boolean emptyOptional = call.getNameAsString().equals("empty") && call.getArguments().isEmpty()
-                    && call.getScope().filter(scope -> scope.toString().matches("(java\\.util\\.)?Optional\\w*"))
-                    .isPresent();
-            return emptyOptional || FALLBACK_NAME.matcher(call.getNameAsString()).matches();
-        }
-        if (value instanceof FieldAccessExpr access) {
-            return FALLBACK_NAME.matcher(access.getNameAsString()).matches();
-        }
-        if (value instanceof NameExpr name) {
-            return FALLBACK_NAME.matcher(name.getNameAsString()).matches() || isParameter(name);
-        }
-        return false;
-    }
-
-    private static boolean isParameter(NameExpr name) {
-        return Declaration.of(name).filter(declared -> declared.node() instanceof Parameter parameter
-                && parameter.getParentNode().filter(CallableDeclaration.class::isInstance).isPresent()).isPresent();
     }
 }

@@ -11,6 +11,7 @@ import io.relia.core.Severity;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code java/http-client-no-timeout} and {@code java/http-request-no-timeout}. */
 final class HttpTimeoutCheck implements JavaCheck {
@@ -28,6 +29,12 @@ final class HttpTimeoutCheck implements JavaCheck {
     private static final Set<String> URL_CONNECTION_USES = Set.of("getInputStream", "getOutputStream", "connect",
             "getResponseCode", "getResponseMessage", "getContent", "getHeaderField", "getHeaderFields",
             "getErrorStream");
+    /**
+     * The uses above that exchange data with the server: connect() only opens the TCP connection, so a connection
+     * that is only connected and disconnected (a reachability check) needs no read timeout.
+     */
+    private static final Set<String> URL_CONNECTION_READS = URL_CONNECTION_USES.stream()
+            .filter(use -> !use.equals("connect")).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> BUILD = Set.of("build");
     private static final String HC4_CONFIG = "org.apache.http.client.config.RequestConfig";
     private static final String HC5_CONFIG = "org.apache.hc.client5.http.config.RequestConfig";
@@ -103,7 +110,7 @@ final class HttpTimeoutCheck implements JavaCheck {
             return;
         }
         Outcome connect = BuilderTrace.of(file, call, Set.of("setConnectTimeout"), URL_CONNECTION_USES);
-        Outcome read = BuilderTrace.of(file, call, Set.of("setReadTimeout"), URL_CONNECTION_USES);
+        Outcome read = BuilderTrace.of(file, call, Set.of("setReadTimeout"), URL_CONNECTION_READS);
         if (connect == Outcome.FINISHED_UNSET || read == Outcome.FINISHED_UNSET) {
             String missing = connect == Outcome.FINISHED_UNSET && read == Outcome.FINISHED_UNSET
                     ? "connect or read timeout" : connect == Outcome.FINISHED_UNSET ? "connect timeout"

@@ -13,7 +13,8 @@ final class JavaRules {
             "HTTP client without timeouts", Severity.HIGH,
             "An HTTP client created with no connect/read timeout: java.net.http HttpClient.newHttpClient() or a "
                     + "builder without connectTimeout(...), HttpURLConnection without setConnectTimeout and "
-                    + "setReadTimeout, OkHttp timeouts set to 0, Apache HttpClients.createDefault() or a builder "
+                    + "setReadTimeout (one only connected, never read, needs just the connect timeout), OkHttp "
+                    + "timeouts set to 0, Apache HttpClients.createDefault() or a builder "
                     + "without a RequestConfig/connection manager, an Apache RequestConfig without a socket "
                     + "(4.x) or response (5.x) timeout or with it set to 0, Spring new RestTemplate(), Spring "
                     + "WebClient.create() or WebClient.builder() without clientConnector(...) (unless the file "
@@ -179,7 +180,12 @@ final class JavaRules {
     static final AuditRule EMPTY_CATCH = new AuditRule("java/empty-catch",
             "Empty catch block", Severity.MEDIUM,
             "A catch block with no statement and no comment saying why (a variable named ignored or expected "
-                    + "counts as the reason).",
+                    + "counts as the reason). A deliberate conversion fallback is not reported: the try block is one "
+                    + "conversion (valueOf, parse*, decode*, fromString, new JSONObject/BigDecimal/URI..., or any call "
+                    + "when only ParseException, NumberFormatException and the like are caught) that returns, with a "
+                    + "return after the try, or assigns a local, a parameter or a field that already holds a value "
+                    + "(an initializer or an earlier assignment); a try that also calls other code, I/O or close() "
+                    + "is still reported.",
             "A failure that leaves no trace cannot be alerted on or diagnosed; the incident starts with "
                     + "nothing in the logs.",
             "try { cache.put(k, v); } catch (IOException e) { }",
@@ -191,8 +197,11 @@ final class JavaRules {
             "A catch of Exception, RuntimeException or Throwable that neither rethrows, logs, nor uses the "
                     + "exception, and has no comment saying why. A visibly deliberate fallback is not reported: "
                     + "returning or assigning Optional.empty(), a value or call named default/fallback, or a parameter "
-                    + "of the method (the caller's own fallback); return null, false, 0 or an empty collection still "
-                    + "are, since nothing tells the caller the work failed.",
+                    + "of the method (the caller's own fallback), or any one return or assignment after a try "
+                    + "block that is one conversion (as in java/empty-catch: malformed input is the expected "
+                    + "failure); otherwise "
+                    + "return null, false, 0 or an empty collection still are, since nothing tells the caller the "
+                    + "work failed.",
             "Catching everything and dropping it hides bugs and outages alike: the service reports success while "
                     + "doing nothing, and no signal reaches monitoring.",
             "catch (Exception e) {\n    return null;\n}",

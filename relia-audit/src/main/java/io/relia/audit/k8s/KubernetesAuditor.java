@@ -50,7 +50,7 @@ public final class KubernetesAuditor implements AuditAnalyzer {
         OncePerCopy once = new OncePerCopy(context, finding -> RenderedChart.place(charts, finding));
         for (Workload workload : workloads.all()) {
             AuditContext sink = once.sink(workload.object(), workload.file());
-            containers(workload, workloads.serves(workload), rewrites, sink);
+            containers(workload, workloads.servingContainers(workload), rewrites, sink);
             replicas(workload, workloads, budgets, sink);
             autoscaled(workload, workloads, sink);
         }
@@ -60,17 +60,18 @@ public final class KubernetesAuditor implements AuditAnalyzer {
     }
 
     /**
-     * Probes are asked of long-running workloads that serve (see {@link Workloads#serves}): readiness gates traffic
-     * that a load generator or queue worker does not take, and kube-score's pod-probes check skips a pod no Service
-     * targets for the same reason. Such a worker's wedged process shows in its queue's lag, not in a probe.
+     * Probes are asked of the containers of long-running workloads that take traffic (see
+     * {@link Workloads#servingContainers}): readiness gates traffic that a load generator, a queue worker or a config
+     * reloader sidecar does not take, and kube-score's pod-probes check skips a pod no Service targets for the same
+     * reason. Such a worker's wedged process shows in its queue's lag, not in a probe.
      */
-    private static void containers(Workload workload, boolean serves, ImageRewrites rewrites,
+    private static void containers(Workload workload, List<MapNode> serving, ImageRewrites rewrites,
                                    AuditContext context) {
         for (MapNode container : workload.containers()) {
             String name = container.text("name").orElse("?");
             Location at = container.get("name").map(Node::location).orElse(container.location());
             Location nameKey = container.has("name") ? container.locationOf("name") : container.location();
-            if (!Workload.BATCH.contains(workload.kind()) && serves) {
+            if (!Workload.BATCH.contains(workload.kind()) && serving.stream().anyMatch(c -> c == container)) {
                 List<String> missing = new ArrayList<>();
                 if (!container.has("readinessProbe")) {
                     missing.add("readinessProbe");

@@ -13,8 +13,11 @@ final class KubernetesRules {
             Severity.HIGH,
             "A long-running container (Deployment, StatefulSet, DaemonSet, Pod) without a readinessProbe or a "
                     + "livenessProbe, in a workload that serves: a container declares ports, or a Service of its "
-                    + "namespace selects its pods. Jobs and CronJobs are not checked, nor workloads that take no "
-                    + "traffic (a load generator, a queue worker).",
+                    + "namespace selects its pods. Only the containers that take the traffic are checked: those "
+                    + "with ports, or all of them when none declares ports (which one listens cannot be told); a "
+                    + "sidecar without ports (a config reloader, an exporter behind a proxy that has the port) is "
+                    + "not. Jobs and CronJobs are not checked, nor workloads that take no traffic (a load generator, "
+                    + "a queue worker).",
             "Without a readiness probe a pod gets traffic before it listens and keeps it while it is broken; without "
                     + "a liveness probe a wedged process is never restarted. kube-score pod-probes (critical), "
                     + "kube-linter no-readiness-probe/no-liveness-probe and Polaris readinessProbeMissing/"

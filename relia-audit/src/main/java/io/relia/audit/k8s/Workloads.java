@@ -120,11 +120,28 @@ public final class Workloads {
      * pods. Probes gate that traffic; a load generator or queue worker has none to gate.
      */
     boolean serves(Workload workload) {
-        boolean ports = workload.containers().stream()
-                .anyMatch(container -> container.list("ports").filter(list -> !list.items().isEmpty()).isPresent());
+        boolean ports = workload.containers().stream().anyMatch(Workloads::declaresPorts);
         return ports || ofKind("Service").stream().anyMatch(service -> service.namespace()
                 .equals(workload.namespace()) && LabelSelectors.selectsByEquality(service.object().map("spec")
                 .flatMap(spec -> spec.map("selector")), workload.podLabels()));
+    }
+
+    /**
+     * The containers of a serving workload that take its traffic: those that declare ports. A sidecar without ports
+     * (a config reloader calling localhost, an exporter listening on 127.0.0.1 behind a proxy that has the port) takes
+     * none. When no container declares ports but a Service selects the pods, all of them: which one listens cannot
+     * be told. None when the workload does not serve.
+     */
+    List<MapNode> servingContainers(Workload workload) {
+        if (!serves(workload)) {
+            return List.of();
+        }
+        List<MapNode> withPorts = workload.containers().stream().filter(Workloads::declaresPorts).toList();
+        return withPorts.isEmpty() ? workload.containers() : withPorts;
+    }
+
+    private static boolean declaresPorts(MapNode container) {
+        return container.list("ports").filter(list -> !list.items().isEmpty()).isPresent();
     }
 
     /** True when every container of the workload has a readiness and a liveness probe. */

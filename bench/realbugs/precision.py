@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 
-from run import export, gitdir
+from run import export, finish, gitdir
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -90,12 +90,7 @@ def main():
                     print(f'    {">" if n == f["line"] else " "}{n:5d} {lines[n - 1][:140]}')
             except OSError as e:
                 print(f'    (cannot show: {e})')
-    if args.json:
-        with open(args.json, 'w') as out:
-            json.dump(drawn, out, indent=1)
-    if not args.work:
-        shutil.rmtree(work, ignore_errors=True)
-    sys.exit(2 if missing else 0)
+    finish(args, work, drawn, missing)
 
 
 if __name__ == '__main__':

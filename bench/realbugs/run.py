@@ -211,9 +211,14 @@ def main():
         for r in results:
             if r['found'] and not r['silenced']:
                 print(f'  {"NARROWED" if r["narrowed"] else "NOT SILENCED"} ({r["class"]}) {r["repo"]} {r["fix"][:10]} {r["site"]} {r["rules"]}')
+    finish(args, work, results, missing)
+
+
+def finish(args, work, data, missing):
+    """Writes --json, removes a temporary work directory, exits 2 when a tree could not be audited."""
     if args.json:
         with open(args.json, 'w') as out:
-            json.dump(results, out, indent=1)
+            json.dump(data, out, indent=1)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     sys.exit(2 if missing else 0)

@@ -195,6 +195,11 @@ final class BlockingApis {
                 || dot > 0 && PACKAGES.contains(type.substring(0, dot));
     }
 
+    /** True when {@code type}'s waits return at once: it is made complete ({@code AsyncResult}). */
+    static boolean completes(String type) {
+        return COMPLETED.contains(type);
+    }
+
     /** True when some wait of the table has this method name. */
     static boolean isWaitName(String method) {
         return NAMES.contains(method);

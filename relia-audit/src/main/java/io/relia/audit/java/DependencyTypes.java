@@ -4,6 +4,7 @@ import io.relia.audit.AuditContext;
 import io.relia.audit.LibraryJars;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,9 +48,18 @@ final class DependencyTypes {
         return types == null ? 0 : types.jarsSearched();
     }
 
-    /** What the build files left open (versions taken from the caches); empty when nothing was read. */
+    /**
+     * What the build files left open (versions taken from the caches) and what could not be read; empty when
+     * nothing was read.
+     */
     List<String> notes() {
-        return found == null ? List.of() : found.notes();
+        if (found == null) {
+            return List.of();
+        }
+        List<String> notes = new ArrayList<>(found.notes());
+        types.unreadable().forEach(what -> notes.add("could not read " + what + "; the calls on its types were "
+                + "judged from the sources"));
+        return notes;
     }
 
     /** "off", "no dependency jars on disk", or how many jars the build files led to. */

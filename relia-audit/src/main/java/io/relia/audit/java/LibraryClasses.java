@@ -50,6 +50,7 @@ final class LibraryClasses {
     static final int MAX_CLASSES = 4_096;
     private static final int CACHED_JARS = 128;
     private static final String JDK = "the JDK";
+    private static final int MAX_UNREADABLE = 5;
 
     private static final Map<JarKey, Set<String>> ENTRIES = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -63,6 +64,7 @@ final class LibraryClasses {
     private final Map<Path, Optional<JarKey>> keys = new HashMap<>();
     private final Map<String, Optional<ClassInfo>> read = new HashMap<>();
     private final Set<Path> searched = new LinkedHashSet<>();
+    private final List<String> unreadable = new ArrayList<>();
 
     LibraryClasses(List<BuildDependencies.Jar> jars) {
         this.jars = List.copyOf(jars);
@@ -71,6 +73,18 @@ final class LibraryClasses {
     /** How many jars were searched so far. */
     int jarsSearched() {
         return searched.size();
+    }
+
+    /** The jars and classes that could not be read ("acme.jar: zip END header not found"), at most a few. */
+    List<String> unreadable() {
+        return List.copyOf(unreadable);
+    }
+
+    /** Keeps why a jar or class could not be read: its types are then judged as if the jars were off. */
+    private void failed(String what, Exception why) {
+        if (unreadable.size() < MAX_UNREADABLE) {
+            unreadable.add(what + ": " + why.getMessage());
+        }
     }
 
     /**
@@ -106,10 +120,11 @@ final class LibraryClasses {
         return Optional.empty();
     }
 
-    private static Optional<ClassInfo> fromJdk(String internal) {
+    private Optional<ClassInfo> fromJdk(String internal) {
         try (InputStream in = ClassLoader.getSystemResourceAsStream(internal + ".class")) {
             return in == null ? Optional.empty() : Optional.of(parse(in.readAllBytes(), JDK));
-        } catch (IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException broken) {
+            failed(internal + " in " + JDK, broken);
             return Optional.empty();
         }
     }
@@ -152,7 +167,7 @@ final class LibraryClasses {
         });
     }
 
-    private static Set<String> entries(JarKey key) {
+    private Set<String> entries(JarKey key) {
         Set<String> cached = ENTRIES.get(key);
         if (cached != null) {
             return cached;
@@ -162,7 +177,8 @@ final class LibraryClasses {
             zip.stream().map(ZipEntry::getName).filter(name -> name.endsWith(".class")
                     && !name.startsWith("META-INF/")).forEach(name -> names.add(name.substring(0,
                     name.length() - ".class".length())));
-        } catch (IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException broken) {
+            failed(String.valueOf(key.path().getFileName()), broken);
             return Set.of();
         }
         Set<String> frozen = Set.copyOf(names);
@@ -170,7 +186,7 @@ final class LibraryClasses {
         return frozen;
     }
 
-    private static Optional<ClassInfo> readClass(Path jar, String internal) {
+    private Optional<ClassInfo> readClass(Path jar, String internal) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             ZipEntry entry = zip.getEntry(internal + ".class");
             if (entry == null) {
@@ -179,8 +195,9 @@ final class LibraryClasses {
             try (InputStream in = zip.getInputStream(entry)) {
                 return Optional.of(parse(in.readAllBytes(), String.valueOf(jar.getFileName())));
             }
-        } catch (IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException broken) {
             // A class file newer than ASM knows (IllegalArgumentException) or a broken jar: the type stays unknown.
+            failed(internal + " in " + jar.getFileName(), broken);
             return Optional.empty();
         }
     }

@@ -42,6 +42,11 @@ final class LibraryTypes {
         return classes.jarsSearched();
     }
 
+    /** The jars and classes that could not be read. */
+    List<String> unreadable() {
+        return classes.unreadable();
+    }
+
     /**
      * The verdict on {@code type.method()} (no arguments); empty when the type is not in the jars or part of its
      * hierarchy is missing (the caller then falls back on other evidence).

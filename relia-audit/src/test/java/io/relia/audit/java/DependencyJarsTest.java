@@ -183,6 +183,24 @@ class DependencyJarsTest {
     }
 
     @Test
+    void aBrokenJarIsNamedAndItsCallsAreJudgedFromTheSources() throws IOException {
+        Path directory = Files.createDirectories(repository.resolve("com/acme/acme-rpc/1.2"));
+        Files.writeString(directory.resolve("acme-rpc-1.2.jar"), "not a zip");
+        Files.writeString(tree.resolve("pom.xml"), POM);
+        source("""
+                String place(ReplyFuture<String> reply) throws ExecutionException {
+                    return reply.get();
+                }
+                """);
+
+        AuditResult result = audit(maven());
+
+        assertThat(messages(result)).singleElement().asString().contains("place() declares throws "
+                + "ExecutionException");
+        assertThat(result.notes()).anyMatch(note -> note.startsWith("could not read acme-rpc-1.2.jar: "));
+    }
+
+    @Test
     void anUnresolvedVersionTakesTheHighestOnDiskAndSaysSo() throws IOException {
         mavenJar("1.9");
         mavenJar("1.10");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,19 +43,31 @@ final class BuildDependencies {
     private static final Pattern GRADLE_MAP = Pattern.compile("group\\s*[:=]\\s*[\"']([\\w.\\-]+)[\"']\\s*,\\s*"
             + "name\\s*[:=]\\s*[\"']([\\w.\\-]+)[\"'](?:\\s*,\\s*version\\s*[:=]\\s*[\"']([^\"']+)[\"'])?");
 
+    private final Path root;
     private final LocalArtifacts artifacts;
     private final Map<Path, MavenPom> treePoms = new LinkedHashMap<>();
     private final Map<String, MavenPom> byKey = new HashMap<>();
     private final Map<String, Optional<MavenPom>> repositoryPoms = new HashMap<>();
+    private final Map<MavenPom, Map<String, String>> bomVersions = new IdentityHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    private BuildDependencies(LocalArtifacts artifacts) {
+    private BuildDependencies(Path root, LocalArtifacts artifacts) {
+        this.root = root.toAbsolutePath().normalize();
         this.artifacts = artifacts;
     }
 
-    /** The jars on disk for the dependencies {@code builds} declare, each once, in build file order. */
-    static Found find(List<ServiceFiles.Text> builds, LocalArtifacts artifacts) {
-        return new BuildDependencies(artifacts).read(builds);
+    /**
+     * The jars on disk for the dependencies {@code builds} (under {@code root}) declare, each once, in build file
+     * order.
+     */
+    static Found find(Path root, List<ServiceFiles.Text> builds, LocalArtifacts artifacts) {
+        return new BuildDependencies(root, artifacts).read(builds);
+    }
+
+    /** {@code orders/pom.xml}: the build file as the report shows paths, relative to the audited directory. */
+    private String shown(Path build) {
+        Path absolute = build.toAbsolutePath().normalize();
+        return (absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString().replace('\\', '/');
     }
 
     private Found read(List<ServiceFiles.Text> builds) {
@@ -86,7 +99,7 @@ final class BuildDependencies {
             if (highest.isEmpty()) {
                 return Optional.empty();
             }
-            notes.add(coordinate.key() + " (" + build.getFileName() + (coordinate.line() > 0 ? ":"
+            notes.add(coordinate.key() + " (" + shown(build) + (coordinate.line() > 0 ? ":"
                     + coordinate.line() : "") + "): version " + (version.isEmpty() ? "not given" : "\"" + version
                     + "\" not resolved") + " in the tree's build files; read " + highest.get()
                     + ", the highest on disk");
@@ -171,14 +184,27 @@ final class BuildDependencies {
             if (entry.scope().equals("import") && depth < MAX_DEPTH) {
                 Optional<MavenPom> bom = byKey.containsKey(entry.key()) ? Optional.of(byKey.get(entry.key()))
                         : repositoryPom(resolve(entry.group(), properties), entry.artifact(), version);
-                bom.ifPresent(imported -> {
-                    Map<String, String> own = new HashMap<>(properties(chain(imported, null)));
-                    managed(imported, own, managed, depth + 1);
-                });
+                bom.ifPresent(imported -> managed.putAll(imported(imported, depth)));
             } else if (!version.isEmpty()) {
                 managed.put(resolve(entry.group(), properties) + ":" + entry.artifact(), version);
             }
         }
+    }
+
+    /** The versions a BOM manages, resolved with its own properties: the same for every POM importing it. */
+    private Map<String, String> imported(MavenPom bom, int depth) {
+        Map<String, String> known = bomVersions.get(bom);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> versions = new HashMap<>();
+        List<MavenPom> chain = chain(bom, null);
+        Map<String, String> properties = properties(chain);
+        for (MavenPom each : chain.reversed()) {
+            managed(each, properties, versions, depth + 1);
+        }
+        bomVersions.put(bom, versions);
+        return versions;
     }
 
     private Optional<MavenPom> repositoryPom(String group, String artifact, String version) {

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 final class DependencyTypes {
 
+    /** Version notes shown one by one; the rest are counted. */
+    private static final int MAX_VERSION_NOTES = 3;
+
     private final Path root;
     private final List<String> excludes;
     private final LibraryJars where;
@@ -37,7 +40,8 @@ final class DependencyTypes {
             return Optional.empty();
         }
         if (types == null) {
-            found = BuildDependencies.find(ServiceFiles.read(root, excludes).builds(), new LocalArtifacts(where));
+            found = BuildDependencies.find(root, ServiceFiles.read(root, excludes).builds(),
+                    new LocalArtifacts(where));
             types = new LibraryTypes(new LibraryClasses(found.jars()));
         }
         return types.judge(type, method);
@@ -56,7 +60,11 @@ final class DependencyTypes {
         if (found == null) {
             return List.of();
         }
-        List<String> notes = new ArrayList<>(found.notes());
+        List<String> notes = new ArrayList<>(found.notes().stream().limit(MAX_VERSION_NOTES).toList());
+        if (found.notes().size() > MAX_VERSION_NOTES) {
+            notes.add("and " + (found.notes().size() - MAX_VERSION_NOTES) + " more dependencies read at the "
+                    + "highest version on disk");
+        }
         types.unreadable().forEach(what -> notes.add("could not read " + what + "; the calls on its types were "
                 + "judged from the sources"));
         return notes;

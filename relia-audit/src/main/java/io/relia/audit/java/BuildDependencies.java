@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,12 +31,8 @@ final class BuildDependencies {
     record Jar(String coordinate, Path path) {
     }
 
-    /** The jars found and what the reader had to assume. */
-    record Found(List<Jar> jars, List<String> notes) {
-    }
-
     private static final int MAX_DEPTH = 10;
-    private static final int MAX_REPOSITORY_POMS = 64;
+    private static final int MAX_REPOSITORY_POMS = 256;
     private static final int MAX_SUBSTITUTIONS = 10;
     private static final long MAX_POM_BYTES = 1024 * 1024;
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
@@ -50,6 +48,8 @@ final class BuildDependencies {
     private final Map<String, Optional<MavenPom>> repositoryPoms = new HashMap<>();
     private final Map<MavenPom, Map<String, String>> bomVersions = new IdentityHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final Set<String> known = new HashSet<>();
+    private List<Jar> declared = List.of();
 
     private BuildDependencies(Path root, LocalArtifacts artifacts) {
         this.root = root.toAbsolutePath().normalize();
@@ -60,8 +60,44 @@ final class BuildDependencies {
      * The jars on disk for the dependencies {@code builds} (under {@code root}) declare, each once, in build file
      * order.
      */
-    static Found find(Path root, List<ServiceFiles.Text> builds, LocalArtifacts artifacts) {
-        return new BuildDependencies(root, artifacts).read(builds);
+    static BuildDependencies find(Path root, List<ServiceFiles.Text> builds, LocalArtifacts artifacts) {
+        BuildDependencies dependencies = new BuildDependencies(root, artifacts);
+        dependencies.read(builds);
+        return dependencies;
+    }
+
+    /** The jars on disk of the dependencies the build files declare. */
+    List<Jar> jars() {
+        return declared;
+    }
+
+    /** What the reader had to assume (versions taken from the caches). */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * The jars on disk of what {@code jars} depend on (compile and runtime scope, not optional, versions as their
+     * POMs in the local repository give them), leaving out every artifact already returned: the next tier of the
+     * dependency set, for a type a starter or facade jar does not hold itself. A version the POMs do not settle is
+     * left out rather than guessed.
+     */
+    List<Jar> dependenciesOf(List<Jar> jars) {
+        List<Jar> next = new ArrayList<>();
+        for (Jar jar : jars) {
+            String[] parts = jar.coordinate().split(":");
+            Optional<MavenPom> pom = parts.length == 3 ? repositoryPom(parts[0], parts[1], parts[2])
+                    : Optional.empty();
+            for (MavenPom.Coordinate dependency : pom.map(found -> dependencies(found, null)).orElse(List.of())) {
+                boolean runs = Set.of("", "compile", "runtime").contains(dependency.scope());
+                if (runs && !dependency.version().contains("$") && !dependency.version().isEmpty()
+                        && known.add(dependency.key())) {
+                    artifacts.jar(dependency.group(), dependency.artifact(), dependency.version()).ifPresent(path ->
+                            next.add(new Jar(dependency.key() + ":" + dependency.version(), path)));
+                }
+            }
+        }
+        return next;
     }
 
     /** {@code orders/pom.xml}: the build file as the report shows paths, relative to the audited directory. */
@@ -70,7 +106,7 @@ final class BuildDependencies {
         return (absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString().replace('\\', '/');
     }
 
-    private Found read(List<ServiceFiles.Text> builds) {
+    private void read(List<ServiceFiles.Text> builds) {
         for (ServiceFiles.Text build : builds) {
             if (String.valueOf(build.path().getFileName()).equals("pom.xml")) {
                 MavenPom.parse(String.join("\n", build.lines())).ifPresent(pom -> {
@@ -89,7 +125,8 @@ final class BuildDependencies {
                 }
             }
         }
-        return new Found(List.copyOf(jars.values()), List.copyOf(notes));
+        declared = List.copyOf(jars.values());
+        known.addAll(jars.keySet());
     }
 
     private Optional<Jar> locate(MavenPom.Coordinate coordinate, Path build) {
@@ -112,7 +149,11 @@ final class BuildDependencies {
 
     /** The dependencies of the POM at {@code file} and of its parents, versions resolved where the tree says. */
     private List<MavenPom.Coordinate> maven(Path file) {
-        MavenPom pom = treePoms.get(file);
+        return dependencies(treePoms.get(file), file);
+    }
+
+    /** The dependencies of {@code pom} (at {@code file} in the tree, or null) and of its parents. */
+    private List<MavenPom.Coordinate> dependencies(MavenPom pom, Path file) {
         List<MavenPom> chain = chain(pom, file);
         Map<String, String> properties = properties(chain);
         Map<String, String> managed = new HashMap<>();

@@ -21,7 +21,7 @@ final class DependencyTypes {
     private final List<String> excludes;
     private final LibraryJars where;
     private LibraryTypes types;
-    private BuildDependencies.Found found;
+    private BuildDependencies found;
 
     private DependencyTypes(Path root, List<String> excludes, LibraryJars where) {
         this.root = root;
@@ -42,7 +42,7 @@ final class DependencyTypes {
         if (types == null) {
             found = BuildDependencies.find(root, ServiceFiles.read(root, excludes).builds(),
                     new LocalArtifacts(where));
-            types = new LibraryTypes(new LibraryClasses(found.jars()));
+            types = new LibraryTypes(new LibraryClasses(found.jars(), found::dependenciesOf));
         }
         return types.judge(type, method);
     }
@@ -79,6 +79,7 @@ final class DependencyTypes {
             return "not needed";
         }
         return found.jars().isEmpty() ? "none of the declared dependencies is on disk" : found.jars().size()
-                + (found.jars().size() == 1 ? " jar" : " jars") + " declared, " + jarsSearched() + " searched";
+                + (found.jars().size() == 1 ? " jar" : " jars") + " declared, " + jarsSearched() + " searched"
+                + (types.jarsIndirect() > 0 ? " with " + types.jarsIndirect() + " of their dependencies" : "");
     }
 }

@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * The class files of one audit's dependency jars, and of the JDK for {@code java.*} and {@code javax.*}: a type's
  * superclass, interfaces and the exceptions its no-argument methods declare, read with ASM ({@code SKIP_CODE}).
+ * A class not in the declared jars is looked for in their own dependencies, tier by tier (at most {@value #TIERS}).
  * Bounded: at most {@value #MAX_JARS} jars are opened and {@value #MAX_CLASSES} classes read per audit. Which classes
  * a jar holds is kept in memory across audits, keyed by the jar's path, size and modification time, so a rebuilt jar
  * is read again.
@@ -60,14 +62,27 @@ final class LibraryClasses {
                 }
             });
 
-    private final List<BuildDependencies.Jar> jars;
+    static final int TIERS = 3;
+
+    private final List<List<BuildDependencies.Jar>> tiers = new ArrayList<>();
+    private final UnaryOperator<List<BuildDependencies.Jar>> nextTier;
     private final Map<Path, Optional<JarKey>> keys = new HashMap<>();
     private final Map<String, Optional<ClassInfo>> read = new HashMap<>();
     private final Set<Path> searched = new LinkedHashSet<>();
     private final List<String> unreadable = new ArrayList<>();
 
-    LibraryClasses(List<BuildDependencies.Jar> jars) {
-        this.jars = List.copyOf(jars);
+    /**
+     * @param jars      the declared dependencies' jars
+     * @param nextTier  the jars the given jars depend on, not yet seen ({@link BuildDependencies#dependenciesOf})
+     */
+    LibraryClasses(List<BuildDependencies.Jar> jars, UnaryOperator<List<BuildDependencies.Jar>> nextTier) {
+        this.tiers.add(List.copyOf(jars));
+        this.nextTier = nextTier;
+    }
+
+    /** How many jars beyond the declared ones joined the search. */
+    int jarsIndirect() {
+        return tiers.stream().skip(1).mapToInt(List::size).sum();
     }
 
     /** How many jars were searched so far. */
@@ -130,21 +145,30 @@ final class LibraryClasses {
     }
 
     private Optional<ClassInfo> fromJars(String internal) {
-        for (BuildDependencies.Jar jar : ordered(internal)) {
-            Optional<JarKey> key = key(jar.path());
-            if (key.isEmpty() || !searched.contains(jar.path()) && searched.size() >= MAX_JARS) {
-                continue;
+        for (int tier = 0; tier < TIERS; tier++) {
+            if (tier == tiers.size()) {
+                List<BuildDependencies.Jar> next = nextTier.apply(tiers.getLast());
+                if (next.isEmpty()) {
+                    return Optional.empty();
+                }
+                tiers.add(List.copyOf(next));
             }
-            searched.add(jar.path());
-            if (entries(key.get()).contains(internal)) {
-                return readClass(jar.path(), internal);
+            for (BuildDependencies.Jar jar : ordered(tiers.get(tier), internal)) {
+                Optional<JarKey> key = key(jar.path());
+                if (key.isEmpty() || !searched.contains(jar.path()) && searched.size() >= MAX_JARS) {
+                    continue;
+                }
+                searched.add(jar.path());
+                if (entries(key.get()).contains(internal)) {
+                    return readClass(jar.path(), internal);
+                }
             }
         }
         return Optional.empty();
     }
 
     /** The jars whose group shares the type's package first ({@code com.acme} for {@code com.acme.rpc.X}). */
-    private List<BuildDependencies.Jar> ordered(String internal) {
+    private static List<BuildDependencies.Jar> ordered(List<BuildDependencies.Jar> jars, String internal) {
         String packageName = internal.replace('/', '.');
         List<BuildDependencies.Jar> likely = new ArrayList<>();
         List<BuildDependencies.Jar> others = new ArrayList<>();

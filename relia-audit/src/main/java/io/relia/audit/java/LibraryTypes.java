@@ -42,6 +42,11 @@ final class LibraryTypes {
         return classes.jarsSearched();
     }
 
+    /** How many jars of the declared jars' own dependencies were added to the search. */
+    int jarsIndirect() {
+        return classes.jarsIndirect();
+    }
+
     /** The jars and classes that could not be read. */
     List<String> unreadable() {
         return classes.unreadable();

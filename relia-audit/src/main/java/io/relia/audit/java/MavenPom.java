@@ -29,7 +29,8 @@ record MavenPom(Coordinate self, Optional<Coordinate> parent, String parentPath,
     /**
      * A {@code groupId:artifactId:version} as written; version empty when not given.
      *
-     * @param scope the dependency's scope ({@code import} for a BOM in dependencyManagement), empty when none
+     * @param scope the dependency's scope ({@code import} for a BOM in dependencyManagement, {@code optional} for an
+     *              optional one), empty when none
      * @param line  the 1-based line it was read from, 0 when unknown
      */
     record Coordinate(String group, String artifact, String version, String scope, int line) {
@@ -84,8 +85,11 @@ record MavenPom(Coordinate self, Optional<Coordinate> parent, String parentPath,
 
     private static Coordinate coordinate(Element element, String text) {
         String artifact = text(element, "artifactId").orElse("");
+        // An optional dependency is not on its users' class path: its scope says so here.
+        String scope = text(element, "optional").filter("true"::equals).isPresent() ? "optional"
+                : text(element, "scope").orElse("");
         return new Coordinate(text(element, "groupId").orElse(""), artifact, text(element, "version").orElse(""),
-                text(element, "scope").orElse(""), lineOf(text, "<artifactId>" + artifact + "</artifactId>"));
+                scope, lineOf(text, "<artifactId>" + artifact + "</artifactId>"));
     }
 
     /** The line of the first occurrence of {@code needle}; DOM keeps no positions, and this is only for notes. */

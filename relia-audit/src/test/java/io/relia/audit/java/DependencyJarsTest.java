@@ -257,6 +257,44 @@ class DependencyJarsTest {
     }
 
     @Test
+    void aTypeInADependencyOfADeclaredStarterIsFoundThroughTheStartersPom() throws IOException {
+        mavenJar("1.2");
+        Path starter = Files.createDirectories(repository.resolve("com/acme/acme-starter/1.0"));
+        try (JarOutputStream empty = new JarOutputStream(Files.newOutputStream(starter.resolve(
+                "acme-starter-1.0.jar")))) {
+            empty.putNextEntry(new JarEntry("META-INF/acme.txt"));
+            empty.closeEntry();
+        }
+        Files.writeString(starter.resolve("acme-starter-1.0.pom"), """
+                <project>
+                    <groupId>com.acme</groupId>
+                    <artifactId>acme-starter</artifactId>
+                    <version>1.0</version>
+                    <properties><rpc.version>1.2</rpc.version></properties>
+                    <dependencies>
+                        <dependency>
+                            <groupId>com.acme</groupId><artifactId>acme-rpc</artifactId>
+                            <version>${rpc.version}</version>
+                        </dependency>
+                    </dependencies>
+                </project>
+                """);
+        Files.writeString(tree.resolve("pom.xml"), POM.replace("acme-rpc", "acme-starter").replace(
+                "${acme.version}", "1.0"));
+        source("""
+                String place(ReplyFuture<String> reply) {
+                    return reply.get();
+                }
+                """);
+
+        AuditResult result = audit(maven());
+
+        assertThat(messages(result)).singleElement().asString().endsWith("(from acme-rpc-1.2.jar)");
+        assertThat(result.notes()).anyMatch(note -> note.contains("(1 jar declared, 2 searched with 1 of their "
+                + "dependencies)"));
+    }
+
+    @Test
     void aGradleDependencyIsFoundInTheGradleCache() throws IOException {
         Path cache = work.resolve("gradle");
         Path hashed = Files.createDirectories(cache.resolve("com.acme/acme-rpc/1.2/0123abcd"));

@@ -22,9 +22,11 @@ public final class AuditContext {
     private final int testFilesSkipped;
     private final Set<String> enabledRules;
     private final Path cache;
+    private final LibraryJars jars;
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<Evidence> evidence = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param inventory    the inputs of the directory audited
@@ -50,6 +52,19 @@ public final class AuditContext {
      * @param includeTests audit test sources ({@link TestSources}) as production code instead of skipping them
      */
     public AuditContext(ServiceInventory inventory, Set<String> enabledRules, Path cache, boolean includeTests) {
+        this(inventory, enabledRules, cache, includeTests, LibraryJars.none());
+    }
+
+    /**
+     * @param inventory    the inputs of the directory audited
+     * @param enabledRules the rule IDs to report; empty means all
+     * @param cache        a directory where analyzers may keep per-file results between runs, or null
+     * @param includeTests audit test sources ({@link TestSources}) as production code instead of skipping them
+     * @param jars         where dependency jars already on disk may be read ({@link LibraryJars#none()}: nowhere)
+     */
+    public AuditContext(ServiceInventory inventory, Set<String> enabledRules, Path cache, boolean includeTests,
+                        LibraryJars jars) {
+        this.jars = jars;
         this.inventory = includeTests ? inventory : TestSources.withoutTests(inventory);
         this.testFilesSkipped = includeTests ? 0 : TestSources.count(inventory);
         this.enabledRules = Set.copyOf(enabledRules);
@@ -59,6 +74,11 @@ public final class AuditContext {
     /** Where an analyzer may keep results between runs (a file named after its ID in it); empty: no caching. */
     public Optional<Path> cacheDirectory() {
         return Optional.ofNullable(cache);
+    }
+
+    /** Where dependency jars already on disk may be read to resolve library types. */
+    public LibraryJars jars() {
+        return jars;
     }
 
     /** The inputs to audit: test sources are not among them unless they are audited as production code. */
@@ -91,6 +111,21 @@ public final class AuditContext {
     /** Records a problem reading an input (a parse error, an unreadable file); the audit goes on. */
     public void problem(Problem problem) {
         problems.add(problem);
+    }
+
+    /**
+     * Records how the audit read the code, for the report ("types for 12 blocking-call candidates: ..."): no problem
+     * and no finding, but what a reader needs to trust the result.
+     */
+    public void note(String text) {
+        notes.add(text);
+    }
+
+    /** The notes recorded so far, in the order they were recorded. */
+    public List<String> notes() {
+        synchronized (notes) {
+            return List.copyOf(notes);
+        }
     }
 
     /** Records what satisfies a rule (the review shows it as the reason an item passes). */

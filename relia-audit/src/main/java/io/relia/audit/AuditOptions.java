@@ -13,13 +13,21 @@ import java.util.Set;
  * @param baseline     a baseline file whose findings are hidden, or null
  * @param cache        a directory where analyzers keep per-file results between runs, or null for none
  * @param includeTests audit test sources ({@link TestSources}) as production code; by default they are skipped
+ * @param jars         where dependency jars already on disk may be read to resolve library types
+ *                     ({@link LibraryJars#none()}: from the sources alone)
  */
 public record AuditOptions(Set<String> rules, List<String> excludes, Path baseline, Path cache,
-                           boolean includeTests) {
+                           boolean includeTests, LibraryJars jars) {
 
     public AuditOptions {
         rules = Set.copyOf(rules);
         excludes = List.copyOf(excludes);
+        jars = jars == null ? LibraryJars.none() : jars;
+    }
+
+    /** Options that read no dependency jars. */
+    public AuditOptions(Set<String> rules, List<String> excludes, Path baseline, Path cache, boolean includeTests) {
+        this(rules, excludes, baseline, cache, includeTests, LibraryJars.none());
     }
 
     /** Options that skip test sources. */
@@ -32,14 +40,19 @@ public record AuditOptions(Set<String> rules, List<String> excludes, Path baseli
         this(rules, excludes, baseline, null);
     }
 
-    /** Every rule, no extra excludes, no baseline, no cache; test sources skipped. */
+    /** Every rule, no extra excludes, no baseline, no cache, no jars; test sources skipped. */
     public static AuditOptions defaults() {
         return new AuditOptions(Set.of(), List.of(), null, null);
     }
 
     /** These options, auditing test sources as production code or not. */
     public AuditOptions withTests(boolean audited) {
-        return new AuditOptions(rules, excludes, baseline, cache, audited);
+        return new AuditOptions(rules, excludes, baseline, cache, audited, jars);
+    }
+
+    /** These options, resolving library types against the dependency jars in {@code where}. */
+    public AuditOptions withJars(LibraryJars where) {
+        return new AuditOptions(rules, excludes, baseline, cache, includeTests, where);
     }
 
     public Optional<Path> baselineFile() {

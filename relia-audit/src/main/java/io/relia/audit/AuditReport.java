@@ -61,6 +61,7 @@ public final class AuditReport {
             return out;
         }).toList());
         data.put("problems", result.problems().stream().map(ReportJson::problem).toList());
+        data.put("notes", result.notes());
         return data;
     }
 
@@ -98,6 +99,10 @@ public final class AuditReport {
                             + "  -- " + suppressed.reason()).toList()));
         }
         problems(result, doc);
+        if (!result.notes().isEmpty()) {
+            doc.heading(1, "Notes");
+            doc.add(new Document.BulletList(result.notes()));
+        }
         return doc.build();
     }
 

@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param filesScanned files looked at (after exclusions)
  * @param testFilesSkipped input files left out as test sources ({@link TestSources}); 0 with tests included
  * @param catalogue    every rule known to the analyzers that ran
+ * @param notes        how the audit read the code (which mechanism typed the blocking calls), in order
  */
 public record AuditResult(Path root, List<AuditFinding> findings, List<SuppressedFinding> suppressed,
                           List<AuditFinding> baselined,
                           List<Problem> problems, List<Evidence> evidence, int filesScanned,
-                          int testFilesSkipped, RuleCatalogue catalogue) {
+                          int testFilesSkipped, RuleCatalogue catalogue, List<String> notes) {
 
     public AuditResult {
         findings = List.copyOf(findings);
@@ -34,6 +35,7 @@ public record AuditResult(Path root, List<AuditFinding> findings, List<Suppresse
         baselined = List.copyOf(baselined);
         problems = List.copyOf(problems);
         evidence = List.copyOf(evidence);
+        notes = List.copyOf(notes);
     }
 
     /** The evidence on one topic, sorted. */

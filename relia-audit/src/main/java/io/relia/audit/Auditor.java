@@ -116,7 +116,8 @@ public final class Auditor {
         checkRules(options.rules());
         Optional<Baseline> baseline = options.baselineFile().map(Baseline::read);
         Path root = found.root();
-        AuditContext context = new AuditContext(found, options.rules(), options.cache(), options.includeTests());
+        AuditContext context = new AuditContext(found, options.rules(), options.cache(), options.includeTests(),
+                options.jars());
         ServiceInventory inventory = context.inventory();
         List<Problem> problems = new ArrayList<>(reportInventoryProblems ? inventory.problems() : List.of());
         problems.addAll(loadProblems);
@@ -159,7 +160,7 @@ public final class Auditor {
         List<Problem> inputProblems = problems.stream().filter(problem -> !problem.isNote()).distinct().sorted()
                 .toList();
         return new AuditResult(root, reported, suppressed, baselined, inputProblems, context.evidence(),
-                inventory.filesScanned(), context.testFilesSkipped(), catalogue);
+                inventory.filesScanned(), context.testFilesSkipped(), catalogue, context.notes());
     }
 
     /**
@@ -169,7 +170,8 @@ public final class Auditor {
     public AuditResult ofFindings(Path root, List<Finding> findings, List<Problem> problems) {
         List<AuditFinding> fingerprinted = fingerprinted(findings.stream().distinct().sorted().toList(),
                 new SourceFiles(root));
-        return new AuditResult(root, fingerprinted, List.of(), List.of(), problems, List.of(), 0, 0, catalogue);
+        return new AuditResult(root, fingerprinted, List.of(), List.of(), problems, List.of(), 0, 0, catalogue,
+                List.of());
     }
 
     /** A finding placed in a test source by an analyzer that walks the tree itself: dropped with the tests. */

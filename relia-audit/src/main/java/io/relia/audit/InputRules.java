@@ -18,8 +18,8 @@ final class InputRules {
                     + "not parse (a tab, a duplicate key, an unclosed quote), a spec that fails its schema (an SLO, "
                     + "a runbook, a capacity plan with a missing or mistyped key), a Java source that does not "
                     + "parse or is not in the encoding its build declares, any other file that is not UTF-8 (a Java "
-                    + "source with no declared encoding is read as ISO-8859-1 then, with a warning). One finding per error, at its file:line:column; warnings "
-                    + "(an unknown key) are not findings of this rule.",
+                    + "source with no declared encoding is read as ISO-8859-1 then, with a warning). One finding per "
+                    + "error, at its file:line:column; warnings (an unknown key) are not findings of this rule.",
             "Every check that needed the file saw only part of the service, so a clean result would be a guess: "
                     + "relia review fails each checklist item that rests on the file, and --fail-on high fails the "
                     + "run. It is High because a broken runbook or SLO file is found in an incident, not before.",

@@ -60,6 +60,34 @@ class AuditReportTest {
         assertThat(report.data().get("countsByRule")).isEqualTo(Map.of("test/bad-call", 3));
     }
 
+    @Test
+    void notesOnHowTheCodeWasReadEndTheTextReportAndAreInTheJson() throws IOException {
+        AuditAnalyzer noting = new AuditAnalyzer() {
+            @Override
+            public String id() {
+                return "noting";
+            }
+
+            @Override
+            public List<AuditRule> rules() {
+                return List.of();
+            }
+
+            @Override
+            public void analyze(AuditContext context) {
+                context.note("types for 2 blocking-call candidates: declared/table 2");
+            }
+        };
+        Files.writeString(root.resolve("A.java"), "class A {}\n");
+
+        Report report = AuditReport.of(new Auditor(List.of(noting)).run(root, AuditOptions.defaults()), "1.0.0");
+
+        assertThat(render(report, ReportFormat.TEXT)).containsPattern("Notes\\n-+\\n\\s+- types for 2 "
+                + "blocking-call candidates: declared/table 2");
+        assertThat(report.data().get("notes")).isEqualTo(List.of("types for 2 blocking-call candidates: "
+                + "declared/table 2"));
+    }
+
     private AuditResult auditWithTwoTestFiles() throws IOException {
         for (String relative : List.of("src/main/java/Orders.java", "src/test/java/OrdersTest.java",
                 "orders-it/src/main/java/Checkout.java")) {

@@ -5,6 +5,7 @@ import io.relia.audit.AuditReport;
 import io.relia.audit.AuditResult;
 import io.relia.audit.AuditRule;
 import io.relia.audit.Auditor;
+import io.relia.audit.LibraryJars;
 import io.relia.audit.RuleCatalogue;
 import io.relia.audit.sarif.SarifReport;
 import io.relia.core.ExitCode;
@@ -48,7 +49,10 @@ import java.util.stream.Stream;
             "so only new findings fail the build. --format sarif is for GitHub code scanning (docs/audit.md).", "",
             "Test code is not production: src/test, src/testFixtures, src/it and other test source sets,",
             "*Test/*Tests/*IT classes outside src/main, and modules named *-test, *-tests or *-it are skipped,",
-            "and the report counts them; --include-tests audits them too.", ""},
+            "and the report counts them; --include-tests audits them too.", "",
+            "Library types the sources do not show (a future from a dependency) are resolved against the jars of",
+            "the dependencies pom.xml/build.gradle declare, when they are already in ~/.m2/repository (or",
+            "$RELIA_MAVEN_REPOSITORY) or the Gradle cache; nothing is downloaded. --no-jars turns this off.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  the audit ran (no findings at or above --fail-on, or no --fail-on)",
@@ -111,6 +115,11 @@ final class AuditCommand implements Callable<Integer> {
                     + "code; by default they are skipped and counted.")
     private boolean includeTests;
 
+    @Option(names = "--no-jars",
+            description = "Judge library types from the sources alone: do not read the dependency jars already in "
+                    + "the local Maven repository or Gradle cache.")
+    private boolean noJars;
+
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Keep per-file results in DIR so re-runs parse only changed files (default: a directory "
                     + "for DIR under $XDG_CACHE_HOME/relia/audit, or ~/.cache/relia/audit).")
@@ -149,7 +158,8 @@ final class AuditCommand implements Callable<Integer> {
         }
         AuditResult result = auditor.run(directory, new AuditOptions(new LinkedHashSet<>(rules.stream()
                 .map(String::strip).filter(id -> !id.isEmpty()).toList()), excludes, baseline,
-                noCache ? null : cache != null ? cache : AuditCache.defaultFor(directory), includeTests));
+                noCache ? null : cache != null ? cache : AuditCache.defaultFor(directory), includeTests,
+                noJars ? LibraryJars.none() : LibraryJars.of(UserHome.directory(), System.getenv())));
         if (sarif) {
             emit(SarifReport.toJson(result, ReliaCommand.version()));
         } else {

@@ -286,7 +286,16 @@ class AuditCommandTest {
     void helpDocumentsTheExitCodesAndSarif() {
         CliRun run = CliRun.of("audit", "--help");
         assertThat(run.out()).contains("Exit codes:", "--fail-on", "sarif", "--write-baseline", "relia:ignore",
-                "--include-tests", "Test code is not production");
+                "--include-tests", "Test code is not production", "--no-jars", "nothing is downloaded");
+    }
+
+    @Test
+    void noJarsIsAcceptedAndChangesNothingWhereNoJarIsNeeded() {
+        CliRun withJars = audit("--no-cache");
+        CliRun without = audit("--no-cache", "--no-jars");
+
+        assertThat(without.exitCode()).as(without.err()).isEqualTo(withJars.exitCode());
+        assertThat(without.out()).isEqualTo(withJars.out());
     }
 
     /**

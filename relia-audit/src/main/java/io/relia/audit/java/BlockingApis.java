@@ -231,6 +231,11 @@ final class BlockingApis {
                 .or(() -> Optional.ofNullable(dot > 0 ? BOUNDED.get(type.substring(0, dot + 1)) : null));
     }
 
+    /** True when {@code type}'s waits return at once: it is made complete ({@code AsyncResult}). */
+    static boolean completes(String type) {
+        return COMPLETED.contains(type);
+    }
+
     /** True when some wait of the table has this method name. */
     static boolean isWaitName(String method) {
         return NAMES.contains(method);

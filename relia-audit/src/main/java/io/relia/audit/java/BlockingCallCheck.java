@@ -39,6 +39,26 @@ final class BlockingCallCheck implements ProjectCheck {
     static final String DECLARES = "blocking.declares|";
     /** {@code CALL + type#method/arguments + "|" + evidence}: a wait-named call on a type the file cannot judge. */
     static final String CALL = "blocking.call|";
+    /** {@code TYPED + how}: a wait candidate this file judged, and how its receiver was typed ({@link Typed}). */
+    static final String TYPED = "blocking.typed|";
+
+    /** How a wait candidate's receiver was typed, for the count the report shows. */
+    enum Typed {
+        /** From a declaration and the table of waits (or a plain {@code wait()}). */
+        TABLE,
+        /** From the checked exceptions around the call. */
+        INFERRED,
+        /** A method of the project. */
+        WRAPPER,
+        /** From the dependency jars. */
+        JARS,
+        /** Not typed: the call is not judged. */
+        UNKNOWN;
+
+        String key() {
+            return TYPED + name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** Project methods whose callers are followed: the names results, futures and latches give their waits. */
     private static final Pattern WAIT_NAME = Pattern.compile("get|join|take|acquire|result|getResult"
@@ -71,7 +91,12 @@ final class BlockingCallCheck implements ProjectCheck {
             if (!waits.containsKey(call) && !byRole(file, call, "")) {
                 file.ownMethod(call).filter(wrappers::containsKey)
                         .filter(method -> enclosingMethod(call).filter(enclosing -> enclosing == method).isEmpty())
-                        .ifPresent(method -> waits.put(call, wrapped(method, wrappers.get(method), waits)));
+                        .ifPresent(method -> {
+                            waits.put(call, wrapped(method, wrappers.get(method), waits));
+                            if (!undecided.containsKey(call)) {
+                                file.fact(Typed.WRAPPER.key(), call);
+                            }
+                        });
             }
         }
         for (MethodCallExpr call : calls) {
@@ -111,7 +136,7 @@ final class BlockingCallCheck implements ProjectCheck {
 
     @Override
     public void finish(AuditContext context, ProjectFacts facts) {
-        new BlockingWrappers(context, facts).report();
+        new BlockingWrappers(context, facts, DependencyTypes.of(context)).report();
     }
 
     private static boolean isWaitName(String name) {
@@ -126,9 +151,13 @@ final class BlockingCallCheck implements ProjectCheck {
         if (scope.isEmpty() || scope.get().isThisExpr()) {
             if (name.equals("wait") && arguments == 0) {
                 waits.put(call, new Wait("Object.wait()", "wait(timeoutMillis) in a loop", ""));
+                file.fact(Typed.TABLE.key(), call);
             }
             staticImport(file, name).flatMap(type -> BlockingApis.find(type, name, arguments))
-                    .filter(BlockingApis.Wait::isStatic).ifPresent(wait -> waits.put(call, known(wait)));
+                    .filter(BlockingApis.Wait::isStatic).ifPresent(wait -> {
+                        waits.put(call, known(wait));
+                        file.fact(Typed.TABLE.key(), call);
+                    });
             return;
         }
         Expression receiver = scope.get();
@@ -145,9 +174,13 @@ final class BlockingCallCheck implements ProjectCheck {
                         .isEmpty()) {
                     waits.put(call, known(wait.get()));
                 }
+                file.fact(Typed.TABLE.key(), call);
                 return;
             }
             if (isClass || BlockingApis.judges(type.get())) {
+                if (!isClass && arguments == 0 && WAIT_NAME.matcher(name).matches()) {
+                    file.fact(Typed.TABLE.key(), call);
+                }
                 return;
             }
         }
@@ -157,10 +190,12 @@ final class BlockingCallCheck implements ProjectCheck {
         }
         Optional<String> evidence = WaitEvidence.of(call);
         if (type.isPresent()) {
+            // Counted once every file is read: a project method, the jars or the exceptions decide it then.
             file.fact(CALL + qualified(file, type.get()) + "#" + name + "/0|" + evidence.orElse(""), call);
             undecided.put(call, true);
         } else {
             evidence.ifPresent(why -> waits.put(call, inferred(name, why)));
+            file.fact((evidence.isPresent() ? Typed.INFERRED : Typed.UNKNOWN).key(), call);
         }
     }
 

@@ -6,6 +6,7 @@ import io.relia.core.Location;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * The calls {@link BlockingCallCheck} could not judge from their file alone, judged once every file is read: a call
  * of a project method that waits without a deadline (a {@code Result.await()} wrapping {@code latch.await()}) is
  * reported at the call, where a timeout would be passed; a call of a project method that does not wait is not; a
- * call on a type the project does not declare falls back to the checked exceptions around it. Only one level is
+ * call on a type the project does not declare is judged from the dependency jars when they settle it
+ * ({@link DependencyTypes}), else from the checked exceptions around it. Only one level is
  * followed: a wrapper of a wrapper is not. Types are matched by their qualified name, else by their simple name when
  * only one class of the project has that name and method.
  */
@@ -27,12 +29,15 @@ final class BlockingWrappers {
 
     private final AuditContext context;
     private final ProjectFacts facts;
+    private final DependencyTypes jars;
     private final Map<String, Waiter> waiters = new HashMap<>();
     private final Map<String, List<String>> bySimpleName = new HashMap<>();
+    private final Map<BlockingCallCheck.Typed, Integer> typed = new EnumMap<>(BlockingCallCheck.Typed.class);
 
-    BlockingWrappers(AuditContext context, ProjectFacts facts) {
+    BlockingWrappers(AuditContext context, ProjectFacts facts, DependencyTypes jars) {
         this.context = context;
         this.facts = facts;
+        this.jars = jars;
     }
 
     void report() {
@@ -53,12 +58,41 @@ final class BlockingWrappers {
         for (String key : facts.keysStartingWith(BlockingCallCheck.CALL)) {
             String[] parts = key.substring(BlockingCallCheck.CALL.length()).split("\\|", 2);
             if (parts.length == 2) {
-                facts.places(key).forEach(at -> judge(parts[0], parts[1], at));
+                facts.places(key).forEach(at -> count(judge(parts[0], parts[1], at)));
             }
         }
+        for (BlockingCallCheck.Typed how : BlockingCallCheck.Typed.values()) {
+            facts.places(how.key()).forEach(at -> count(how));
+        }
+        note();
     }
 
-    private void judge(String called, String evidence, Location at) {
+    private void count(BlockingCallCheck.Typed how) {
+        typed.merge(how, 1, Integer::sum);
+    }
+
+    /**
+     * "types for 40 blocking-call candidates: declared/table 30, inferred from exceptions 4, project wrappers 3,
+     * dependency jars 2 (5 jars declared, 3 searched), unknown 1", and what the build files left open.
+     */
+    private void note() {
+        int total = typed.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            return;
+        }
+        context.note("types for " + total + " blocking-call candidate" + (total == 1 ? "" : "s") + ": declared/table "
+                + typed(BlockingCallCheck.Typed.TABLE) + ", inferred from exceptions "
+                + typed(BlockingCallCheck.Typed.INFERRED) + ", project wrappers "
+                + typed(BlockingCallCheck.Typed.WRAPPER) + ", dependency jars " + typed(BlockingCallCheck.Typed.JARS)
+                + " (" + jars.status() + "), unknown " + typed(BlockingCallCheck.Typed.UNKNOWN));
+        jars.notes().forEach(context::note);
+    }
+
+    private int typed(BlockingCallCheck.Typed how) {
+        return typed.getOrDefault(how, 0);
+    }
+
+    private BlockingCallCheck.Typed judge(String called, String evidence, Location at) {
         Optional<String> declared = declaration(called);
         String type = called.substring(0, called.indexOf('#'));
         String simpleType = type.substring(type.lastIndexOf('.') + 1);
@@ -71,12 +105,25 @@ final class BlockingWrappers {
                         + waiter.at().line() + ")", "give " + simpleType + " a timed " + method + " (a timeout "
                         + "parameter) and pass a deadline here");
             }
-        } else if (!evidence.isEmpty()) {
-            String shown = simpleType.isEmpty() ? method + "()" : simpleType + "." + method + "()";
-            report(at, shown + " waits without a deadline: the sources do not show its body, but " + evidence + (method.equals("get") ? ", so it is a future"
-                    : ", so it is an interruptible wait"), "use " + method + "(timeout, unit) and handle the "
-                    + "timeout");
+            return BlockingCallCheck.Typed.WRAPPER;
         }
+        Optional<LibraryTypes.Verdict> verdict = jars.judge(type, method);
+        if (verdict.isPresent()) {
+            if (verdict.get().waits()) {
+                report(at, verdict.get().label() + " waits without a deadline: " + verdict.get().reason(), "use "
+                        + verdict.get().timed() + " and handle the timeout");
+            }
+            return BlockingCallCheck.Typed.JARS;
+        }
+        if (!evidence.isEmpty()) {
+            String shown = simpleType.isEmpty() ? method + "()" : simpleType + "." + method + "()";
+            String kind = method.equals("get") ? ", so it is a future" : ", so it is an interruptible wait";
+            report(at, shown + " waits without a deadline: the sources do not show its body, but " + evidence + kind,
+                    "use " + method + "(timeout, unit) and handle the "
+                    + "timeout");
+            return BlockingCallCheck.Typed.INFERRED;
+        }
+        return BlockingCallCheck.Typed.UNKNOWN;
     }
 
     /** The project method {@code called} names ({@code type#method/n}), exactly or by a unique simple type name. */

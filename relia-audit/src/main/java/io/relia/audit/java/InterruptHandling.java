@@ -127,8 +127,8 @@ final class InterruptHandling {
 
     /**
      * Inside a worker loop, the handler ends the loop: its last statement returns (without a value) or breaks out (or
-     * every branch of a final if/else does), or it clears the loop's running flag ({@code running = false}, {@code stopped.set(true)}
-     * where the loop's condition reads that name).
+     * every branch of a final if/else does), or it clears the loop's running flag ({@code running = false},
+     * {@code stopped.set(true)} where the loop's condition reads that name).
      */
     private static boolean leavesLoop(CatchClause catchClause) {
         Optional<Statement> loop = enclosingLoop(catchClause);

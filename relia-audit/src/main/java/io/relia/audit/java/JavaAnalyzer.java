@@ -36,7 +36,8 @@ public final class JavaAnalyzer implements AuditAnalyzer {
     private static final String CACHE_FILE = "java.cache";
     private static final long AUDIT_TIMEOUT_MINUTES = 30;
     private static final List<JavaCheck> CHECKS = List.of(new HttpTimeoutCheck(), new BlockingCallCheck(),
-            new ExecutorCheck(), new UnboundedQueueCheck(), new RetryLoopCheck(), new CatchBlockCheck(), new ResourceCheck(),
+            new ExecutorCheck(), new UnboundedQueueCheck(), new RetryLoopCheck(), new CatchBlockCheck(),
+            new ResourceCheck(),
             new RetryConfigCheck(), new StaticCollectionCheck(), new ReactiveHttpTimeoutCheck(),
             new GrpcDeadlineCheck(), new JdbcTimeoutCheck(), new RedisTimeoutCheck(),
             new ObservabilityCheck(), new TlsVerificationCheck(), new CircuitBreakerCheck(),

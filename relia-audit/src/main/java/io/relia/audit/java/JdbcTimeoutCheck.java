@@ -64,7 +64,8 @@ final class JdbcTimeoutCheck implements JavaCheck {
                 queryTimeout(file, call);
             } else if (URL_SINKS.contains(name) && !call.getArguments().isEmpty() && isSink(file, call)) {
                 boolean direct = !name.startsWith("set");
-                jdbcUrl(call.getArgument(0), fileSettings.toString(), direct).filter(url -> reported.put(url.at(), true) == null)
+                jdbcUrl(call.getArgument(0), fileSettings.toString(), direct)
+                        .filter(url -> reported.put(url.at(), true) == null)
                         .ifPresent(url -> report(file, url));
             }
         }

@@ -113,7 +113,8 @@ final class ResourceOpeners {
         }
         if (name.equals("build") && (HTTP_CLIENT_OWNERS.stream().anyMatch(owner ->
                 file.chainStartsAt(call, owner, Set.of("custom")))
-                || HTTP_CLIENT_BUILDERS.stream().anyMatch(owner -> file.chainStartsAt(call, owner, Set.of("create"))))) {
+                || HTTP_CLIENT_BUILDERS.stream()
+                        .anyMatch(owner -> file.chainStartsAt(call, owner, Set.of("create"))))) {
             return Optional.of("HttpClient");
         }
         return Optional.empty();

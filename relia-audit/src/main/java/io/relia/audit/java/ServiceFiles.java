@@ -239,6 +239,11 @@ final class ServiceFiles {
         return deployments.stream().anyMatch(matching) || builds.stream().anyMatch(matching);
     }
 
+    /** The pom.xml, build.gradle(.kts) and libs.versions.toml files, in path order. */
+    List<Text> builds() {
+        return builds;
+    }
+
     List<Text> loggingConfigs() {
         return loggingConfigs;
     }

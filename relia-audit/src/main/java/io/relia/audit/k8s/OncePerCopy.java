@@ -53,7 +53,10 @@ final class OncePerCopy {
         this.place = place;
     }
 
-    /** Where the checks of {@code object} (from {@code file}) report; nothing reaches the audit before {@link #flush}. */
+    /**
+     * Where the checks of {@code object} (from {@code file}) report; nothing reaches the audit before
+     * {@link #flush}.
+     */
     AuditContext sink(MapNode object, Path file) {
         return sinks.computeIfAbsent(object, key -> new Sink(object, file, copyKey(object),
                 new AuditContext(context.inventory(), Set.of()))).findings();
@@ -96,8 +99,9 @@ final class OncePerCopy {
             return finding;
         }
         List<String> places = copies.stream().map(this::relative).distinct().toList();
-        return new Finding(finding.ruleId(), finding.severity(), finding.message() + " (the same " + kind + " is also in "
-                + String.join(", ", places) + ")", finding.location(), finding.fix());
+        String copiesNote = " (the same " + kind + " is also in " + String.join(", ", places) + ")";
+        return new Finding(finding.ruleId(), finding.severity(), finding.message() + copiesNote, finding.location(),
+                finding.fix());
     }
 
     private String relative(Location location) {

@@ -165,7 +165,8 @@ final class ScrapeSources {
                 boolean written = resource.map("spec").map(spec -> spec.has("scrapeInterval")).orElse(false);
                 sources.add(new ScrapeSource(own, Set.of(), written ? resource.map("spec").get()
                         .locationOf("scrapeInterval") : resource.locationOf("kind"), "Prometheus " + name(resource)
-                        + (written ? " spec.scrapeInterval" : " (prometheus-operator's default; no spec.scrapeInterval)"),
+                        + (written ? " spec.scrapeInterval"
+                                : " (prometheus-operator's default; no spec.scrapeInterval)"),
                         files.get(i), List.of()));
             } else if (kind(resource).equals("ConfigMap")) {
                 embeddedConfigs(resource, files.get(i));

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,6 +136,8 @@ final class SourceFile {
     private final Map<String, String> resolved = new HashMap<>();
     private Set<String> declaredTypes;
     private Map<Class<?>, List<Node>> byClass;
+    private final Map<TypeDeclaration<?>, Map<String, List<MethodDeclaration>>> methodsByName =
+            new IdentityHashMap<>();
 
     private final List<Position> comments;
     private final Map<Integer, String> ignoreComments = new HashMap<>();
@@ -362,8 +365,18 @@ final class SourceFile {
         if (!(current instanceof TypeDeclaration<?> type)) {
             return Optional.empty();
         }
-        return type.getMethodsByName(name).stream().filter(method -> method.getParameters().size() == arguments)
-                .findFirst();
+        List<MethodDeclaration> named = methodsByName.computeIfAbsent(type, SourceFile::methodsByName)
+                .getOrDefault(name, List.of());
+        return named.stream().filter(method -> method.getParameters().size() == arguments).findFirst();
+    }
+
+    /** A class's own methods by name, in declaration order (ownMethod asks once per call, so they are indexed). */
+    private static Map<String, List<MethodDeclaration>> methodsByName(TypeDeclaration<?> type) {
+        Map<String, List<MethodDeclaration>> byName = new HashMap<>();
+        for (MethodDeclaration method : type.getMethods()) {
+            byName.computeIfAbsent(method.getNameAsString(), k -> new ArrayList<>()).add(method);
+        }
+        return byName;
     }
 
     /** The type of a call's receiver: a variable's type, or the class named for a static call. */

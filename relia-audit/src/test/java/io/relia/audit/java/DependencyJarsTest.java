@@ -92,8 +92,7 @@ class DependencyJarsTest {
 
     @Test
     void reportsAGetOnALibraryFutureAndNamesTheJar() throws IOException {
-        mavenJar("1.2");
-        Files.writeString(tree.resolve("pom.xml"), POM);
+        mavenProject();
         source("""
                 String place(ReplyFuture<String> reply) {
                     return reply.get();
@@ -109,8 +108,7 @@ class DependencyJarsTest {
 
     @Test
     void aMethodThatDeclaresInterruptedExceptionIsAWait() throws IOException {
-        mavenJar("1.2");
-        Files.writeString(tree.resolve("pom.xml"), POM);
+        mavenProject();
         source("""
                 void hold(Ticket ticket) {
                     ticket.await();
@@ -123,8 +121,7 @@ class DependencyJarsTest {
 
     @Test
     void aLibraryTypeThatIsNoFutureIsNotReportedWhateverTheExceptionsAroundIt() throws IOException {
-        mavenJar("1.2");
-        Files.writeString(tree.resolve("pom.xml"), POM);
+        mavenProject();
         source("""
                 String name(Settings settings) throws ExecutionException {
                     return settings.get();
@@ -139,8 +136,7 @@ class DependencyJarsTest {
 
     @Test
     void withoutJarsTheExceptionsAroundTheCallDecide() throws IOException {
-        mavenJar("1.2");
-        Files.writeString(tree.resolve("pom.xml"), POM);
+        mavenProject();
         source("""
                 String place(ReplyFuture<String> reply) throws ExecutionException {
                     return reply.get();
@@ -316,8 +312,7 @@ class DependencyJarsTest {
 
     @Test
     void aCachedRunJudgesTheSameWay() throws IOException {
-        mavenJar("1.2");
-        Files.writeString(tree.resolve("pom.xml"), POM);
+        mavenProject();
         source("""
                 String place(ReplyFuture<String> reply) {
                     return reply.get();
@@ -331,6 +326,12 @@ class DependencyJarsTest {
 
         assertThat(messages(warm)).isEqualTo(messages(cold)).hasSize(1);
         assertThat(warm.notes()).isEqualTo(cold.notes());
+    }
+
+    /** The acme-rpc 1.2 jar in the fake local repository and a pom.xml in the audited tree that declares it. */
+    private void mavenProject() throws IOException {
+        mavenJar("1.2");
+        Files.writeString(tree.resolve("pom.xml"), POM);
     }
 
     private LibraryJars maven() {

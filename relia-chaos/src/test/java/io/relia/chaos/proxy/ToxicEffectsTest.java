@@ -128,9 +128,11 @@ class ToxicEffectsTest extends ProxyTestSupport {
     @Test
     void slicerCutsIntoSmallPiecesAndReassemblesExactly() throws IOException {
         String listen = api.proxy("slice", echo.address());
+        // delay is in µs (as Toxiproxy's): 2 ms apart, so a reader that falls behind on a busy machine still sees
+        // separate pieces (at 10 µs the kernel joined them when CI was loaded: 59 reads where 78 were required).
         api.toxic("slice", "{\"type\":\"slicer\",\"attributes\":{\"average_size\":1024,\"size_variation\":512,"
-                + "\"delay\":10}}");
-        byte[] payload = new byte[480_000];
+                + "\"delay\":2000}}");
+        byte[] payload = new byte[240_000];
         new Random(7).nextBytes(payload);
 
         try (Socket socket = Wire.connect(listen)) {

@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  */
 final class SourceEncodings {
 
-    private static final Pattern MAVEN = Pattern.compile(
-            "<project\\.build\\.sourceEncoding>\\s*([^<\\s]+)\\s*<|<encoding>\\s*([^<\\s$]+)\\s*</encoding>");
+    /** The compiler plugin's {@code <encoding>} (a POM property is read by {@link MavenPom}). */
+    private static final Pattern MAVEN_COMPILER = Pattern.compile("<encoding>\\s*([^<\\s$]+)\\s*</encoding>");
+    private static final String MAVEN_PROPERTY = "project.build.sourceEncoding";
     private static final Pattern GRADLE = Pattern.compile("\\bencoding\\s*=\\s*['\"]([^'\"]+)['\"]");
     private static final long MAX_BUILD_FILE = 4L * 1024 * 1024;
 
@@ -90,7 +91,7 @@ final class SourceEncodings {
     }
 
     private static Optional<Charset> inBuildFiles(Path directory) {
-        Optional<Charset> maven = named(directory.resolve("pom.xml"), MAVEN);
+        Optional<Charset> maven = inPom(directory.resolve("pom.xml"));
         if (maven.isPresent()) {
             return maven;
         }
@@ -98,23 +99,39 @@ final class SourceEncodings {
         return gradle.isPresent() ? gradle : named(directory.resolve("build.gradle.kts"), GRADLE);
     }
 
+    /** The POM's {@code project.build.sourceEncoding} property, else its compiler plugin's encoding. */
+    private static Optional<Charset> inPom(Path pom) {
+        return read(pom).flatMap(text -> MavenPom.parse(text)
+                .flatMap(parsed -> Optional.ofNullable(parsed.properties().get(MAVEN_PROPERTY)))
+                .flatMap(SourceEncodings::charset)
+                .or(() -> named(text, MAVEN_COMPILER)));
+    }
+
     private static Optional<Charset> named(Path buildFile, Pattern pattern) {
+        return read(buildFile).flatMap(text -> named(text, pattern));
+    }
+
+    private static Optional<Charset> named(String text, Pattern pattern) {
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            Optional<Charset> charset = charset(matcher.group(1));
+            if (charset.isPresent()) {
+                return charset;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A build file's text; empty when it is absent, too large or unreadable (it then declares nothing). */
+    private static Optional<String> read(Path buildFile) {
         try {
             if (!Files.isRegularFile(buildFile) || Files.size(buildFile) > MAX_BUILD_FILE) {
                 return Optional.empty();
             }
-            Matcher matcher = pattern.matcher(Files.readString(buildFile, StandardCharsets.ISO_8859_1));
-            while (matcher.find()) {
-                String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(matcher.groupCount());
-                Optional<Charset> charset = charset(name);
-                if (charset.isPresent()) {
-                    return charset;
-                }
-            }
+            return Optional.of(Files.readString(buildFile, StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
-            // An unreadable build file declares nothing; the source is still read, in UTF-8 first.
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private static Optional<Charset> charset(String name) {

@@ -95,9 +95,10 @@ public final class SarifReport {
     }
 
     /**
-     * What the audit read: files scanned and test files skipped, as run properties and, when tests were skipped,
-     * as a note among the invocation's tool execution notifications (SARIF 2.1.0, the invocation object). Only for
-     * the audit's own runs: another command's findings carry no such counts.
+     * What the audit read: files scanned and test files skipped, as run properties; the test-files note and the
+     * audit's other notes (how dependency types were resolved, charts not rendered) as the invocation's tool
+     * execution notifications (SARIF 2.1.0, the invocation object), as the text and HTML reports show them. Only
+     * for the audit's own runs: another command's findings carry no such counts.
      */
     private static void invocation(ObjectNode run, AuditResult result) {
         ObjectNode properties = run.putObject("properties");
@@ -105,11 +106,17 @@ public final class SarifReport {
         properties.put("testFilesSkipped", result.testFilesSkipped());
         ObjectNode invocation = run.putArray("invocations").addObject();
         invocation.put("executionSuccessful", true);
-        result.testFilesNote().ifPresent(text -> {
-            ObjectNode note = invocation.putArray("toolExecutionNotifications").addObject();
-            note.put("level", "note");
-            note.putObject("message").put("text", text);
-        });
+        List<String> texts = new ArrayList<>();
+        result.testFilesNote().ifPresent(texts::add);
+        texts.addAll(result.notes());
+        if (!texts.isEmpty()) {
+            ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+            texts.forEach(text -> {
+                ObjectNode note = notifications.addObject();
+                note.put("level", "note");
+                note.putObject("message").put("text", text);
+            });
+        }
     }
 
     private static ObjectNode tool(RuleCatalogue catalogue, String reliaVersion, String toolName) {

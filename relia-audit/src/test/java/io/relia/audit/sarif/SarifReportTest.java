@@ -203,4 +203,21 @@ class SarifReportTest {
         assertThat(invocation.get("toolExecutionNotifications").get(0).get("message").get("text").asString())
                 .isEqualTo("1 test file skipped (--include-tests to audit them)");
     }
+    @Test
+    void theAuditsNotesFollowTheTestFilesNote() throws IOException {
+        Files.createDirectories(root.resolve("src/test/java"));
+        Files.writeString(root.resolve("src/test/java/ATest.java"), "class ATest { void a() { BAD(); } }\n");
+        AuditResult read = new Auditor(List.of(new FakeAnalyzer())).run(root, AuditOptions.defaults());
+        AuditResult result = new AuditResult(read.root(), read.findings(), read.suppressed(), read.baselined(),
+                read.problems(), read.evidence(), read.filesScanned(), read.testFilesSkipped(), read.catalogue(),
+                List.of("types for 3 blocking-call candidates: 2 from the source, 1 from dependency jars"));
+        String sarif = SarifReport.toJson(result, "0.1.0-SNAPSHOT");
+        assertValid(sarif);
+        JsonNode notifications = tree(sarif).get("runs").get(0).get("invocations").get(0)
+                .get("toolExecutionNotifications");
+        assertThat(notifications.valueStream().map(note -> note.get("message").get("text").asString()).toList())
+                .containsExactly("1 test file skipped (--include-tests to audit them)",
+                        "types for 3 blocking-call candidates: 2 from the source, 1 from dependency jars");
+        assertThat(notifications.get(1).get("level").asString()).isEqualTo("note");
+    }
 }

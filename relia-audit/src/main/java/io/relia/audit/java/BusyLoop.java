@@ -2,6 +2,8 @@ package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -9,6 +11,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 
@@ -26,6 +29,7 @@ import java.util.regex.Pattern;
  * judged by its failure path: when the work fails for as long as a dependency is down, the loop spins.
  * It is only judged when its work is visible: every call in the loop is to a method of this file (read up to three
  * calls deep) or to a logger; a call to other code may block inside and is given the benefit of the doubt.
+ * Also a retry told by a result rather than an exception ({@link #retriesFailedResult}).
  */
 final class BusyLoop {
 
@@ -35,6 +39,8 @@ final class BusyLoop {
             "select", "accept", "receive", "recv", "read", "join", "acquire", "consume", "fetch", "pull", "exchange",
             "transfer", "onspinwait", "yield", "lock", "block");
     private static final int MAX_DEPTH = 3;
+    /** A result that says whether the attempt worked: {@code failures}, {@code isSuccess()}, {@code ok}. */
+    private static final Pattern VERDICT = Pattern.compile("(?i).*(fail|error|success|succeed).*|ok");
 
     private BusyLoop() {
     }
@@ -112,5 +118,47 @@ final class BusyLoop {
         }
         return name.contains("sleep") || name.contains("backoff") || name.contains("wait")
                 || WAITING_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    /**
+     * The name of the result a forever loop retries on: {@code while (true) { failures = locator.bin(ranges);
+     * if (failures.isEmpty()) break; sleep(100); }} calls another object, tests what it answered for a verdict
+     * (a name with fail/error/success in it), leaves when it worked and otherwise sleeps and goes round. Empty when the
+     * loop has an attempt bound or deadline, or nothing in it sleeps: a compare-and-set loop retries at once by design.
+     */
+    static Optional<String> retriesFailedResult(SourceFile file, Statement loop) {
+        String delay = RetryLoopCheck.delay(file, loop);
+        if (!RetryLoopCheck.unbounded(loop) || delay == null || !delay.startsWith("a constant")) {
+            return Optional.empty();
+        }
+        Node body = RetryLoopCheck.body(loop);
+        List<Statement> topLevel = body instanceof BlockStmt block ? block.getStatements() : List.of((Statement) body);
+        Set<String> results = new HashSet<>();
+        for (Statement statement : topLevel) {
+            statement.findAll(VariableDeclarator.class, v -> v.getInitializer().filter(BusyLoop::callsOther)
+                    .isPresent()).forEach(v -> results.add(v.getNameAsString()));
+            statement.findAll(AssignExpr.class, a -> a.getTarget() instanceof NameExpr && callsOther(a.getValue()))
+                    .forEach(a -> results.add(a.getTarget().toString()));
+            if (statement instanceof IfStmt check && leavesOnOneArm(check)) {
+                Optional<String> tested = check.getCondition().findAll(NameExpr.class).stream()
+                        .map(NameExpr::getNameAsString).filter(results::contains)
+                        .filter(name -> VERDICT.matcher(name).matches() || check.getCondition().findFirst(
+                                MethodCallExpr.class, c -> VERDICT.matcher(c.getNameAsString()).matches()).isPresent())
+                        .findFirst();
+                if (tested.isPresent()) {
+                    return tested;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean callsOther(Expression value) {
+        return value instanceof MethodCallExpr call && call.getScope().filter(s -> !s.isThisExpr()).isPresent();
+    }
+
+    private static boolean leavesOnOneArm(IfStmt check) {
+        return RetryLoopCheck.leaves(check.getThenStmt())
+                || check.getElseStmt().filter(RetryLoopCheck::leaves).isPresent();
     }
 }

@@ -129,7 +129,11 @@ final class JavaRules {
                     + "poll, select, read, await): it spins while the failure lasts; and a retry rescheduled "
                     + "through a scheduler (schedule, postDelayed, addRequest...) from a failure path (a catch, "
                     + "an error != null or !isSuccess() test, a retry/reconnect method) at a fixed delay, with a "
-                    + "task that calls the failing method again: recursion through a scheduler is a loop.",
+                    + "task that calls the failing method again: recursion through a scheduler is a loop; and a "
+                    + "forever loop retried on a result, not an exception (failures = locator.bin(...); if "
+                    + "(failures.isEmpty()) break; Thread.sleep(100);), with a constant pause and no attempt limit "
+                    + "or deadline: the result's name or test says fail/error/success; compare-and-set loops (no "
+                    + "sleep) and waits for a state are left alone.",
             "Immediate or fixed-delay retries multiply the load on a dependency exactly when it is failing and "
                     + "synchronise clients into waves; exponential backoff with jitter spreads them out. A fixed "
                     + "delay with jitter still does not back off, so it is reported the same way, in loops and in "
@@ -220,7 +224,12 @@ final class JavaRules {
                     + "try-with-resources, and not returned, stored or passed on (passing it to KeyStore.load, "
                     + "Properties.load or a copy helper such as IOUtils.toString does not count: they leave it "
                     + "open); or opened inline and only read from: new BufferedReader(...).readLine(), "
-                    + "Files.lines(path).count(), keyStore.load(new FileInputStream(path), password).",
+                    + "Files.lines(path).count(), keyStore.load(new FileInputStream(path), password). A local "
+                    + "declared first and opened later (client = null; ... client = HttpClientBuilder.create()"
+                    + "...build();) or re-wrapped in place (in = new GZIPInputStream(in)) is judged where it is "
+                    + "assigned. A stream handed to new GZIPInputStream(raw) or new ObjectInputStream(raw), whose "
+                    + "constructors read a header and throw on bad input, leaks on that path unless a catch or "
+                    + "finally around the construction closes it.",
             "Each leaked handle holds a file descriptor, socket or pooled database connection until the garbage "
                     + "collector gets to it; under load the process runs out of descriptors or the pool runs dry "
                     + "and every request waits for a connection.",

@@ -2,6 +2,7 @@ package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -11,7 +12,10 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +24,10 @@ import java.util.Set;
  * {@code java/resource-not-closed}: a resource ({@link ResourceOpeners}) opened into a local variable that is never
  * closed, not in try-with-resources, and never handed on (returned, stored, passed to another call), so nothing
  * else can close it either; or opened inline and only read from ({@code new BufferedReader(...).readLine()},
- * {@code keyStore.load(new FileInputStream(path), password)}), where nothing holds it to close it.
+ * {@code keyStore.load(new FileInputStream(path), password)}), where nothing holds it to close it. A local declared
+ * first and opened later ({@code client = null; ... client = HttpClientBuilder.create().build();}) counts as opened
+ * where it is assigned. A stream handed to a decorator that reads in its constructor (GZIPInputStream,
+ * ObjectInputStream) leaks when that constructor throws, unless a catch or finally around it closes the stream.
  */
 final class ResourceCheck implements JavaCheck {
 
@@ -40,7 +47,9 @@ final class ResourceCheck implements JavaCheck {
             "ByteStreams", Set.of("toByteArray", "copy", "readFully", "exhaust"),
             "CharStreams", Set.of("toString", "readLines", "copy"),
             "StreamUtils", Set.of("copyToString", "copyToByteArray", "copy", "drain"),
-            "Files", Set.of("copy"), "ImageIO", Set.of("read"));
+            "Files", Set.of("copy"), "ImageIO", Set.of("read"),
+            // Nacos's and Dubbo's own IoUtils copy Commons IO's helpers and, like them, leave the stream open.
+            "IoUtils", Set.of("toString", "readLines", "copy"));
 
     @Override
     public void check(SourceFile file) {
@@ -52,11 +61,16 @@ final class ResourceCheck implements JavaCheck {
             Optional<String> opened = variable.getInitializer().flatMap(init -> ResourceOpeners.opens(file, init));
             Optional<BlockStmt> scope = SourceFile.ancestor(variable, BlockStmt.class);
             if (opened.isPresent() && scope.isPresent()
-                    && neverReleased(file, variable.getNameAsString(), scope.get())) {
+                    && neverReleased(file, variable.getNameAsString(), scope.get(), true)) {
                 file.report(JavaRules.RESOURCE_NOT_CLOSED, variable, opened.get() + " '" + variable.getNameAsString()
                         + "' is never closed", "open it in try-with-resources: try (var "
                         + variable.getNameAsString() + " = ...) { ... }");
+            } else if (opened.isPresent() && scope.isPresent() && !ResourceOpeners.isConnectionStream(opened.get())) {
+                leaksWhenWrappingThrows(file, variable, opened.get(), scope.get());
             }
+        }
+        for (AssignExpr assign : file.all(AssignExpr.class)) {
+            assigned(file, assign);
         }
         for (ObjectCreationExpr creation : file.all(ObjectCreationExpr.class)) {
             inline(file, creation);
@@ -107,9 +121,96 @@ final class ResourceCheck implements JavaCheck {
                 .orElse(false);
     }
 
-    /** True when no use of {@code name} in {@code scope} closes it or hands it to code that could. */
-    private static boolean neverReleased(SourceFile file, String name, BlockStmt scope) {
+    /** Reports a resource opened into a local declared earlier, when nothing closes or keeps it. */
+    private static void assigned(SourceFile file, AssignExpr assign) {
+        if (assign.getOperator() != AssignExpr.Operator.ASSIGN || !(assign.getTarget() instanceof NameExpr target)
+                || !(assign.getParentNode().orElse(null) instanceof ExpressionStmt)) {
+            return;
+        }
+        Optional<VariableDeclarator> local = Declaration.of(target).map(Declaration::node)
+                .filter(VariableDeclarator.class::isInstance).map(VariableDeclarator.class::cast)
+                .filter(v -> v.getParentNode().orElse(null) instanceof VariableDeclarationExpr declaration
+                        && declaration.getParentNode().orElse(null) instanceof ExpressionStmt);
+        Optional<BlockStmt> scope = local.flatMap(v -> SourceFile.ancestor(v, BlockStmt.class));
+        if (scope.isEmpty()) {
+            return;
+        }
+        String name = target.getNameAsString();
+        Optional<String> opened = ResourceOpeners.opens(file, assign.getValue())
+                .or(() -> rewrapped(file, assign, local.get(), scope.get()));
+        // A bare URLConnection stream read to its end goes back to the keep-alive cache (see inline).
+        if (opened.isPresent() && !ResourceOpeners.isConnectionStream(opened.get())
+                && neverReleased(file, name, scope.get(), false)) {
+            file.report(JavaRules.RESOURCE_NOT_CLOSED, assign, opened.get() + " assigned to '" + name
+                    + "' is never closed", "open it in try-with-resources, or close '" + name + "' in a finally block");
+        }
+    }
+
+    /** For {@code in = new GZIPInputStream(in)}: what the decorator opens, judged by what else {@code in} held. */
+    private static Optional<String> rewrapped(SourceFile file, AssignExpr assign, VariableDeclarator local,
+                                              BlockStmt scope) {
+        if (!(assign.getValue() instanceof ObjectCreationExpr creation) || creation.getArguments().isEmpty()
+                || !(creation.getArgument(0) instanceof NameExpr inner)
+                || !inner.getNameAsString().equals(local.getNameAsString())) {
+            return Optional.empty();
+        }
+        List<Expression> values = new ArrayList<>(local.getInitializer().stream().toList());
+        scope.findAll(AssignExpr.class, other -> other != assign && other.getTarget() instanceof NameExpr written
+                && written.getNameAsString().equals(local.getNameAsString())).forEach(a -> values.add(a.getValue()));
+        return values.stream().map(value -> ResourceOpeners.opens(file, value)).flatMap(Optional::stream).findFirst()
+                .flatMap(held -> ResourceOpeners.over(file, creation, held));
+    }
+
+    /**
+     * Reports a stream handed to a decorator that reads in its constructor ({@code new GZIPInputStream(raw)}) when no
+     * catch or finally around that construction closes it: if the header is bad, the constructor throws and the
+     * stream is left open (ZOOKEEPER-4246 is this leak). Reported where the stream is opened, like every other leak.
+     */
+    private static void leaksWhenWrappingThrows(SourceFile file, VariableDeclarator variable, String opened,
+                                                BlockStmt scope) {
+        String name = variable.getNameAsString();
         for (NameExpr use : scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+            if (use.getParentNode().orElse(null) instanceof ObjectCreationExpr wrapper
+                    && wrapper.getArguments().indexOf(use) == 0 && ResourceOpeners.readsOnConstruction(file, wrapper)
+                    && !closedWhenThrowing(name, wrapper, scope)) {
+                file.report(JavaRules.RESOURCE_NOT_CLOSED, variable, opened + " '" + name + "' leaks when new "
+                        + wrapper.getType().getNameAsString() + "(" + name + ") throws: its constructor reads the "
+                        + "stream header, and nothing closes '" + name + "' on that path", "close '" + name
+                        + "' in a catch before rethrowing, or open both in one try-with-resources: try (var raw = "
+                        + "...; var in = new " + wrapper.getType().getNameAsString() + "(raw)) { ... }");
+                return;
+            }
+        }
+    }
+
+    /** True when a try around {@code at} (inside {@code scope}) mentions {@code name} in a catch or finally. */
+    private static boolean closedWhenThrowing(String name, Node at, BlockStmt scope) {
+        for (Node node = at; node != scope && node.getParentNode().isPresent(); node = node.getParentNode().get()) {
+            if (node.getParentNode().get() instanceof TryStmt tryStmt && tryStmt.getTryBlock() == node) {
+                boolean handled = tryStmt.getCatchClauses().stream().anyMatch(c -> mentions(c.getBody(), name))
+                        || tryStmt.getFinallyBlock().filter(f -> mentions(f, name)).isPresent();
+                if (handled) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentions(Node node, String name) {
+        return !node.findAll(NameExpr.class, n -> n.getNameAsString().equals(name)).isEmpty();
+    }
+
+    /**
+     * True when no use of {@code name} in {@code scope} closes it or hands it to code that could. Assigning to it
+     * hands nothing over; re-wrapping it in place ({@code in = new GZIPInputStream(in)}) does only for what it held
+     * before ({@code rewrapHandsOver}): the decorator is then the thing to close, judged where it is assigned.
+     */
+    private static boolean neverReleased(SourceFile file, String name, BlockStmt scope, boolean rewrapHandsOver) {
+        for (NameExpr use : scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+            if (writtenTo(use) || !rewrapHandsOver && rewrappedInPlace(use)) {
+                continue;
+            }
             Node parent = use.getParentNode().orElse(null);
             boolean calledOn = parent instanceof MethodCallExpr call && call.getScope().orElse(null) == use;
             if (calledOn && HANDS_OVER.contains(((MethodCallExpr) parent).getNameAsString())) {
@@ -121,5 +222,16 @@ final class ResourceCheck implements JavaCheck {
             }
         }
         return true;
+    }
+
+    private static boolean writtenTo(NameExpr use) {
+        return use.getParentNode().orElse(null) instanceof AssignExpr assign && assign.getTarget() == use;
+    }
+
+    private static boolean rewrappedInPlace(NameExpr use) {
+        return use.getParentNode().orElse(null) instanceof ObjectCreationExpr wrapper
+                && wrapper.getParentNode().orElse(null) instanceof AssignExpr assign
+                && assign.getTarget() instanceof NameExpr target
+                && target.getNameAsString().equals(use.getNameAsString());
     }
 }

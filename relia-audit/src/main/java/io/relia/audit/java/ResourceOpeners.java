@@ -120,6 +120,26 @@ final class ResourceOpeners {
         return Optional.empty();
     }
 
+    /**
+     * What decorator {@code creation} opens when its first argument is a stream already known to be {@code inner}
+     * (a local re-wrapped in place: {@code in = new GZIPInputStream(in)}); empty when it is no JDK decorator.
+     */
+    static Optional<String> over(SourceFile file, ObjectCreationExpr creation, String inner) {
+        return isWrapper(file, creation) ? Optional.of(creation.getType().getNameAsString() + " over " + article(inner))
+                : Optional.empty();
+    }
+
+    /**
+     * True when {@code creation} is a decorator whose constructor reads from the stream it wraps and so throws on
+     * bad input: GZIPInputStream reads the GZIP header ("ZipException - if a GZIP format error has occurred"),
+     * ObjectInputStream the serialization header ("StreamCorruptedException"), per their JDK Javadoc. When it throws,
+     * nothing holds the wrapped stream but the caller.
+     */
+    static boolean readsOnConstruction(SourceFile file, ObjectCreationExpr creation) {
+        String written = creation.getType().getNameAsString();
+        return Set.of("GZIPInputStream", "ObjectInputStream").contains(written) && isWrapper(file, creation);
+    }
+
     /** True for a URLConnection's stream: it is judged only once wrapped or kept, see ResourceCheck. */
     static boolean isConnectionStream(String opened) {
         return opened.equals("URLConnection stream");

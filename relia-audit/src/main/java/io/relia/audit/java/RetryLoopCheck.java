@@ -72,6 +72,12 @@ final class RetryLoopCheck implements JavaCheck {
                             + "a failure, and nothing in it waits: while the failure lasts it spins, burning a core "
                             + "and flooding the log", "pause on the failure path (sleep with backoff in the catch), "
                             + "or block on the work source (queue.poll(timeout), select)");
+                } else {
+                    BusyLoop.retriesFailedResult(file, loop).ifPresent(result -> file.report(
+                            JavaRules.RETRY_WITHOUT_BACKOFF, loop, "retry loop until '" + result + "' says it "
+                                    + "worked, with " + delay(file, loop) + " and no attempt limit or deadline",
+                            "back off between attempts (growing pause up to a cap, with jitter) and give up "
+                                    + "after a deadline"));
                 }
                 continue;
             }
@@ -151,7 +157,7 @@ final class RetryLoopCheck implements JavaCheck {
     }
 
     /** True when {@code statement} always leaves the loop: throw, return, break, or an if/else whose arms all do. */
-    private static boolean leaves(Statement statement) {
+    static boolean leaves(Statement statement) {
         if (statement instanceof ThrowStmt || statement instanceof ReturnStmt || statement instanceof BreakStmt) {
             return true;
         }
@@ -170,7 +176,7 @@ final class RetryLoopCheck implements JavaCheck {
                 && next.getLabel().isEmpty();
     }
 
-    private static boolean unbounded(Statement loop) {
+    static boolean unbounded(Statement loop) {
         Optional<Expression> condition = condition(loop);
         boolean forever = condition.isEmpty() || condition.get() instanceof BooleanLiteralExpr literal
                 && literal.getValue();
@@ -209,7 +215,7 @@ final class RetryLoopCheck implements JavaCheck {
     }
 
     /** Describes the delay between attempts when it does not grow; null when it backs off. */
-    private static String delay(SourceFile file, Statement loop) {
+    static String delay(SourceFile file, Statement loop) {
         List<MethodCallExpr> calls = loop.findAll(MethodCallExpr.class);
         boolean jitter = calls.stream().anyMatch(call -> call.getNameAsString().matches("random|next(Int|Long|Double)")
                 || call.getScope().map(Node::toString).filter(s -> s.contains("Random")).isPresent());

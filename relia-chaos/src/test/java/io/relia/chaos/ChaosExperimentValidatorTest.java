@@ -160,6 +160,30 @@ class ChaosExperimentValidatorTest {
     }
 
     @Test
+    void aJsonPathFilterIsValidChaosToolkitThatReliaCannotEvaluate(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("no-errors.yaml"), """
+                title: no request fails while a replica restarts
+                description: the tolerance filters Prometheus' answer, as jsonpath2 allows
+                steady-state-hypothesis:
+                  title: no errors
+                  probes:
+                    - type: probe
+                      name: no-5xx
+                      tolerance: {type: jsonpath, path: "$.data.result[?(@.value > 0)]", count: 0}
+                      provider: {type: http, url: "http://127.0.0.1:9090/api/v1/query?query=errors"}
+                method: []
+                """);
+
+        assertThat(validate(file)).singleElement().satisfies(problem -> {
+            assertThat(problem.isError()).isFalse();
+            assertThat(problem.location().line()).isEqualTo(8);
+            assertThat(problem.message()).startsWith("Relia cannot run this JSONPath tolerance (Chaos Toolkit can)");
+        });
+        assertThat(Experiments.load(file).problems()).filteredOn(Problem::isError).singleElement()
+                .satisfies(problem -> assertThat(problem.location().line()).isEqualTo(8));
+    }
+
+    @Test
     void anEnvironmentVariableUnsetHereIsNeededAtRunTimeNotAnErrorOfTheFileAndHasNoKnockOnErrors(@TempDir Path dir)
             throws IOException {
         Path file = Files.writeString(dir.resolve("needs-env.json"), """

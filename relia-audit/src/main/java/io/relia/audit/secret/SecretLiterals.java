@@ -47,14 +47,15 @@ public final class SecretLiterals {
             "(?i)true|false|yes|no|on|off|null|none|[-+]?\\d+(\\.\\d+)?|(/|file:|classpath:|\\./)\\S*");
     /**
      * Values that stand where a secret will go, written by people for people: {@code xxx}, {@code ***},
-     * {@code ...}, {@code changeme}, {@code your-password}, {@code TODO}, or the word {@code password} or
-     * {@code secret} itself. Real secrets are never these (a generator does not write them), so flagging them is
+     * {@code ...}, {@code changeme}, {@code your-password}, {@code TODO}, the word {@code password} or
+     * {@code secret} itself, or a key with its digits masked ({@code d43c91c0-xxxx-xxxx-xxxx-xxxxxxxxxxxx}). Real secrets are never these (a generator does not write them), so flagging them is
      * noise (round 1's evaluation: {@code spring.mail.password=xxx} in xxl-job). {@code changeit}, the JDK
      * keystore's real default password, is not a placeholder: it opens every keystore left at its default.
      */
     private static final Pattern OBVIOUS_PLACEHOLDER = Pattern.compile("(?i)x{3,}|\\*{3,}|\\.{3,}|\u2026"
             + "|change[-_ ]?me|replace[-_ ]?me|password|passwd|secret|todo|tbd|fixme|placeholder"
-            + "|your[-_ ]?(?:[a-z]+[-_ ]?){0,2}(?:password|passwd|secret|token|api[-_ ]?key|key)(?:[-_ ]?here)?");
+            + "|your[-_ ]?(?:[a-z]+[-_ ]?){0,2}(?:password|passwd|secret|token|api[-_ ]?key|key)(?:[-_ ]?here)?"
+            + "|(?=[0-9a-f-]*x{4})[0-9a-fx-]+");
 
     private SecretLiterals() {
     }

@@ -40,6 +40,9 @@ public record JsonPath(String text, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
+    /** How an error about valid JSONPath beyond this subset starts (a filter, a slice): Relia's limit, not the file's. */
+    static final String UNSUPPORTED = "unsupported JSONPath syntax";
+
     /** Parses a path; throws {@link IllegalArgumentException} with the offending position when not in the subset. */
     public static JsonPath parse(String text) {
         String trimmed = text.strip();
@@ -51,7 +54,7 @@ public record JsonPath(String text, List<Step> steps) {
         int at = 1;
         while (at < trimmed.length()) {
             if (!matcher.find(at) || matcher.start() != at) {
-                throw new IllegalArgumentException("unsupported JSONPath syntax at character " + (at + 1)
+                throw new IllegalArgumentException(UNSUPPORTED + " at character " + (at + 1)
                         + " (supported: .name, ['name'], [0], [*], ..name)");
             }
             if (matcher.group(1) != null) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * What stops Relia's runner although the experiment is valid Chaos Toolkit: a {@code python} provider (Chaos
- * Toolkit's main extension mechanism, which Relia does not run) and configuration read from an environment
+ * Toolkit's main extension mechanism, which Relia does not run), a JSONPath tolerance beyond Relia's subset, and
+ * configuration read from an environment
  * variable that is not set where Relia runs (Chaos Toolkit resolves {@code {type: env}} at run time, not when it
  * validates). {@code relia chaos run} refuses such an experiment with an error; the audit, the review and
  * {@code relia validate} judge the file, not the machine, so for them these are warnings
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class RunnerLimits {
 
-    private static final String PYTHON = "Relia cannot run python provider ";
+    private static final String CANNOT = "Relia cannot run ";
+    private static final String PYTHON = CANNOT + "python provider ";
     private static final Pattern UNSET = Pattern.compile(
             "environment variable (\\S+) \\(configuration \"(.*)\"\\) is not set and has no default");
 
@@ -32,6 +34,16 @@ public final class RunnerLimits {
                         + "process: {type: process, path: python3, arguments: [-c, ...]}");
     }
 
+    /**
+     * A JSONPath tolerance beyond Relia's subset (a filter {@code [?(...)]}): chaostoolkit-lib evaluates these
+     * tolerances with jsonpath2, which reads filters, so the file is valid; Relia's runner cannot evaluate it.
+     */
+    static void unsupportedJsonPath(Problems problems, Location at, String detail) {
+        problems.error(at, CANNOT + "this JSONPath tolerance (Chaos Toolkit can): " + detail,
+                "a JSONPath of Relia's subset such as $.items[0].status", "run this experiment with Chaos Toolkit's "
+                        + "chaos run, or test the value with a process probe");
+    }
+
     /** A {@code {type: env}} configuration whose variable is not set here and has no default. */
     static void unsetVariable(Problems problems, Location at, String variable, String configuration) {
         problems.error(at, "environment variable " + variable + " (configuration \"" + configuration
@@ -40,7 +52,7 @@ public final class RunnerLimits {
 
     /** True for a problem of this class: the file is valid, Relia's runner (or this machine) cannot run it. */
     public static boolean isRunnerLimit(Problem problem) {
-        return problem.message().startsWith(PYTHON) || UNSET.matcher(problem.message()).matches();
+        return problem.message().startsWith(CANNOT) || UNSET.matcher(problem.message()).matches();
     }
 
     /** The configuration name whose environment variable is unset, for a problem of {@link #unsetVariable}. */
@@ -60,6 +72,6 @@ public final class RunnerLimits {
                     + "variable " + unset.group(1) + " at run time and has no default", "", "the run fails unless "
                     + unset.group(1) + " is set; add a default to run it anywhere");
         }
-        return problem.message().startsWith(PYTHON) ? problem.withLevel(Problem.Level.WARNING) : problem;
+        return problem.message().startsWith(CANNOT) ? problem.withLevel(Problem.Level.WARNING) : problem;
     }
 }

@@ -279,6 +279,19 @@ class AuditorTest {
         assertThat(result.findings().getLast().finding().message()).contains("a file of no kind Relia reads");
     }
 
+    @Test
+    void aBrokenAlertmanagerConfigIsOfNoKindReliaReadsAlthoughItsNameSaysAlert() throws IOException {
+        file("examples/alertmanager-config.yaml", "route:", "  receiver: 'null'", "receivers:", "- name: slack",
+                "  send_resolved: true", "   title: '{{ template \"slack.title\" . }}'");
+
+        AuditResult result = audit();
+
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.finding().ruleId()).isEqualTo("input/invalid");
+            assertThat(finding.finding().severity()).isEqualTo(Severity.LOW);
+        });
+    }
+
     private void file(String relative, String... lines) throws IOException {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());

@@ -48,8 +48,9 @@ public final class SecretLiterals {
     /**
      * Values that stand where a secret will go, written by people for people: {@code xxx}, {@code ***},
      * {@code ...}, {@code changeme}, {@code your-password}, {@code TODO}, the word {@code password} or
-     * {@code secret} itself, or a key with its digits masked ({@code d43c91c0-xxxx-xxxx-xxxx-xxxxxxxxxxxx}). Real secrets are never these (a generator does not write them), so flagging them is
-     * noise (round 1's evaluation: {@code spring.mail.password=xxx} in xxl-job). {@code changeit}, the JDK
+     * {@code secret} itself, or a key with its digits masked ({@code d43c91c0-xxxx-xxxx-xxxx-xxxxxxxxxxxx}).
+     * Real secrets are never these (a generator does not write them), so flagging them is noise (round 1's
+     * evaluation: {@code spring.mail.password=xxx} in xxl-job). {@code changeit}, the JDK
      * keystore's real default password, is not a placeholder: it opens every keystore left at its default.
      */
     private static final Pattern OBVIOUS_PLACEHOLDER = Pattern.compile("(?i)x{3,}|\\*{3,}|\\.{3,}|\u2026"

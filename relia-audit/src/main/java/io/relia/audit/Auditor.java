@@ -133,7 +133,7 @@ public final class Auditor {
         // Never a clean audit from a partial read: a file that could not be read or validated is a finding.
         List<Finding> findings = new ArrayList<>(context.findings().stream()
                 .filter(finding -> options.includeTests() || !inTests(root, finding)).toList());
-        problems.stream().filter(Problem::isError).distinct().map(Finding::inputInvalid).forEach(findings::add);
+        problems.stream().filter(Problem::isError).distinct().map(inventory::inputFinding).forEach(findings::add);
 
         SourceFiles sources = new SourceFiles(root);
         List<AuditFinding> all = fingerprinted(findings.stream().sorted().toList(), sources);

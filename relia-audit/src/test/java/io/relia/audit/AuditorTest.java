@@ -229,6 +229,69 @@ class AuditorTest {
                 .containsExactly("input/invalid");
     }
 
+    @Test
+    void anEmptyYamlFileIsValidYamlWithNothingToAuditNotAnInvalidInput() throws IOException {
+        file("config/shared/monitoring.yml", "");
+        file("config/shared/gateway.yml", "# filled in by the config server's profile", "---");
+
+        AuditResult result = audit();
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void jsonWithCommentsOfNoKindReliaReadsIsValidJsoncNotAnInvalidInput() throws IOException {
+        file(".devcontainer/devcontainer.json", "// the image the editor opens", "{",
+                "  \"image\": \"mcr.microsoft.com/devcontainers/java:21\", /* pinned */",
+                "  \"forwardPorts\": [8080, 9090,],", "}");
+
+        AuditResult result = audit();
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void aChaosToolkitExperimentWithCommentsIsStillInvalidBecauseItsRunnersReadStrictJson() throws IOException {
+        file("chaos/experiment.json", "{", "  // Chaos Toolkit's json.load refuses this comment",
+                "  \"title\": \"t\", \"description\": \"d\", \"method\": []", "}");
+
+        AuditResult result = audit();
+
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.finding().ruleId()).isEqualTo("input/invalid");
+            assertThat(finding.finding().severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.finding().location().line()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void brokenYamlOfNoKnownKindIsStillReportedButLowBecauseNoCheckRestedOnIt() throws IOException {
+        file("notes/team.yaml", "owners:", "\t- ana");
+        file("runbooks/high-cpu.yaml", "name: High CPU", "diagnosis_steps:", "\t- step: 1");
+
+        AuditResult result = audit();
+
+        assertThat(result.findings()).extracting(finding -> finding.path() + " " + finding.finding().ruleId() + " "
+                + finding.finding().severity()).containsExactly("runbooks/high-cpu.yaml input/invalid HIGH",
+                "notes/team.yaml input/invalid LOW");
+        assertThat(result.findings().getLast().finding().message()).contains("a file of no kind Relia reads");
+    }
+
+    @Test
+    void aBrokenAlertmanagerConfigIsOfNoKindReliaReadsAlthoughItsNameSaysAlert() throws IOException {
+        file("examples/alertmanager-config.yaml", "route:", "  receiver: 'null'", "receivers:", "- name: slack",
+                "  send_resolved: true", "   title: '{{ template \"slack.title\" . }}'");
+
+        AuditResult result = audit();
+
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.finding().ruleId()).isEqualTo("input/invalid");
+            assertThat(finding.finding().severity()).isEqualTo(Severity.LOW);
+        });
+    }
+
     private void file(String relative, String... lines) throws IOException {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());

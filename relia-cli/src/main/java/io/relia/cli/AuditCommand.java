@@ -52,7 +52,10 @@ import java.util.stream.Stream;
             "and the report counts them; --include-tests audits them too.", "",
             "Library types the sources do not show (a future from a dependency) are resolved against the jars of",
             "the dependencies pom.xml/build.gradle declare, when they are already in ~/.m2/repository (or",
-            "$RELIA_MAVEN_REPOSITORY) or the Gradle cache; nothing is downloaded. --no-jars turns this off.", ""},
+            "$RELIA_MAVEN_REPOSITORY) or the Gradle cache; nothing is downloaded. --no-jars turns this off.", "",
+            "An input that does not parse or validate is an input/invalid finding (High); in a YAML or JSON file",
+            "of no kind Relia reads it is Low. Empty YAML, and JSON with comments of no such kind, are no input;",
+            "a Chaos Toolkit experiment only Relia's runner cannot run (python provider) is a warning.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  the audit ran (no findings at or above --fail-on, or no --fail-on)",

@@ -91,4 +91,24 @@ class ChaosRunCommandTest {
         assertThat(validate.out() + validate.err()).contains(problem);
         assertThat(run.err()).contains(problem);
     }
+
+    @Test
+    void aPythonProviderIsAWarningForValidateAndARefusalOfTheRunAtTheSameLine(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("drain.json"), """
+                {"title": "orders survive a node drain", "description": "a Chaos Toolkit extension drains the node",
+                 "method": [{"type": "action", "name": "drain",
+                   "provider": {"type": "python", "module": "chaosk8s.node.actions", "func": "drain_nodes"}}]}
+                """);
+
+        CliRun validate = CliRun.of("validate", file.toString());
+        CliRun run = CliRun.of("chaos", "run", file.toString());
+
+        String problem = file + ":3:25: %s: Relia cannot run python provider chaosk8s.node.actions.drain_nodes "
+                + "(Chaos Toolkit can)";
+        assertThat(validate.exitCode()).as(validate.err()).isEqualTo(0);
+        assertThat(validate.out() + validate.err()).contains(problem.formatted("warning"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(problem.formatted("error")).doesNotContain("Exception");
+    }
 }

@@ -37,6 +37,17 @@ public record Finding(String ruleId, Severity severity, String message, Location
         return new Finding(INPUT_INVALID, Severity.HIGH, message, problem.location(), fix);
     }
 
+    /**
+     * An input error in a file of no kind Relia reads (neither its keys nor its path say SLO, manifest, runbook,
+     * experiment, rules, Spring config, ...): still a finding, because a broken YAML or JSON file is worth a word,
+     * but Low, because no check rested on it and it may be a dialect or template Relia does not know.
+     */
+    public static Finding inputInvalidOfNoKnownKind(Problem problem) {
+        Finding high = inputInvalid(problem);
+        return new Finding(INPUT_INVALID, Severity.LOW, high.message() + " (a file of no kind Relia reads; no "
+                + "check rested on it)", high.location(), high.fix());
+    }
+
     /** Most severe first, then by place. */
     @Override
     public int compareTo(Finding other) {

@@ -45,6 +45,18 @@ public final class SecretLiterals {
             "[a-zA-Z][a-zA-Z0-9+.-]*://([^/:@\\s]+):([^@/\\s]+)@");
     private static final Pattern NOT_A_SECRET = Pattern.compile(
             "(?i)true|false|yes|no|on|off|null|none|[-+]?\\d+(\\.\\d+)?|(/|file:|classpath:|\\./)\\S*");
+    /**
+     * Values that stand where a secret will go, written by people for people: {@code xxx}, {@code ***},
+     * {@code ...}, {@code changeme}, {@code your-password}, {@code TODO}, the word {@code password} or
+     * {@code secret} itself, or a key with its digits masked ({@code d43c91c0-xxxx-xxxx-xxxx-xxxxxxxxxxxx}).
+     * Real secrets are never these (a generator does not write them), so flagging them is noise (round 1's
+     * evaluation: {@code spring.mail.password=xxx} in xxl-job). {@code changeit}, the JDK
+     * keystore's real default password, is not a placeholder: it opens every keystore left at its default.
+     */
+    private static final Pattern OBVIOUS_PLACEHOLDER = Pattern.compile("(?i)x{3,}|\\*{3,}|\\.{3,}|\u2026"
+            + "|change[-_ ]?me|replace[-_ ]?me|password|passwd|secret|todo|tbd|fixme|placeholder"
+            + "|your[-_ ]?(?:[a-z]+[-_ ]?){0,2}(?:password|passwd|secret|token|api[-_ ]?key|key)(?:[-_ ]?here)?"
+            + "|(?=[0-9a-f-]*x{4})[0-9a-fx-]+");
 
     private SecretLiterals() {
     }
@@ -77,11 +89,13 @@ public final class SecretLiterals {
 
     /**
      * True when a value is a secret's literal value rather than a reference or a setting: not blank, no
-     * {@code ${...}}, {@code $(...)}, {@code {{...}}} or {@code <placeholder>}, not a boolean, number or path.
+     * {@code ${...}}, {@code $(...)}, {@code {{...}}} or {@code <placeholder>}, not a boolean, number or path, not
+     * an obvious placeholder ({@code xxx}, {@code changeme}, {@code your-password}).
      */
     public static boolean isLiteral(String value) {
         String text = value.strip();
-        return text.length() >= 2 && !PLACEHOLDER.matcher(text).find() && !NOT_A_SECRET.matcher(text).matches();
+        return text.length() >= 2 && !PLACEHOLDER.matcher(text).find() && !NOT_A_SECRET.matcher(text).matches()
+                && !OBVIOUS_PLACEHOLDER.matcher(text).matches();
     }
 
     /** True when a value holds a PEM private key. */

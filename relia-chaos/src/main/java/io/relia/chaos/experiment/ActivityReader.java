@@ -131,9 +131,9 @@ final class ActivityReader {
             case "http" -> http(fields.known(HTTP_KEYS), activityTimeout);
             case "process" -> process(fields.known(PROCESS_KEYS), activityTimeout);
             case "python" -> {
-                problems.error(fields.valueLocation("type"), "python providers are not supported; use process or "
-                        + "http", "http or process", "run the Python function as a process: "
-                        + "{type: process, path: python3, arguments: [-c, ...]}");
+                RunnerLimits.pythonProvider(problems, fields.valueLocation("type"), fields.map().text("module")
+                        .map(module -> module + fields.map().text("func").map(func -> "." + func).orElse(""))
+                        .orElse(""));
                 yield Optional.empty();
             }
             default -> {

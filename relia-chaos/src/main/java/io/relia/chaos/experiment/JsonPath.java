@@ -40,6 +40,11 @@ public record JsonPath(String text, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
+    /** How an error about valid JSONPath beyond this subset starts (a filter): Relia's limit, not the file's. */
+    static final String UNSUPPORTED = "unsupported JSONPath syntax";
+    /** Where a step of full JSONPath begins that this subset does not read: a filter, a slice, a union. */
+    private static final Pattern BEYOND_SUBSET = Pattern.compile("\\[\\?|\\[\\s*-?\\d*\\s*:|\\[[^\\]]*,");
+
     /** Parses a path; throws {@link IllegalArgumentException} with the offending position when not in the subset. */
     public static JsonPath parse(String text) {
         String trimmed = text.strip();
@@ -51,7 +56,10 @@ public record JsonPath(String text, List<Step> steps) {
         int at = 1;
         while (at < trimmed.length()) {
             if (!matcher.find(at) || matcher.start() != at) {
-                throw new IllegalArgumentException("unsupported JSONPath syntax at character " + (at + 1)
+                // A filter, a slice or a union is JSONPath Chaos Toolkit reads (jsonpath2); anything else is broken.
+                boolean beyondSubset = BEYOND_SUBSET.matcher(trimmed).region(at, trimmed.length()).lookingAt();
+                throw new IllegalArgumentException((beyondSubset ? UNSUPPORTED : "invalid JSONPath syntax")
+                        + " at character " + (at + 1)
                         + " (supported: .name, ['name'], [0], [*], ..name)");
             }
             if (matcher.group(1) != null) {

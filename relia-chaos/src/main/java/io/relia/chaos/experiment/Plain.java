@@ -163,8 +163,7 @@ final class Plain {
                 } else if (value.has("default")) {
                     out.put(name, raw(value.get("default").orElseThrow()));
                 } else {
-                    problems.error(value.location(), "environment variable " + key + " (configuration \"" + name
-                            + "\") is not set and has no default", "", "set " + key + " or add a default");
+                    RunnerLimits.unsetVariable(problems, value.location(), key, name);
                     out.put(name, UNSET);
                 }
             } else {

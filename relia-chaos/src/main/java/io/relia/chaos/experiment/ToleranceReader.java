@@ -76,8 +76,13 @@ final class ToleranceReader {
                     try {
                         return Optional.of(new Tolerance.JsonPathMatch(JsonPath.parse(path), target, expect, count));
                     } catch (IllegalArgumentException invalid) {
-                        problems.error(fields.valueLocation("path"), invalid.getMessage(), "a JSONPath such as "
-                                + "$.items[0].status", "");
+                        if (invalid.getMessage().startsWith(JsonPath.UNSUPPORTED)) {
+                            RunnerLimits.unsupportedJsonPath(problems, fields.valueLocation("path"),
+                                    invalid.getMessage());
+                        } else {
+                            problems.error(fields.valueLocation("path"), invalid.getMessage(), "a JSONPath such as "
+                                    + "$.items[0].status", "");
+                        }
                         return Optional.empty();
                     }
                 });

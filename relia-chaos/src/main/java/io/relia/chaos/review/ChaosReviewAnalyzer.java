@@ -1,5 +1,6 @@
 package io.relia.chaos.review;
 
+import io.relia.chaos.ChaosExperimentValidator;
 import io.relia.chaos.experiment.Experiments;
 import io.relia.core.Finding;
 import io.relia.core.Problem;
@@ -61,9 +62,13 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
         for (DiscoveredInput file : files) {
             // The file's problems are the validator's (ChaosExperimentValidator, run at discovery), which the
             // review turns into input/invalid findings; only the first error is kept here, for the table.
+            // A file the validator finds valid but the run refuses (a python provider, a variable unset here) keeps
+            // the run's reason: "not runnable here", not "invalid".
             Experiments.Result read = Experiments.load(file.path());
+            List<Problem> judged = new ChaosExperimentValidator().validate(file.kind(), file.documents());
             Optional<Problem> error = read.experiment().isPresent() ? Optional.empty()
-                    : read.problems().stream().filter(Problem::isError).findFirst();
+                    : judged.stream().filter(Problem::isError).findFirst()
+                    .or(() -> read.problems().stream().filter(Problem::isError).findFirst());
             experiments.add(new ReviewedExperiment(file, read.experiment(), error,
                     read.experiment().isPresent() ? LastRun.newest(file.path(), problems) : Optional.empty(), now));
         }
@@ -103,7 +108,8 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
         List<String> evidence = experiments.stream().map(ReviewedExperiment::evidence).toList();
         if (valid.isEmpty()) {
             return Verdict.notChecked(ChecklistItem.GRACEFUL_DEGRADATION, "none of the " + experiments.size()
-                    + " chaos experiments could be read; relia validate lists their problems", evidence);
+                    + " chaos experiments could be read and run by Relia; relia validate lists their problems",
+                    evidence);
         }
         List<Finding> findings = valid.stream().flatMap(experiment -> experiment.findings().stream())
                 .sorted().toList();
@@ -118,7 +124,9 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
     }
 
     private static String summary(List<ReviewedExperiment> experiments) {
-        long invalid = experiments.stream().filter(experiment -> experiment.error().isPresent()).count();
+        long invalid = experiments.stream().filter(experiment -> experiment.error().isPresent()
+                && !experiment.notRunnable()).count();
+        long notRunnable = experiments.stream().filter(ReviewedExperiment::notRunnable).count();
         long never = experiments.stream()
                 .filter(experiment -> experiment.error().isEmpty() && experiment.lastRun().isEmpty()).count();
         long passed = experiments.stream()
@@ -127,7 +135,8 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
                 .filter(experiment -> experiment.lastRun().map(run -> !run.passed()).orElse(false)).count();
         long overdue = experiments.stream().filter(ReviewedExperiment::overdue).count();
         return experiments.size() + " chaos experiment(s): " + passed + " passed their last run, " + failed
-                + " failed, " + never + " never ran" + (invalid > 0 ? ", " + invalid + " invalid" : "") + "; "
+                + " failed, " + never + " never ran" + (invalid > 0 ? ", " + invalid + " invalid" : "")
+                + (notRunnable > 0 ? ", " + notRunnable + " valid but not runnable by Relia here" : "") + "; "
                 + overdue + " overdue against their schedule (journals: journals/ next to each experiment).";
     }
 }

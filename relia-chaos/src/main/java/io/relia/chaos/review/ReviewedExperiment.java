@@ -3,6 +3,7 @@ package io.relia.chaos.review;
 import io.relia.chaos.experiment.Activity;
 import io.relia.chaos.experiment.Experiment;
 import io.relia.chaos.experiment.Provider;
+import io.relia.chaos.experiment.RunnerLimits;
 import io.relia.chaos.experiment.Schedule;
 import io.relia.core.Finding;
 import io.relia.core.Location;
@@ -45,7 +46,12 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
             .withZone(ZoneOffset.UTC);
 
     String title() {
-        return experiment.map(Experiment::title).orElse("(invalid)");
+        return experiment.map(Experiment::title).orElse(notRunnable() ? "(not runnable here)" : "(invalid)");
+    }
+
+    /** Valid, but Relia's runner cannot run it here ({@link RunnerLimits}: a python provider, an unset variable). */
+    boolean notRunnable() {
+        return error.filter(RunnerLimits::isRunnerLimit).isPresent();
     }
 
     Optional<Schedule> schedule() {
@@ -98,6 +104,9 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
 
     /** passed, failed (status ...), never run, or invalid: the first error. */
     String result() {
+        if (notRunnable()) {
+            return "not runnable here: " + error.get().message();
+        }
         if (error.isPresent()) {
             return "invalid: " + errorText();
         }
@@ -140,7 +149,8 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
     }
 
     List<Document.Cell> row() {
-        Tone tone = error.isPresent() || lastRun.map(run -> !run.passed()).orElse(false) ? Tone.BAD
+        boolean bad = error.isPresent() || lastRun.map(run -> !run.passed()).orElse(false);
+        Tone tone = notRunnable() ? Tone.WARN : bad ? Tone.BAD
                 : lastRun.isEmpty() ? Tone.WARN : Tone.GOOD;
         return List.of(Document.Cell.of(title()), Document.Cell.of(input.path().toString()),
                 Document.Cell.of(faults()), Document.Cell.of(frequency()),
@@ -170,7 +180,8 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
             out.put("journal", run.journal().toString());
             out.put("status", run.status());
         });
-        out.put("result", error.isPresent() ? "invalid" : lastRun.map(run -> run.passed() ? "passed" : "failed")
+        out.put("result", notRunnable() ? "not runnable" : error.isPresent() ? "invalid"
+                : lastRun.map(run -> run.passed() ? "passed" : "failed")
                 .orElse("never run"));
         error.ifPresent(first -> out.put("error", first.format()));
         out.put("overdue", overdue());

@@ -146,8 +146,8 @@ class ExperimentReadersTest {
         assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(file + ":8:7: error: hypothesis probe "
                 + "\"no-tolerance\" has no tolerance"));
         assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(file + ":12:14: error: \"${app}\" refers"));
-        assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(file + ":17:13: error: python providers "
-                + "are not supported; use process or http"));
+        assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(file + ":17:13: error: Relia cannot run "
+                + "python provider"));
         assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(file + ":20:11: error: unknown activity "
                 + "type \"actoin\""));
         assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(file + ":26:10: error: \"ref\" names no "

@@ -121,6 +121,14 @@ class ToleranceTest {
     @Test
     void jsonPathsOutsideTheSupportedSubsetAreRefusedWithThePosition() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonPath.parse("$.items[?(@.ok)]"))
-                .hasMessageContaining("character 8");
+                .hasMessageStartingWith("unsupported JSONPath syntax").hasMessageContaining("character 8");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonPath.parse("$.items[1:3]"))
+                .hasMessageStartingWith("unsupported JSONPath syntax");
+    }
+
+    @Test
+    void aBrokenJsonPathIsInvalidNotBeyondTheSubset() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonPath.parse("$.items[oops"))
+                .hasMessageStartingWith("invalid JSONPath syntax at character 8");
     }
 }

@@ -270,6 +270,37 @@ class ChaosReviewAnalyzerTest {
     }
 
     @Test
+    void aChaosToolkitExperimentWithAPythonProviderIsValidButNotRunnableHereAndNoInputFinding() throws IOException {
+        write("chaos/drain.yaml", """
+                title: Orders survive a node drain
+                description: the drain is Chaos Toolkit's Kubernetes extension, a Python function
+                steady-state-hypothesis:
+                  title: healthy
+                  probes:
+                    - type: probe
+                      name: health
+                      tolerance: 200
+                      provider: {type: http, url: http://127.0.0.1:8080/health}
+                method:
+                  - type: action
+                    name: drain
+                    provider: {type: python, module: chaosk8s.node.actions, func: drain_nodes}
+                """);
+
+        ReviewResult result = review();
+
+        assertThat(rows(result)).singleElement().satisfies(row -> {
+            assertThat(row.getFirst()).isEqualTo("(not runnable here)");
+            assertThat(row.getLast()).isEqualTo("not runnable here: Relia cannot run python provider "
+                    + "chaosk8s.node.actions.drain_nodes (Chaos Toolkit can)");
+        });
+        ChecklistEntry item = gracefulDegradation(result);
+        assertThat(item.findings()).noneMatch(finding -> finding.ruleId().equals(Finding.INPUT_INVALID));
+        assertThat(item.summary()).contains("could be read and run by Relia");
+        assertThat(result.findings()).noneMatch(finding -> finding.ruleId().equals(Finding.INPUT_INVALID));
+    }
+
+    @Test
     void withoutExperimentsGracefulDegradationIsLeftToAPerson() throws IOException {
         write("relia.yaml", "service: checkout\n");
         ReviewResult result = review();

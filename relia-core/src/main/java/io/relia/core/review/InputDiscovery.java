@@ -209,6 +209,11 @@ public final class InputDiscovery {
     private static void classifyStructured(Path file, Path relative, List<DiscoveredInput> inputs,
                                            List<Problem> problems) {
         LoadResult loaded = SpecLoader.load(file);
+        // Zero documents (blank, only comments or ---) is valid YAML with nothing to audit: no input, no error
+        // (round 1 called piggymetrics' empty Spring Cloud Config files invalid). Nor is valid JSONC of no kind.
+        if (SpecLoader.holdsNoDocument(loaded) || loaded.hasErrors() && isJsoncOfNoKind(file, relative)) {
+            return;
+        }
         if (loaded.file().isEmpty() || loaded.hasErrors()) {
             problems.addAll(loaded.problems());
             inputs.add(new DiscoveredInput(file, relative, InputKind.UNREADABLE, List.of(),
@@ -227,6 +232,21 @@ public final class InputDiscovery {
             problems.addAll(InputValidator.validateAll(input));
             inputs.add(input);
         });
+    }
+
+    /**
+     * True for a {@code .json} file that strict JSON refuses but JSONC reads (comments, trailing commas: VS Code
+     * settings, {@code tsconfig.json}, {@code devcontainer.json}) and whose documents are of no kind Relia reads:
+     * valid in its own dialect and no input, so not invalid. JSONC of a kind Relia reads (a Chaos Toolkit
+     * experiment with comments) stays an error: Relia and the tools that run such files read strict JSON.
+     */
+    private static boolean isJsoncOfNoKind(Path file, Path relative) {
+        if (!String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return false;
+        }
+        LoadResult jsonc = SpecLoader.loadJsonc(file);
+        return jsonc.file().isPresent() && !jsonc.hasErrors() && jsonc.file().get().documents().stream()
+                .allMatch(document -> kindOf(relative, document.root()).isEmpty());
     }
 
     /** Kustomize reads kustomization.yaml without apiVersion or kind; its keys give it away. */

@@ -16,7 +16,8 @@ import java.util.Set;
  * on them: a problem in a file counts against every item whose {@link ChecklistItem#inputs()} include the file's
  * kind (for an unreadable file, the kind it most likely is); a problem an analyzer met in a file that is no input of
  * its kind (a CSV a capacity plan names, the service directory itself) counts against the items that analyzer
- * decides. Errors in files of no known kind stay unattributed, but are findings all the same.
+ * decides. Errors in files of no known kind stay unattributed, but are findings all the same (Low: no item rests
+ * on them).
  */
 final class InputErrors {
 
@@ -60,7 +61,7 @@ final class InputErrors {
         }
         Map<ChecklistItem, List<Problem>> sorted = new EnumMap<>(ChecklistItem.class);
         byItem.forEach((item, problems) -> sorted.put(item, problems.stream().sorted().toList()));
-        return new InputErrors(sorted, unattributed.stream().sorted().map(Finding::inputInvalid).toList());
+        return new InputErrors(sorted, unattributed.stream().sorted().map(inventory::inputFinding).toList());
     }
 
     private static void attribute(Problem problem, Set<ChecklistItem> items, Map<ChecklistItem, Set<Problem>> byItem,

@@ -30,7 +30,18 @@ final class LikelyKind {
     static Optional<InputKind> of(Path file, Path relative) {
         Map<String, String> keys = topLevelKeys(file);
         String name = String.valueOf(relative.getFileName()).toLowerCase(Locale.ROOT);
+        if (isForeign(keys)) {
+            return Optional.empty();
+        }
         return fromKeys(keys, name, relative.getNameCount() == 1).or(() -> fromPath(relative));
+    }
+
+    /**
+     * Top-level keys of a format Relia knows and does not read, so its path is no hint: an Alertmanager config
+     * ({@code route} and {@code receivers}) named {@code alertmanager-*.yaml} is not a rule file.
+     */
+    private static boolean isForeign(Map<String, String> keys) {
+        return keys.containsKey("route") && keys.containsKey("receivers");
     }
 
     private static Map<String, String> topLevelKeys(Path file) {

@@ -1,5 +1,6 @@
 package io.relia.core.review;
 
+import io.relia.core.Finding;
 import io.relia.core.Problem;
 import io.relia.core.spec.MapNode;
 
@@ -28,6 +29,17 @@ public record ServiceInventory(Path root, List<DiscoveredInput> inputs, List<Pro
 
     public List<DiscoveredInput> ofKind(InputKind kind) {
         return inputs.stream().filter(input -> input.kind() == kind).toList();
+    }
+
+    /**
+     * The finding for an input error: {@code input/invalid} High, or Low when the problem's file is an unreadable
+     * one of no kind Relia reads by its keys or its path ({@link Finding#inputInvalidOfNoKnownKind}).
+     */
+    public Finding inputFinding(Problem problem) {
+        Path file = Path.of(problem.location().file()).normalize();
+        List<DiscoveredInput> same = inputs.stream().filter(input -> input.path().equals(file)).toList();
+        boolean noKnownKind = !same.isEmpty() && same.stream().allMatch(input -> input.judgedAs().isEmpty());
+        return noKnownKind ? Finding.inputInvalidOfNoKnownKind(problem) : Finding.inputInvalid(problem);
     }
 
     /** The root mapping of {@code relia.yaml}, when the directory has one that parses. */

@@ -3,6 +3,7 @@ package io.relia.core.spec;
 import io.relia.core.files.InputFiles;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +35,9 @@ public final class InputLimits {
             .maxNestingDepth(MAX_DEPTH)
             .build();
     private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    /** JSONC, the JSON of VS Code, TypeScript and dev containers: comments and trailing commas allowed. */
+    private static final JsonFactory JSONC_FACTORY = JsonFactory.builder().streamReadConstraints(CONSTRAINTS)
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
     private static final JsonMapper MAPPER = JsonMapper.builder(FACTORY).build();
 
     private InputLimits() {
@@ -47,6 +51,11 @@ public final class InputLimits {
     /** The JSON factory for inputs: these limits, strict JSON. */
     public static JsonFactory jsonFactory() {
         return FACTORY;
+    }
+
+    /** The JSON factory for JSONC (comments, trailing commas), these limits; never for Relia's own inputs. */
+    public static JsonFactory jsoncFactory() {
+        return JSONC_FACTORY;
     }
 
     /** A JSON mapper with these limits, for files Relia reads back (journals, proxy configs); thread-safe. */

@@ -8,6 +8,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,13 @@ final class JsonTreeReader {
     }
 
     static Optional<List<Node>> read(Path path, String text, List<Problem> problems) {
-        try (JsonParser parser = InputLimits.jsonFactory().createParser(ObjectReadContext.empty(), text)) {
+        return read(path, text, problems, false);
+    }
+
+    /** Reads JSON, or JSONC ({@code jsonc}: comments and trailing commas allowed) with the same limits. */
+    static Optional<List<Node>> read(Path path, String text, List<Problem> problems, boolean jsonc) {
+        JsonFactory factory = jsonc ? InputLimits.jsoncFactory() : InputLimits.jsonFactory();
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
             JsonTreeReader reader = new JsonTreeReader(path, problems, parser);
             try {
                 JsonToken first = parser.nextToken();

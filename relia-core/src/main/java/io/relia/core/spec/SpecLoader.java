@@ -29,11 +29,38 @@ public final class SpecLoader {
     /** Largest input accepted (16 MiB): spec files are small; anything larger is a mistake, not a spec. */
     public static final long MAX_BYTES = InputLimits.MAX_FILE_BYTES;
 
+    /** The error of a file that holds no document: blank, or only comments and {@code ---}. */
+    private static final String EMPTY = "the file is empty";
+    private static final String NO_DOCUMENT = "the file holds no document";
+
     private SpecLoader() {
     }
 
     /** Loads a file; JSON when its name ends in {@code .json}, YAML otherwise (YAML also reads JSON). */
     public static LoadResult load(Path path) {
+        return load(path, false);
+    }
+
+    /**
+     * Loads a {@code .json} file as JSONC, the dialect of VS Code settings, {@code tsconfig.json} and
+     * {@code devcontainer.json}: comments and trailing commas allowed. Only for telling such a file from a broken
+     * one; Relia's own inputs are strict JSON, as the tools that run them read them.
+     */
+    public static LoadResult loadJsonc(Path path) {
+        return load(path, true);
+    }
+
+    /**
+     * True when the file is a YAML stream of no document (blank, or only comments and {@code ---}): valid YAML with
+     * nothing in it. The commands that need a document report it as an error; discovery finds no input there.
+     */
+    public static boolean holdsNoDocument(LoadResult result) {
+        List<Problem> errors = result.problems().stream().filter(Problem::isError).toList();
+        return !errors.isEmpty() && errors.stream().allMatch(problem -> problem.message().equals(EMPTY)
+                || problem.message().equals(NO_DOCUMENT));
+    }
+
+    private static LoadResult load(Path path, boolean jsonc) {
         Location whole = Location.wholeFile(path);
         byte[] bytes;
         try {
@@ -45,11 +72,15 @@ public final class SpecLoader {
         } catch (IOException unreadable) {
             return failed(Problem.error(whole, "cannot read the file: " + unreadable.getMessage(), "", ""));
         }
-        return parse(path, bytes);
+        return parse(path, bytes, jsonc);
     }
 
     /** Parses content already read; {@code path} names it in messages and chooses JSON or YAML. */
     public static LoadResult parse(Path path, byte[] bytes) {
+        return parse(path, bytes, false);
+    }
+
+    private static LoadResult parse(Path path, byte[] bytes, boolean jsonc) {
         Optional<Problem> binary = binaryContent(path, bytes);
         if (binary.isPresent()) {
             return failed(binary.get());
@@ -60,22 +91,26 @@ public final class SpecLoader {
         } catch (CharacterCodingException notUtf8) {
             return failed(invalidUtf8(path, bytes));
         }
-        return parse(path, text);
+        return parse(path, text, jsonc);
     }
 
     /** Parses text; {@code path} names it in messages and chooses JSON ({@code .json}) or YAML. */
     public static LoadResult parse(Path path, String text) {
+        return parse(path, text, false);
+    }
+
+    private static LoadResult parse(Path path, String text, boolean jsonc) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            return failed(Problem.error(new Location(path.toString(), 1, 1), "the file is empty",
+            return failed(Problem.error(new Location(path.toString(), 1, 1), EMPTY,
                     "a YAML or JSON document", ""));
         }
         List<Problem> problems = new ArrayList<>();
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         Optional<List<Node>> roots = name.endsWith(".json")
-                ? JsonTreeReader.read(path, text, problems)
+                ? JsonTreeReader.read(path, text, problems, jsonc)
                 : YamlTreeReader.read(path, text, problems);
         if (roots.isEmpty()) {
             return new LoadResult(Optional.empty(), problems);
@@ -88,7 +123,7 @@ public final class SpecLoader {
             documents.add(new SpecDocument(path, documents.size(), root));
         }
         if (documents.isEmpty()) {
-            problems.add(Problem.error(new Location(path.toString(), 1, 1), "the file holds no document",
+            problems.add(Problem.error(new Location(path.toString(), 1, 1), NO_DOCUMENT,
                     "a YAML or JSON document", "the file has only comments or empty documents"));
         }
         return new LoadResult(Optional.of(new SpecFile(path, documents)), problems);

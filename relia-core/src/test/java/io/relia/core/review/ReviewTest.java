@@ -192,8 +192,11 @@ class ReviewTest {
 
         ReviewResult result = review();
 
-        assertThat(result.inputFindings()).singleElement().satisfies(finding ->
-                assertThat(finding.ruleId()).isEqualTo("input/invalid"));
+        assertThat(result.inputFindings()).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("input/invalid");
+            // Low: no checklist item rests on a file of no known kind (docs/audit.md, "Input problems").
+            assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        });
         assertThat(result.findings()).containsAll(result.inputFindings());
         assertThat(result.checklist()).noneMatch(entry -> entry.status() == CheckStatus.PASS);
     }

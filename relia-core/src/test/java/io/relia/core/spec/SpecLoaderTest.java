@@ -134,6 +134,25 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aStreamOfNoDocumentIsToldApartFromBrokenYaml() {
+        assertThat(SpecLoader.holdsNoDocument(yaml(""))).isTrue();
+        assertThat(SpecLoader.holdsNoDocument(yaml("# filled in per profile\n---\n"))).isTrue();
+        assertThat(SpecLoader.holdsNoDocument(yaml("a: [1\n"))).isFalse();
+        assertThat(SpecLoader.holdsNoDocument(yaml("a: 1\n"))).isFalse();
+    }
+
+    @Test
+    void jsoncAllowsCommentsAndTrailingCommasThatStrictJsonRefuses(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("tsconfig.json"), "{\n  // strict mode\n  \"strict\": true,\n}\n");
+
+        assertThat(SpecLoader.load(file).hasErrors()).isTrue();
+        LoadResult jsonc = SpecLoader.loadJsonc(file);
+        assertThat(jsonc.problems()).isEmpty();
+        assertThat(jsonc.file().orElseThrow().documents().getFirst().root()).isInstanceOfSatisfying(MapNode.class,
+                map -> assertThat(map.text("strict")).contains("true"));
+    }
+
+    @Test
     void refusesBinaryAndInvalidUtf8() {
         assertThat(firstProblem(SpecLoader.parse(FILE, new byte[] {'a', ':', 0, 1, 2})))
                 .isEqualTo("dir/spec.yaml: error: the file is binary (a NUL byte at offset 2); expected a YAML or JSON "

@@ -1,0 +1,18 @@
+import java.util.HashSet;
+import java.util.Set;
+
+// A lookup by a constant key is not configuration when the receiver is the request: each caller brings a new
+// client id, and the set keeps every one of them.
+class ClientTracker {
+    private static final String CLIENT_HEADER = "X-Client-Id";
+    private static final Set<String> SEEN = new HashSet<>(); // expect: java/static-collection-grows
+
+    void handle(Request request) {
+        String client = request.getHeader(CLIENT_HEADER).trim();
+        SEEN.add(client);
+    }
+
+    interface Request {
+        String getHeader(String name);
+    }
+}

@@ -16,3 +16,18 @@ class ClientTracker {
         String getHeader(String name);
     }
 }
+
+// The listener map's type names configuration in its type arguments, and its keys are handed to nothing else: each
+// caller's key stays.
+class ListenerRegistry {
+    private static final java.util.Map<String, java.util.Set<ConfigListener>> LISTENERS = // expect: java/static-collection-grows
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    void listen(String key, ConfigListener listener) {
+        LISTENERS.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(listener);
+    }
+
+    interface ConfigListener {
+        void changed(String value);
+    }
+}

@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -97,8 +98,10 @@ final class ConfiguredValues {
         if (CONFIGURATION.matcher(named).matches()) {
             return true;
         }
-        return receiver instanceof NameExpr name && Declaration.of(name)
-                .filter(declared -> CONFIGURATION.matcher(declared.type().asString()).matches()).isPresent();
+        // The type's own name, without type arguments: a Map<String, ConfigListener> is no configuration.
+        return receiver instanceof NameExpr name && Declaration.of(name).map(Declaration::type)
+                .filter(type -> type instanceof ClassOrInterfaceType written
+                        && CONFIGURATION.matcher(written.getNameAsString()).matches()).isPresent();
     }
 
     private static boolean constant(Expression argument) {

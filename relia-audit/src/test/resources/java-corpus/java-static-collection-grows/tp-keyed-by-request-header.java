@@ -31,3 +31,12 @@ class ListenerRegistry {
         void changed(String value);
     }
 }
+
+// A collection whose own name mentions configuration is not a configuration source: every observer added stays.
+class ConfigObservers {
+    private static final java.util.List<Runnable> CONFIG_OBSERVERS = new java.util.ArrayList<>(); // expect: java/static-collection-grows
+
+    static void observe(Runnable observer) {
+        CONFIG_OBSERVERS.add(observer);
+    }
+}

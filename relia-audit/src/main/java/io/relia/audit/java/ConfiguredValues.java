@@ -37,9 +37,12 @@ final class ConfiguredValues {
     private ConfiguredValues() {
     }
 
-    /** True when {@code value} is read from configuration or is a configuration key (see the class comment). */
-    static boolean fromConfiguration(Expression value) {
-        return readFromConfiguration(value, 0) || value instanceof NameExpr name && configurationKey(name);
+    /**
+     * True when {@code value}, added by {@code add}, is read from configuration or is a configuration key (see the
+     * class comment). Calls on the collection itself say nothing: its name may well mention configuration.
+     */
+    static boolean fromConfiguration(Expression value, MethodCallExpr add) {
+        return readFromConfiguration(value, 0) || value instanceof NameExpr name && configurationKey(name, add);
     }
 
     /**
@@ -117,10 +120,12 @@ final class ConfiguredValues {
     }
 
     /** The name is passed, in the same method or lambda, to a configuration object's method. */
-    private static boolean configurationKey(NameExpr name) {
+    private static boolean configurationKey(NameExpr name, MethodCallExpr add) {
         Optional<Node> body = SourceFile.ancestor(name, LambdaExpr.class).map(Node.class::cast)
                 .or(() -> SourceFile.ancestor(name, CallableDeclaration.class));
+        String collection = add.getScope().map(Expression::toString).orElse("");
         return body.filter(scope -> scope.findFirst(MethodCallExpr.class, call -> call.getScope()
+                .filter(receiver -> !receiver.toString().equals(collection))
                 .filter(ConfiguredValues::configurationObject).isPresent() && call.getArguments().stream()
                 .anyMatch(argument -> argument instanceof NameExpr passed
                         && passed.getNameAsString().equals(name.getNameAsString()))).isPresent()).isPresent();

@@ -194,7 +194,7 @@ final class StaticCollectionCheck implements JavaCheck {
     private static boolean configured(MethodCallExpr add) {
         boolean keyed = MAP_ADDS.contains(add.getNameAsString()) && !add.getArguments().isEmpty();
         return (keyed || add.getArguments().size() == 1)
-                && ConfiguredValues.fromConfiguration(add.getArgument(0));
+                && ConfiguredValues.fromConfiguration(add.getArgument(0), add);
     }
 
     private static boolean constant(NameExpr name) {

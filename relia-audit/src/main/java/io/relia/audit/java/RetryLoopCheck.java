@@ -1,19 +1,14 @@
 package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -64,10 +59,6 @@ final class RetryLoopCheck implements JavaCheck {
             UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_INCREMENT,
             UnaryExpr.Operator.POSTFIX_DECREMENT);
     private static final String JITTERED = "a constant delay plus jitter, no backoff";
-    private static final Set<String> BROAD = Set.of("Exception", "RuntimeException", "Throwable",
-            "java.lang.Exception", "java.lang.RuntimeException", "java.lang.Throwable");
-    private static final Predicate<Node> OTHER_CODE = node -> node instanceof LambdaExpr
-            || node instanceof ObjectCreationExpr || node instanceof TypeDeclaration;
     private static final Pattern GROWING_CALL = Pattern.compile("(?i)pow|scalb|multipliedBy|.*backoff.*");
 
     @Override
@@ -85,11 +76,12 @@ final class RetryLoopCheck implements JavaCheck {
                 }
                 continue;
             }
-            if (unbounded(loop) && !designed(file, loop)) {
+            String delay = delay(file, loop);
+            boolean backsOff = delay == null || delay.equals(JITTERED);
+            if (unbounded(loop) && !(backsOff && DesignedRetry.exitsOtherwise(file, loop))) {
                 file.report(JavaRules.RETRY_UNBOUNDED, loop, "retry loop without an attempt limit or deadline",
                         "count attempts (or check a deadline) and rethrow after the last one");
             }
-            String delay = delay(file, loop);
             if (delay != null) {
                 file.report(JavaRules.RETRY_WITHOUT_BACKOFF, loop, "retry loop with " + delay,
                         "sleep between attempts with exponential backoff and jitter, e.g. "
@@ -161,7 +153,7 @@ final class RetryLoopCheck implements JavaCheck {
     }
 
     /** True when {@code statement} always leaves the loop: throw, return, break, or an if/else whose arms all do. */
-    private static boolean leaves(Statement statement) {
+    static boolean leaves(Statement statement) {
         if (statement instanceof ThrowStmt || statement instanceof ReturnStmt || statement instanceof BreakStmt) {
             return true;
         }
@@ -200,64 +192,6 @@ final class RetryLoopCheck implements JavaCheck {
             }
         }
         return true;
-    }
-
-    /**
-     * A retry without an attempt limit by design: it backs off (a growing or randomised pause) and it has another
-     * exit than success, a thrown exception when a precondition is lost (leadership, a closed store) or a stop
-     * flag. Such a loop waits out an outage of its peers without hammering them and gives up when retrying no
-     * longer makes sense (a Paxos proposer retrying until it wins or loses leadership).
-     */
-    private static boolean designed(SourceFile file, Statement loop) {
-        String delay = delay(file, loop);
-        return (delay == null || delay.equals(JITTERED)) && exitsOtherwise(file, loop);
-    }
-
-    /**
-     * A throw (or a call to a method of this file that ends by throwing) not caught by a broad catch of the loop,
-     * or an if that leaves the loop on a field's value ({@code if (closed) return;}).
-     */
-    private static boolean exitsOtherwise(SourceFile file, Statement loop) {
-        Node body = body(loop);
-        boolean throwsOut = SourceFile.within(body, ThrowStmt.class, OTHER_CODE).stream()
-                .anyMatch(thrown -> !caughtInLoop(thrown, loop));
-        boolean helperThrows = SourceFile.within(body, MethodCallExpr.class, OTHER_CODE).stream()
-                .anyMatch(call -> !caughtInLoop(call, loop) && throwingHelper(file, call));
-        boolean stopFlag = SourceFile.within(body, IfStmt.class, OTHER_CODE).stream()
-                .anyMatch(check -> leaves(check.getThenStmt()) && readsField(check.getCondition()));
-        return throwsOut || helperThrows || stopFlag;
-    }
-
-    /** True when {@code node} sits in the block of a try, inside the loop, that has a broad catch. */
-    private static boolean caughtInLoop(Node node, Statement loop) {
-        Node current = node;
-        while (current != loop && current.getParentNode().isPresent()) {
-            Node parent = current.getParentNode().get();
-            if (parent instanceof TryStmt tryStmt && tryStmt.getTryBlock() == current && tryStmt.getCatchClauses()
-                    .stream().anyMatch(c -> InterruptibleCalls.caught(c).stream().anyMatch(BROAD::contains))) {
-                return true;
-            }
-            current = parent;
-        }
-        return false;
-    }
-
-    /** An unqualified call to a method of this file whose last statement throws. */
-    private static boolean throwingHelper(SourceFile file, MethodCallExpr call) {
-        if (call.getScope().isPresent() && !call.getScope().get().isThisExpr()) {
-            return false;
-        }
-        return file.unit().findFirst(MethodDeclaration.class, m -> m.getNameAsString().equals(call.getNameAsString())
-                && m.getBody().filter(b -> !b.getStatements().isEmpty()
-                && b.getStatements().getLast().orElseThrow() instanceof ThrowStmt).isPresent()).isPresent();
-    }
-
-    private static boolean readsField(Expression condition) {
-        return condition.findFirst(FieldAccessExpr.class, access -> access.getScope().isThisExpr()).isPresent()
-                || condition.findFirst(NameExpr.class, name -> Declaration.of(name).filter(declared ->
-                declared.node().getParentNode().filter(FieldDeclaration.class::isInstance).isPresent()
-                        && !(declared.node().getParentNode().get() instanceof FieldDeclaration field
-                        && field.isStatic() && field.isFinal())).isPresent()).isPresent();
     }
 
     /** Names increased or decreased in the loop (attempt counters). */

@@ -103,10 +103,9 @@ final class InterruptHandling {
 
     /** True when the loop's condition reads {@code flag} negated ({@code while (!stopped)}): true ends it. */
     private static boolean endsWhenTrue(Statement loop, String flag) {
-        Node condition = loop instanceof WhileStmt whileStmt ? whileStmt.getCondition()
-                : loop instanceof DoStmt doStmt ? doStmt.getCondition() : loop;
-        return condition.findFirst(UnaryExpr.class, not -> not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT
-                && readsName(not.getExpression(), flag)).isPresent();
+        return condition(loop).flatMap(test -> test.findFirst(UnaryExpr.class,
+                not -> not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT
+                        && readsName(not.getExpression(), flag))).isPresent();
     }
 
     /** {@code flag = value}, {@code this.flag = value} or {@code flag.set(value)} with a boolean literal. */
@@ -312,12 +311,15 @@ final class InterruptHandling {
                 && always(choice.getThenStmt(), exit) && always(choice.getElseStmt().get(), exit);
     }
 
-    private static Set<String> conditionNames(Statement loop) {
-        Optional<Expression> condition = loop instanceof WhileStmt whileStmt ? Optional.of(whileStmt.getCondition())
+    private static Optional<Expression> condition(Statement loop) {
+        return loop instanceof WhileStmt whileStmt ? Optional.of(whileStmt.getCondition())
                 : loop instanceof DoStmt doStmt ? Optional.of(doStmt.getCondition())
                 : loop instanceof ForStmt forStmt ? forStmt.getCompare() : Optional.empty();
+    }
+
+    private static Set<String> conditionNames(Statement loop) {
         Set<String> names = new HashSet<>();
-        condition.ifPresent(c -> {
+        condition(loop).ifPresent(c -> {
             c.findAll(NameExpr.class).forEach(name -> names.add(name.getNameAsString()));
             c.findAll(FieldAccessExpr.class).forEach(access -> names.add(rootName(access)));
         });

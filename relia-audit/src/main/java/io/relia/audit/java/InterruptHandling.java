@@ -2,17 +2,14 @@ package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
@@ -25,7 +22,6 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.ThrowStmt;
-import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 
 import java.util.HashSet;
@@ -64,73 +60,7 @@ final class InterruptHandling {
         String variable = catchClause.getParameter().getNameAsString();
         return restoresInterrupt(body) || restoresLater(catchClause) || restoresInHelper(file, body, variable)
                 || handsOn(body, variable) || leavesLoop(catchClause) || endsTask(catchClause)
-                || comesWithStopFlag(catchClause);
-    }
-
-    /**
-     * The interrupt comes with the loop's stop flag, so the loop ends at its next test: the catch sits in a loop
-     * whose condition reads a field, a method of the class sets that field to the value ending the loop, and the
-     * interrupt visibly comes with it. Either that method also interrupts the thread ({@code worker.interrupt()},
-     * or {@code interrupt()} in a Thread subclass), or the class is the Thread itself and the handler reads the flag
-     * (it tells the stop from other failures; the interrupt is sent by whoever calls the stop method). The thread
-     * belongs to the class and ends with the loop, so no one else waits for the flag (JCIP 7.1.2, "Interruption
-     * policies").
-     */
-    private static boolean comesWithStopFlag(CatchClause catchClause) {
-        Optional<Statement> loop = enclosingLoop(catchClause);
-        Optional<ClassOrInterfaceDeclaration> owner = SourceFile.ancestor(catchClause,
-                ClassOrInterfaceDeclaration.class);
-        if (loop.isEmpty() || owner.isEmpty()) {
-            return false;
-        }
-        Optional<Node> loopMethod = SourceFile.ancestor(loop.get(), CallableDeclaration.class).map(Node.class::cast);
-        boolean thread = owner.get().getExtendedTypes().stream()
-                .anyMatch(type -> type.getNameAsString().equals("Thread"));
-        for (String flag : conditionNames(loop.get())) {
-            if (Declaration.field(catchClause, flag).isEmpty()) {
-                continue;
-            }
-            boolean ending = endsWhenTrue(loop.get(), flag);
-            for (MethodDeclaration method : owner.get().getMethods()) {
-                if (loopMethod.filter(m -> m == method).isEmpty() && setsFlag(method, flag, ending)
-                        && (interruptsThread(method, thread) || thread && readsName(catchClause.getBody(), flag))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** True when the loop's condition reads {@code flag} negated ({@code while (!stopped)}): true ends it. */
-    private static boolean endsWhenTrue(Statement loop, String flag) {
-        return condition(loop).flatMap(test -> test.findFirst(UnaryExpr.class,
-                not -> not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT
-                        && readsName(not.getExpression(), flag))).isPresent();
-    }
-
-    /** {@code flag = value}, {@code this.flag = value} or {@code flag.set(value)} with a boolean literal. */
-    private static boolean setsFlag(MethodDeclaration method, String flag, boolean ending) {
-        Predicate<Expression> wanted = value -> value instanceof BooleanLiteralExpr literal
-                && literal.getValue() == ending;
-        return method.findFirst(AssignExpr.class, assign -> flag.equals(rootName(assign.getTarget()))
-                && wanted.test(assign.getValue())).isPresent() || method.findFirst(MethodCallExpr.class,
-                call -> call.getNameAsString().equals("set") && call.getArguments().size() == 1
-                && wanted.test(call.getArgument(0))
-                && call.getScope().filter(scope -> flag.equals(rootName(scope))).isPresent()).isPresent();
-    }
-
-    /** {@code interrupt()} on a thread, or unqualified / on {@code this} in a Thread subclass. */
-    private static boolean interruptsThread(MethodDeclaration method, boolean thread) {
-        return method.findFirst(MethodCallExpr.class, call -> call.getNameAsString().equals("interrupt")
-                && call.getArguments().isEmpty() && (call.getScope().isEmpty() || call.getScope().get().isThisExpr()
-                ? thread : !(call.getScope().get() instanceof MethodCallExpr current
-                && current.getNameAsString().equals("currentThread")))).isPresent();
-    }
-
-    private static boolean readsName(Node node, String name) {
-        return node.findFirst(NameExpr.class, n -> n.getNameAsString().equals(name)).isPresent()
-                || node.findFirst(FieldAccessExpr.class, access -> access.getScope().isThisExpr()
-                && access.getNameAsString().equals(name)).isPresent();
+                || StopFlagInterrupt.comesWithStopFlag(catchClause);
     }
 
     /** What the handler does instead, joined to a message: ", logs it and goes on", " and returns". */
@@ -268,7 +198,7 @@ final class InterruptHandling {
         return true;
     }
 
-    private static Optional<Statement> enclosingLoop(CatchClause catchClause) {
+    static Optional<Statement> enclosingLoop(CatchClause catchClause) {
         Node node = catchClause.getParentNode().orElseThrow();
         while (node.getParentNode().isPresent()) {
             node = node.getParentNode().get();
@@ -311,13 +241,13 @@ final class InterruptHandling {
                 && always(choice.getThenStmt(), exit) && always(choice.getElseStmt().get(), exit);
     }
 
-    private static Optional<Expression> condition(Statement loop) {
+    static Optional<Expression> condition(Statement loop) {
         return loop instanceof WhileStmt whileStmt ? Optional.of(whileStmt.getCondition())
                 : loop instanceof DoStmt doStmt ? Optional.of(doStmt.getCondition())
                 : loop instanceof ForStmt forStmt ? forStmt.getCompare() : Optional.empty();
     }
 
-    private static Set<String> conditionNames(Statement loop) {
+    static Set<String> conditionNames(Statement loop) {
         Set<String> names = new HashSet<>();
         condition(loop).ifPresent(c -> {
             c.findAll(NameExpr.class).forEach(name -> names.add(name.getNameAsString()));
@@ -328,7 +258,7 @@ final class InterruptHandling {
     }
 
     /** {@code running} for {@code running}, {@code this.running} and {@code state.running}'s root name. */
-    private static String rootName(Expression expression) {
+    static String rootName(Expression expression) {
         if (expression instanceof NameExpr name) {
             return name.getNameAsString();
         }

@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
 
 /**
  * The one judge of a visibly deliberate fallback catch, for {@code java/empty-catch} and
- * {@code java/exception-swallowed}. Two shapes are deliberate. The handler hands back a value that says it is the
- * fallback (an empty Optional, a name with default/fallback, the caller's own parameter). Or the try block only
+ * {@code java/exception-swallowed}. Three shapes are deliberate. The handler hands back a value that says it is the
+ * fallback (an empty Optional, a name with default/fallback, the caller's own parameter, or a response built from
+ * that parameter). Or the handler repeats, word for word, the statements the try block ends with, after earlier
+ * ones: the work is finished without the step that failed. Or the try block only
  * attempts a conversion ({@code Integer.parseInt}, {@code Enum.valueOf}, {@code new JSONObject(text)}...) whose
  * failure is an expected answer, and a fallback is already in place when it fails: the try returns the converted
  * value and the code after the try returns another, or the try assigns a variable that keeps its earlier value.
@@ -43,6 +45,8 @@ final class FallbackCatch {
 
     /** A value named as the fallback: {@code DEFAULT_TIMEOUT}, {@code defaultValue}, {@code fallback()}. */
     private static final Pattern FALLBACK_NAME = Pattern.compile("(?i).*(default|fallback).*");
+    /** Calls that build an error answer rather than a fallback value. */
+    private static final Pattern ERROR_ANSWER = Pattern.compile("(?i).*(error|fail|status|exception|problem).*");
     /** Calls that convert text or a code into a value, and fail only when the input is malformed. */
     private static final Pattern CONVERSION_NAME = Pattern.compile(
             "valueOf|parse[A-Z]?\\w*|decode\\w*|from(String|Value|Name|Code)|forName");
@@ -62,7 +66,30 @@ final class FallbackCatch {
 
     /** True when the catch is a visibly deliberate fallback (see the class comment). */
     static boolean deliberate(CatchClause catchClause) {
-        return handlerFallsBack(catchClause) || conversionFallsBack(catchClause);
+        return handlerFallsBack(catchClause) || conversionFallsBack(catchClause) || finishesAnyway(catchClause);
+    }
+
+    /**
+     * The handler repeats the try block's last statements, word for word, after earlier statements of the try:
+     * when the preparation fails, the work the try ends with is done anyway (a list refreshed from the server, or
+     * else changed locally). The code says in so many words that the failure only costs the preparation.
+     */
+    private static boolean finishesAnyway(CatchClause catchClause) {
+        List<Statement> handler = catchClause.getBody().getStatements();
+        if (handler.isEmpty() || !(catchClause.getParentNode().orElse(null) instanceof TryStmt tryStmt)) {
+            return false;
+        }
+        List<Statement> attempt = tryStmt.getTryBlock().getStatements();
+        if (attempt.size() <= handler.size()) {
+            return false;
+        }
+        List<Statement> tail = attempt.subList(attempt.size() - handler.size(), attempt.size());
+        for (int i = 0; i < handler.size(); i++) {
+            if (!tail.get(i).toString().equals(handler.get(i).toString())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -222,6 +249,9 @@ final class FallbackCatch {
     }
 
     private static boolean namesFallback(Expression value) {
+        if (answersParameter(value)) {
+            return true;
+        }
         if (value instanceof MethodCallExpr call) {
             boolean emptyOptional = call.getNameAsString().equals("empty") && call.getArguments().isEmpty()
                     && call.getScope().filter(scope -> scope.toString().matches("(java\\.util\\.)?Optional\\w*"))
@@ -233,6 +263,28 @@ final class FallbackCatch {
         }
         if (value instanceof NameExpr name) {
             return FALLBACK_NAME.matcher(name.getNameAsString()).matches() || isParameter(name);
+        }
+        return false;
+    }
+
+    /**
+     * A response built from the caller's own input ({@code Response.ok(pathId).build()}, {@code Optional.of(path)}):
+     * a chain that starts at a static factory given a parameter of the method, none of whose calls is named like an
+     * error answer ({@code serverError}, {@code status}, {@code fail}).
+     */
+    private static boolean answersParameter(Expression value) {
+        Expression current = unwrap(value);
+        while (current instanceof MethodCallExpr call) {
+            if (ERROR_ANSWER.matcher(call.getNameAsString()).matches()) {
+                return false;
+            }
+            Optional<Expression> scope = call.getScope();
+            if (scope.isPresent() && scope.get() instanceof NameExpr type
+                    && Character.isUpperCase(type.getNameAsString().charAt(0))) {
+                return call.getArguments().stream().anyMatch(argument -> argument instanceof NameExpr name
+                        && isParameter(name));
+            }
+            current = scope.orElse(null);
         }
         return false;
     }

@@ -22,7 +22,6 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.ThrowStmt;
-import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 
 import java.util.HashSet;
@@ -60,7 +59,8 @@ final class InterruptHandling {
         BlockStmt body = catchClause.getBody();
         String variable = catchClause.getParameter().getNameAsString();
         return restoresInterrupt(body) || restoresLater(catchClause) || restoresInHelper(file, body, variable)
-                || handsOn(body, variable) || leavesLoop(catchClause) || endsTask(catchClause);
+                || handsOn(body, variable) || leavesLoop(catchClause) || endsTask(catchClause)
+                || StopFlagInterrupt.comesWithStopFlag(catchClause);
     }
 
     /** What the handler does instead, joined to a message: ", logs it and goes on", " and returns". */
@@ -198,7 +198,7 @@ final class InterruptHandling {
         return true;
     }
 
-    private static Optional<Statement> enclosingLoop(CatchClause catchClause) {
+    static Optional<Statement> enclosingLoop(CatchClause catchClause) {
         Node node = catchClause.getParentNode().orElseThrow();
         while (node.getParentNode().isPresent()) {
             node = node.getParentNode().get();
@@ -241,12 +241,15 @@ final class InterruptHandling {
                 && always(choice.getThenStmt(), exit) && always(choice.getElseStmt().get(), exit);
     }
 
-    private static Set<String> conditionNames(Statement loop) {
-        Optional<Expression> condition = loop instanceof WhileStmt whileStmt ? Optional.of(whileStmt.getCondition())
+    static Optional<Expression> condition(Statement loop) {
+        return loop instanceof WhileStmt whileStmt ? Optional.of(whileStmt.getCondition())
                 : loop instanceof DoStmt doStmt ? Optional.of(doStmt.getCondition())
                 : loop instanceof ForStmt forStmt ? forStmt.getCompare() : Optional.empty();
+    }
+
+    static Set<String> conditionNames(Statement loop) {
         Set<String> names = new HashSet<>();
-        condition.ifPresent(c -> {
+        condition(loop).ifPresent(c -> {
             c.findAll(NameExpr.class).forEach(name -> names.add(name.getNameAsString()));
             c.findAll(FieldAccessExpr.class).forEach(access -> names.add(rootName(access)));
         });
@@ -255,7 +258,7 @@ final class InterruptHandling {
     }
 
     /** {@code running} for {@code running}, {@code this.running} and {@code state.running}'s root name. */
-    private static String rootName(Expression expression) {
+    static String rootName(Expression expression) {
         if (expression instanceof NameExpr name) {
             return name.getNameAsString();
         }

@@ -157,7 +157,12 @@ final class JavaRules {
                     + "Integer.MAX_VALUE), RetryTemplate.builder().infiniteRetry() or maxAttempts(Integer.MAX_VALUE), "
                     + "new AlwaysRetryPolicy() (unless the file composes policies), new SimpleRetryPolicy/"
                     + "MaxAttemptsRetryPolicy(Integer.MAX_VALUE). maxAttempts <= 0 is not reported: Resilience4j and "
-                    + "RetryTemplateBuilder reject it, and SimpleRetryPolicy then makes a single attempt.",
+                    + "RetryTemplateBuilder reject it, and SimpleRetryPolicy then makes a single attempt. Not "
+                    + "reported: a retry by design, i.e. a loop that backs off (a growing pause, or a random one) and "
+                    + "has another exit than success: a throw (or a call to a method of the file that ends by "
+                    + "throwing) that no broad catch of the loop swallows, such as a lost precondition (leadership, "
+                    + "a closed store), or an if that leaves the loop on a field (a stop flag). A loop with no pause, "
+                    + "or a fixed one, or with success as its only exit, is still reported.",
             "A retry without a bound never gives up on a dependency that is down for good: the caller hangs, "
                     + "and the retries keep the dependency overloaded. Both libraries bound retries by default "
                     + "(3 attempts), so an unbounded one was asked for explicitly.",
@@ -176,7 +181,11 @@ final class JavaRules {
                     + "neither restores the interrupt flag, rethrows, hands the exception on, nor ends the interrupted "
                     + "work: returns (without a value) from the worker loop, or breaks out of it or clears its running "
                     + "flag when nothing but logging follows the loop; or nothing but logging follows it in a run() "
-                    + "method or task lambda. Logging alone does not count.",
+                    + "method or task lambda. Logging alone does not count. Not reported either: an interrupt that "
+                    + "comes with the loop's stop flag, i.e. the loop's condition reads a field that another method "
+                    + "of the class sets to the value ending the loop, and that method also interrupts the thread "
+                    + "(thread.interrupt(), or interrupt() in a Thread subclass), or the class extends Thread and "
+                    + "the handler reads the flag itself (the owner interrupts after calling the stop method).",
             "Interruption is how executors cancel tasks and shut down; dropping it leaves threads running after "
                     + "shutdown was asked for, so deploys hang and cancelled requests keep working.",
             "catch (InterruptedException e) {\n    // ignore\n}",
@@ -203,7 +212,11 @@ final class JavaRules {
             "A catch of Exception, RuntimeException or Throwable that neither rethrows, logs, nor uses the "
                     + "exception, and has no comment saying why. A visibly deliberate fallback is not reported: "
                     + "returning or assigning Optional.empty(), a value or call named default/fallback, or a parameter "
-                    + "of the method (the caller's own fallback), or any one return or assignment after a try "
+                    + "of the method (the caller's own fallback), a response built from such a parameter by a static "
+                    + "factory chain with no error-named call (Response.ok(path).build(), not "
+                    + "Response.serverError()...), a handler that repeats word for word the statements the try "
+                    + "block ends with, after earlier ones (the work is finished without the step that failed), "
+                    + "or any one return or assignment after a try "
                     + "block that is one conversion (as in java/empty-catch: malformed input is the expected "
                     + "failure); otherwise "
                     + "return null, false, 0 or an empty collection still are, since nothing tells the caller the "
@@ -247,7 +260,13 @@ final class JavaRules {
                     + "reassigns it, or hands it to other code. Not reported: adds only in static initialisers, in "
                     + "register* methods or in methods only called from static initialisers (registries filled at "
                     + "start-up); bounded structures (WeakHashMap, EnumMap, caches, a LinkedHashMap subclass with "
-                    + "removeEldestEntry) and maps or sets keyed by an enum of the file.",
+                    + "removeEldestEntry) and maps or sets keyed by an enum of the file; adds in afterPropertiesSet "
+                    + "or a @PostConstruct method; and keys (or elements) from a fixed set: a literal, a constant, or "
+                    + "configuration, i.e. a value read by a constant key from a configuration object (a receiver "
+                    + "named or typed config/configuration/options/properties/settings/environment, or "
+                    + "System.getProperty/getenv), then split or trimmed, or a key that the same method hands to a "
+                    + "configuration object (configuration.addConfigListener(dataId, ...)). A lookup by a constant "
+                    + "key on anything else (request.getHeader(\"X-User\")) is request data and still reported.",
             "A static collection lives as long as the class loader: every request that adds a key the map has "
                     + "not seen (a user ID, a URL, a session) leaves it behind, so the heap grows with traffic until "
                     + "the process spends its time in GC and dies of OutOfMemoryError, hours or days after deploy.",

@@ -58,6 +58,7 @@ final class RetryLoopCheck implements JavaCheck {
     private static final Set<UnaryExpr.Operator> COUNTING = Set.of(UnaryExpr.Operator.PREFIX_INCREMENT,
             UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_INCREMENT,
             UnaryExpr.Operator.POSTFIX_DECREMENT);
+    private static final String JITTERED = "a constant delay plus jitter, no backoff";
     private static final Pattern GROWING_CALL = Pattern.compile("(?i)pow|scalb|multipliedBy|.*backoff.*");
 
     @Override
@@ -81,11 +82,12 @@ final class RetryLoopCheck implements JavaCheck {
                 }
                 continue;
             }
-            if (unbounded(loop)) {
+            String delay = delay(file, loop);
+            boolean backsOff = delay == null || delay.equals(JITTERED);
+            if (unbounded(loop) && !(backsOff && DesignedRetry.exitsOtherwise(file, loop))) {
                 file.report(JavaRules.RETRY_UNBOUNDED, loop, "retry loop without an attempt limit or deadline",
                         "count attempts (or check a deadline) and rethrow after the last one");
             }
-            String delay = delay(file, loop);
             if (delay != null) {
                 file.report(JavaRules.RETRY_WITHOUT_BACKOFF, loop, "retry loop with " + delay,
                         "sleep between attempts with exponential backoff and jitter, e.g. "
@@ -242,7 +244,7 @@ final class RetryLoopCheck implements JavaCheck {
                 return null;
             }
         }
-        return jitter ? "a constant delay plus jitter, no backoff" : "a constant delay, no jitter";
+        return jitter ? JITTERED : "a constant delay, no jitter";
     }
 
     private static boolean grows(SourceFile file, List<Expression> arguments, Set<String> growing) {

@@ -34,7 +34,9 @@ import java.util.Set;
 /**
  * {@code java/static-collection-grows}: a non-public static field holding an unbounded mutable collection that a
  * method (not class initialisation) adds to, while nothing in the file removes from it, reassigns it or hands it
- * out. Registries are spared: adds in {@code register*} methods or in methods only called from static initialisers.
+ * out. Registries are spared: adds in {@code register*} methods or in methods only called from static initialisers,
+ * and so are collections keyed by constants or by configuration (keys read from, or handed to, a configuration
+ * object), which hold at most one entry per key the code or the configuration names.
  */
 final class StaticCollectionCheck implements JavaCheck {
 
@@ -129,7 +131,8 @@ final class StaticCollectionCheck implements JavaCheck {
             if (use.removed || use.escapes) {
                 continue;
             }
-            use.adds.stream().filter(add -> grows(file, add) && !fixedKey(add)).findFirst().ifPresent(
+            use.adds.stream().filter(add -> grows(file, add) && !fixedKey(add) && !configured(add)).findFirst()
+                    .ifPresent(
                     add -> file.report(
                     JavaRules.STATIC_COLLECTION_GROWS, use.field, "static collection " + use.field.getNameAsString()
                             + " only grows: " + add.getNameAsString() + "() in " + where(add)
@@ -184,6 +187,16 @@ final class StaticCollectionCheck implements JavaCheck {
                 .isPresent();
     }
 
+    /**
+     * True when the key (of a map) or the element (of a one-argument add) comes from configuration
+     * ({@link ConfiguredValues}): the collection holds at most one entry per configured key or value.
+     */
+    private static boolean configured(MethodCallExpr add) {
+        boolean keyed = MAP_ADDS.contains(add.getNameAsString()) && !add.getArguments().isEmpty();
+        return (keyed || add.getArguments().size() == 1)
+                && ConfiguredValues.fromConfiguration(add.getArgument(0), add);
+    }
+
     private static boolean constant(NameExpr name) {
         return Declaration.of(name).map(Declaration::node).flatMap(Node::getParentNode)
                 .filter(parent -> parent instanceof FieldDeclaration field && field.isStatic() && field.isFinal())
@@ -198,9 +211,16 @@ final class StaticCollectionCheck implements JavaCheck {
             return false;
         }
         if (member.get() instanceof MethodDeclaration method) {
-            return !method.getNameAsString().startsWith("register") && !calledOnlyAtClassInit(file, method);
+            return !method.getNameAsString().startsWith("register") && !calledOnlyAtClassInit(file, method)
+                    && !containerInit(method);
         }
         return member.get() instanceof ConstructorDeclaration || member.get() instanceof InitializerDeclaration;
+    }
+
+    /** A bean's one-time start-up callback: Spring's afterPropertiesSet, or a method marked @PostConstruct. */
+    private static boolean containerInit(MethodDeclaration method) {
+        return method.getNameAsString().equals("afterPropertiesSet") && method.getParameters().isEmpty()
+                || method.getAnnotationByName("PostConstruct").isPresent();
     }
 
     private static boolean calledOnlyAtClassInit(SourceFile file, MethodDeclaration method) {

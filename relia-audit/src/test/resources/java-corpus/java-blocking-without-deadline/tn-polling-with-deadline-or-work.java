@@ -41,3 +41,24 @@ final class GateUser {
         return gate.await() && gate.join();
     }
 }
+
+/** A flag polled with sleeps while another thread of this process rolls the log file over: local work, no peer. */
+final class RollingLog {
+    private final java.util.concurrent.atomic.AtomicBoolean rolling = new java.util.concurrent.atomic.AtomicBoolean();
+
+    void awaitRollFinished() {
+        while (rolling.get()) {
+            try {
+                Thread.sleep(1L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    void append(String line) {
+        awaitRollFinished();
+        rolling.set(line.isEmpty());
+    }
+}

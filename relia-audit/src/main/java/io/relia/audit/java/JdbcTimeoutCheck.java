@@ -103,7 +103,8 @@ final class JdbcTimeoutCheck implements ProjectCheck {
      */
     private static void configurationDefaults(SourceFile file, String fileSettings, Map<Node, Boolean> reported) {
         for (FieldDeclaration field : file.all(FieldDeclaration.class)) {
-            if (field.isStatic() || !(field.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration owner)) {
+            if (field.isStatic()
+                    || !(field.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration owner)) {
                 continue;
             }
             boolean bound = owner.getAnnotationByName("ConfigurationProperties").isPresent();

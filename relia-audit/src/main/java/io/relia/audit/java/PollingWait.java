@@ -26,8 +26,12 @@ final class PollingWait {
     /** Waits whose timed form takes (amount, unit). */
     private static final Set<String> UNIT_WAITS = Set.of("await", "poll", "get", "tryAcquire", "tryLock", "offer",
             "awaitTermination", "join");
-    /** Waits whose timed form takes one amount: Object.wait(ms), Thread.sleep(ms), Thread.join(ms), parkNanos. */
-    private static final Set<String> AMOUNT_WAITS = Set.of("wait", "sleep", "join", "awaitNanos", "parkNanos");
+    /**
+     * Waits whose timed form takes one amount: Object.wait(ms), Thread.join(ms), Condition.awaitNanos. A loop of
+     * Thread.sleep polling a flag is left out: what it waits for is usually local work of this process (Sentinel's
+     * log appender waits out a file roll that way), not a peer that may never answer.
+     */
+    private static final Set<String> AMOUNT_WAITS = Set.of("wait", "join", "awaitNanos");
     /** What a loop with a deadline or a bound mentions (RetryLoopCheck's deadline calls, and names). */
     private static final Pattern BOUND = Pattern.compile("(?i).*(deadline|remaining|elapsed|timeout|expir|attempt"
             + "|tries|retr|nanotime|currenttimemillis|instant|clock).*");

@@ -12,7 +12,7 @@ class Handshake {
 
     boolean start() {
         try {
-            awaitReady();
+            awaitReady(); // expect: java/blocking-without-deadline
             return true;
         } catch (Exception e) { // expect: java/interrupted-swallowed
             return false;

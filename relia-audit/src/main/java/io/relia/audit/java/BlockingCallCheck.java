@@ -86,13 +86,16 @@ final class BlockingCallCheck implements ProjectCheck {
                 judge(file, call, waits, undecided);
             }
         }
-        Map<MethodDeclaration, MethodCallExpr> wrappers = summarise(file, waits, undecided);
+        Map<MethodCallExpr, Wait> polls = new IdentityHashMap<>();
+        Map<MethodDeclaration, MethodCallExpr> wrappers = summarise(file, waits, undecided, polls);
+        Map<MethodCallExpr, Wait> inner = new IdentityHashMap<>(waits);
+        inner.putAll(polls);
         for (MethodCallExpr call : calls) {
             if (!waits.containsKey(call) && !byRole(file, call, "")) {
                 file.ownMethod(call).filter(wrappers::containsKey)
                         .filter(method -> enclosingMethod(call).filter(enclosing -> enclosing == method).isEmpty())
                         .ifPresent(method -> {
-                            waits.put(call, wrapped(method, wrappers.get(method), waits));
+                            waits.put(call, wrapped(method, wrappers.get(method), inner));
                             if (!undecided.containsKey(call)) {
                                 file.fact(Typed.WRAPPER.key(), call);
                             }
@@ -217,7 +220,8 @@ final class BlockingCallCheck implements ProjectCheck {
      * #DECLARES}), so that calls from other files can be judged.
      */
     private static Map<MethodDeclaration, MethodCallExpr> summarise(SourceFile file, Map<MethodCallExpr, Wait> waits,
-                                                                   Map<MethodCallExpr, Boolean> undecided) {
+                                                                   Map<MethodCallExpr, Boolean> undecided,
+                                                                   Map<MethodCallExpr, Wait> polls) {
         Map<MethodDeclaration, MethodCallExpr> wrappers = new IdentityHashMap<>();
         for (MethodDeclaration method : file.all(MethodDeclaration.class)) {
             if (method.getBody().isEmpty() || timeoutParameter(method)) {
@@ -230,10 +234,18 @@ final class BlockingCallCheck implements ProjectCheck {
                     JavaRules.BLOCKING_WITHOUT_DEADLINE, call.getBegin().map(at -> at.line).orElse(0))).findFirst();
             Optional<String> owner = owner(method);
             String signature = "#" + method.getNameAsString() + "/" + method.getParameters().size();
-            if (first.isPresent() && WAIT_NAME.matcher(method.getNameAsString()).matches()) {
-                wrappers.put(method, first.get());
-                owner.ifPresent(name -> file.fact(BLOCKS + name + signature + "|" + waits.get(first.get()).label(),
-                        first.get()));
+            boolean waitName = WAIT_NAME.matcher(method.getNameAsString()).matches();
+            if (first.isEmpty() && waitName) {
+                first = PollingWait.in(method).filter(timed -> !file.ignored(JavaRules.BLOCKING_WITHOUT_DEADLINE,
+                        timed.getBegin().map(at -> at.line).orElse(0)));
+                first.ifPresent(timed -> polls.put(timed, new Wait(timed.getNameAsString() + "(...) in a loop with no "
+                        + "deadline", "a deadline", "")));
+            }
+            if (first.isPresent() && waitName) {
+                MethodCallExpr at = first.get();
+                Wait wait = waits.containsKey(at) ? waits.get(at) : polls.get(at);
+                wrappers.put(method, at);
+                owner.ifPresent(name -> file.fact(BLOCKS + name + signature + "|" + wait.label(), at));
             } else if (first.isEmpty() && WAIT_NAME.matcher(method.getNameAsString()).matches()
                     && inside.stream().noneMatch(undecided::containsKey)) {
                 owner.ifPresent(name -> file.fact(DECLARES + name + signature, method.getName()));

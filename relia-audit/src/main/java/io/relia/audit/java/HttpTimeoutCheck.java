@@ -5,11 +5,15 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import io.relia.audit.java.BuilderTrace.Outcome;
 import io.relia.core.Severity;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,6 +43,18 @@ final class HttpTimeoutCheck implements JavaCheck {
     private static final String HC4_CONFIG = "org.apache.http.client.config.RequestConfig";
     private static final String HC5_CONFIG = "org.apache.hc.client5.http.config.RequestConfig";
     private static final Set<String> HC5_ZERO_TIMEOUTS = Set.of("ZERO_MILLISECONDS", "DISABLED");
+    /**
+     * Apache HttpClient 4's legacy clients: their HttpParams leave http.socket.timeout and http.connection.timeout
+     * unset, and "if this parameter is not set, read operations will not time out (infinite timeout)"
+     * (CoreConnectionPNames, HttpClient 4.x Javadoc).
+     */
+    private static final Set<String> HC4_LEGACY_CLIENTS = Set.of("org.apache.http.impl.client.DefaultHttpClient",
+            "org.apache.http.impl.client.ContentEncodingHttpClient");
+    /** What sets an HttpClient 4 legacy client's timeouts through its params (or a request's config) in a file. */
+    private static final Set<String> HC4_PARAM_SETTINGS = Set.of("setSoTimeout", "setConnectionTimeout",
+            "setSocketTimeout", "setConnectTimeout");
+    private static final Set<String> HC4_PARAM_NAMES = Set.of("SO_TIMEOUT", "CONNECTION_TIMEOUT",
+            "http.socket.timeout", "http.connection.timeout");
 
     @Override
     public void check(SourceFile file) {
@@ -79,6 +95,7 @@ final class HttpTimeoutCheck implements JavaCheck {
             }
         }
         for (ObjectCreationExpr creation : file.all(ObjectCreationExpr.class)) {
+            legacyApacheClient(file, creation);
             if (creation.getArguments().isEmpty() && creation.getAnonymousClassBody().isEmpty()
                     && file.resolve(creation.getType()).equals("org.springframework.web.client.RestTemplate")
                     && BuilderTrace.of(file, creation, Set.of("setRequestFactory"), Set.of()) != Outcome.SET) {
@@ -88,6 +105,41 @@ final class HttpTimeoutCheck implements JavaCheck {
                                 + "factory with timeouts");
             }
         }
+    }
+
+    /**
+     * {@code new DefaultHttpClient()} (or with a connection manager only): no HttpParams carry its timeouts, and the
+     * file sets none on its params or requests ({@code HttpConnectionParams.setSoTimeout}, {@code SO_TIMEOUT}).
+     */
+    private static void legacyApacheClient(SourceFile file, ObjectCreationExpr creation) {
+        if (creation.getAnonymousClassBody().isPresent() || creation.getArguments().size() > 1
+                || !HC4_LEGACY_CLIENTS.contains(file.resolve(creation.getType()))
+                || creation.getArguments().size() == 1 && !connectionManager(file, creation.getArgument(0))
+                || legacyTimeoutsSet(file)) {
+            return;
+        }
+        file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, creation, "new " + creation.getType().getNameAsString()
+                + "() without HttpParams: Apache HttpClient 4 leaves http.socket.timeout and "
+                + "http.connection.timeout unset, so connects and reads wait forever",
+                "pass HttpParams with HttpConnectionParams.setConnectionTimeout(...) and setSoTimeout(...), or "
+                        + "build the client with HttpClients.custom().setDefaultRequestConfig(...)");
+    }
+
+    /** The one argument of a legacy client: a ClientConnectionManager, not HttpParams (told by type or name). */
+    private static boolean connectionManager(SourceFile file, Expression argument) {
+        Optional<String> type = file.typeOf(argument);
+        if (type.isPresent()) {
+            return type.get().endsWith("ConnectionManager");
+        }
+        return !argument.toString().toLowerCase(Locale.ROOT).contains("param");
+    }
+
+    private static boolean legacyTimeoutsSet(SourceFile file) {
+        return file.all(MethodCallExpr.class).stream().anyMatch(call -> HC4_PARAM_SETTINGS.contains(
+                call.getNameAsString()))
+                || file.all(FieldAccessExpr.class).stream().anyMatch(f -> HC4_PARAM_NAMES.contains(f.getNameAsString()))
+                || file.all(NameExpr.class).stream().anyMatch(n -> HC4_PARAM_NAMES.contains(n.getNameAsString()))
+                || file.all(StringLiteralExpr.class).stream().anyMatch(s -> HC4_PARAM_NAMES.contains(s.getValue()));
     }
 
     private static void newBuilder(SourceFile file, MethodCallExpr call) {
@@ -109,8 +161,10 @@ final class HttpTimeoutCheck implements JavaCheck {
                 || !file.typeOf(call.getScope().get()).filter("java.net.URL"::equals).isPresent()) {
             return;
         }
-        Outcome connect = BuilderTrace.of(file, call, Set.of("setConnectTimeout"), URL_CONNECTION_USES);
-        Outcome read = BuilderTrace.of(file, call, Set.of("setReadTimeout"), URL_CONNECTION_READS);
+        // A helper that only opens and returns the connection is followed into its callers in this file.
+        Outcome connect = BuilderTrace.trace(file, call, Set.of("setConnectTimeout"), URL_CONNECTION_USES, true)
+                .outcome();
+        Outcome read = BuilderTrace.trace(file, call, Set.of("setReadTimeout"), URL_CONNECTION_READS, true).outcome();
         if (connect == Outcome.FINISHED_UNSET || read == Outcome.FINISHED_UNSET) {
             String missing = connect == Outcome.FINISHED_UNSET && read == Outcome.FINISHED_UNSET
                     ? "connect or read timeout" : connect == Outcome.FINISHED_UNSET ? "connect timeout"

@@ -1,7 +1,10 @@
 package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -9,24 +12,34 @@ import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import io.relia.audit.AuditContext;
+import io.relia.core.Finding;
+import io.relia.core.Location;
+import io.relia.core.Problem;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code java/jdbc-no-timeout}: a JDBC URL of a driver in {@link JdbcDrivers} that reaches a connection or a pool
  * without the connect/socket timeouts whose driver default is infinite, written as a literal, a constant, or built
- * by concatenation in code ({@code "jdbc:mysql://" + host + "/" + db}, with {@code url += "?..."} appends); and
+ * by concatenation in code ({@code "jdbc:mysql://" + host + "/" + db}, with {@code url += "?..."} appends); the
+ * default URL of a configuration bean's field ({@code private String url = "jdbc:mysql://..."} with a setter, or in a
+ * {@code @ConfigurationProperties} class); a URL in the service's configuration files ({@link JdbcConfigUrls}); and
  * {@code setQueryTimeout(0)}. A timeout property the file sets anywhere (a Properties key, a data source setter,
- * setConnectionProperties) counts as set for every URL of the file: which connection it reaches is not traced.
+ * setConnectionProperties) counts as set for every URL of the file: which connection it reaches is not traced; one
+ * set in any main source counts for the URLs of configuration files.
  */
-final class JdbcTimeoutCheck implements JavaCheck {
+final class JdbcTimeoutCheck implements ProjectCheck {
+
+    /** {@code TIMEOUT_SET + "name=;"}: a JDBC timeout property this file sets (a key, a setter). */
+    static final String TIMEOUT_SET = "jdbc.timeout|";
 
     private static final List<String> LIBRARIES = List.of("java.sql", "javax.sql", "com.zaxxer.hikari",
             "org.postgresql", "com.mysql", "org.mariadb", "org.apache.tomcat.jdbc", "org.apache.commons.dbcp",
@@ -49,14 +62,25 @@ final class JdbcTimeoutCheck implements JavaCheck {
     public void check(SourceFile file) {
         if (file.unit().getImports().stream().noneMatch(i -> LIBRARIES.stream()
                 .anyMatch(i.getNameAsString()::startsWith))) {
+            // A properties bean holds its default URL without importing anything of JDBC.
+            configurationDefaults(file, ";", new IdentityHashMap<>());
             return;
         }
         List<MethodCallExpr> calls = file.all(MethodCallExpr.class);
         StringBuilder fileSettings = new StringBuilder(";");
-        file.all(StringLiteralExpr.class).forEach(literal -> fileSettings.append(JdbcDrivers.settingIn(
-                literal.getValue())));
-        calls.stream().map(call -> SETTERS.get(call.getNameAsString())).filter(Objects::nonNull)
-                .forEach(setting -> fileSettings.append(setting).append("=;"));
+        for (StringLiteralExpr literal : file.all(StringLiteralExpr.class)) {
+            String setting = JdbcDrivers.settingIn(literal.getValue());
+            fileSettings.append(setting);
+            if (!setting.isEmpty()) {
+                file.fact(TIMEOUT_SET + setting, literal);
+            }
+        }
+        for (MethodCallExpr call : calls) {
+            Optional.ofNullable(SETTERS.get(call.getNameAsString())).ifPresent(setting -> {
+                fileSettings.append(setting).append("=;");
+                file.fact(TIMEOUT_SET + setting + "=;", call);
+            });
+        }
         Map<Node, Boolean> reported = new IdentityHashMap<>();
         for (MethodCallExpr call : calls) {
             String name = call.getNameAsString();
@@ -68,6 +92,60 @@ final class JdbcTimeoutCheck implements JavaCheck {
                         .filter(url -> reported.put(url.at(), true) == null)
                         .ifPresent(url -> report(file, url));
             }
+        }
+        configurationDefaults(file, fileSettings.toString(), reported);
+    }
+
+    /**
+     * The default URL of a configuration bean: an instance field initialised with a JDBC URL in a class that lets it
+     * be set (a setter of that field, or {@code @ConfigurationProperties}). Unless configured otherwise, it is the
+     * URL production connects with (tcc-transaction's store and recovery properties).
+     */
+    private static void configurationDefaults(SourceFile file, String fileSettings, Map<Node, Boolean> reported) {
+        for (FieldDeclaration field : file.all(FieldDeclaration.class)) {
+            if (field.isStatic()
+                    || !(field.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration owner)) {
+                continue;
+            }
+            boolean bound = owner.getAnnotationByName("ConfigurationProperties").isPresent();
+            for (VariableDeclarator variable : field.getVariables()) {
+                if (variable.getInitializer().orElse(null) instanceof StringLiteralExpr literal
+                        && (bound || hasSetter(owner, variable.getNameAsString()))) {
+                    judged(literal, literal.getValue(), literal.getValue() + fileSettings, false)
+                            .filter(url -> reported.put(url.at(), true) == null)
+                            .ifPresent(url -> report(file, url));
+                }
+            }
+        }
+    }
+
+    private static boolean hasSetter(ClassOrInterfaceDeclaration owner, String field) {
+        String setter = "set" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+        return !owner.getMethodsByName(setter).stream().filter(method -> method.getParameters().size() == 1)
+                .toList().isEmpty();
+    }
+
+    @Override
+    public void finish(AuditContext context, ProjectFacts facts) {
+        if (!context.enabled(JavaRules.JDBC_NO_TIMEOUT.id())) {
+            return;
+        }
+        Path root = context.root();
+        StringBuilder elsewhere = new StringBuilder(";");
+        facts.keysStartingWith(TIMEOUT_SET).stream().filter(key -> !facts.inMainCode(root, key).isEmpty())
+                .forEach(key -> elsewhere.append(key.substring(TIMEOUT_SET.length())));
+        ServiceFiles files = facts.serviceFiles(context);
+        for (Path unreadable : files.unreadable()) {
+            context.problem(Problem.warning(Location.wholeFile(unreadable), "cannot read this file (or it is not "
+                    + "UTF-8): JDBC URLs in it were not checked"));
+        }
+        for (JdbcConfigUrls.Missing url : JdbcConfigUrls.find(root, files.configurations(), elsewhere.toString())) {
+            context.report(new Finding(JavaRules.JDBC_NO_TIMEOUT.id(), JavaRules.JDBC_NO_TIMEOUT.severity(),
+                    url.driver().name() + " JDBC URL" + (url.key().isEmpty() ? "" : " (" + url.key() + ")")
+                            + " in configuration without " + String.join(" or ", url.missing())
+                            + ": the driver's default waits forever for a dead connection or a stuck query",
+                    url.at(), "append " + url.driver().example() + " to the URL, or set it in the pool's "
+                    + "connection properties"));
         }
     }
 

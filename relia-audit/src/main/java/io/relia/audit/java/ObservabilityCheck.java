@@ -48,7 +48,7 @@ final class ObservabilityCheck implements ProjectCheck {
 
     @Override
     public void finish(AuditContext context, ProjectFacts facts) {
-        ServiceFiles files = ServiceFiles.read(context.root(), context.inventory().excluded());
+        ServiceFiles files = facts.serviceFiles(context);
         evidence(context, facts, files);
         if (Stream.of(JavaRules.HANDLER_WITHOUT_METRICS, JavaRules.NO_HEALTH_ENDPOINT, JavaRules.UNSTRUCTURED_LOGGING,
                 JavaRules.OUTBOUND_WITHOUT_TRACING).noneMatch(rule -> context.enabled(rule.id()))) {

@@ -1,5 +1,6 @@
 package io.relia.audit.java;
 
+import io.relia.audit.AuditContext;
 import io.relia.audit.TestSources;
 import io.relia.core.Location;
 
@@ -14,6 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ProjectFacts {
 
     private final Map<String, List<Location>> byKey = new ConcurrentHashMap<>();
+    private ServiceFiles serviceFiles;
+
+    /** The service's non-Java files, read once for all project-wide checks (they run one after another). */
+    synchronized ServiceFiles serviceFiles(AuditContext context) {
+        if (serviceFiles == null) {
+            serviceFiles = ServiceFiles.read(context.root(), context.inventory().excluded());
+        }
+        return serviceFiles;
+    }
 
     void add(Path file, List<SourceFile.Fact> facts) {
         for (SourceFile.Fact fact : facts) {

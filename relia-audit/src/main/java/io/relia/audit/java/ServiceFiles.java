@@ -25,16 +25,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The few non-Java files the observability rules read: build files (dependencies), Dockerfiles and YAML (a Java
- * agent), logging configs and Spring application properties. Found by one walk bounded in depth, files and bytes;
- * test sources ({@link TestSources}, even when audited: they are no evidence of what production runs) and build
- * output are left out, and so are the audit's exclude globs.
+ * The few non-Java files the project-wide rules read: build files (dependencies), Dockerfiles and YAML (a Java
+ * agent), logging configs, Spring application properties, and other {@code .properties} files (JDBC URLs). Found by
+ * one walk bounded in depth, files and bytes; test sources ({@link TestSources}, even when audited: they are no
+ * evidence of what production runs) and build output are left out, and so are the audit's exclude globs.
+ * Properties files are read as ISO-8859-1, their format's encoding, so their text never fails to decode; a file that
+ * cannot be read at all is listed ({@link #unreadable()}) for the rules that need it to say so.
  */
 final class ServiceFiles {
 
     private static final int MAX_DEPTH = 8;
     private static final int MAX_VISITED = 20_000;
     private static final int MAX_READ = 300;
+    /** Properties files are counted apart: a project may hold hundreds of message bundles. */
+    private static final int MAX_PROPERTIES = 2_000;
     private static final long MAX_BYTES = 1024 * 1024;
     private static final Set<String> SKIPPED_DIRS = Set.of("target", "build", "node_modules", "out", "dist",
             "vendor", "bin");
@@ -72,13 +76,17 @@ final class ServiceFiles {
     private final List<Text> deployments;
     private final List<Text> loggingConfigs;
     private final List<Text> springConfigs;
+    private final List<Text> properties;
+    private final List<Path> unreadable;
 
     private ServiceFiles(List<Text> builds, List<Text> deployments, List<Text> loggingConfigs,
-                         List<Text> springConfigs) {
+                         List<Text> springConfigs, List<Text> properties, List<Path> unreadable) {
         this.builds = builds;
         this.deployments = deployments;
         this.loggingConfigs = loggingConfigs;
         this.springConfigs = springConfigs;
+        this.properties = properties;
+        this.unreadable = unreadable;
     }
 
     /** Reads the files of interest under {@code root}; unreadable ones are skipped (the rules then assume less). */
@@ -86,6 +94,7 @@ final class ServiceFiles {
         List<PathMatcher> excludes = excludeGlobs.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
         List<Path> found = new ArrayList<>();
+        int[] propertiesFound = {0};
         try {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
                 private int visited;
@@ -103,10 +112,14 @@ final class ServiceFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && attrs.size() <= MAX_BYTES && kind(file) != null
-                            && !TestSources.isTest(root.relativize(file)) && !excluded(root, file, excludes)
-                            && found.size() < MAX_READ) {
+                    String kind = kind(file);
+                    boolean isProperties = "properties".equals(kind);
+                    boolean room = isProperties ? propertiesFound[0] < MAX_PROPERTIES
+                            : found.size() - propertiesFound[0] < MAX_READ;
+                    if (attrs.isRegularFile() && attrs.size() <= MAX_BYTES && kind != null && room
+                            && !TestSources.isTest(root.relativize(file)) && !excluded(root, file, excludes)) {
                         found.add(file);
+                        propertiesFound[0] += isProperties ? 1 : 0;
                     }
                     return ++visited >= MAX_VISITED ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
@@ -117,24 +130,29 @@ final class ServiceFiles {
                 }
             });
         } catch (IOException e) {
-            return new ServiceFiles(List.of(), List.of(), List.of(), List.of());
+            return new ServiceFiles(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(root));
         }
         found.sort(null);
         List<Text> builds = new ArrayList<>();
         List<Text> deployments = new ArrayList<>();
         List<Text> logging = new ArrayList<>();
         List<Text> spring = new ArrayList<>();
+        List<Text> properties = new ArrayList<>();
+        List<Path> unreadable = new ArrayList<>();
         for (Path file : found) {
             List<String> lines;
             try {
-                lines = InputFiles.readString(file, StandardCharsets.UTF_8, MAX_BYTES).lines().toList();
+                lines = InputFiles.readString(file, kind(file).equals("properties") ? StandardCharsets.ISO_8859_1
+                        : StandardCharsets.UTF_8, MAX_BYTES).lines().toList();
             } catch (IOException unreadableOrNotUtf8) {
+                unreadable.add(file);
                 continue;
             }
             Text text = new Text(file, lines);
             switch (kind(file)) {
                 case "build" -> builds.add(text);
                 case "logging" -> logging.add(text);
+                case "properties" -> properties.add(text);
                 case "spring" -> {
                     spring.add(text);
                     deployments.add(text);
@@ -142,7 +160,7 @@ final class ServiceFiles {
                 default -> deployments.add(text);
             }
         }
-        return new ServiceFiles(builds, deployments, logging, spring);
+        return new ServiceFiles(builds, deployments, logging, spring, properties, unreadable);
     }
 
     /** What a file is to these rules: build, logging, spring, deployment; null when nothing. */
@@ -165,7 +183,7 @@ final class ServiceFiles {
                 || name.endsWith(".env")) {
             return "deployment";
         }
-        return null;
+        return name.endsWith(".properties") ? "properties" : null;
     }
 
     private static boolean excluded(Path root, Path path, List<PathMatcher> excludes) {
@@ -250,5 +268,21 @@ final class ServiceFiles {
 
     List<Text> springConfigs() {
         return springConfigs;
+    }
+
+    /** Configuration a service reads its settings from: Spring configs, other properties files, and YAML. */
+    List<Text> configurations() {
+        List<Text> all = new ArrayList<>(springConfigs);
+        all.addAll(properties);
+        deployments.stream().filter(text -> !springConfigs.contains(text)).filter(text -> {
+            String name = String.valueOf(text.path().getFileName()).toLowerCase(Locale.ROOT);
+            return name.endsWith(".yml") || name.endsWith(".yaml");
+        }).forEach(all::add);
+        return all;
+    }
+
+    /** Files of interest that could not be read (or, outside properties files, were not UTF-8). */
+    List<Path> unreadable() {
+        return unreadable;
     }
 }

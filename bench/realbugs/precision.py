@@ -54,7 +54,7 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix='precision-')
     rng = random.Random(args.seed)
     drawn, missing = [], 0
-    for repo, commit in repositories(os.path.join(HERE, args.list)):
+    for repo, commit in repositories(args.list if os.path.exists(args.list) else os.path.join(HERE, args.list)):
         if wanted and repo not in wanted:
             continue
         gd = gitdir(args.mirrors, repo)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Recall of `relia audit` on the real-bug corpus, and whether each fix silences its finding.
 
-  bench/realbugs/run.py --half tuning|evaluation|heldout2|all [--mirrors DIR] [--relia CMD] [--work DIR]
+  bench/realbugs/run.py --half tuning|evaluation|heldout2|heldout3|all [--mirrors DIR] [--relia CMD] [--work DIR]
                         [--only OWNER/NAME] [--classes LETTERS] [--json FILE] [--verbose]
 
 For every fix commit of the chosen half: the module holding each fixed site (the path before
@@ -17,7 +17,8 @@ finding now names only what the fix left out, e.g. a read timeout added and the 
 Mirrors are bare git directories at DIR/<owner>+<name>/repo or DIR/<owner>+<name> (the layout the
 `fetch` session tool produces; default $REALBUGS_MIRRORS or /work/.mirror). Nothing is downloaded.
 The corpus and its split rule are in README.md: tune on `tuning`, report `evaluation` once;
-`heldout2` is round 2's held-out set (README.md, "Round 2"), audited once at the end of round 2.
+`heldout2` is round 2's held-out set (README.md, "Round 2"), audited once at the end of round 2;
+`heldout3` is round 3's held-out set (README.md, "Round 3"), audited once, in a later session.
 Exit status: 0 when every commit could be audited, 2 when a mirror or commit is missing.
 """
 import argparse
@@ -122,7 +123,7 @@ def near(findings, path, line, rules):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--half', required=True, choices=['tuning', 'evaluation', 'heldout2', 'all'])
+    ap.add_argument('--half', required=True, choices=['tuning', 'evaluation', 'heldout2', 'heldout3', 'all'])
     ap.add_argument('--mirrors', default=os.environ.get('REALBUGS_MIRRORS', '/work/.mirror'))
     ap.add_argument('--relia', default=os.path.join(ROOT, 'relia'))
     ap.add_argument('--work')

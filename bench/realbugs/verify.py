@@ -5,7 +5,7 @@
 
 For every row of sites.tsv: the parent commit is the fix commit's only parent, the half follows
 the stated rule (first hex digit of the fix commit even -> tuning, odd -> evaluation; rows of the
-round-2 held-out set carry half `heldout2` whatever their hash), the pre-fix line exists in
+held-out sets of round 2 and round 3 carry half `heldout2` / `heldout3` whatever their hash), the pre-fix line exists in
 PARENT:pre_path and the post-fix line exists in FIX:post_path.
 --show prints both lines (to the terminal only; nothing is written). Exit status 1 on any problem.
 
@@ -21,8 +21,10 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MIRRORS = os.environ.get('REALBUGS_MIRRORS', '/work/.mirror')
-# tuning/evaluation: round 1, split by the hash rule; heldout2: round 2's held-out set (no hash rule)
-HALVES = ('tuning', 'evaluation', 'heldout2')
+# tuning/evaluation: round 1, split by the hash rule; heldout2/heldout3: the held-out sets of
+# rounds 2 and 3 (no hash rule)
+HALVES = ('tuning', 'evaluation', 'heldout2', 'heldout3')
+HASH_RULE_HALVES = ('tuning', 'evaluation')
 
 
 def gitdir(repo):
@@ -54,7 +56,7 @@ def main():
         want = 'tuning' if int(fix[0], 16) % 2 == 0 else 'evaluation'
         if r['half'] not in HALVES:
             print(f'HALF  {where}: unknown half {r["half"]}'); problems += 1
-        elif r['half'] != 'heldout2' and r['half'] != want:
+        elif r['half'] in HASH_RULE_HALVES and r['half'] != want:
             print(f'HALF  {where}: {r["half"]} but the rule says {want}'); problems += 1
         parents = git(repo, 'rev-list', '--parents', '-n1', fix)
         if parents is None:

@@ -64,12 +64,17 @@ final class SpringRules {
                     + "configprops, shutdown, jolokia, gateway, restart and refresh; Medium for the rest. Files for "
                     + "development (as for spring/secret-in-config: local, dev, test, sample profiles, demo and "
                     + "example modules) and test sources even with --include-tests are not checked: they do not run "
-                    + "in production.",
+                    + "in production. Low, naming the place, when the module's Spring Security configuration lets "
+                    + "only authenticated or authorised callers reach the management base path "
+                    + "(management.endpoints.web.base-path, /actuator by default): requestMatchers/antMatchers/"
+                    + "pathMatchers(\"<base>/**\") or EndpointRequest.toAnyEndpoint() followed by hasAuthority, "
+                    + "hasRole, their hasAny forms, authenticated or access, or a chain scoped with "
+                    + "securityMatcher(EndpointRequest.toAnyEndpoint()) whose anyRequest() is so restricted.",
             "A heap dump holds every credential and token the service has in memory, env and configprops show its "
                     + "configuration, shutdown stops it, gateway's routes can be rewritten (CVE-2022-22947) and "
                     + "loggers can be switched to DEBUG: whoever reaches the port owns the service. Spring Boot "
                     + "exposes only health over HTTP by default for this reason; a separate management.server.port "
-                    + "or Spring Security on /actuator narrows who reaches it, which the audit cannot see.",
+                    + "or Spring Security on /actuator narrows who reaches it.",
             "management:\n  endpoints:\n    web:\n      exposure:\n        include: \"*\"",
             "management:\n  endpoints:\n    web:\n      exposure:\n        include: health,info,prometheus",
             Precision.HIGH, List.of("spring", "security", "actuator"));

@@ -72,16 +72,28 @@ final class SpringSecurity {
         if (exposed.isEmpty()) {
             return;
         }
-        Severity severity = exposed.stream().anyMatch(CRITICAL::contains) ? Severity.HIGH : Severity.MEDIUM;
+        // Behind Spring Security the endpoints answer only to the callers it lets through: still worth knowing
+        // (one permitAll away from open), not a Medium+ finding on its own.
+        Optional<String> restricted = ActuatorAccess.restriction(file.file(), basePath(configuration), context);
+        Severity severity = restricted.isPresent() ? Severity.LOW
+                : exposed.stream().anyMatch(CRITICAL::contains) ? Severity.HIGH : Severity.MEDIUM;
         String port = configuration.stream().flatMap(any -> any.get("management.server.port").stream())
                 .map(property -> " (on management port " + property.value() + ")").findFirst().orElse("");
+        String access = restricted.map(where -> "; Spring Security restricts who reaches them (" + where + ")")
+                .orElse("");
         String named = String.join(", ", exposed.subList(0, Math.min(4, exposed.size())));
         context.report(new Finding(SpringRules.ACTUATOR_EXPOSED.id(), severity, (everything ? "every actuator "
                 + "endpoint is exposed over HTTP (include=*), " + named + " included"
-                : "sensitive actuator endpoints exposed over HTTP: " + String.join(", ", exposed)) + port,
+                : "sensitive actuator endpoints exposed over HTTP: " + String.join(", ", exposed)) + port + access,
                 first.get().location(),
                 "expose only what is scraped or probed (" + INCLUDE + "=health,info,prometheus) and put the rest "
                         + "behind Spring Security or a management port no one outside reaches"));
+    }
+
+    /** Where the endpoints are served: management.endpoints.web.base-path, by default /actuator. */
+    private static String basePath(List<SpringProperties> configuration) {
+        return configuration.stream().flatMap(any -> any.get("management.endpoints.web.base-path").stream())
+                .map(SpringProperties.Property::value).findFirst().orElse("/actuator");
     }
 
     /** Sensitive endpoints, critical first, each once. */

@@ -314,7 +314,8 @@ final class JavaRules {
                     + "and so does one set in any main Java source; HikariCP connection-timeout (the wait for a "
                     + "pooled connection) does not. Not judged there: comments, ${...} fallbacks and query strings, "
                     + "embedded drivers (H2, HSQLDB, Derby), example/sample/demo/tutorial folders, docs, "
-                    + "docker-compose files and non-production profiles (local, dev, test, ...). Also "
+                    + "Docker Compose files (by name, or by content: only Compose top-level keys, services with "
+                    + "an image or build) and non-production profiles (local, dev, test, sample, ...). Also "
                     + "Statement.setQueryTimeout(0).",
             "MySQL Connector/J defaults connectTimeout and socketTimeout to 0; pgjdbc, MariaDB Connector/J and the "
                     + "SQL Server driver default socketTimeout to 0; Oracle thin sets no read timeout. 0 waits "

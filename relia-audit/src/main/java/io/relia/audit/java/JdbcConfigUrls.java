@@ -1,5 +1,6 @@
 package io.relia.audit.java;
 
+import io.relia.audit.DevelopmentFiles;
 import io.relia.core.Location;
 
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * the read timeout is asked for (a pool bounds the connect with its login timeout); HikariCP's
  * {@code connectionTimeout} is the wait for a pooled connection, not a socket timeout, and does not count.
  * Not judged: comments, URLs whose query string or whole value comes from a placeholder, H2/HSQLDB/Derby and other
- * embedded drivers (not in the table), examples, samples and demos, docker-compose files, and profiles that do not
- * run in production (local, dev, test, ...).
+ * embedded drivers (not in the table), and files for development ({@link DevelopmentFiles}: examples, samples and
+ * demos, Docker Compose files by name or content, and profiles that do not run in production: local, dev, test).
  */
 final class JdbcConfigUrls {
 
@@ -35,12 +35,6 @@ final class JdbcConfigUrls {
     }
 
     private static final Pattern URL = Pattern.compile("jdbc:[A-Za-z0-9]+:[^\\s\"'<>,]*");
-    private static final Set<String> NON_PRODUCTION = Set.of("local", "dev", "development", "test", "tests",
-            "testing", "it", "e2e", "ci", "h2", "example", "sample", "demo");
-    /** Folders whose name holds one of these do not ship (tcc-transaction-tutorial-sample, spring-demo). */
-    private static final List<String> NOT_SHIPPED_FOLDERS = List.of("example", "sample", "demo", "tutorial",
-            "quickstart", "benchmark");
-    private static final Set<String> DOCUMENTATION = Set.of("doc", "docs", "documentation", "site");
 
     private JdbcConfigUrls() {
     }
@@ -58,7 +52,7 @@ final class JdbcConfigUrls {
         }
         List<Missing> found = new ArrayList<>();
         for (ServiceFiles.Text text : configurations) {
-            if (shipped(root, text.path())) {
+            if (!DevelopmentFiles.isDevelopment(root, text.path(), text.lines())) {
                 String known = settings.get(directory(text)) + elsewhere;
                 for (int index = 0; index < text.lines().size(); index++) {
                     urlIn(text, index, known).ifPresent(found::add);
@@ -115,27 +109,5 @@ final class JdbcConfigUrls {
     private static Path directory(ServiceFiles.Text text) {
         Path parent = text.path().toAbsolutePath().normalize().getParent();
         return parent == null ? Path.of("") : parent;
-    }
-
-    /** False for examples, samples, demos, docs, docker-compose files and non-production profiles. */
-    private static boolean shipped(Path root, Path file) {
-        Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
-        for (int index = 0; index < relative.getNameCount() - 1; index++) {
-            String folder = relative.getName(index).toString().toLowerCase(Locale.ROOT);
-            if (DOCUMENTATION.contains(folder) || NOT_SHIPPED_FOLDERS.stream().anyMatch(folder::contains)) {
-                return false;
-            }
-        }
-        String name = String.valueOf(relative.getFileName()).toLowerCase(Locale.ROOT);
-        if (name.contains("docker-compose") || name.startsWith("compose.")) {
-            return false;
-        }
-        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        for (String part : stem.split("[-_.]")) {
-            if (NON_PRODUCTION.contains(part)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -97,11 +97,14 @@ public final class KubernetesAuditor implements AuditAnalyzer {
         Optional<MapNode> requests = resources.flatMap(r -> r.map("requests"));
         Optional<MapNode> limits = resources.flatMap(r -> r.map("limits"));
         List<String> missing = new ArrayList<>();
-        if (requests.flatMap(r -> r.text("cpu")).isEmpty()) {
-            missing.add("requests.cpu");
-        }
-        if (requests.flatMap(r -> r.text("memory")).isEmpty()) {
-            missing.add("requests.memory");
+        // A limit without a request is also the request: "If you specify a limit for a resource, but do not
+        // specify any request, ... Kubernetes copies the limit" (kubernetes.io, Resource Management for Pods
+        // and Containers), so limits-only containers are scheduled as requests = limits.
+        for (String resource : List.of("cpu", "memory")) {
+            if (requests.flatMap(r -> r.text(resource)).isEmpty() && limits.flatMap(l -> l.text(resource))
+                    .isEmpty()) {
+                missing.add("requests." + resource);
+            }
         }
         if (limits.flatMap(l -> l.text("memory")).isEmpty()) {
             missing.add("limits.memory");

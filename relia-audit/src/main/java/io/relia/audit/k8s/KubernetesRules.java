@@ -17,7 +17,8 @@ final class KubernetesRules {
                     + "with ports, or all of them when none declares ports (which one listens cannot be told); a "
                     + "sidecar without ports (a config reloader, an exporter behind a proxy that has the port) is "
                     + "not. Jobs and CronJobs are not checked, nor workloads that take no traffic (a load generator, "
-                    + "a queue worker).",
+                    + "a queue worker). A Service that also selects a copy of the workload written nearer to it "
+                    + "(in its own folder tree, another bundle of the repository) serves that copy only.",
             "Without a readiness probe a pod gets traffic before it listens and keeps it while it is broken; without "
                     + "a liveness probe a wedged process is never restarted. kube-score pod-probes (critical), "
                     + "kube-linter no-readiness-probe/no-liveness-probe and Polaris readinessProbeMissing/"
@@ -32,7 +33,9 @@ final class KubernetesRules {
 
     static final AuditRule MISSING_RESOURCES = new AuditRule("k8s/missing-resources",
             "Container without CPU/memory requests or memory limit", Severity.MEDIUM,
-            "A container that sets no CPU request, no memory request or no memory limit.",
+            "A container that sets no CPU request, no memory request or no memory limit. A limit set without "
+                    + "its request counts as the request too: Kubernetes copies the limit into the missing request "
+                    + "(limits: {cpu: 500m, memory: 512Mi} alone is requests = limits).",
             "Without requests the scheduler packs pods onto nodes that cannot hold them and they are evicted first "
                     + "under pressure; without a memory limit one leaking pod takes its node's memory from the "
                     + "others. kube-score container-resources, kube-linter unset-cpu-requirements/"

@@ -121,9 +121,39 @@ public final class Workloads {
      */
     boolean serves(Workload workload) {
         boolean ports = workload.containers().stream().anyMatch(Workloads::declaresPorts);
-        return ports || ofKind("Service").stream().anyMatch(service -> service.namespace()
-                .equals(workload.namespace()) && LabelSelectors.selectsByEquality(service.object().map("spec")
-                .flatMap(spec -> spec.map("selector")), workload.podLabels()));
+        return ports || ofKind("Service").stream().anyMatch(service -> selects(service, workload)
+                && nearestSelected(service, workload));
+    }
+
+    private static boolean selects(Manifest service, Workload workload) {
+        return service.namespace().equals(workload.namespace()) && LabelSelectors.selectsByEquality(service
+                .object().map("spec").flatMap(spec -> spec.map("selector")), workload.podLabels());
+    }
+
+    /**
+     * True when no other workload the Service selects lies nearer to it in the tree: a Service belongs to the
+     * bundle it is written in (bank-of-anthos's extras/postgres-hpa/ has a Service for its own copy of the load
+     * generator, which says nothing about the one in kubernetes-manifests/). Copies of one workload in several
+     * bundles ({@link OncePerCopy}) are told apart by how many leading folders they share with the Service's file.
+     */
+    private boolean nearestSelected(Manifest service, Workload workload) {
+        int distance = sharedFolders(service.file(), workload.file());
+        return workloads.stream().noneMatch(other -> other != workload && selects(service, other)
+                && sharedFolders(service.file(), other.file()) > distance);
+    }
+
+    private static int sharedFolders(Path a, Path b) {
+        Path first = a.toAbsolutePath().normalize().getParent();
+        Path second = b.toAbsolutePath().normalize().getParent();
+        if (first == null || second == null) {
+            return 0;
+        }
+        int shared = 0;
+        while (shared < Math.min(first.getNameCount(), second.getNameCount())
+                && first.getName(shared).equals(second.getName(shared))) {
+            shared++;
+        }
+        return shared;
     }
 
     /**

@@ -61,14 +61,20 @@ final class SpringRules {
                     + "property) or naming a sensitive endpoint: heapdump, threaddump, env, configprops, "
                     + "shutdown, jolokia, logfile, loggers, httpexchanges/httptrace, sessions, gateway, restart, "
                     + "refresh. Endpoints listed in exposure.exclude are taken out. High for heapdump, env, "
-                    + "configprops, shutdown, jolokia, gateway, restart and refresh; Medium for the rest. Profiles "
-                    + "named local, dev, development, test, testing, it, e2e, ci and h2, and test sources even with "
-                    + "--include-tests, are not checked: they do not run in production.",
+                    + "configprops, shutdown, jolokia, gateway, restart and refresh; Medium for the rest. Files for "
+                    + "development (as for spring/secret-in-config: local, dev, test, sample profiles, demo and "
+                    + "example modules) and test sources even with --include-tests are not checked: they do not run "
+                    + "in production. Low, naming the place, when the module's Spring Security configuration lets "
+                    + "only authenticated or authorised callers reach the management base path "
+                    + "(management.endpoints.web.base-path, /actuator by default): requestMatchers/antMatchers/"
+                    + "pathMatchers(\"<base>/**\") or EndpointRequest.toAnyEndpoint() followed by hasAuthority, "
+                    + "hasRole, their hasAny forms, authenticated or access, or a chain scoped with "
+                    + "securityMatcher(EndpointRequest.toAnyEndpoint()) whose anyRequest() is so restricted.",
             "A heap dump holds every credential and token the service has in memory, env and configprops show its "
                     + "configuration, shutdown stops it, gateway's routes can be rewritten (CVE-2022-22947) and "
                     + "loggers can be switched to DEBUG: whoever reaches the port owns the service. Spring Boot "
                     + "exposes only health over HTTP by default for this reason; a separate management.server.port "
-                    + "or Spring Security on /actuator narrows who reaches it, which the audit cannot see.",
+                    + "or Spring Security on /actuator narrows who reaches it.",
             "management:\n  endpoints:\n    web:\n      exposure:\n        include: \"*\"",
             "management:\n  endpoints:\n    web:\n      exposure:\n        include: health,info,prometheus",
             Precision.HIGH, List.of("spring", "security", "actuator"));
@@ -79,9 +85,14 @@ final class SpringRules {
                     + "private-key; not password-encoder or token-validity-seconds) set to a literal value rather "
                     + "than a ${...} placeholder: spring.datasource.password=s3cret, "
                     + "spring.security.oauth2.client.registration.*.client-secret, server.ssl.key-store-password. "
-                    + "Upper-case placeholders a deploy script replaces (YOUR_API_KEY) are not literals. Profiles "
-                    + "named local, dev, development, test, testing, it, e2e, ci and h2, and test sources even with "
-                    + "--include-tests, are not checked.",
+                    + "Upper-case placeholders a deploy script replaces (YOUR_API_KEY) are not literals. Not "
+                    + "checked: files for development (profiles named local, dev, development, test, testing, it, "
+                    + "e2e, ci, h2, sample(s), example(s) or demo, such as application-secret-samples.yml; modules "
+                    + "and folders named *example*, *sample*, *demo*, *tutorial*, *quickstart*; docs), test sources "
+                    + "even with --include-tests, a password whose server written beside it (url, host, uri, "
+                    + "addresses of the same block) is localhost or 127.0.0.1 outside a prod profile (a developer's "
+                    + "local database), and base64 values whose decoded text calls them a sample (change, example, "
+                    + "sample).",
             "application.yml is committed and packaged into the jar: the secret is in the repository's history, "
                     + "every build artifact and every image layer, and changing it takes a release. Read it from "
                     + "the environment (${DB_PASSWORD}), a mounted Secret or a config server with a secret backend.",

@@ -128,8 +128,8 @@ final class FallbackCatch {
     /**
      * The handler returns, or assigns, a value that says it is the fallback: an empty {@code Optional} (the caller's
      * type already asks it to handle absence), a value or call named default/fallback, a new placeholder object
-     * whose type says so, or a parameter of the method (the caller chose the fallback). {@code return null}, {@code return false} and empty collections are not:
-     * nothing tells the caller the work failed.
+     * whose type says so, or a parameter of the method (the caller chose the fallback). {@code return null},
+     * {@code return false} and empty collections are not: nothing tells the caller the work failed.
      */
     private static boolean handlerFallsBack(CatchClause catchClause) {
         List<Statement> statements = catchClause.getBody().getStatements();

@@ -1,9 +1,10 @@
 import java.util.function.Supplier;
 
-// Telling a listener about the failure neither waits nor limits: the loop still hammers the call forever.
+// Telling a listener about the failure (even through an onError callback) neither waits nor limits: the loop
+// still hammers the call forever.
 class NotifyingLoop {
     interface Listener {
-        void failed(Exception failure);
+        void onError(Exception failure);
     }
 
     static <T> T call(Listener listener, Supplier<T> supplier) {
@@ -11,7 +12,7 @@ class NotifyingLoop {
             try {
                 return supplier.get();
             } catch (RuntimeException e) {
-                listener.failed(e);
+                listener.onError(e);
             }
         }
     }

@@ -39,16 +39,19 @@ final class DesignedRetry {
     private static final Pattern PACING_OBJECT = Pattern.compile("(?i).*(retry|backoff|back_off|policy|context)|ctx");
     /** Calls that take a failure and wait before the next attempt, or throw when the attempts are spent. */
     private static final Pattern PACING_CALL = Pattern.compile("on\\w*Error|onFailure|retry\\w*|backoff\\w*|wait\\w*");
+    /** Of those, the ones whose name alone says they pace (on*Error on a listener only reports the failure). */
+    private static final Pattern PACING_BY_NAME = Pattern.compile("retry\\w*|backoff\\w*|wait\\w*");
 
     private DesignedRetry() {
     }
 
     /**
      * True when a catch of the loop hands the failure to another object that paces the retry: a call on a
-     * retry context, backoff or policy ({@code context.onError(e)}), or a call named for it ({@code onError},
-     * {@code retry*}, {@code backoff*}, {@code wait*}) given the caught exception. The loop's wait and limit live
-     * in that object (Resilience4j's {@code Retry.Context.onError} sleeps the configured interval and rethrows when
-     * the attempts run out), so the loop alone shows neither, and neither is missing.
+     * retry context, backoff or policy ({@code context.onError(e)}), or a call named for pacing ({@code retry*},
+     * {@code backoff*}, {@code wait*}) given the caught exception; {@code listener.onError(e)} only reports it.
+     * The loop's wait and limit live in that object (Resilience4j's {@code Retry.Context.onError} sleeps the
+     * configured interval and rethrows when the attempts run out), so the loop alone shows neither, and neither is
+     * missing.
      */
     static boolean delegatesPacing(Statement loop) {
         return SourceFile.within(RetryLoopCheck.body(loop), CatchClause.class, OTHER_CODE).stream()
@@ -66,7 +69,8 @@ final class DesignedRetry {
             boolean handsIt = call.getArguments().stream().anyMatch(argument -> argument instanceof NameExpr name
                     && name.getNameAsString().equals(failure));
             boolean pacingObject = PACING_OBJECT.matcher(receiver.get()).matches();
-            return pacingObject && (handsIt || pacingCall) || pacingCall && handsIt;
+            return pacingObject && (handsIt || pacingCall)
+                    || handsIt && PACING_BY_NAME.matcher(call.getNameAsString()).matches();
         });
     }
 

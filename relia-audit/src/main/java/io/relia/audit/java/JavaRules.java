@@ -177,7 +177,7 @@ final class JavaRules {
                     + "or a fixed one, or with success as its only exit, is still reported. Nor a loop whose catch "
                     + "hands the failure to an object that paces it: a call on a retry context, backoff or policy "
                     + "(Resilience4j's context.onError(e) waits the interval and rethrows when attempts run out), "
-                    + "or a call named on*Error/onFailure/retry*/backoff*/wait* given the exception (this also "
+                    + "or a call named retry*/backoff*/wait* given the exception, not a listener's onError (this also "
                     + "holds for java/retry-without-backoff); nor, for both rules, a retry library's configuration "
                     + "inside the library's own packages (io.github.resilience4j, org.springframework.retry), "
                     + "where a default is defined, not chosen.",

@@ -5,12 +5,12 @@ import java.util.function.Supplier;
 // other exit is that call throwing.
 class RetryingDecorator {
     interface Retry {
-        Context context();
+        <T> Context<T> context();
 
-        interface Context {
+        interface Context<T> {
             void onError(Exception failure) throws Exception;
 
-            boolean onResult(Object result);
+            boolean onResult(T result);
 
             void onComplete();
         }
@@ -21,7 +21,7 @@ class RetryingDecorator {
     }
 
     static <T> T call(Retry retry, Supplier<T> supplier) throws Exception {
-        Retry.Context context = retry.context();
+        Retry.Context<T> context = retry.context();
         do {
             try {
                 T result = supplier.get();

@@ -77,9 +77,9 @@ final class DesignedRetry {
     /** The variable or field a call is made on, with its declared type when known: {@code context Retry.Context}. */
     private static Optional<String> receiverName(Expression scope) {
         if (scope instanceof NameExpr name) {
-            String type = Declaration.of(name).map(declared -> declared.type().asString()).orElse("");
-            return Optional.of(PACING_OBJECT.matcher(type.replaceAll("<.*", "")).matches() ? type
-                    : name.getNameAsString());
+            String type = Declaration.of(name).map(declared -> declared.type().asString().replaceAll("<.*", ""))
+                    .orElse("");
+            return Optional.of(PACING_OBJECT.matcher(type).matches() ? type : name.getNameAsString());
         }
         if (scope instanceof FieldAccessExpr access && access.getScope().isThisExpr()) {
             return Optional.of(access.getNameAsString());

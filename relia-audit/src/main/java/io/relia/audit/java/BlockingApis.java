@@ -143,9 +143,14 @@ final class BlockingApis {
      * #adminclientconfigs_default.api.timeout.ms); the producer completes each send() future within
      * delivery.timeout.ms, "an upper bound on the time to report success or failure after a call to send() returns"
      * (KIP-91, Kafka 2.1+; https://kafka.apache.org/documentation/#producerconfigs_delivery.timeout.ms), after
-     * blocking in send() for at most max.block.ms.
+     * blocking in send() for at most max.block.ms. Armeria's clients (WebClient, RestClient, its gRPC and Thrift
+     * clients) fail every response after the client's response timeout, 15 s unless configured
+     * (DefaultFlagsProvider.DEFAULT_RESPONSE_TIMEOUT_MILLIS; https://armeria.dev/docs/client-timeouts, "the default
+     * client-side timeout of a response"), so a future made from their response completes. OkHttp's call timeout
+     * (0, none, by default) and Java 11's HttpClient (no request timeout unless set) bound nothing and are not here.
      */
     private static final Map<String, String> BOUNDED = Map.of(
+            "com.linecorp.armeria.client.", "the Armeria client's response timeout (15 s unless configured)",
             "org.apache.kafka.common.KafkaFuture", KAFKA_API_TIMEOUT,
             "org.apache.kafka.common.internals.KafkaFutureImpl", KAFKA_API_TIMEOUT,
             "org.apache.kafka.clients.admin.", KAFKA_API_TIMEOUT,

@@ -1,6 +1,7 @@
 package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -53,7 +54,21 @@ final class BoundedFutures {
                 || origin.get().getScope().flatMap(file::receiverType).filter(s -> s.startsWith(NETTY)).isPresent())) {
             return Optional.of("a Netty " + origin.get().getNameAsString() + " future completes on its own");
         }
-        return madeBy(file, origin.get(), 0);
+        return madeBy(file, origin.get(), 0).or(() -> madeByHelper(file, origin.get()));
+    }
+
+    /**
+     * A future returned by a method of this file ({@code sendRequest().join()}) whose body makes a call the table
+     * bounds: the future it hands back is that call's response, reshaped.
+     */
+    private static Optional<String> madeByHelper(SourceFile file, MethodCallExpr call) {
+        if (call.getScope().isPresent() && !call.getScope().get().isThisExpr()) {
+            return Optional.empty();
+        }
+        return file.unit().findFirst(MethodDeclaration.class, m -> m.getNameAsString().equals(call.getNameAsString())
+                && m.getParameters().size() == call.getArguments().size() && m.getBody().isPresent())
+                .flatMap(helper -> helper.findAll(MethodCallExpr.class).stream()
+                        .map(inner -> madeBy(file, inner, 0)).flatMap(Optional::stream).findFirst());
     }
 
     /** The call that made the future: the receiver itself, or the initializer of a local never reassigned. */

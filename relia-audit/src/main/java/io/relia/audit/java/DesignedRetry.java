@@ -10,13 +10,16 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * For {@code java/retry-unbounded}: a retry without an attempt limit by design. It backs off (a growing or
@@ -32,7 +35,56 @@ final class DesignedRetry {
     private static final Predicate<Node> OTHER_CODE = node -> node instanceof LambdaExpr
             || node instanceof ObjectCreationExpr || node instanceof TypeDeclaration;
 
+    /** An object that paces retries for the loop: Resilience4j's {@code Retry.Context}, a backoff, a policy. */
+    private static final Pattern PACING_OBJECT = Pattern.compile("(?i).*(retry|backoff|back_off|policy|context)|ctx");
+    /** Calls that take a failure and wait before the next attempt, or throw when the attempts are spent. */
+    private static final Pattern PACING_CALL = Pattern.compile("on\\w*Error|onFailure|retry\\w*|backoff\\w*|wait\\w*");
+    /** Of those, the ones whose name alone says they pace (on*Error on a listener only reports the failure). */
+    private static final Pattern PACING_BY_NAME = Pattern.compile("retry\\w*|backoff\\w*|wait\\w*");
+
     private DesignedRetry() {
+    }
+
+    /**
+     * True when a catch of the loop hands the failure to another object that paces the retry: a call on a
+     * retry context, backoff or policy ({@code context.onError(e)}), or a call named for pacing ({@code retry*},
+     * {@code backoff*}, {@code wait*}) given the caught exception; {@code listener.onError(e)} only reports it.
+     * The loop's wait and limit live in that object (Resilience4j's {@code Retry.Context.onError} sleeps the
+     * configured interval and rethrows when the attempts run out), so the loop alone shows neither, and neither is
+     * missing.
+     */
+    static boolean delegatesPacing(Statement loop) {
+        return SourceFile.within(RetryLoopCheck.body(loop), CatchClause.class, OTHER_CODE).stream()
+                .anyMatch(DesignedRetry::handsFailureOver);
+    }
+
+    private static boolean handsFailureOver(CatchClause catchClause) {
+        String failure = catchClause.getParameter().getNameAsString();
+        return catchClause.getBody().findAll(MethodCallExpr.class).stream().anyMatch(call -> {
+            Optional<String> receiver = call.getScope().flatMap(DesignedRetry::receiverName);
+            if (receiver.isEmpty()) {
+                return false;
+            }
+            boolean pacingCall = PACING_CALL.matcher(call.getNameAsString()).matches();
+            boolean handsIt = call.getArguments().stream().anyMatch(argument -> argument instanceof NameExpr name
+                    && name.getNameAsString().equals(failure));
+            boolean pacingObject = PACING_OBJECT.matcher(receiver.get()).matches();
+            return pacingObject && (handsIt || pacingCall)
+                    || handsIt && PACING_BY_NAME.matcher(call.getNameAsString()).matches();
+        });
+    }
+
+    /** The variable or field a call is made on, with its declared type when known: {@code context Retry.Context}. */
+    private static Optional<String> receiverName(Expression scope) {
+        if (scope instanceof NameExpr name) {
+            String type = Declaration.of(name).map(declared -> declared.type().asString().replaceAll("<.*", ""))
+                    .orElse("");
+            return Optional.of(PACING_OBJECT.matcher(type).matches() ? type : name.getNameAsString());
+        }
+        if (scope instanceof FieldAccessExpr access && access.getScope().isThisExpr()) {
+            return Optional.of(access.getNameAsString());
+        }
+        return Optional.empty();
     }
 
     /**

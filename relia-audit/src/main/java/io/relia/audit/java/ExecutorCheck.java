@@ -1,18 +1,33 @@
 package io.relia.audit.java;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code java/unbounded-executor}: pools and queues without a limit, threads started per request. */
+/**
+ * {@code java/unbounded-executor}: pools and queues without a limit, threads started per request. A fixed pool that
+ * only ever receives its own n workers (at most n submissions, made once) is spared: its queue stays empty.
+ */
 final class ExecutorCheck implements JavaCheck {
 
     private static final String EXECUTORS = "java.util.concurrent.Executors";
@@ -24,6 +39,9 @@ final class ExecutorCheck implements JavaCheck {
             "java.util.concurrent.LinkedBlockingDeque");
     private static final Set<String> ALWAYS_UNBOUNDED = Set.of("java.util.concurrent.LinkedTransferQueue",
             "java.util.concurrent.PriorityBlockingQueue", "java.util.concurrent.DelayQueue");
+    /** Calls that hand an executor work. */
+    private static final Set<String> SUBMITS = Set.of("execute", "submit", "invokeAll", "invokeAny", "schedule",
+            "scheduleAtFixedRate", "scheduleWithFixedDelay");
     private static final Set<String> HANDLERS = Set.of("handle", "service", "doGet", "doPost", "doPut", "doDelete",
             "doPatch", "handleRequest");
     private static final Set<String> MAPPINGS = Set.of("GetMapping", "PostMapping", "PutMapping", "DeleteMapping",
@@ -33,7 +51,7 @@ final class ExecutorCheck implements JavaCheck {
     public void check(SourceFile file) {
         for (MethodCallExpr call : file.all(MethodCallExpr.class)) {
             String problem = FACTORIES.get(call.getNameAsString());
-            if (problem != null && file.isClass(call.getScope(), EXECUTORS)) {
+            if (problem != null && file.isClass(call.getScope(), EXECUTORS) && !onlyItsOwnWorkers(file, call)) {
                 file.report(JavaRules.UNBOUNDED_EXECUTOR, call, "Executors." + call.getNameAsString() + "() "
                         + problem, "use a ThreadPoolExecutor with a bounded queue (ArrayBlockingQueue) and a "
                         + "rejection policy, or a virtual-thread executor behind a Semaphore");
@@ -49,6 +67,71 @@ final class ExecutorCheck implements JavaCheck {
                         .getNameAsString() + "()", "submit the work to a bounded executor shared by all requests");
             }
         }
+    }
+
+    /**
+     * A fixed pool (or a single thread) that only ever receives its own workers: a local pool whose every
+     * submission sits in one counted loop {@code for (i = 0; i < n; i++)} over the pool's own size
+     * {@code n} (or is one submission to a single thread), with no loop around it. At most n tasks for n threads:
+     * the queue never holds a task, whatever the tasks do (a pool of long-running consumers started once). When the
+     * pool is handed out (returned, stored), every other submission of the file must be to a pool of its own.
+     */
+    private static boolean onlyItsOwnWorkers(SourceFile file, MethodCallExpr factory) {
+        Node holder = factory.getParentNode().orElse(null);
+        Node choice = holder instanceof ConditionalExpr ? holder : factory;
+        if (holder instanceof ConditionalExpr) {
+            holder = holder.getParentNode().orElse(null);
+        }
+        if (!(holder instanceof VariableDeclarator pool) || !(pool.getParentNode().orElse(null)
+                instanceof VariableDeclarationExpr) || SourceFile.ancestor(factory, MethodDeclaration.class)
+                .filter(ExecutorCheck::isHandler).isPresent()) {
+            return false;
+        }
+        Optional<String> size = choice.findFirst(MethodCallExpr.class, c -> c.getNameAsString()
+                .equals("newFixedThreadPool") && c.getArguments().size() == 1).map(c -> c.getArgument(0).toString())
+                .or(() -> factory.getNameAsString().equals("newSingleThreadExecutor") ? Optional.of("1")
+                        : Optional.empty());
+        List<MethodCallExpr> submissions = file.all(MethodCallExpr.class).stream()
+                .filter(call -> SUBMITS.contains(call.getNameAsString())).toList();
+        List<MethodCallExpr> own = submissions.stream().filter(call -> isLocal(call.getScope(), pool)).toList();
+        boolean escapes = file.all(NameExpr.class).stream().anyMatch(name -> refersTo(name, pool)
+                && !(name.getParentNode().orElse(null) instanceof MethodCallExpr call
+                && call.getScope().orElse(null) == name));
+        boolean othersLocal = submissions.stream().allMatch(call -> own.contains(call) || call.getScope()
+                .filter(scope -> scope instanceof NameExpr target && Declaration.of(target).filter(d ->
+                        d.node().getParentNode().orElse(null) instanceof VariableDeclarationExpr).isPresent())
+                .isPresent());
+        return size.isPresent() && !own.isEmpty() && own.stream().allMatch(call -> countedOnce(call, size.get()))
+                && (!escapes || othersLocal);
+    }
+
+    private static boolean isLocal(Optional<Expression> scope, VariableDeclarator pool) {
+        return scope.filter(s -> s instanceof NameExpr target && refersTo(target, pool)).isPresent();
+    }
+
+    private static boolean refersTo(NameExpr name, VariableDeclarator pool) {
+        return name.getNameAsString().equals(pool.getNameAsString())
+                && Declaration.of(name).filter(d -> d.node() == pool).isPresent();
+    }
+
+    /** The submission runs once, or in one loop {@code i < size} not itself inside a loop or a lambda. */
+    private static boolean countedOnce(MethodCallExpr submission, String size) {
+        List<Node> enclosing = new ArrayList<>();
+        Node current = submission.getParentNode().orElse(null);
+        while (current != null && !(current instanceof CallableDeclaration<?>)) {
+            if (current instanceof ForStmt || current instanceof WhileStmt || current instanceof DoStmt
+                    || current instanceof ForEachStmt || current instanceof LambdaExpr) {
+                enclosing.add(current);
+            }
+            current = current.getParentNode().orElse(null);
+        }
+        if (enclosing.isEmpty()) {
+            return true;
+        }
+        return enclosing.size() == 1 && enclosing.get(0) instanceof ForStmt loop && loop.getCompare()
+                .filter(compare -> compare instanceof BinaryExpr bound
+                        && bound.getOperator() == BinaryExpr.Operator.LESS
+                        && bound.getRight().toString().equals(size)).isPresent();
     }
 
     private static void threadPool(SourceFile file, ObjectCreationExpr creation) {

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -39,7 +40,9 @@ import java.util.regex.Pattern;
  * value and the code after the try returns another, or the try assigns a variable that keeps its earlier value.
  * A conversion is a call named like one, or a call whose only caught failures are conversion failures
  * ({@code ParseException}, {@code NumberFormatException}...); nested calls other than string shaping
- * ({@code trim}, {@code toUpperCase}) make it something else, since they may do I/O.
+ * ({@code trim}, {@code toUpperCase}) make it something else, since they may do I/O. Two more: a handler that only
+ * counts the failure in a metric and skips the item, and one that answers a placeholder whose type says it stands
+ * for a missing thing ({@code new DescriptiveResource("... is invalid")}, {@code new NoOpHandler()}).
  */
 final class FallbackCatch {
 
@@ -47,6 +50,12 @@ final class FallbackCatch {
     private static final Pattern FALLBACK_NAME = Pattern.compile("(?i).*(default|fallback).*");
     /** Calls that build an error answer rather than a fallback value. */
     private static final Pattern ERROR_ANSWER = Pattern.compile("(?i).*(error|fail|status|exception|problem).*");
+    /** Calls that count a failure in a metric: increment*, inc, mark, or a name that says what was lost. */
+    private static final Pattern COUNTING_CALL = Pattern.compile(
+            "increment(?!AndGet)\\w*|inc|mark|\\w*(Dropped|Errors|Failures|Rejected|Discarded)\\w*");
+    /** A type that says it stands for a missing or failed thing: Spring's DescriptiveResource, a no-op handler. */
+    private static final Pattern PLACEHOLDER_TYPE = Pattern.compile(
+            "(Descriptive|Empty|Missing|Unknown|Invalid|Placeholder|NoOp|Noop|Null|Absent|NotFound)[A-Z]\\w*");
     /** Calls that convert text or a code into a value, and fail only when the input is malformed. */
     private static final Pattern CONVERSION_NAME = Pattern.compile(
             "valueOf|parse[A-Z]?\\w*|decode\\w*|from(String|Value|Name|Code)|forName");
@@ -66,7 +75,31 @@ final class FallbackCatch {
 
     /** True when the catch is a visibly deliberate fallback (see the class comment). */
     static boolean deliberate(CatchClause catchClause) {
-        return handlerFallsBack(catchClause) || conversionFallsBack(catchClause) || finishesAnyway(catchClause);
+        return handlerFallsBack(catchClause) || conversionFallsBack(catchClause) || finishesAnyway(catchClause)
+                || countsAndSkips(catchClause);
+    }
+
+    /**
+     * The handler counts the failure in a metric and skips the item: every statement is a call on a meter or
+     * metrics object ({@code metrics.incrementMessagesDropped()}, {@code counter.increment()},
+     * {@code meter.mark()}), with at most a {@code continue} or a bare {@code return} after them. The failure shows on
+     * a dashboard and the work goes on without the one item (a consumer dropping an undecodable message). Bumping a
+     * private atomic ({@code incrementAndGet}) is a tally no one reports, and is not counted.
+     */
+    private static boolean countsAndSkips(CatchClause catchClause) {
+        List<Statement> statements = new ArrayList<>(catchClause.getBody().getStatements());
+        if (!statements.isEmpty() && skips(statements.get(statements.size() - 1))) {
+            statements.remove(statements.size() - 1);
+        }
+        return !statements.isEmpty() && statements.stream().allMatch(statement -> statement
+                instanceof ExpressionStmt expression && expression.getExpression() instanceof MethodCallExpr call
+                && call.getScope().filter(scope -> !scope.isThisExpr()).isPresent()
+                && COUNTING_CALL.matcher(call.getNameAsString()).matches());
+    }
+
+    private static boolean skips(Statement statement) {
+        return statement instanceof ContinueStmt || statement instanceof ReturnStmt returned
+                && returned.getExpression().isEmpty();
     }
 
     /**
@@ -94,9 +127,9 @@ final class FallbackCatch {
 
     /**
      * The handler returns, or assigns, a value that says it is the fallback: an empty {@code Optional} (the caller's
-     * type already asks it to handle absence), a value or call named default/fallback, or a parameter of the method
-     * (the caller chose the fallback). {@code return null}, {@code return false} and empty collections are not:
-     * nothing tells the caller the work failed.
+     * type already asks it to handle absence), a value or call named default/fallback, a new placeholder object
+     * whose type says so, or a parameter of the method (the caller chose the fallback). {@code return null},
+     * {@code return false} and empty collections are not: nothing tells the caller the work failed.
      */
     private static boolean handlerFallsBack(CatchClause catchClause) {
         List<Statement> statements = catchClause.getBody().getStatements();
@@ -257,6 +290,10 @@ final class FallbackCatch {
                     && call.getScope().filter(scope -> scope.toString().matches("(java\\.util\\.)?Optional\\w*"))
                     .isPresent();
             return emptyOptional || FALLBACK_NAME.matcher(call.getNameAsString()).matches();
+        }
+        if (value instanceof ObjectCreationExpr creation) {
+            return creation.getAnonymousClassBody().isEmpty()
+                    && PLACEHOLDER_TYPE.matcher(creation.getType().getNameAsString()).matches();
         }
         if (value instanceof FieldAccessExpr access) {
             return FALLBACK_NAME.matcher(access.getNameAsString()).matches();

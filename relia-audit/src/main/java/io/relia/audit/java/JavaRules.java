@@ -65,7 +65,9 @@ final class JavaRules {
                     + "but waits without one is reported at that wait. Not reported: futures the library bounds "
                     + "itself (Kafka admin client calls and "
                     + "KafkaFuture: default.api.timeout.ms, 60 s; "
-                    + "Kafka producer send(): delivery.timeout.ms, 120 s), Netty bind/connect/close/closeFuture "
+                    + "Kafka producer send(): delivery.timeout.ms, 120 s; Armeria clients: the response timeout, "
+                    + "15 s, also through a method of the file that returns the response's future), Netty "
+                    + "bind/connect/close/closeFuture "
                     + "futures, chained or held in a local; a worker's take() of its next item in a while/for(;;) "
                     + "loop of a run() or of a lambda handed to an executor or thread (or in a private method only "
                     + "such a loop calls); joins and awaits that only main() reaches (a server's main thread "
@@ -89,7 +91,10 @@ final class JavaRules {
             "Executor without bounds", Severity.HIGH,
             "Executors.newCachedThreadPool (unbounded threads), newFixedThreadPool and newSingleThreadExecutor "
                     + "(unbounded queue), a ThreadPoolExecutor with an unbounded queue or Integer.MAX_VALUE threads, "
-                    + "or new Thread(...).start() in a request handler.",
+                    + "or new Thread(...).start() in a request handler. Not reported: a local fixed pool (or single "
+                    + "thread) that only receives its own workers, i.e. every submission to it sits in one "
+                    + "for (i = 0; i < n; i++) loop over the pool's size n (or is a single submission), with no "
+                    + "loop around it, outside request handlers: its queue never holds a task.",
             "Under a spike or a slow dependency an unbounded pool grows one thread per waiting task and an "
                     + "unbounded queue grows without limit: the process dies of memory or latency instead of "
                     + "shedding load with fast rejections.",
@@ -169,7 +174,13 @@ final class JavaRules {
                     + "has another exit than success: a throw (or a call to a method of the file that ends by "
                     + "throwing) that no broad catch of the loop swallows, such as a lost precondition (leadership, "
                     + "a closed store), or an if that leaves the loop on a field (a stop flag). A loop with no pause, "
-                    + "or a fixed one, or with success as its only exit, is still reported.",
+                    + "or a fixed one, or with success as its only exit, is still reported. Nor a loop whose catch "
+                    + "hands the failure to an object that paces it: a call on a retry context, backoff or policy "
+                    + "(Resilience4j's context.onError(e) waits the interval and rethrows when attempts run out), "
+                    + "or a call named retry*/backoff*/wait* given the exception, not a listener's onError (this also "
+                    + "holds for java/retry-without-backoff); nor, for both rules, a retry library's configuration "
+                    + "inside the library's own packages (io.github.resilience4j, org.springframework.retry), "
+                    + "where a default is defined, not chosen.",
             "A retry without a bound never gives up on a dependency that is down for good: the caller hangs, "
                     + "and the retries keep the dependency overloaded. Both libraries bound retries by default "
                     + "(3 attempts), so an unbounded one was asked for explicitly.",
@@ -225,7 +236,11 @@ final class JavaRules {
                     + "block ends with, after earlier ones (the work is finished without the step that failed), "
                     + "or any one return or assignment after a try "
                     + "block that is one conversion (as in java/empty-catch: malformed input is the expected "
-                    + "failure); otherwise "
+                    + "failure), a handler that only counts the failure in a metric (metrics.increment*(), "
+                    + "counter.increment(), meter.mark(), a call named *Dropped*/*Errors*/*Failures*) and skips the "
+                    + "item (nothing else, or continue / a bare return; a private incrementAndGet tally does not "
+                    + "count), or a new placeholder whose type says it stands for a missing thing "
+                    + "(new DescriptiveResource(\"... is invalid\"), NoOp*, Empty*, Missing*, Unknown*...); otherwise "
                     + "return null, false, 0 or an empty collection still are, since nothing tells the caller the "
                     + "work failed.",
             "Catching everything and dropping it hides bugs and outages alike: the service reports success while "
@@ -273,7 +288,11 @@ final class JavaRules {
                     + "named or typed config/configuration/options/properties/settings/environment, or "
                     + "System.getProperty/getenv), then split or trimmed, or a key that the same method hands to a "
                     + "configuration object (configuration.addConfigListener(dataId, ...)). A lookup by a constant "
-                    + "key on anything else (request.getHeader(\"X-User\")) is request data and still reported.",
+                    + "key on anything else (request.getHeader(\"X-User\")) is request data and still reported. Maps "
+                    + "whose values (through nested maps) are meters of Micrometer, Spectator, Dropwizard or the "
+                    + "Prometheus client are caches of the registry's own meters, keyed by metric name and tags, "
+                    + "and are not reported: their size is the metrics' cardinality, and the registry keeps every "
+                    + "meter anyway.",
             "A static collection lives as long as the class loader: every request that adds a key the map has "
                     + "not seen (a user ID, a URL, a session) leaves it behind, so the heap grows with traffic until "
                     + "the process spends its time in GC and dies of OutOfMemoryError, hours or days after deploy.",

@@ -56,8 +56,8 @@ final class RetryConfigCheck implements JavaCheck {
 
     @Override
     public void check(SourceFile file) {
-        boolean resilience4j = imports(file, "io.github.resilience4j.");
-        boolean springRetry = imports(file, "org.springframework.retry");
+        boolean resilience4j = imports(file, "io.github.resilience4j.") && !inside(file, "io.github.resilience4j");
+        boolean springRetry = imports(file, "org.springframework.retry") && !inside(file, "org.springframework.retry");
         if (!resilience4j && !springRetry) {
             return;
         }
@@ -77,6 +77,15 @@ final class RetryConfigCheck implements JavaCheck {
             file.all(SingleMemberAnnotationExpr.class).forEach(a -> retryable(file, a));
             file.all(NormalAnnotationExpr.class).forEach(a -> retryable(file, a));
         }
+    }
+
+    /**
+     * True when the file belongs to the library itself: there {@code RetryConfig.ofDefaults()} defines or wires up
+     * the default that users then choose, and a user's choice is where the finding belongs.
+     */
+    private static boolean inside(SourceFile file, String libraryPackage) {
+        return file.unit().getPackageDeclaration().map(p -> p.getNameAsString())
+                .filter(name -> name.equals(libraryPackage) || name.startsWith(libraryPackage + ".")).isPresent();
     }
 
     private static void resilience4j(SourceFile file, MethodCallExpr call) {

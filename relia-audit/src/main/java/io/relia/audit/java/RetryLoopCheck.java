@@ -67,6 +67,9 @@ final class RetryLoopCheck implements JavaCheck {
         loops.addAll(file.all(WhileStmt.class));
         loops.addAll(file.all(DoStmt.class));
         for (Statement loop : loops) {
+            if (DesignedRetry.delegatesPacing(loop)) {
+                continue;
+            }
             if (!isRetry(loop)) {
                 if (BusyLoop.goesRoundAfterFailureWithoutPause(file, loop)) {
                     file.report(JavaRules.RETRY_WITHOUT_BACKOFF, loop, "service loop goes round again right after "

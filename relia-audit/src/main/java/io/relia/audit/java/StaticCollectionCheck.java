@@ -36,7 +36,8 @@ import java.util.Set;
  * method (not class initialisation) adds to, while nothing in the file removes from it, reassigns it or hands it
  * out. Registries are spared: adds in {@code register*} methods or in methods only called from static initialisers,
  * and so are collections keyed by constants or by configuration (keys read from, or handed to, a configuration
- * object), which hold at most one entry per key the code or the configuration names.
+ * object), which hold at most one entry per key the code or the configuration names. Maps of metrics meters
+ * are caches of the meter registry's own meters and are left alone.
  */
 final class StaticCollectionCheck implements JavaCheck {
 
@@ -60,6 +61,10 @@ final class StaticCollectionCheck implements JavaCheck {
             "com.google.common.collect.HashMultimap", Set.of("create"),
             "com.google.common.collect.ArrayListMultimap", Set.of("create"),
             "com.google.common.collect.LinkedListMultimap", Set.of("create"));
+    /** Packages of metrics libraries whose meters a registry keeps: Micrometer, Spectator, Dropwizard, Prometheus. */
+    private static final List<String> METER_PACKAGES = List.of("io.micrometer.core.instrument.",
+            "com.netflix.spectator.api.", "com.codahale.metrics.", "io.dropwizard.metrics", "io.prometheus.client.",
+            "io.prometheus.metrics.core.metrics.");
     private static final Set<String> ADDS = Set.of("put", "putIfAbsent", "computeIfAbsent", "merge", "add", "addAll",
             "offer", "push", "putAll", "addFirst", "addLast", "offerFirst", "offerLast");
     private static final Set<String> MAP_ADDS = Set.of("put", "putIfAbsent", "computeIfAbsent", "merge");
@@ -106,7 +111,7 @@ final class StaticCollectionCheck implements JavaCheck {
                         enums.add(type.getNameAsString());
                     }
                 }
-                if (!keyedByEnum(variable.getType(), enums)) {
+                if (!keyedByEnum(variable.getType(), enums) && !holdsMeters(file, variable.getType())) {
                     fields.put(variable.getNameAsString(), new Use(variable, owner(declaration)));
                 }
             }
@@ -277,6 +282,25 @@ final class StaticCollectionCheck implements JavaCheck {
             }
         }
         return false;
+    }
+
+    /**
+     * A map whose values (through nested maps) are meters of a metrics library: a cache of meter lookups keyed by
+     * metric name and tags. The meter registry keeps every meter it made anyway, so the map adds no growth of its
+     * own; its size is the metrics' cardinality, a concern of the metric names and tags, not of this field.
+     */
+    private static boolean holdsMeters(SourceFile file, Type type) {
+        Type current = type;
+        while (current instanceof ClassOrInterfaceType classType && classType.getNameAsString().endsWith("Map")) {
+            Optional<Type> value = classType.getTypeArguments().filter(args -> args.size() == 2)
+                    .map(args -> args.get(1));
+            if (value.isEmpty()) {
+                return false;
+            }
+            current = value.get();
+        }
+        return current != type && current instanceof ClassOrInterfaceType meter
+                && METER_PACKAGES.stream().anyMatch(file.resolve(meter)::startsWith);
     }
 
     /** A map or set keyed by an enum of this file, Boolean or Class holds at most one entry per constant or class. */

@@ -162,8 +162,9 @@ final class HttpTimeoutCheck implements JavaCheck {
             return;
         }
         // A helper that only opens and returns the connection is followed into its callers in this file.
-        Outcome connect = BuilderTrace.trace(file, call, Set.of("setConnectTimeout"), URL_CONNECTION_USES, true)
-                .outcome();
+        // A connect timeout set after the connection connected has no effect: later hand-overs cannot set it in time.
+        Outcome connect = BuilderTrace.traceUntilFinished(file, call, Set.of("setConnectTimeout"),
+                URL_CONNECTION_USES).outcome();
         Outcome read = BuilderTrace.trace(file, call, Set.of("setReadTimeout"), URL_CONNECTION_READS, true).outcome();
         if (connect == Outcome.FINISHED_UNSET || read == Outcome.FINISHED_UNSET) {
             String missing = connect == Outcome.FINISHED_UNSET && read == Outcome.FINISHED_UNSET

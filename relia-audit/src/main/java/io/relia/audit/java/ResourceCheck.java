@@ -34,6 +34,7 @@ final class ResourceCheck implements JavaCheck {
     /** Calls that close it, or return a channel or stream whose close() closes it too. */
     private static final Set<String> HANDS_OVER = Set.of("close", "getChannel", "getInputStream",
             "getOutputStream");
+    private static final Set<String> CONSUMES = Set.of("consume", "consumeQuietly");
     /** Instance methods that read a stream they are given and leave it open (JDK Javadoc: "remains open"). */
     private static final Map<String, Set<String>> READS_ON = Map.of("KeyStore", Set.of("load"),
             "Properties", Set.of("load", "loadFromXML"), "CertificateFactory",
@@ -58,7 +59,8 @@ final class ResourceCheck implements JavaCheck {
                     || !(declaration.getParentNode().orElse(null) instanceof ExpressionStmt)) {
                 continue;
             }
-            Optional<String> opened = variable.getInitializer().flatMap(init -> ResourceOpeners.opens(file, init));
+            Optional<String> opened = variable.getInitializer().flatMap(init -> ResourceOpeners.opens(file, init)
+                    .or(() -> ResourceOpeners.response(file, variable.getType(), init)));
             Optional<BlockStmt> scope = SourceFile.ancestor(variable, BlockStmt.class);
             if (opened.isPresent() && scope.isPresent()
                     && neverReleased(file, variable.getNameAsString(), scope.get(), true)) {
@@ -137,6 +139,7 @@ final class ResourceCheck implements JavaCheck {
         }
         String name = target.getNameAsString();
         Optional<String> opened = ResourceOpeners.opens(file, assign.getValue())
+                .or(() -> ResourceOpeners.response(file, local.get().getType(), assign.getValue()))
                 .or(() -> rewrapped(file, assign, local.get(), scope.get()));
         // A bare URLConnection stream read to its end goes back to the keep-alive cache (see inline).
         if (opened.isPresent() && !ResourceOpeners.isConnectionStream(opened.get())
@@ -213,7 +216,8 @@ final class ResourceCheck implements JavaCheck {
             }
             Node parent = use.getParentNode().orElse(null);
             boolean calledOn = parent instanceof MethodCallExpr call && call.getScope().orElse(null) == use;
-            if (calledOn && HANDS_OVER.contains(((MethodCallExpr) parent).getNameAsString())) {
+            if (calledOn && (HANDS_OVER.contains(((MethodCallExpr) parent).getNameAsString())
+                    || entityConsumed((MethodCallExpr) parent, scope))) {
                 return false;
             }
             boolean readOnly = parent instanceof MethodCallExpr call && !calledOn && readsWithoutClosing(file, call);
@@ -222,6 +226,25 @@ final class ResourceCheck implements JavaCheck {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code EntityUtils.consume(response.getEntity())}: consuming the entity hands the connection back to the pool,
+     * which is what closing the response is for (HttpClient 4 tutorial, 1.1.5).
+     */
+    private static boolean entityConsumed(MethodCallExpr call, BlockStmt scope) {
+        if (!call.getNameAsString().equals("getEntity")) {
+            return false;
+        }
+        Node parent = call.getParentNode().orElse(null);
+        if (parent instanceof VariableDeclarator entity) {
+            // HttpEntity entity = response.getEntity(); ... EntityUtils.consume(entity);
+            return scope.findFirst(MethodCallExpr.class, consume -> CONSUMES.contains(consume.getNameAsString())
+                    && consume.getArguments().stream().anyMatch(argument -> argument instanceof NameExpr name
+                    && name.getNameAsString().equals(entity.getNameAsString()))).isPresent();
+        }
+        return parent instanceof MethodCallExpr consume && CONSUMES.contains(consume.getNameAsString())
+                && consume.getArguments().contains(call);
     }
 
     private static boolean writtenTo(NameExpr use) {

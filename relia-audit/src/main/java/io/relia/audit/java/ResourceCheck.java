@@ -1,6 +1,7 @@
 package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -93,7 +94,8 @@ final class ResourceCheck implements JavaCheck {
             return;
         }
         boolean scopeOf = call.getScope().orElse(null) == at;
-        if (scopeOf ? HANDS_OVER.contains(call.getNameAsString()) : !readsWithoutClosing(file, call)) {
+        if (scopeOf ? handsOver(call)
+                : !readsWithoutClosing(file, call) && !helperKeepsOpen(file, call, (Expression) at)) {
             return;
         }
         Optional<String> opened = ResourceOpeners.opens(file, opener);
@@ -105,6 +107,35 @@ final class ResourceCheck implements JavaCheck {
                     + ", and never closed", "open it in try-with-resources and use the variable: try (var in = "
                     + "...) { ... }");
         }
+    }
+
+    /**
+     * True when {@code call} hands {@code argument} to a method of this file that only uses it and neither closes it
+     * nor hands it on (hutool's class scanner passed each new JarFile to a scanJar that read its entries and left it
+     * open). One level deep: what that method passes the resource to is taken as closing it.
+     */
+    private static boolean helperKeepsOpen(SourceFile file, MethodCallExpr call, Expression argument) {
+        if (call.getScope().filter(scope -> !scope.isThisExpr()).isPresent()) {
+            return false;
+        }
+        int index = call.getArguments().indexOf(argument);
+        List<MethodDeclaration> helpers = file.all(MethodDeclaration.class).stream()
+                .filter(m -> m.getNameAsString().equals(call.getNameAsString())
+                        && m.getParameters().size() == call.getArguments().size()).toList();
+        if (index < 0 || helpers.size() != 1 || helpers.get(0).getBody().isEmpty()) {
+            return false;
+        }
+        String parameter = helpers.get(0).getParameter(index).getNameAsString();
+        return neverReleased(file, parameter, helpers.get(0).getBody().get(), true, false);
+    }
+
+    /**
+     * True when {@code call} closes its receiver or returns what closes it. A stream getter taking an argument is a
+     * ZipFile's or JarFile's {@code getInputStream(entry)}: closing that entry stream leaves the archive open.
+     */
+    private static boolean handsOver(MethodCallExpr call) {
+        String name = call.getNameAsString();
+        return HANDS_OVER.contains(name) && (name.equals("close") || call.getArguments().isEmpty());
     }
 
     /** True when {@code call} reads the streams it is given and leaves them open (see the tables above). */
@@ -210,17 +241,23 @@ final class ResourceCheck implements JavaCheck {
      * before ({@code rewrapHandsOver}): the decorator is then the thing to close, judged where it is assigned.
      */
     private static boolean neverReleased(SourceFile file, String name, BlockStmt scope, boolean rewrapHandsOver) {
+        return neverReleased(file, name, scope, rewrapHandsOver, true);
+    }
+
+    private static boolean neverReleased(SourceFile file, String name, BlockStmt scope, boolean rewrapHandsOver,
+                                         boolean followHelpers) {
         for (NameExpr use : scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
             if (writtenTo(use) || !rewrapHandsOver && rewrappedInPlace(use)) {
                 continue;
             }
             Node parent = use.getParentNode().orElse(null);
             boolean calledOn = parent instanceof MethodCallExpr call && call.getScope().orElse(null) == use;
-            if (calledOn && (HANDS_OVER.contains(((MethodCallExpr) parent).getNameAsString())
+            if (calledOn && (handsOver((MethodCallExpr) parent)
                     || entityConsumed((MethodCallExpr) parent, scope))) {
                 return false;
             }
-            boolean readOnly = parent instanceof MethodCallExpr call && !calledOn && readsWithoutClosing(file, call);
+            boolean readOnly = parent instanceof MethodCallExpr call && !calledOn && (readsWithoutClosing(file, call)
+                    || followHelpers && helperKeepsOpen(file, call, use));
             if (!calledOn && !readOnly && !(parent instanceof BinaryExpr)) {
                 return false;
             }

@@ -9,7 +9,7 @@ import org.apache.http.util.EntityUtils;
 
 /**
  * Responses given back to the pool every way HttpClient 4 allows: closed in a finally block, the entity consumed
- * (directly or through a local), try-with-resources, and a quiet close helper.
+ * (directly or through a local) or read to its end on the only path, try-with-resources, and a quiet close helper.
  */
 class ReleasingCalls {
     private final CloseableHttpClient client;
@@ -39,6 +39,11 @@ class ReleasingCalls {
         HttpEntity entity = response.getEntity();
         EntityUtils.consumeQuietly(entity);
         return response.getStatusLine().getStatusCode();
+    }
+
+    String readToTheEnd(String url) throws IOException {
+        CloseableHttpResponse response = client.execute(new HttpGet(url));
+        return EntityUtils.toString(response.getEntity());
     }
 
     int withResources(String url) throws IOException {

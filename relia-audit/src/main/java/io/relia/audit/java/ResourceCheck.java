@@ -13,6 +13,9 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 
 import java.util.ArrayList;
@@ -36,6 +39,8 @@ final class ResourceCheck implements JavaCheck {
     private static final Set<String> HANDS_OVER = Set.of("close", "getChannel", "getInputStream",
             "getOutputStream");
     private static final Set<String> CONSUMES = Set.of("consume", "consumeQuietly");
+    /** EntityUtils methods that read the entity to its end and close its stream. */
+    private static final Set<String> READS_TO_END = Set.of("toString", "toByteArray");
     /** Instance methods that read a stream they are given and leave it open (JDK Javadoc: "remains open"). */
     private static final Map<String, Set<String>> READS_ON = Map.of("KeyStore", Set.of("load"),
             "Properties", Set.of("load", "loadFromXML"), "CertificateFactory",
@@ -280,8 +285,26 @@ final class ResourceCheck implements JavaCheck {
                     && consume.getArguments().stream().anyMatch(argument -> argument instanceof NameExpr name
                     && name.getNameAsString().equals(entity.getNameAsString()))).isPresent();
         }
-        return parent instanceof MethodCallExpr consume && CONSUMES.contains(consume.getNameAsString())
-                && consume.getArguments().contains(call);
+        if (!(parent instanceof MethodCallExpr consume) || !consume.getArguments().contains(call)) {
+            return false;
+        }
+        return CONSUMES.contains(consume.getNameAsString())
+                || READS_TO_END.contains(consume.getNameAsString()) && !exitsBefore(scope, call, consume);
+    }
+
+    /**
+     * True when a return or throw in {@code scope} lies between the first use of the response and {@code read}:
+     * reading the entity to its end releases the connection (EntityUtils closes the content stream), but only on
+     * the paths that get there.
+     */
+    private static boolean exitsBefore(BlockStmt scope, MethodCallExpr getEntity, Node read) {
+        String response = getEntity.getScope().map(Expression::toString).orElse("");
+        int first = scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(response)).stream()
+                .map(n -> n.getBegin().map(position -> position.line).orElse(0)).min(Integer::compare).orElse(0);
+        int line = read.getBegin().map(position -> position.line).orElse(Integer.MAX_VALUE);
+        return scope.findFirst(Statement.class, exit -> (exit instanceof ReturnStmt || exit instanceof ThrowStmt)
+                && exit.getBegin().map(position -> position.line >= first && position.line < line).orElse(true))
+                .isPresent();
     }
 
     private static boolean writtenTo(NameExpr use) {

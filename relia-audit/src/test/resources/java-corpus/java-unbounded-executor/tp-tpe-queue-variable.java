@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 class CustomVariable {
     ThreadPoolExecutor pool() {
-        BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
-        return new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS, queue); // expect: java/unbounded-executor
+        BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>(); // expect: java/unbounded-executor
+        return new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS, queue);
     }
 }

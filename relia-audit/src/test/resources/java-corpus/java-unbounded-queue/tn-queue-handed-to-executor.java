@@ -5,9 +5,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 class Workers {
-    private final BlockingQueue<Runnable> backlog = new LinkedBlockingQueue<>();
-    // the executor owns the queue: java/unbounded-executor reports it, once
-    private final ExecutorService pool = new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS, backlog); // expect: java/unbounded-executor
+    // the executor owns the queue: java/unbounded-executor reports it, once, where it is built
+    private final BlockingQueue<Runnable> backlog = new LinkedBlockingQueue<>(); // expect: java/unbounded-executor
+    private final ExecutorService pool = new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS, backlog);
 
     public void later(Runnable task) {
         backlog.add(task);

@@ -1,6 +1,7 @@
 package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -16,6 +17,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +46,13 @@ final class BuilderTrace {
     private final Set<String> called = new HashSet<>();
     private final Set<String> followed = new HashSet<>();
     private boolean escaped;
+    /** Where the object was handed to code this file does not show, when that hand-over can be placed. */
+    private final List<Node> handedOver = new ArrayList<>();
+    /** Where a finishing method was called on it. */
+    private final List<Node> finishedAt = new ArrayList<>();
     private boolean setByHelper;
     private boolean followReturns;
+    private boolean settingTooLateAfterFinish;
 
     private BuilderTrace(SourceFile file, Set<String> settings, Set<String> finishers) {
         this.file = file;
@@ -77,14 +84,46 @@ final class BuilderTrace {
         return new Traced(trace.outcome(), trace.called);
     }
 
+    /**
+     * Like {@link #trace}, for a setting that has no effect once a finishing method ran (a URLConnection's connect
+     * timeout after it connected): handing the object on after it was finished, in the same method, cannot set it
+     * in time, so only earlier hand-overs make the outcome unknown. usgs/pdl passed its connected HttpURLConnection
+     * to a response wrapper, and the wrapper hid the missing connect timeout.
+     */
+    static Traced traceUntilFinished(SourceFile file, Expression origin, Set<String> settings, Set<String> finishers) {
+        BuilderTrace trace = new BuilderTrace(file, settings, finishers);
+        trace.followReturns = true;
+        trace.settingTooLateAfterFinish = true;
+        trace.follow(origin, 0);
+        return new Traced(trace.outcome(), trace.called);
+    }
+
     private Outcome outcome() {
         if (setByHelper || called.stream().anyMatch(settings::contains)) {
             return Outcome.SET;
         }
-        if (escaped || called.stream().noneMatch(finishers::contains)) {
+        boolean handedOverInTime = settingTooLateAfterFinish
+                ? handedOver.stream().anyMatch(node -> !afterFinish(node)) : !handedOver.isEmpty();
+        if (escaped || handedOverInTime || called.stream().noneMatch(finishers::contains)) {
             return Outcome.UNKNOWN;
         }
         return Outcome.FINISHED_UNSET;
+    }
+
+    /** True when a finishing call precedes {@code node} in the same method or lambda. */
+    private boolean afterFinish(Node node) {
+        Optional<Node> owner = owner(node);
+        int line = node.getBegin().map(position -> position.line).orElse(0);
+        return owner.isPresent() && finishedAt.stream().anyMatch(finish -> owner(finish).equals(owner)
+                && finish.getEnd().map(position -> position.line < line).orElse(false));
+    }
+
+    private static Optional<Node> owner(Node node) {
+        Node current = node.getParentNode().orElse(null);
+        while (current != null && !(current instanceof CallableDeclaration || current instanceof LambdaExpr)) {
+            current = current.getParentNode().orElse(null);
+        }
+        return Optional.ofNullable(current);
     }
 
     private void follow(Expression start, int depth) {
@@ -100,7 +139,10 @@ final class BuilderTrace {
                 top = (Expression) up;
             } else if (up instanceof MethodCallExpr call && call.getScope().orElse(null) == top) {
                 called.add(call.getNameAsString());
-                finished |= finishers.contains(call.getNameAsString());
+                if (finishers.contains(call.getNameAsString())) {
+                    finished = true;
+                    finishedAt.add(call);
+                }
                 top = call;
             } else {
                 break;
@@ -120,7 +162,7 @@ final class BuilderTrace {
         } else if (followReturns && parent instanceof ReturnStmt returned) {
             returnedTo(returned, depth);
         } else if (!(parent instanceof ExpressionStmt)) {
-            escaped = true;
+            handedOver.add(top);
         }
     }
 
@@ -173,7 +215,7 @@ final class BuilderTrace {
 
     private void passedTo(MethodCallExpr call) {
         if (call.getScope().isPresent() && !call.getScope().get().isThisExpr()) {
-            escaped = true;
+            handedOver.add(call);
             return;
         }
         Optional<MethodDeclaration> helper = file.unit().findFirst(MethodDeclaration.class,

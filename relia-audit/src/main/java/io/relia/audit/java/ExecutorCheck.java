@@ -2,6 +2,7 @@ package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -14,11 +15,14 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,14 +35,11 @@ import java.util.Set;
 final class ExecutorCheck implements JavaCheck {
 
     private static final String EXECUTORS = "java.util.concurrent.Executors";
+    private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
     private static final Map<String, String> FACTORIES = Map.of(
             "newCachedThreadPool", "creates a thread per waiting task, without limit",
             "newFixedThreadPool", "queues tasks in an unbounded LinkedBlockingQueue",
             "newSingleThreadExecutor", "queues tasks in an unbounded LinkedBlockingQueue");
-    private static final Set<String> UNBOUNDED_QUEUES = Set.of("java.util.concurrent.LinkedBlockingQueue",
-            "java.util.concurrent.LinkedBlockingDeque");
-    private static final Set<String> ALWAYS_UNBOUNDED = Set.of("java.util.concurrent.LinkedTransferQueue",
-            "java.util.concurrent.PriorityBlockingQueue", "java.util.concurrent.DelayQueue");
     /** Calls that hand an executor work. */
     private static final Set<String> SUBMITS = Set.of("execute", "submit", "invokeAll", "invokeAny", "schedule",
             "scheduleAtFixedRate", "scheduleWithFixedDelay");
@@ -57,15 +58,19 @@ final class ExecutorCheck implements JavaCheck {
                         + "rejection policy, or a virtual-thread executor behind a Semaphore");
             }
         }
+        Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ObjectCreationExpr creation : file.all(ObjectCreationExpr.class)) {
             String type = file.resolve(creation.getType());
-            if (type.equals("java.util.concurrent.ThreadPoolExecutor")) {
-                threadPool(file, creation);
+            if (type.equals(THREAD_POOL)) {
+                threadPool(file, creation.getArguments(), creation, reported);
             } else if (type.equals("java.lang.Thread") && startedInHandler(creation)) {
                 file.report(JavaRules.UNBOUNDED_EXECUTOR, creation, "a new thread is started for every request "
                         + "handled by " + SourceFile.ancestor(creation, MethodDeclaration.class).orElseThrow()
                         .getNameAsString() + "()", "submit the work to a bounded executor shared by all requests");
             }
+        }
+        for (ExplicitConstructorInvocationStmt call : file.all(ExplicitConstructorInvocationStmt.class)) {
+            subclassPool(file, call, reported);
         }
     }
 
@@ -134,38 +139,40 @@ final class ExecutorCheck implements JavaCheck {
                         && bound.getRight().toString().equals(size)).isPresent();
     }
 
-    private static void threadPool(SourceFile file, ObjectCreationExpr creation) {
-        if (creation.getArguments().size() < 5) {
+    /**
+     * A pool built with an unbounded work queue. Reported at the queue, the thing to change: with an unbounded queue
+     * the pool never grows past its core size and never rejects, so neither maximumPoolSize nor a rejection policy
+     * such as CallerRunsPolicy ever engages (ThreadPoolExecutor javadoc, "Queuing"). Also for a subclass's
+     * {@code super(...)} call.
+     */
+    private static void threadPool(SourceFile file, List<Expression> arguments, Node pool, Set<Node> reported) {
+        if (arguments.size() < 5) {
             return;
         }
-        Expression maximum = creation.getArgument(1);
+        Expression maximum = arguments.get(1);
         if (maximum instanceof FieldAccessExpr field && field.toString().equals("Integer.MAX_VALUE")) {
-            file.report(JavaRules.UNBOUNDED_EXECUTOR, creation, "ThreadPoolExecutor with Integer.MAX_VALUE "
+            file.report(JavaRules.UNBOUNDED_EXECUTOR, pool, "ThreadPoolExecutor with Integer.MAX_VALUE "
                     + "maximum threads", "set a maximum pool size sized for the host and dependencies");
             return;
         }
-        Optional<ObjectCreationExpr> queue = queueOf(file, creation.getArgument(4));
-        if (queue.isPresent()) {
-            String queueType = file.resolve(queue.get().getType());
-            boolean unbounded = ALWAYS_UNBOUNDED.contains(queueType)
-                    || UNBOUNDED_QUEUES.contains(queueType) && queue.get().getArguments().isEmpty();
-            if (unbounded) {
-                file.report(JavaRules.UNBOUNDED_EXECUTOR, creation, "ThreadPoolExecutor with an unbounded "
-                        + queue.get().getType().getNameAsString() + ": tasks pile up without limit",
-                        "give the queue a capacity (new ArrayBlockingQueue<>(n)) and a rejection policy");
-            }
-        }
+        WorkQueues.unbounded(file, arguments.get(4)).filter(reported::add).ifPresent(queue -> file.report(
+                JavaRules.UNBOUNDED_EXECUTOR, queue, "ThreadPoolExecutor work queue "
+                        + queue.getType().getNameAsString() + " has no capacity: tasks pile up without limit, and "
+                        + "the pool never grows past its core size nor rejects, so its maximum size and rejection "
+                        + "policy never engage", "give the queue a capacity (new ArrayBlockingQueue<>(n) or new "
+                        + "LinkedBlockingQueue<>(n)) and a rejection policy"));
     }
 
-    private static Optional<ObjectCreationExpr> queueOf(SourceFile file, Expression argument) {
-        if (argument instanceof ObjectCreationExpr creation) {
-            return Optional.of(creation);
+    private static void subclassPool(SourceFile file, ExplicitConstructorInvocationStmt call, Set<Node> reported) {
+        if (call.isThis()) {
+            return;
         }
-        if (argument instanceof NameExpr name) {
-            return Declaration.of(name).flatMap(Declaration::initializer)
-                    .filter(ObjectCreationExpr.class::isInstance).map(ObjectCreationExpr.class::cast);
+        boolean extendsPool = SourceFile.ancestor(call, ClassOrInterfaceDeclaration.class).stream()
+                .flatMap(type -> type.getExtendedTypes().stream())
+                .anyMatch(type -> file.resolve(type).equals(THREAD_POOL));
+        if (extendsPool) {
+            threadPool(file, call.getArguments(), call, reported);
         }
-        return Optional.empty();
     }
 
     private static boolean startedInHandler(ObjectCreationExpr creation) {

@@ -1,5 +1,6 @@
 package io.relia.audit.java;
 
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
@@ -40,6 +41,10 @@ final class HttpTimeoutCheck implements JavaCheck {
     private static final Set<String> URL_CONNECTION_READS = URL_CONNECTION_USES.stream()
             .filter(use -> !use.equals("connect")).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> BUILD = Set.of("build");
+    /** Where an Apache client's timeouts can come from other than the builder's default RequestConfig. */
+    private static final Set<String> MANAGER_TIMEOUTS = Set.of("setDefaultSocketConfig", "setSocketConfig",
+            "setDefaultConnectionConfig", "setConnectionConfig", "setConfig", "setDefaultRequestConfig",
+            "setSoTimeout", "setParams", "setSocketTimeout", "setConnectTimeout");
     private static final String HC4_CONFIG = "org.apache.http.client.config.RequestConfig";
     private static final String HC5_CONFIG = "org.apache.hc.client5.http.config.RequestConfig";
     private static final Set<String> HC5_ZERO_TIMEOUTS = Set.of("ZERO_MILLISECONDS", "DISABLED");
@@ -162,8 +167,9 @@ final class HttpTimeoutCheck implements JavaCheck {
             return;
         }
         // A helper that only opens and returns the connection is followed into its callers in this file.
-        Outcome connect = BuilderTrace.trace(file, call, Set.of("setConnectTimeout"), URL_CONNECTION_USES, true)
-                .outcome();
+        // A connect timeout set after the connection connected has no effect: later hand-overs cannot set it in time.
+        Outcome connect = BuilderTrace.traceUntilFinished(file, call, Set.of("setConnectTimeout"),
+                URL_CONNECTION_USES).outcome();
         Outcome read = BuilderTrace.trace(file, call, Set.of("setReadTimeout"), URL_CONNECTION_READS, true).outcome();
         if (connect == Outcome.FINISHED_UNSET || read == Outcome.FINISHED_UNSET) {
             String missing = connect == Outcome.FINISHED_UNSET && read == Outcome.FINISHED_UNSET
@@ -185,12 +191,52 @@ final class HttpTimeoutCheck implements JavaCheck {
         boolean builder = call.getNameAsString().equals("create")
                 ? APACHE_BUILDERS.stream().anyMatch(type -> file.isClass(call.getScope(), type))
                 : APACHE_CLIENTS.stream().anyMatch(type -> file.isClass(call.getScope(), type));
-        if (builder && BuilderTrace.of(file, call, APACHE_SETTINGS, BUILD) == Outcome.FINISHED_UNSET) {
+        if (!builder) {
+            return;
+        }
+        BuilderTrace.Traced traced = BuilderTrace.trace(file, call, APACHE_SETTINGS, BUILD, false);
+        if (traced.outcome() == Outcome.FINISHED_UNSET) {
             file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call, "Apache HttpClient built without a RequestConfig "
                     + "or connection manager: connect and socket timeouts stay undefined (infinite in 4.x)",
                     "setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(...)"
                             + ".setResponseTimeout(...).build())");
+        } else if (traced.called().stream().filter(APACHE_SETTINGS::contains).toList()
+                .equals(List.of("setConnectionManager")) && bareConnectionManager(file, call)) {
+            file.report(JavaRules.HTTP_CLIENT_NO_TIMEOUT, call, "Apache HttpClient built with a connection manager "
+                    + "of this file that sets no socket config, and no RequestConfig: connect and socket timeouts "
+                    + "stay undefined (infinite in 4.x)", "setDefaultRequestConfig(RequestConfig.custom()"
+                    + ".setConnectTimeout(...).setResponseTimeout(...).build())");
         }
+    }
+
+    /**
+     * The builder's connection manager is one this file creates (a field or local, not a parameter) and the file
+     * configures no socket or connection timeouts anywhere, nor a RequestConfig for its requests: the manager then
+     * carries no timeout either (eventmesh's push client pool). A manager handed in from outside may carry one.
+     */
+    private static boolean bareConnectionManager(SourceFile file, MethodCallExpr start) {
+        boolean timeoutsSomewhere = file.all(MethodCallExpr.class).stream()
+                .anyMatch(c -> MANAGER_TIMEOUTS.contains(c.getNameAsString()));
+        if (timeoutsSomewhere) {
+            return false;
+        }
+        Expression current = start;
+        while (current.getParentNode().orElse(null) instanceof MethodCallExpr next
+                && next.getScope().orElse(null) == current) {
+            if (next.getNameAsString().equals("setConnectionManager") && next.getArguments().size() == 1) {
+                return createdHere(next.getArgument(0));
+            }
+            current = next;
+        }
+        return false;
+    }
+
+    private static boolean createdHere(Expression manager) {
+        Optional<Declaration> declaration = manager instanceof NameExpr name ? Declaration.of(name)
+                : manager instanceof FieldAccessExpr access && access.getScope().isThisExpr()
+                ? Declaration.field(access, access.getNameAsString()) : Optional.empty();
+        return declaration.filter(d -> d.node() instanceof VariableDeclarator)
+                .filter(d -> d.type().asString().endsWith("ConnectionManager")).isPresent();
     }
 
     /** {@code RequestConfig.custom()...build()} without the timeout that bounds waiting for the response. */

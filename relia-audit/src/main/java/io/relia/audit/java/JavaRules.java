@@ -16,7 +16,8 @@ final class JavaRules {
                     + "setReadTimeout (one only connected, never read, needs just the connect timeout; a helper that "
                     + "opens and returns the connection is followed into its callers in the file), OkHttp "
                     + "timeouts set to 0, Apache HttpClients.createDefault() or a builder "
-                    + "without a RequestConfig/connection manager, HttpClient 4's legacy new DefaultHttpClient() "
+                    + "without a RequestConfig/connection manager (or with only a connection manager the file "
+                    + "creates and gives no socket config), HttpClient 4's legacy new DefaultHttpClient() "
                     + "without HttpParams (unless the file sets SO_TIMEOUT/setSoTimeout on them), "
                     + "an Apache RequestConfig without a socket "
                     + "(4.x) or response (5.x) timeout or with it set to 0, Spring new RestTemplate(), Spring "
@@ -24,7 +25,8 @@ final class JavaRules {
                     + "bounds responses with .timeout(...)), a Reactor Netty HttpClient used without "
                     + "responseTimeout(...). A URL connection with its read timeout set but not its connect timeout "
                     + "is reported at Low: the kernel ends an unanswered connect after its SYN retries (about "
-                    + "2 minutes on Linux, tcp_syn_retries), while an unbounded read waits forever.",
+                    + "2 minutes on Linux, tcp_syn_retries), while an unbounded read waits forever; so is one "
+                    + "handed on only after it connected, whose connect timeout can no longer be set.",
             "java.net.http has no connect timeout unless connectTimeout(...) is set; HttpURLConnection's connect "
                     + "and read timeouts default to 0, which means infinite; Apache HttpClient 4 leaves them "
                     + "undefined (infinite) and 5.x has no socket timeout unless one is configured (0 is infinite "
@@ -91,8 +93,11 @@ final class JavaRules {
             "Executor without bounds", Severity.HIGH,
             "Executors.newCachedThreadPool (unbounded threads), newFixedThreadPool and newSingleThreadExecutor "
                     + "(unbounded queue), a ThreadPoolExecutor with an unbounded queue or Integer.MAX_VALUE threads, "
-                    + "or new Thread(...).start() in a request handler. Not reported: a local fixed pool (or single "
-                    + "thread) that only receives its own workers, i.e. every submission to it sits in one "
+                    + "or new Thread(...).start() in a request handler. The queue is reported where it is built, "
+                    + "followed through a local, a field (initialised or assigned once), a factory method of the "
+                    + "file or a subclass's super(...): a CallerRunsPolicy or maximum size does not bound it, since "
+                    + "a pool only grows or rejects once its queue is full. Not reported: a local fixed pool (or "
+                    + "single thread) that only receives its own workers, i.e. every submission to it sits in one "
                     + "for (i = 0; i < n; i++) loop over the pool's size n (or is a single submission), with no "
                     + "loop around it, outside request handlers: its queue never holds a task.",
             "Under a spike or a slow dependency an unbounded pool grows one thread per waiting task and an "
@@ -264,7 +269,10 @@ final class JavaRules {
                     + "...build();) or re-wrapped in place (in = new GZIPInputStream(in)) is judged where it is "
                     + "assigned. A stream handed to new GZIPInputStream(raw) or new ObjectInputStream(raw), whose "
                     + "constructors read a header and throw on bad input, leaks on that path unless a catch or "
-                    + "finally around the construction closes it.",
+                    + "finally around the construction closes it. An Apache CloseableHttpResponse from execute() "
+                    + "kept in a local must be closed or its entity consumed (EntityUtils.consume). A resource "
+                    + "handed to a method of the same file that only uses it (neither closes, keeps nor passes it "
+                    + "on) counts as never closed.",
             "Each leaked handle holds a file descriptor, socket or pooled database connection until the garbage "
                     + "collector gets to it; under load the process runs out of descriptors or the pool runs dry "
                     + "and every request waits for a connection.",

@@ -1,6 +1,7 @@
 package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -12,6 +13,9 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 
 import java.util.ArrayList;
@@ -34,6 +38,9 @@ final class ResourceCheck implements JavaCheck {
     /** Calls that close it, or return a channel or stream whose close() closes it too. */
     private static final Set<String> HANDS_OVER = Set.of("close", "getChannel", "getInputStream",
             "getOutputStream");
+    private static final Set<String> CONSUMES = Set.of("consume", "consumeQuietly");
+    /** EntityUtils methods that read the entity to its end and close its stream. */
+    private static final Set<String> READS_TO_END = Set.of("toString", "toByteArray");
     /** Instance methods that read a stream they are given and leave it open (JDK Javadoc: "remains open"). */
     private static final Map<String, Set<String>> READS_ON = Map.of("KeyStore", Set.of("load"),
             "Properties", Set.of("load", "loadFromXML"), "CertificateFactory",
@@ -58,7 +65,8 @@ final class ResourceCheck implements JavaCheck {
                     || !(declaration.getParentNode().orElse(null) instanceof ExpressionStmt)) {
                 continue;
             }
-            Optional<String> opened = variable.getInitializer().flatMap(init -> ResourceOpeners.opens(file, init));
+            Optional<String> opened = variable.getInitializer().flatMap(init -> ResourceOpeners.opens(file, init)
+                    .or(() -> ResourceOpeners.response(file, variable.getType(), init)));
             Optional<BlockStmt> scope = SourceFile.ancestor(variable, BlockStmt.class);
             if (opened.isPresent() && scope.isPresent()
                     && neverReleased(file, variable.getNameAsString(), scope.get(), true)) {
@@ -91,7 +99,8 @@ final class ResourceCheck implements JavaCheck {
             return;
         }
         boolean scopeOf = call.getScope().orElse(null) == at;
-        if (scopeOf ? HANDS_OVER.contains(call.getNameAsString()) : !readsWithoutClosing(file, call)) {
+        if (scopeOf ? handsOver(call)
+                : !readsWithoutClosing(file, call) && !helperKeepsOpen(file, call, (Expression) at)) {
             return;
         }
         Optional<String> opened = ResourceOpeners.opens(file, opener);
@@ -103,6 +112,35 @@ final class ResourceCheck implements JavaCheck {
                     + ", and never closed", "open it in try-with-resources and use the variable: try (var in = "
                     + "...) { ... }");
         }
+    }
+
+    /**
+     * True when {@code call} hands {@code argument} to a method of this file that only uses it and neither closes it
+     * nor hands it on (hutool's class scanner passed each new JarFile to a scanJar that read its entries and left it
+     * open). One level deep: what that method passes the resource to is taken as closing it.
+     */
+    private static boolean helperKeepsOpen(SourceFile file, MethodCallExpr call, Expression argument) {
+        if (call.getScope().filter(scope -> !scope.isThisExpr()).isPresent()) {
+            return false;
+        }
+        int index = call.getArguments().indexOf(argument);
+        List<MethodDeclaration> helpers = file.all(MethodDeclaration.class).stream()
+                .filter(m -> m.getNameAsString().equals(call.getNameAsString())
+                        && m.getParameters().size() == call.getArguments().size()).toList();
+        if (index < 0 || helpers.size() != 1 || helpers.get(0).getBody().isEmpty()) {
+            return false;
+        }
+        String parameter = helpers.get(0).getParameter(index).getNameAsString();
+        return neverReleased(file, parameter, helpers.get(0).getBody().get(), true, false);
+    }
+
+    /**
+     * True when {@code call} closes its receiver or returns what closes it. A stream getter taking an argument is a
+     * ZipFile's or JarFile's {@code getInputStream(entry)}: closing that entry stream leaves the archive open.
+     */
+    private static boolean handsOver(MethodCallExpr call) {
+        String name = call.getNameAsString();
+        return HANDS_OVER.contains(name) && (name.equals("close") || call.getArguments().isEmpty());
     }
 
     /** True when {@code call} reads the streams it is given and leaves them open (see the tables above). */
@@ -137,6 +175,7 @@ final class ResourceCheck implements JavaCheck {
         }
         String name = target.getNameAsString();
         Optional<String> opened = ResourceOpeners.opens(file, assign.getValue())
+                .or(() -> ResourceOpeners.response(file, local.get().getType(), assign.getValue()))
                 .or(() -> rewrapped(file, assign, local.get(), scope.get()));
         // A bare URLConnection stream read to its end goes back to the keep-alive cache (see inline).
         if (opened.isPresent() && !ResourceOpeners.isConnectionStream(opened.get())
@@ -207,21 +246,65 @@ final class ResourceCheck implements JavaCheck {
      * before ({@code rewrapHandsOver}): the decorator is then the thing to close, judged where it is assigned.
      */
     private static boolean neverReleased(SourceFile file, String name, BlockStmt scope, boolean rewrapHandsOver) {
+        return neverReleased(file, name, scope, rewrapHandsOver, true);
+    }
+
+    private static boolean neverReleased(SourceFile file, String name, BlockStmt scope, boolean rewrapHandsOver,
+                                         boolean followHelpers) {
         for (NameExpr use : scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
             if (writtenTo(use) || !rewrapHandsOver && rewrappedInPlace(use)) {
                 continue;
             }
             Node parent = use.getParentNode().orElse(null);
             boolean calledOn = parent instanceof MethodCallExpr call && call.getScope().orElse(null) == use;
-            if (calledOn && HANDS_OVER.contains(((MethodCallExpr) parent).getNameAsString())) {
+            if (calledOn && (handsOver((MethodCallExpr) parent)
+                    || entityConsumed((MethodCallExpr) parent, scope))) {
                 return false;
             }
-            boolean readOnly = parent instanceof MethodCallExpr call && !calledOn && readsWithoutClosing(file, call);
+            boolean readOnly = parent instanceof MethodCallExpr call && !calledOn && (readsWithoutClosing(file, call)
+                    || followHelpers && helperKeepsOpen(file, call, use));
             if (!calledOn && !readOnly && !(parent instanceof BinaryExpr)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * {@code EntityUtils.consume(response.getEntity())}: consuming the entity hands the connection back to the pool,
+     * which is what closing the response is for (HttpClient 4 tutorial, 1.1.5).
+     */
+    private static boolean entityConsumed(MethodCallExpr call, BlockStmt scope) {
+        if (!call.getNameAsString().equals("getEntity")) {
+            return false;
+        }
+        Node parent = call.getParentNode().orElse(null);
+        if (parent instanceof VariableDeclarator entity) {
+            // HttpEntity entity = response.getEntity(); ... EntityUtils.consume(entity);
+            return scope.findFirst(MethodCallExpr.class, consume -> CONSUMES.contains(consume.getNameAsString())
+                    && consume.getArguments().stream().anyMatch(argument -> argument instanceof NameExpr name
+                    && name.getNameAsString().equals(entity.getNameAsString()))).isPresent();
+        }
+        if (!(parent instanceof MethodCallExpr consume) || !consume.getArguments().contains(call)) {
+            return false;
+        }
+        return CONSUMES.contains(consume.getNameAsString())
+                || READS_TO_END.contains(consume.getNameAsString()) && !exitsBefore(scope, call, consume);
+    }
+
+    /**
+     * True when a return or throw in {@code scope} lies between the first use of the response and {@code read}:
+     * reading the entity to its end releases the connection (EntityUtils closes the content stream), but only on
+     * the paths that get there.
+     */
+    private static boolean exitsBefore(BlockStmt scope, MethodCallExpr getEntity, Node read) {
+        String response = getEntity.getScope().map(Expression::toString).orElse("");
+        int first = scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(response)).stream()
+                .map(n -> n.getBegin().map(position -> position.line).orElse(0)).min(Integer::compare).orElse(0);
+        int line = read.getBegin().map(position -> position.line).orElse(Integer.MAX_VALUE);
+        return scope.findFirst(Statement.class, exit -> (exit instanceof ReturnStmt || exit instanceof ThrowStmt)
+                && exit.getBegin().map(position -> position.line >= first && position.line < line).orElse(true))
+                .isPresent();
     }
 
     private static boolean writtenTo(NameExpr use) {

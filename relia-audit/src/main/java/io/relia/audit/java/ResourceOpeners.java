@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.type.Type;
 
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,23 @@ final class ResourceOpeners {
     private static final Set<String> HTTP_CLIENT_BUILDERS = Set.of("org.apache.http.impl.client.HttpClientBuilder",
             "org.apache.hc.client5.http.impl.classic.HttpClientBuilder");
 
+    /**
+     * Apache HttpClient responses: until closed (or their entity consumed) each holds its pooled connection, and the
+     * pool runs dry ("Ensure the response is closed", HttpClient tutorial, 1.1.5).
+     */
+    private static final Set<String> HTTP_RESPONSES = Set.of("org.apache.http.client.methods.CloseableHttpResponse",
+            "org.apache.hc.client5.http.impl.classic.CloseableHttpResponse", "?CloseableHttpResponse");
+
     private ResourceOpeners() {
+    }
+
+    /**
+     * "HTTP response" when {@code value} executes a request into a local declared as an Apache
+     * {@code CloseableHttpResponse}; the declared type says which execute() this is, without a symbol solver.
+     */
+    static Optional<String> response(SourceFile file, Type declared, Expression value) {
+        return value instanceof MethodCallExpr call && call.getNameAsString().equals("execute")
+                && HTTP_RESPONSES.contains(file.resolve(declared)) ? Optional.of("HTTP response") : Optional.empty();
     }
 
     /**

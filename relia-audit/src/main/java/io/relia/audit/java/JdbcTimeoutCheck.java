@@ -40,6 +40,8 @@ final class JdbcTimeoutCheck implements ProjectCheck {
 
     /** {@code TIMEOUT_SET + "name=;"}: a JDBC timeout property this file sets (a key, a setter). */
     static final String TIMEOUT_SET = "jdbc.timeout|";
+    /** A {@code DriverManager.getConnection(url)} whose URL the sources do not show (a field, a parameter). */
+    static final String UNKNOWN_URL = "jdbc.unknown-url";
 
     private static final List<String> LIBRARIES = List.of("java.sql", "javax.sql", "com.zaxxer.hikari",
             "org.postgresql", "com.mysql", "org.mariadb", "org.apache.tomcat.jdbc", "org.apache.commons.dbcp",
@@ -91,6 +93,9 @@ final class JdbcTimeoutCheck implements ProjectCheck {
                 jdbcUrl(call.getArgument(0), fileSettings.toString(), direct)
                         .filter(url -> reported.put(url.at(), true) == null)
                         .ifPresent(url -> report(file, url));
+                if (name.equals("getConnection") && !written(call.getArgument(0))) {
+                    file.fact(UNKNOWN_URL, call);
+                }
             }
         }
         configurationDefaults(file, fileSettings.toString(), reported);
@@ -134,6 +139,9 @@ final class JdbcTimeoutCheck implements ProjectCheck {
         StringBuilder elsewhere = new StringBuilder(";");
         facts.keysStartingWith(TIMEOUT_SET).stream().filter(key -> !facts.inMainCode(root, key).isEmpty())
                 .forEach(key -> elsewhere.append(key.substring(TIMEOUT_SET.length())));
+        if (elsewhere.length() == 1) {
+            unknownUrls(context, facts);
+        }
         ServiceFiles files = facts.serviceFiles(context);
         for (Path unreadable : files.unreadable()) {
             context.problem(Problem.warning(Location.wholeFile(unreadable), "cannot read this file (or it is not "
@@ -147,6 +155,33 @@ final class JdbcTimeoutCheck implements ProjectCheck {
                     url.at(), "append " + url.driver().example() + " to the URL, or set it in the pool's "
                     + "connection properties"));
         }
+    }
+
+    /**
+     * DriverManager connections to URLs the sources do not show, in a project that sets no JDBC timeout anywhere in
+     * its main code (no {@code DriverManager.setLoginTimeout}, no timeout key or setter): whatever database the URL
+     * names at run time, nothing bounds the connect, and the network drivers (MySQL Connector/J, PostgreSQL, SQL
+     * Server, Oracle) wait for a dead server as long as the operating system lets them. An embedded database's URL
+     * written in the call is known and judged by {@link JdbcDrivers} instead.
+     */
+    private static void unknownUrls(AuditContext context, ProjectFacts facts) {
+        for (Location at : facts.inMainCode(context.root(), UNKNOWN_URL)) {
+            context.report(new Finding(JavaRules.JDBC_NO_TIMEOUT.id(), JavaRules.JDBC_NO_TIMEOUT.severity(),
+                    "DriverManager.getConnection to a URL known only at run time, and the project sets no JDBC "
+                            + "timeout anywhere (no DriverManager.setLoginTimeout, no connect or socket timeout): "
+                            + "a network driver waits for an unreachable database without a deadline", at,
+                    "call DriverManager.setLoginTimeout before connecting and Connection.setNetworkTimeout after, "
+                            + "or require connectTimeout/socketTimeout in the configured URL"));
+        }
+    }
+
+    /** True when the URL is written in the code: a literal, a constant or local initialised with one, a concatenation. */
+    private static boolean written(Expression argument) {
+        Expression url = argument;
+        for (int hop = 0; hop < 3 && url instanceof NameExpr name; hop++) {
+            url = Declaration.of(name).flatMap(Declaration::initializer).orElse(null);
+        }
+        return url instanceof StringLiteralExpr || url instanceof BinaryExpr;
     }
 
     /** DriverManager.getConnection/getDriver, Driver.connect, and the URL setters of pools and data sources. */

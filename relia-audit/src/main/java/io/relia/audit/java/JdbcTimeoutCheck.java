@@ -42,6 +42,9 @@ final class JdbcTimeoutCheck implements ProjectCheck {
     static final String TIMEOUT_SET = "jdbc.timeout|";
     /** A {@code DriverManager.getConnection(url)} whose URL the sources do not show (a field, a parameter). */
     static final String UNKNOWN_URL = "jdbc.unknown-url";
+    /** A MySQL URL or Connector/J driver class named in a source. */
+    static final String MYSQL_NAMED = "jdbc.mysql";
+    private static final Set<String> MYSQL_DRIVERS = Set.of("com.mysql.jdbc.Driver", "com.mysql.cj.jdbc.Driver");
 
     private static final List<String> LIBRARIES = List.of("java.sql", "javax.sql", "com.zaxxer.hikari",
             "org.postgresql", "com.mysql", "org.mariadb", "org.apache.tomcat.jdbc", "org.apache.commons.dbcp",
@@ -62,6 +65,17 @@ final class JdbcTimeoutCheck implements ProjectCheck {
 
     @Override
     public void check(SourceFile file) {
+        for (StringLiteralExpr literal : file.all(StringLiteralExpr.class)) {
+            String value = literal.getValue();
+            if (MYSQL_DRIVERS.contains(value) || value.startsWith("jdbc:mysql:")) {
+                file.fact(MYSQL_NAMED, literal);
+            }
+            String setting = JdbcDrivers.settingIn(value);
+            if (!setting.isEmpty()) {
+                // A URL helper may build the query string without importing anything of JDBC.
+                file.fact(TIMEOUT_SET + setting, literal);
+            }
+        }
         if (file.unit().getImports().stream().noneMatch(i -> LIBRARIES.stream()
                 .anyMatch(i.getNameAsString()::startsWith))) {
             // A properties bean holds its default URL without importing anything of JDBC.
@@ -71,11 +85,7 @@ final class JdbcTimeoutCheck implements ProjectCheck {
         List<MethodCallExpr> calls = file.all(MethodCallExpr.class);
         StringBuilder fileSettings = new StringBuilder(";");
         for (StringLiteralExpr literal : file.all(StringLiteralExpr.class)) {
-            String setting = JdbcDrivers.settingIn(literal.getValue());
-            fileSettings.append(setting);
-            if (!setting.isEmpty()) {
-                file.fact(TIMEOUT_SET + setting, literal);
-            }
+            fileSettings.append(JdbcDrivers.settingIn(literal.getValue()));
         }
         for (MethodCallExpr call : calls) {
             Optional.ofNullable(SETTERS.get(call.getNameAsString())).ifPresent(setting -> {
@@ -139,10 +149,11 @@ final class JdbcTimeoutCheck implements ProjectCheck {
         StringBuilder elsewhere = new StringBuilder(";");
         facts.keysStartingWith(TIMEOUT_SET).stream().filter(key -> !facts.inMainCode(root, key).isEmpty())
                 .forEach(key -> elsewhere.append(key.substring(TIMEOUT_SET.length())));
-        if (elsewhere.length() == 1) {
+        ServiceFiles files = facts.serviceFiles(context);
+        if (elsewhere.length() == 1 && (!facts.inMainCode(root, MYSQL_NAMED).isEmpty() || files.builds().stream()
+                .anyMatch(build -> build.lines().stream().anyMatch(line -> line.contains("mysql-connector"))))) {
             unknownUrls(context, facts);
         }
-        ServiceFiles files = facts.serviceFiles(context);
         for (Path unreadable : files.unreadable()) {
             context.problem(Problem.warning(Location.wholeFile(unreadable), "cannot read this file (or it is not "
                     + "UTF-8): JDBC URLs in it were not checked"));
@@ -158,18 +169,21 @@ final class JdbcTimeoutCheck implements ProjectCheck {
     }
 
     /**
-     * DriverManager connections to URLs the sources do not show, in a project that sets no JDBC timeout anywhere in
-     * its main code (no {@code DriverManager.setLoginTimeout}, no timeout key or setter): whatever database the URL
-     * names at run time, nothing bounds the connect, and the network drivers (MySQL Connector/J, PostgreSQL, SQL
-     * Server, Oracle) wait for a dead server as long as the operating system lets them. An embedded database's URL
-     * written in the call is known and judged by {@link JdbcDrivers} instead.
+     * DriverManager connections to URLs the sources do not show, in a project that ships or names MySQL Connector/J
+     * (a build dependency, a driver class, a {@code jdbc:mysql:} URL) and sets no JDBC timeout anywhere in its main
+     * code (no {@code DriverManager.setLoginTimeout}, no timeout key or setter): Connector/J's connectTimeout and
+     * socketTimeout default to 0, no limit (https://dev.mysql.com/doc/connector-j/en/
+     * connector-j-connp-props-networking.html). Other drivers are left alone: pgjdbc bounds the connect (10 s),
+     * Phoenix and the embedded databases have timeouts of their own or no network. A URL written in the call is
+     * judged by {@link JdbcDrivers} instead.
      */
     private static void unknownUrls(AuditContext context, ProjectFacts facts) {
         for (Location at : facts.inMainCode(context.root(), UNKNOWN_URL)) {
             context.report(new Finding(JavaRules.JDBC_NO_TIMEOUT.id(), JavaRules.JDBC_NO_TIMEOUT.severity(),
-                    "DriverManager.getConnection to a URL known only at run time, and the project sets no JDBC "
-                            + "timeout anywhere (no DriverManager.setLoginTimeout, no connect or socket timeout): "
-                            + "a network driver waits for an unreachable database without a deadline", at,
+                    "DriverManager.getConnection to a URL known only at run time, in a project that uses MySQL "
+                            + "Connector/J and sets no JDBC timeout anywhere (no DriverManager.setLoginTimeout, no "
+                            + "connectTimeout or socketTimeout): the driver's defaults wait forever for an "
+                            + "unreachable or dead database", at,
                     "call DriverManager.setLoginTimeout before connecting and Connection.setNetworkTimeout after, "
                             + "or require connectTimeout/socketTimeout in the configured URL"));
         }

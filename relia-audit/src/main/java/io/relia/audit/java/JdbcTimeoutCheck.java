@@ -44,6 +44,8 @@ final class JdbcTimeoutCheck implements ProjectCheck {
     static final String UNKNOWN_URL = "jdbc.unknown-url";
     /** A MySQL URL or Connector/J driver class named in a source. */
     static final String MYSQL_NAMED = "jdbc.mysql";
+    /** A MySQL URL literal that sets a timeout, wherever it is (a helper that formats the URL). */
+    static final String MYSQL_URL_TIMEOUT = "jdbc.mysql-timeout";
     private static final Set<String> MYSQL_DRIVERS = Set.of("com.mysql.jdbc.Driver", "com.mysql.cj.jdbc.Driver");
 
     private static final List<String> LIBRARIES = List.of("java.sql", "javax.sql", "com.zaxxer.hikari",
@@ -68,12 +70,9 @@ final class JdbcTimeoutCheck implements ProjectCheck {
         for (StringLiteralExpr literal : file.all(StringLiteralExpr.class)) {
             String value = literal.getValue();
             if (MYSQL_DRIVERS.contains(value) || value.startsWith("jdbc:mysql:")) {
-                file.fact(MYSQL_NAMED, literal);
-            }
-            String setting = JdbcDrivers.settingIn(value);
-            if (!setting.isEmpty()) {
-                // A URL helper may build the query string without importing anything of JDBC.
-                file.fact(TIMEOUT_SET + setting, literal);
+                // A URL template with a timeout ("jdbc:mysql://%s/%s?socketTimeout=%s") shows the project sets one.
+                file.fact(value.toLowerCase(Locale.ROOT).contains("timeout=") ? MYSQL_URL_TIMEOUT : MYSQL_NAMED,
+                        literal);
             }
         }
         if (file.unit().getImports().stream().noneMatch(i -> LIBRARIES.stream()
@@ -85,7 +84,11 @@ final class JdbcTimeoutCheck implements ProjectCheck {
         List<MethodCallExpr> calls = file.all(MethodCallExpr.class);
         StringBuilder fileSettings = new StringBuilder(";");
         for (StringLiteralExpr literal : file.all(StringLiteralExpr.class)) {
-            fileSettings.append(JdbcDrivers.settingIn(literal.getValue()));
+            String setting = JdbcDrivers.settingIn(literal.getValue());
+            fileSettings.append(setting);
+            if (!setting.isEmpty()) {
+                file.fact(TIMEOUT_SET + setting, literal);
+            }
         }
         for (MethodCallExpr call : calls) {
             Optional.ofNullable(SETTERS.get(call.getNameAsString())).ifPresent(setting -> {
@@ -150,7 +153,8 @@ final class JdbcTimeoutCheck implements ProjectCheck {
         facts.keysStartingWith(TIMEOUT_SET).stream().filter(key -> !facts.inMainCode(root, key).isEmpty())
                 .forEach(key -> elsewhere.append(key.substring(TIMEOUT_SET.length())));
         ServiceFiles files = facts.serviceFiles(context);
-        if (elsewhere.length() == 1 && (!facts.inMainCode(root, MYSQL_NAMED).isEmpty() || files.builds().stream()
+        if (elsewhere.length() == 1 && facts.inMainCode(root, MYSQL_URL_TIMEOUT).isEmpty()
+                && (!facts.inMainCode(root, MYSQL_NAMED).isEmpty() || files.builds().stream()
                 .anyMatch(build -> build.lines().stream().anyMatch(line -> line.contains("mysql-connector"))))) {
             unknownUrls(context, facts);
         }

@@ -193,7 +193,7 @@ final class JdbcTimeoutCheck implements ProjectCheck {
         }
     }
 
-    /** True when the URL is written in the code: a literal, a constant or local initialised with one, a concatenation. */
+    /** True when the URL is written in the code: a literal, a constant or local holding one, a concatenation. */
     private static boolean written(Expression argument) {
         Expression url = argument;
         for (int hop = 0; hop < 3 && url instanceof NameExpr name; hop++) {

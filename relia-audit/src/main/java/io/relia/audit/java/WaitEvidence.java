@@ -2,6 +2,7 @@ package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -60,6 +61,11 @@ final class WaitEvidence {
             return Optional.empty();
         }
         String name = made.getNameAsString();
+        if ((made.getScope().isEmpty() || made.getScope().get().isThisExpr()) && declaredHere(made)) {
+            // The class declares it (an overload the call's arity did not match): its declaration decides, not its
+            // name; a cache's getAsync that completes its future before returning it is no wait.
+            return Optional.empty();
+        }
         return namedAsync(name) ? Optional.of("it waits on what " + name + "() returned, and a "
                 + "method named *Async or *Gracefully returns a future") : Optional.empty();
     }
@@ -70,6 +76,11 @@ final class WaitEvidence {
             return "";
         }
         return method.equals("get") ? ", so it is a future" : ", so it is an interruptible wait";
+    }
+
+    private static boolean declaredHere(MethodCallExpr made) {
+        return SourceFile.ancestor(made, ClassOrInterfaceDeclaration.class).map(type -> !type.getMethodsByName(made
+                .getNameAsString()).isEmpty()).orElse(false);
     }
 
     /** True for {@code sendAsync} or {@code closeGracefully}: a name Java gives methods that return futures. */

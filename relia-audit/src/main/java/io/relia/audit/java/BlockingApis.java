@@ -184,6 +184,21 @@ final class BlockingApis {
             Map.entry("io.vertx.core.Future#toCompletionStage", JUC + "CompletionStage"));
 
     /**
+     * CompletableFuture's own methods that hand out another CompletableFuture (its stages, its static factories, its
+     * timeouts), https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/util/concurrent/
+     * CompletableFuture.html: lets {@code allOf(a, b).join()} and {@code f.thenCompose(g).get()} be typed. The same
+     * stage methods of a CompletionStage hand out a CompletionStage.
+     */
+    private static final Set<String> STAGES = Set.of("thenApply", "thenApplyAsync", "thenAccept", "thenAcceptAsync",
+            "thenRun", "thenRunAsync", "thenCompose", "thenComposeAsync", "thenCombine", "thenCombineAsync",
+            "thenAcceptBoth", "thenAcceptBothAsync", "runAfterBoth", "runAfterBothAsync", "applyToEither",
+            "applyToEitherAsync", "acceptEither", "acceptEitherAsync", "runAfterEither", "runAfterEitherAsync",
+            "handle", "handleAsync", "whenComplete", "whenCompleteAsync", "exceptionally", "exceptionallyAsync",
+            "exceptionallyCompose", "exceptionallyComposeAsync");
+    private static final Set<String> FUTURE_ONLY = Set.of("allOf", "anyOf", "supplyAsync", "runAsync",
+            "completedFuture", "failedFuture", "orTimeout", "completeOnTimeout", "copy", "newIncompleteFuture");
+
+    /**
      * Future types whose get() does not wait: Spring's AsyncResult is made with its value ("a pass-through Future
      * handle", https://docs.spring.io/spring-framework/docs/5.3.x/javadoc-api/org/springframework/scheduling/
      * annotation/AsyncResult.html).
@@ -248,7 +263,23 @@ final class BlockingApis {
 
     /** The return type of the library call {@code type#method}, when the table knows it. */
     static Optional<String> returns(String type, String method) {
+        if (type.equals(JUC + "CompletableFuture") && (STAGES.contains(method) || FUTURE_ONLY.contains(method))) {
+            return Optional.of(type);
+        }
+        if (type.equals(JUC + "CompletionStage") && STAGES.contains(method)) {
+            return Optional.of(type);
+        }
         return Optional.ofNullable(RETURNS.get(type + "#" + method));
+    }
+
+    /**
+     * The type a call returns whatever its receiver: {@code toCompletableFuture()} is CompletionStage's contract (a
+     * stage of the project's own API, {@code fetcher.fetch(uri).thenApply(f).toCompletableFuture()}, converts to
+     * the JDK's future).
+     */
+    static Optional<String> returnsByName(String method, int arguments) {
+        return method.equals("toCompletableFuture") && arguments == 0 ? Optional.of(JUC + "CompletableFuture")
+                : Optional.empty();
     }
 
     /** All waits of the table, JDK first. */

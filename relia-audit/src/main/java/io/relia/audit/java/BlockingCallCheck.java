@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import io.relia.audit.AuditContext;
 
 import java.util.IdentityHashMap;
@@ -39,6 +40,19 @@ final class BlockingCallCheck implements ProjectCheck {
     static final String DECLARES = "blocking.declares|";
     /** {@code CALL + type#method/arguments + "|" + evidence}: a wait-named call on a type the file cannot judge. */
     static final String CALL = "blocking.call|";
+    /**
+     * {@code RETURNED + type#method/arguments + "|" + wait + "|" + evidence}: a wait-named call on what a method
+     * returned ({@code handler.closeGracefully().get()}), judged once every file is read: by the return type a
+     * project method declares ({@link #FUTURE}), else by the evidence ({@link WaitEvidence}).
+     */
+    static final String RETURNED = "blocking.returned|";
+    /**
+     * {@code FUTURE + owner#method/parameters + "|" + type}: a project method that returns a future of the table, or
+     * one named like a future's maker ({@code fooAsync}) that returns {@link #NOT_A_FUTURE}.
+     */
+    static final String FUTURE = "blocking.future|";
+    /** The type {@link #FUTURE} notes for a method named like a future's maker that returns no future. */
+    static final String NOT_A_FUTURE = "-";
     /** {@code TYPED + how}: a wait candidate this file judged, and how its receiver was typed ({@link Typed}). */
     static final String TYPED = "blocking.typed|";
 
@@ -86,6 +100,7 @@ final class BlockingCallCheck implements ProjectCheck {
                 judge(file, call, waits, undecided);
             }
         }
+        noteFutures(file);
         Map<MethodCallExpr, Wait> polls = new IdentityHashMap<>();
         Map<MethodDeclaration, MethodCallExpr> wrappers = summarise(file, waits, undecided, polls);
         Map<MethodCallExpr, Wait> inner = new IdentityHashMap<>(waits);
@@ -192,6 +207,12 @@ final class BlockingCallCheck implements ProjectCheck {
             return;
         }
         Optional<String> evidence = WaitEvidence.of(call);
+        Optional<String> returned = returnedBy(file, receiver);
+        if (type.isEmpty() && returned.isPresent()) {
+            file.fact(RETURNED + returned.get() + "|" + name + "|" + evidence.orElse(""), call);
+            undecided.put(call, true);
+            return;
+        }
         if (type.isPresent()) {
             // Counted once every file is read: a project method, the jars or the exceptions decide it then.
             file.fact(CALL + qualified(file, type.get()) + "#" + name + "/0|" + evidence.orElse(""), call);
@@ -202,10 +223,48 @@ final class BlockingCallCheck implements ProjectCheck {
         }
     }
 
+    /**
+     * {@code p.Handler#closeGracefully/0} for a receiver {@code handler.closeGracefully()} whose own receiver's type
+     * the file knows: the project method that made the object waited on, whose return type another file may declare.
+     */
+    private static Optional<String> returnedBy(SourceFile file, Expression receiver) {
+        if (!(receiver instanceof MethodCallExpr made) || made.getScope().isEmpty()) {
+            return Optional.empty();
+        }
+        return file.receiverType(made.getScope().get()).map(type -> qualified(file, type) + "#"
+                + made.getNameAsString() + "/" + made.getArguments().size());
+    }
+
+    /**
+     * Notes the methods of this file that return a future of the table ({@code CompletableFuture<Void>
+     * closeGracefully()}), unless every value they return is complete when made, and the methods named like a
+     * future's maker that return something else, so that a wait on what they return is judged in any file.
+     */
+    private static void noteFutures(SourceFile file) {
+        for (MethodDeclaration method : file.all(MethodDeclaration.class)) {
+            String type = file.resolve(method.getType());
+            Optional<String> owner = owner(method);
+            boolean future = BlockingApis.find(type, "get", 0).isPresent() && BlockingApis.bound(type, null).isEmpty()
+                    && !returnsCompleted(file, method);
+            if (owner.isEmpty() || !future && !WaitEvidence.namedAsync(method.getNameAsString())) {
+                continue;
+            }
+            file.fact(FUTURE + owner.get() + "#" + method.getNameAsString() + "/" + method.getParameters().size()
+                    + "|" + (future ? type : NOT_A_FUTURE), method.getName());
+        }
+    }
+
+    private static boolean returnsCompleted(SourceFile file, MethodDeclaration method) {
+        List<ReturnStmt> returns = method.getBody().map(body -> SourceFile.within(body, ReturnStmt.class,
+                node -> node instanceof LambdaExpr)).orElse(List.of());
+        return !returns.isEmpty() && returns.stream().allMatch(statement -> statement.getExpression()
+                .flatMap(value -> BoundedFutures.why(file, value, null)).isPresent());
+    }
+
     /** A wait known from the checked exceptions around it ({@link WaitEvidence}). */
     private static Wait inferred(String name, String why) {
         return new Wait(name + "()", name + "(timeout, unit)", "its receiver's type is not in the sources, but " + why
-                + (name.equals("get") ? ", so it is a future" : ", so it is an interruptible wait"));
+                + WaitEvidence.kind(name, why));
     }
 
     private static Wait known(BlockingApis.Wait wait) {

@@ -61,6 +61,14 @@ final class BlockingWrappers {
                 facts.places(key).forEach(at -> count(judge(parts[0], parts[1], at)));
             }
         }
+        Map<String, List<String>> futures = returnTypes();
+        for (String key : facts.keysStartingWith(BlockingCallCheck.RETURNED)) {
+            String[] parts = key.substring(BlockingCallCheck.RETURNED.length()).split("\\|", 3);
+            if (parts.length == 3) {
+                facts.places(key).forEach(at -> count(judgeReturned(parts[0], parts[1], futures, at)
+                        .orElseGet(() -> inferred(parts[1], parts[2], at))));
+            }
+        }
         for (BlockingCallCheck.Typed how : BlockingCallCheck.Typed.values()) {
             facts.places(how.key()).forEach(at -> count(how));
         }
@@ -117,13 +125,65 @@ final class BlockingWrappers {
         }
         if (!evidence.isEmpty()) {
             String shown = simpleType.isEmpty() ? method + "()" : simpleType + "." + method + "()";
-            String kind = method.equals("get") ? ", so it is a future" : ", so it is an interruptible wait";
+            String kind = WaitEvidence.kind(method, evidence);
             report(at, shown + " waits without a deadline: the sources do not show its body, but " + evidence + kind,
                     "use " + method + "(timeout, unit) and handle the "
                     + "timeout");
             return BlockingCallCheck.Typed.INFERRED;
         }
         return BlockingCallCheck.Typed.UNKNOWN;
+    }
+
+    /** Project methods that return a future, {@code owner#method/n} to {@code type|file:line}. */
+    private Map<String, List<String>> returnTypes() {
+        Map<String, List<String>> futures = new HashMap<>();
+        for (String key : facts.keysStartingWith(BlockingCallCheck.FUTURE)) {
+            String[] parts = key.substring(BlockingCallCheck.FUTURE.length()).split("\\|", 2);
+            List<Location> places = facts.places(key);
+            if (parts.length == 2 && !places.isEmpty()) {
+                Location at = places.getFirst();
+                String value = parts[1] + "|" + Path.of(at.file()).getFileName() + ":" + at.line();
+                futures.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(value);
+                if (!simple(parts[0]).equals(parts[0])) {
+                    futures.computeIfAbsent(simple(parts[0]), k -> new ArrayList<>()).add(value);
+                }
+            }
+        }
+        return futures;
+    }
+
+    /**
+     * A wait on what a project method returned ({@code handler.closeGracefully().get()}): a wait without a deadline
+     * when that method (found exactly, or by a simple name only one class declares) returns a future of the table.
+     */
+    private Optional<BlockingCallCheck.Typed> judgeReturned(String made, String wait,
+                                                            Map<String, List<String>> futures, Location at) {
+        String exact = made.startsWith("?") ? made.substring(1) : made;
+        List<String> found = futures.getOrDefault(exact, futures.getOrDefault(simple(exact), List.of()));
+        if (found.size() != 1) {
+            return Optional.empty();
+        }
+        String[] typeAndPlace = found.getFirst().split("\\|", 2);
+        Optional<BlockingApis.Wait> waits = BlockingApis.find(typeAndPlace[0], wait, 0);
+        if (waits.isEmpty()) {
+            return Optional.of(BlockingCallCheck.Typed.WRAPPER);
+        }
+        String type = typeAndPlace[0].substring(typeAndPlace[0].lastIndexOf('.') + 1);
+        String method = exact.substring(exact.indexOf('#') + 1, exact.indexOf('/'));
+        report(at, waits.get().label() + " waits without a deadline: " + method + "() returns a " + type + " ("
+                + typeAndPlace[1] + ")", "use " + waits.get().timed() + " and handle the timeout");
+        return Optional.of(BlockingCallCheck.Typed.WRAPPER);
+    }
+
+    /** A wait whose receiver's type no source declares, reported when the evidence around it says it waits. */
+    private BlockingCallCheck.Typed inferred(String method, String evidence, Location at) {
+        if (evidence.isEmpty()) {
+            return BlockingCallCheck.Typed.UNKNOWN;
+        }
+        String kind = WaitEvidence.kind(method, evidence);
+        report(at, method + "() waits without a deadline: the sources do not show its receiver's type, but " + evidence
+                + kind, "use " + method + "(timeout, unit) and handle the timeout");
+        return BlockingCallCheck.Typed.INFERRED;
     }
 
     /** The project method {@code called} names ({@code type#method/n}), exactly or by a unique simple type name. */

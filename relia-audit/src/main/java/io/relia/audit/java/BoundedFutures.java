@@ -31,6 +31,23 @@ final class BoundedFutures {
             "shutdownGracefully", "terminationFuture");
 
     private static final String NETTY = "io.netty.";
+    private static final String COMPLETABLE = "java.util.concurrent.CompletableFuture";
+
+    /**
+     * CompletableFuture's timeouts (Java 9+): orTimeout fails the future, completeOnTimeout completes it, once the
+     * timeout passed; a wait on the chain after either is bounded.
+     */
+    private static final Set<String> TIMEOUTS = Set.of("orTimeout", "completeOnTimeout");
+    /** Static factories of a future that is complete when made: get() and join() on it return at once. */
+    private static final Set<String> COMPLETED = Set.of("completedFuture", "completedStage", "failedFuture",
+            "failedStage");
+    /**
+     * Stages that run their function in the calling thread once the future before them is complete, so a completed
+     * future stays complete through them; a compose, a combine or an async stage may wait on something else.
+     */
+    private static final Set<String> SYNC_STAGES = Set.of("thenApply", "thenAccept", "thenRun", "handle",
+            "whenComplete", "exceptionally", "toCompletableFuture");
+    private static final String COMPLETE = "CompletableFuture.";
 
     private BoundedFutures() {
     }
@@ -102,18 +119,31 @@ final class BoundedFutures {
 
     /**
      * A library call the table bounds, found along the chain that made the future: {@code
-     * admin.describeConfigs(r).all()} is bounded because {@code admin} is a Kafka admin client.
+     * admin.describeConfigs(r).all()} is bounded because {@code admin} is a Kafka admin client; so is {@code
+     * f.orTimeout(30, SECONDS).thenApply(g)}, and {@code completedFuture(v).thenApply(g)} does not wait at all.
      */
     private static Optional<String> madeBy(SourceFile file, MethodCallExpr call, int depth) {
         if (depth > 6 || call.getScope().isEmpty()) {
             return Optional.empty();
         }
+        if (TIMEOUTS.contains(call.getNameAsString())) {
+            return Optional.of("in its chain, " + call.getNameAsString() + "(...) completes it after a timeout");
+        }
         Expression scope = call.getScope().get();
+        if (COMPLETED.contains(call.getNameAsString()) && file.isClass(Optional.of(scope), COMPLETABLE)) {
+            return Optional.of(COMPLETE + call.getNameAsString() + " made it complete");
+        }
         Optional<String> bound = file.receiverType(scope).filter(type -> !type.startsWith("?"))
                 .flatMap(type -> BlockingApis.bound(type, call.getNameAsString()));
         if (bound.isPresent()) {
             return bound;
         }
-        return scope instanceof MethodCallExpr inner ? madeBy(file, inner, depth + 1) : Optional.empty();
+        if (!(scope instanceof MethodCallExpr inner)) {
+            return Optional.empty();
+        }
+        // A timeout earlier in the chain bounds what follows it (each later stage waits for it to complete or fail);
+        // a completed start stays complete only through stages that add no wait of their own.
+        return madeBy(file, inner, depth + 1).filter(why -> !why.startsWith(COMPLETE)
+                || SYNC_STAGES.contains(call.getNameAsString()));
     }
 }

@@ -40,6 +40,13 @@ final class JdbcTimeoutCheck implements ProjectCheck {
 
     /** {@code TIMEOUT_SET + "name=;"}: a JDBC timeout property this file sets (a key, a setter). */
     static final String TIMEOUT_SET = "jdbc.timeout|";
+    /** A {@code DriverManager.getConnection(url)} whose URL the sources do not show (a field, a parameter). */
+    static final String UNKNOWN_URL = "jdbc.unknown-url";
+    /** A MySQL URL or Connector/J driver class named in a source. */
+    static final String MYSQL_NAMED = "jdbc.mysql";
+    /** A MySQL URL literal that sets a timeout, wherever it is (a helper that formats the URL). */
+    static final String MYSQL_URL_TIMEOUT = "jdbc.mysql-timeout";
+    private static final Set<String> MYSQL_DRIVERS = Set.of("com.mysql.jdbc.Driver", "com.mysql.cj.jdbc.Driver");
 
     private static final List<String> LIBRARIES = List.of("java.sql", "javax.sql", "com.zaxxer.hikari",
             "org.postgresql", "com.mysql", "org.mariadb", "org.apache.tomcat.jdbc", "org.apache.commons.dbcp",
@@ -60,6 +67,14 @@ final class JdbcTimeoutCheck implements ProjectCheck {
 
     @Override
     public void check(SourceFile file) {
+        for (StringLiteralExpr literal : file.all(StringLiteralExpr.class)) {
+            String value = literal.getValue();
+            if (MYSQL_DRIVERS.contains(value) || value.startsWith("jdbc:mysql:")) {
+                // A URL template with a timeout ("jdbc:mysql://%s/%s?socketTimeout=%s") shows the project sets one.
+                file.fact(value.toLowerCase(Locale.ROOT).contains("timeout=") ? MYSQL_URL_TIMEOUT : MYSQL_NAMED,
+                        literal);
+            }
+        }
         if (file.unit().getImports().stream().noneMatch(i -> LIBRARIES.stream()
                 .anyMatch(i.getNameAsString()::startsWith))) {
             // A properties bean holds its default URL without importing anything of JDBC.
@@ -91,6 +106,9 @@ final class JdbcTimeoutCheck implements ProjectCheck {
                 jdbcUrl(call.getArgument(0), fileSettings.toString(), direct)
                         .filter(url -> reported.put(url.at(), true) == null)
                         .ifPresent(url -> report(file, url));
+                if (name.equals("getConnection") && !written(call.getArgument(0))) {
+                    file.fact(UNKNOWN_URL, call);
+                }
             }
         }
         configurationDefaults(file, fileSettings.toString(), reported);
@@ -135,6 +153,11 @@ final class JdbcTimeoutCheck implements ProjectCheck {
         facts.keysStartingWith(TIMEOUT_SET).stream().filter(key -> !facts.inMainCode(root, key).isEmpty())
                 .forEach(key -> elsewhere.append(key.substring(TIMEOUT_SET.length())));
         ServiceFiles files = facts.serviceFiles(context);
+        if (elsewhere.length() == 1 && facts.inMainCode(root, MYSQL_URL_TIMEOUT).isEmpty()
+                && (!facts.inMainCode(root, MYSQL_NAMED).isEmpty() || files.builds().stream()
+                .anyMatch(build -> build.lines().stream().anyMatch(line -> line.contains("mysql-connector"))))) {
+            unknownUrls(context, facts);
+        }
         for (Path unreadable : files.unreadable()) {
             context.problem(Problem.warning(Location.wholeFile(unreadable), "cannot read this file (or it is not "
                     + "UTF-8): JDBC URLs in it were not checked"));
@@ -147,6 +170,36 @@ final class JdbcTimeoutCheck implements ProjectCheck {
                     url.at(), "append " + url.driver().example() + " to the URL, or set it in the pool's "
                     + "connection properties"));
         }
+    }
+
+    /**
+     * DriverManager connections to URLs the sources do not show, in a project that ships or names MySQL Connector/J
+     * (a build dependency, a driver class, a {@code jdbc:mysql:} URL) and sets no JDBC timeout anywhere in its main
+     * code (no {@code DriverManager.setLoginTimeout}, no timeout key or setter): Connector/J's connectTimeout and
+     * socketTimeout default to 0, no limit (https://dev.mysql.com/doc/connector-j/en/
+     * connector-j-connp-props-networking.html). Other drivers are left alone: pgjdbc bounds the connect (10 s),
+     * Phoenix and the embedded databases have timeouts of their own or no network. A URL written in the call is
+     * judged by {@link JdbcDrivers} instead.
+     */
+    private static void unknownUrls(AuditContext context, ProjectFacts facts) {
+        for (Location at : facts.inMainCode(context.root(), UNKNOWN_URL)) {
+            context.report(new Finding(JavaRules.JDBC_NO_TIMEOUT.id(), JavaRules.JDBC_NO_TIMEOUT.severity(),
+                    "DriverManager.getConnection to a URL known only at run time, in a project that uses MySQL "
+                            + "Connector/J and sets no JDBC timeout anywhere (no DriverManager.setLoginTimeout, no "
+                            + "connectTimeout or socketTimeout): the driver's defaults wait forever for an "
+                            + "unreachable or dead database", at,
+                    "call DriverManager.setLoginTimeout before connecting and Connection.setNetworkTimeout after, "
+                            + "or require connectTimeout/socketTimeout in the configured URL"));
+        }
+    }
+
+    /** True when the URL is written in the code: a literal, a constant or local holding one, a concatenation. */
+    private static boolean written(Expression argument) {
+        Expression url = argument;
+        for (int hop = 0; hop < 3 && url instanceof NameExpr name; hop++) {
+            url = Declaration.of(name).flatMap(Declaration::initializer).orElse(null);
+        }
+        return url instanceof StringLiteralExpr || url instanceof BinaryExpr;
     }
 
     /** DriverManager.getConnection/getDriver, Driver.connect, and the URL setters of pools and data sources. */

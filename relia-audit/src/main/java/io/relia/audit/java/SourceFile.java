@@ -306,7 +306,8 @@ final class SourceFile {
             }
             Optional<String> receiver = receiverType(call.getScope().get(), depth);
             return receiver.flatMap(type -> Optional.ofNullable(RETURNS.get(type + "#" + call.getNameAsString()))
-                    .or(() -> BlockingApis.returns(type, call.getNameAsString())));
+                    .or(() -> BlockingApis.returns(type, call.getNameAsString())))
+                    .or(() -> BlockingApis.returnsByName(call.getNameAsString(), call.getArguments().size()));
         }
         if (expression instanceof MethodCallExpr call) {
             return ownMethod(call).map(method -> resolve(method.getType()));

@@ -2,6 +2,7 @@ package io.relia.audit.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -14,6 +15,7 @@ import com.github.javaparser.ast.type.UnionType;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the checked exceptions around a call say about its receiver when its type is not in the sources: a
@@ -21,9 +23,12 @@ import java.util.Optional;
  * how a future reports its task's failure), and a no-argument {@code await()} or {@code join()} that must handle
  * {@code InterruptedException} is an interruptible wait (a latch, a barrier, a thread). {@code TimeoutException} is
  * no evidence: only the timed forms throw it. A catch of {@code Exception} or a {@code throws Exception} is no
- * evidence either: it tells nothing about the call.
+ * evidence either: it tells nothing about the call. The name of the call that made the receiver can tell ({@code
+ * handler.closeGracefully().get()}).
  */
 final class WaitEvidence {
+
+    private static final Pattern ASYNC_NAME = Pattern.compile("[a-z]\\w*(?:Async|Gracefully)");
 
     private WaitEvidence() {
     }
@@ -36,11 +41,51 @@ final class WaitEvidence {
         if (!call.getArguments().isEmpty()) {
             return Optional.empty();
         }
-        return switch (call.getNameAsString()) {
+        Optional<String> handled = switch (call.getNameAsString()) {
             case "get" -> handled(call, "ExecutionException");
             case "await", "join" -> handled(call, "InterruptedException");
             default -> Optional.empty();
         };
+        return handled.or(() -> asyncResult(call));
+    }
+
+    /**
+     * A {@code get()} or {@code join()} straight on the result of a method named {@code fooAsync} or {@code
+     * closeGracefully}: Java names the methods that return futures so (the JDK's {@code supplyAsync}, {@code
+     * HttpClient.sendAsync}, Netty's {@code shutdownGracefully}), and neither suffix names anything else a
+     * no-argument get() reads (an Optional, a Supplier, an atomic).
+     */
+    private static Optional<String> asyncResult(MethodCallExpr call) {
+        if (!(call.getNameAsString().equals("get") || call.getNameAsString().equals("join"))
+                || !(call.getScope().orElse(null) instanceof MethodCallExpr made)) {
+            return Optional.empty();
+        }
+        String name = made.getNameAsString();
+        if ((made.getScope().isEmpty() || made.getScope().get().isThisExpr()) && declaredHere(made)) {
+            // The class declares it (an overload the call's arity did not match): its declaration decides, not its
+            // name; a cache's getAsync that completes its future before returning it is no wait.
+            return Optional.empty();
+        }
+        return namedAsync(name) ? Optional.of("it waits on what " + name + "() returned, and a "
+                + "method named *Async or *Gracefully returns a future") : Optional.empty();
+    }
+
+    /** How the finding ends: what the evidence makes the receiver, unless the evidence said so already. */
+    static String kind(String method, String evidence) {
+        if (evidence.endsWith("a future")) {
+            return "";
+        }
+        return method.equals("get") ? ", so it is a future" : ", so it is an interruptible wait";
+    }
+
+    private static boolean declaredHere(MethodCallExpr made) {
+        return SourceFile.ancestor(made, ClassOrInterfaceDeclaration.class).map(type -> !type.getMethodsByName(made
+                .getNameAsString()).isEmpty()).orElse(false);
+    }
+
+    /** True for {@code sendAsync} or {@code closeGracefully}: a name Java gives methods that return futures. */
+    static boolean namedAsync(String method) {
+        return ASYNC_NAME.matcher(method).matches();
     }
 
     private static Optional<String> handled(MethodCallExpr call, String exception) {

@@ -79,6 +79,7 @@ final class BlockingCallCheck implements ProjectCheck {
             + "|(?:await|waitFor|waitUntil|sync|block)\\w*");
     /** A queue's untimed takes: a worker's next item when called from its loop ({@link ThreadRoles}). */
     private static final Set<String> TAKES = Set.of("take", "takeFirst", "takeLast");
+    private static final Set<String> PUTS = Set.of("put", "putFirst", "putLast");
 
     /** Methods that run their callback after a future completed (CompletableFuture, Guava, Netty, Kafka). */
     private static final Set<String> COMPLETION_CALLBACKS = Set.of("thenApply", "thenApplyAsync", "thenAccept",
@@ -157,6 +158,15 @@ final class BlockingCallCheck implements ProjectCheck {
         new BlockingWrappers(context, facts, DependencyTypes.of(context)).report();
     }
 
+    /**
+     * {@code put} on a queue this file creates without a capacity: LinkedBlockingQueue and LinkedBlockingDeque
+     * default to Integer.MAX_VALUE (their javadoc), so put never waits for space; {@code java/unbounded-queue}
+     * judges the queue instead.
+     */
+    private static boolean neverFull(SourceFile file, MethodCallExpr call, Expression receiver) {
+        return PUTS.contains(call.getNameAsString()) && WorkQueues.unbounded(file, receiver).isPresent();
+    }
+
     private static boolean isWaitName(String name) {
         return BlockingApis.isWaitName(name) || WAIT_NAME.matcher(name).matches() || name.equals("wait");
     }
@@ -189,7 +199,7 @@ final class BlockingCallCheck implements ProjectCheck {
                     .filter(found -> found.isStatic() == isClass);
             if (wait.isPresent()) {
                 if (!byRole(file, call, wait.get().type()) && BoundedFutures.why(file, receiver, type.get())
-                        .isEmpty()) {
+                        .isEmpty() && !neverFull(file, call, receiver)) {
                     waits.put(call, known(wait.get()));
                 }
                 file.fact(Typed.TABLE.key(), call);

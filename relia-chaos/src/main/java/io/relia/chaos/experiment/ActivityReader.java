@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads Chaos Toolkit activities (chaostoolkit-lib {@code activity.py}) with their {@code http}/{@code process} providers. */
+/**
+ * Reads Chaos Toolkit activities (chaostoolkit-lib {@code activity.py}) with their {@code http}/{@code process}
+ * providers.
+ */
 final class ActivityReader {
 
     private static final List<String> ACTIVITY_KEYS = List.of("type", "name", "provider", "tolerance", "pauses",

@@ -263,8 +263,8 @@ class ChaosReviewAnalyzerTest {
                                attributes: {latency: 250}}
                 """);
         ReviewResult result = review();
-        assertThat(rows(result)).containsExactly(List.of("Ledger is slow", dir.resolve("chaos/ledger.yaml").toString(), "ledger: latency",
-                "none", "never", "never run"));
+        assertThat(rows(result)).containsExactly(List.of("Ledger is slow", dir.resolve("chaos/ledger.yaml").toString(),
+                "ledger: latency", "none", "never", "never run"));
         assertThat(gracefulDegradation(result).findings()).singleElement().satisfies(finding ->
                 assertThat(finding.message()).isEqualTo("\"Ledger is slow\" has never run; it has no schedule"));
     }

@@ -92,7 +92,8 @@ public final class InputDiscovery {
                 LoadResult loaded = SpecLoader.load(config);
                 return loaded.file().stream().flatMap(file -> file.documents().stream())
                         .map(SpecDocument::root)
-                        .flatMap(node -> node instanceof MapNode map ? map.list("exclude").stream() : java.util.stream.Stream.empty())
+                        .flatMap(node -> node instanceof MapNode map ? map.list("exclude").stream()
+                                : java.util.stream.Stream.empty())
                         .flatMap(list -> list.items().stream())
                         .flatMap(item -> item instanceof io.relia.core.spec.ScalarNode scalar
                                 ? java.util.stream.Stream.of(scalar.text()) : java.util.stream.Stream.empty())
@@ -320,7 +321,10 @@ public final class InputDiscovery {
         return Optional.empty();
     }
 
-    /** A top-level key of Spring Boot config, nested ({@code spring:}) or fully dotted ({@code spring.datasource.url:}). */
+    /**
+     * A top-level key of Spring Boot config, nested ({@code spring:}) or fully dotted
+     * ({@code spring.datasource.url:}).
+     */
     private static boolean springKey(String key) {
         for (String prefix : SPRING_PREFIXES) {
             if (key.equals(prefix) || key.startsWith(prefix + ".")) {

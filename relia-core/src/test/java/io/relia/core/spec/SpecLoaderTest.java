@@ -121,8 +121,10 @@ class SpecLoaderTest {
 
     @Test
     void locatesBrokenYaml() {
-        assertThat(firstProblem(yaml("a: [1, 2\nb: 3\n"))).matches("dir/spec\\.yaml:\\d+:\\d+: error: invalid YAML: .*");
-        assertThat(firstProblem(yaml("a: b: c\n"))).startsWith("dir/spec.yaml:1:5: error: invalid YAML: mapping values");
+        assertThat(firstProblem(yaml("a: [1, 2\nb: 3\n")))
+                .matches("dir/spec\\.yaml:\\d+:\\d+: error: invalid YAML: .*");
+        assertThat(firstProblem(yaml("a: b: c\n")))
+                .startsWith("dir/spec.yaml:1:5: error: invalid YAML: mapping values");
         assertThat(yaml("key: 'unclosed\n").hasErrors()).isTrue();
     }
 
@@ -289,7 +291,8 @@ class SpecLoaderTest {
         return IntStream.range(0, 400).mapToObj(i -> {
             byte[] bytes = new byte[random.nextInt(200)];
             for (int b = 0; b < bytes.length; b++) {
-                bytes[b] = i % 4 == 0 ? (byte) random.nextInt(256) : (byte) yamlish.charAt(random.nextInt(yamlish.length()));
+                bytes[b] = i % 4 == 0 ? (byte) random.nextInt(256)
+                        : (byte) yamlish.charAt(random.nextInt(yamlish.length()));
             }
             return bytes;
         });

@@ -36,11 +36,7 @@ public final class Forecaster {
         validate(y, horizonSteps, level);
         int n = y.length;
         int testHorizon = Math.min(horizonSteps, Math.max(1, n / 2));
-        int originCount = Math.clamp(n / testHorizon - FIT_RESERVE, 1, MAX_ORIGINS);
-        int[] origins = new int[originCount];
-        for (int k = 0; k < originCount; k++) {
-            origins[k] = n - (originCount - k) * testHorizon;
-        }
+        int[] origins = origins(n, testHorizon);
         int scalePeriod = ModelCatalog.scalePeriod(history.step());
         List<Backtest> results = new ArrayList<>();
         for (ForecastModel model : ModelCatalog.candidates(history.step())) {
@@ -66,6 +62,50 @@ public final class Forecaster {
                 .toList();
         return new Forecast(best.model().name(), new TimeSeries(history.end(), history.step(), mean), lower, upper,
                 level, scores);
+    }
+
+    /**
+     * The plain seasonal naive forecast ("same hour last week", or last day when the history holds less than two
+     * weeks, or the last value when it has no daily season), with an interval from its own backtest errors: the
+     * baseline a capacity plan is compared with, to show how much the chosen model changes it.
+     *
+     * @throws IllegalArgumentException as {@link #forecast}
+     */
+    public static Forecast seasonalNaive(TimeSeries history, int horizonSteps, double level) {
+        Objects.requireNonNull(history, "history");
+        double[] y = history.values();
+        validate(y, horizonSteps, level);
+        int n = y.length;
+        int testHorizon = Math.min(horizonSteps, Math.max(1, n / 2));
+        int[] origins = origins(n, testHorizon);
+        ForecastModel model = new SeasonalNaive(1);
+        for (ForecastModel candidate : ModelCatalog.candidates(history.step())) {
+            if (candidate instanceof SeasonalNaive naive && naive.period() > 1
+                    && naive.accepts(y, origins[0]) && n >= 2 * naive.period()) {
+                model = candidate;
+            }
+        }
+        Backtest backtest = Backtest.run(model, y, origins, testHorizon, ModelCatalog.scalePeriod(history.step()));
+        double[] mean = model.fit(y, n, horizonSteps).forecast(y, n, horizonSteps);
+        EmpiricalInterval interval = EmpiricalInterval.calibrate(backtest.errors(), level);
+        double[] lower = new double[horizonSteps];
+        double[] upper = new double[horizonSteps];
+        for (int h = 0; h < horizonSteps; h++) {
+            lower[h] = interval.lower(h, mean[h]);
+            upper[h] = interval.upper(h, mean[h]);
+        }
+        return new Forecast(model.name(), new TimeSeries(history.end(), history.step(), mean), lower, upper, level,
+                List.of(new Forecast.ModelScore(model.name(), backtest.medianMase(), backtest.smape(), true)));
+    }
+
+    /** {@code count} origins spaced one test horizon apart, the last one test horizon before the end. */
+    private static int[] origins(int n, int testHorizon) {
+        int originCount = Math.clamp(n / testHorizon - FIT_RESERVE, 1, MAX_ORIGINS);
+        int[] origins = new int[originCount];
+        for (int k = 0; k < originCount; k++) {
+            origins[k] = n - (originCount - k) * testHorizon;
+        }
+        return origins;
     }
 
     /** The single model or mean of two with the lowest median MASE; the earlier candidate wins a tie. */

@@ -26,6 +26,21 @@ final class Accuracy {
         return seasonalNaiveScale(y, n, 1);
     }
 
+    /**
+     * The recent volatility before {@code n}: the seasonal naive MAE over the last {@code window} steps of
+     * {@code y[0..n-1]} (lag {@code period}, or 1 when too short), never 0 (falls back to the whole history's scale).
+     */
+    static double recentScale(double[] y, int n, int period, int window) {
+        int lag = period >= 1 && n > period + 1 ? period : 1;
+        int from = Math.max(lag, n - window);
+        double sum = 0;
+        for (int t = from; t < n; t++) {
+            sum += Math.abs(y[t] - y[t - lag]);
+        }
+        double scale = n > from ? sum / (n - from) : 0;
+        return scale > 0 ? scale : seasonalNaiveScale(y, n, period);
+    }
+
     /** One term of sMAPE, in percent: {@code 200·|y − f| / (|y| + |f|)}, 0 when both are 0. */
     static double smapeTerm(double actual, double forecast) {
         double denominator = Math.abs(actual) + Math.abs(forecast);

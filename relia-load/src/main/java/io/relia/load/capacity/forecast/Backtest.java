@@ -1,5 +1,6 @@
 package io.relia.load.capacity.forecast;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,22 +24,29 @@ record Backtest(ForecastModel model, int[] origins, double[][] actual, double[][
         double[] scale = new double[origins.length];
         for (int k = 0; k < origins.length; k++) {
             int o = origins[k];
-            actual[k] = java.util.Arrays.copyOfRange(y, o, o + horizon);
+            actual[k] = Arrays.copyOfRange(y, o, o + horizon);
             forecast[k] = fitted.forecast(y, o, horizon);
             scale[k] = Accuracy.seasonalNaiveScale(y, o, seasonPeriod);
         }
         return new Backtest(model, origins, actual, forecast, scale);
     }
 
-    /** The backtest of an ensemble of already backtested models, over the same origins. */
+    /** The backtest of the plain mean of already backtested models, over the same origins. */
     static Backtest mean(List<Backtest> parts) {
+        double[] equal = new double[parts.size()];
+        Arrays.fill(equal, 1.0 / parts.size());
+        return combine(parts, equal);
+    }
+
+    /** The backtest of a weighted mean of already backtested models, over the same origins. */
+    static Backtest combine(List<Backtest> parts, double[] weights) {
         Backtest first = parts.getFirst();
-        ForecastModel combined = new Ensemble(parts.stream().map(Backtest::model).toList());
+        ForecastModel combined = Ensemble.of(parts.stream().map(Backtest::model).toList(), weights);
         double[][] forecast = new double[first.origins.length][first.horizon()];
-        for (Backtest part : parts) {
+        for (int p = 0; p < parts.size(); p++) {
             for (int k = 0; k < forecast.length; k++) {
                 for (int h = 0; h < forecast[k].length; h++) {
-                    forecast[k][h] += part.forecast[k][h] / parts.size();
+                    forecast[k][h] += weights[p] * parts.get(p).forecast[k][h];
                 }
             }
         }
@@ -64,13 +72,40 @@ record Backtest(ForecastModel model, int[] origins, double[][] actual, double[][
      * Fildes 2013, "Measuring forecasting accuracy", on the skew of per-series scaled errors).
      */
     double medianMase() {
+        double[] each = perOrigin();
+        Arrays.sort(each);
+        int middle = each.length / 2;
+        return each.length % 2 == 1 ? each[middle] : (each[middle - 1] + each[middle]) / 2;
+    }
+
+    /** Each origin's MASE, in origin order. */
+    double[] perOrigin() {
         double[] each = new double[origins.length];
         for (int k = 0; k < origins.length; k++) {
             each[k] = Accuracy.mase(actual[k], forecast[k], scale[k]);
         }
-        java.util.Arrays.sort(each);
-        int middle = each.length / 2;
-        return each.length % 2 == 1 ? each[middle] : (each[middle - 1] + each[middle]) / 2;
+        return each;
+    }
+
+    /** The mean MASE of the last {@code count} origins: how the model does on the most recent behaviour. */
+    double recentMase(int count) {
+        double[] each = perOrigin();
+        double sum = 0;
+        for (int k = each.length - count; k < each.length; k++) {
+            sum += each[k];
+        }
+        return sum / count;
+    }
+
+    /** {@code errors[k][h]} divided by origin {@code k}'s scale: errors comparable across origins. */
+    double[][] scaledErrors() {
+        double[][] e = errors();
+        for (int k = 0; k < e.length; k++) {
+            for (int h = 0; h < e[k].length; h++) {
+                e[k][h] /= scale[k];
+            }
+        }
+        return e;
     }
 
     /** sMAPE pooled over all origins and steps, in percent. */

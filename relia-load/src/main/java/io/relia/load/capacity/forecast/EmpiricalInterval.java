@@ -22,6 +22,27 @@ final class EmpiricalInterval {
         this.highQuantile = highQuantile;
     }
 
+    /**
+     * Calibrates on errors measured in units of each origin's recent volatility ({@code errors[k][h] / volatility[k]})
+     * and scales the interval to {@code now}, the volatility at the forecast's origin: when a series turns calmer or
+     * wilder than it was at the backtest's origins, its interval follows.
+     */
+    static EmpiricalInterval calibrate(double[][] errors, double[] volatility, double now, double level) {
+        double[][] relative = new double[errors.length][];
+        for (int k = 0; k < errors.length; k++) {
+            relative[k] = errors[k].clone();
+            for (int h = 0; h < relative[k].length; h++) {
+                relative[k][h] /= volatility[k];
+            }
+        }
+        EmpiricalInterval unit = calibrate(relative, level);
+        double[] sigma = unit.sigma.clone();
+        for (int h = 0; h < sigma.length; h++) {
+            sigma[h] *= now;
+        }
+        return new EmpiricalInterval(sigma, unit.lowQuantile, unit.highQuantile);
+    }
+
     /** Calibrates on {@code errors[k][h]} (actual − forecast) for a nominal coverage {@code level} in (0, 1). */
     static EmpiricalInterval calibrate(double[][] errors, double level) {
         int horizon = errors[0].length;

@@ -1,5 +1,6 @@
 package io.relia.load.capacity.forecast;
 
+import java.util.Arrays;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -20,6 +21,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 record HoltWinters(HoltWintersFilter filter, boolean damped, int fitHorizon) implements ForecastModel {
 
     private static final double MIN_PHI = 0.8;
+    private static final double MULTIPLICATIVE_FLOOR = 0.05;
     private static final int MAX_EVALUATIONS = 300;
     /** Forecast origins in the objective: six weeks of hours, sampled at most {@code OBJECTIVE_SAMPLES} times. */
     private static final int MAX_OBJECTIVE_ORIGINS = 1008;
@@ -51,17 +53,23 @@ record HoltWinters(HoltWintersFilter filter, boolean damped, int fitHorizon) imp
         return 2 * filter.longestPeriod();
     }
 
+    /**
+     * Enough history, and for a multiplicative model one that stays clear of zero: every value at least
+     * {@value #MULTIPLICATIVE_FLOOR} of the history's 90th percentile. Multiplicative seasons divide by the level; on a
+     * counter that idles near zero between bursts the seasonal indices explode and the forecast runs away (MASE 4.35
+     * against seasonal naive's 1.00 on a public network-traffic series, and 23 on the synthetic bursty counter).
+     */
     @Override
     public boolean accepts(double[] y, int n) {
-        if (n < minHistory()) {
-            return false;
-        }
-        for (int i = 0; filter.multiplicative() && i < n; i++) {
-            if (!(y[i] > 0)) {
-                return false;
-            }
-        }
-        return true;
+        return n >= minHistory() && (!filter.multiplicative() || clearOfZero(y, n));
+    }
+
+    /** Whether every value of {@code y[0..n-1]} is at least {@value #MULTIPLICATIVE_FLOOR} of its 90th percentile. */
+    static boolean clearOfZero(double[] y, int n) {
+        double[] sorted = Arrays.copyOf(y, n);
+        Arrays.sort(sorted);
+        double high = sorted[(int) Math.floor(0.9 * (n - 1))];
+        return high > 0 && sorted[0] >= MULTIPLICATIVE_FLOOR * high;
     }
 
     @Override

@@ -103,7 +103,7 @@ class ModelsTest {
     @Test
     void ensembleAveragesItsModels() {
         double[] y = {1, 2, 3, 4};
-        Ensemble mean = new Ensemble(java.util.List.of(new SeasonalNaive(1), new SeasonalNaive(2)));
+        Ensemble mean = Ensemble.mean(java.util.List.of(new SeasonalNaive(1), new SeasonalNaive(2)));
 
         assertThat(forecast(mean, y, 2)).containsExactly(3.5, 4);
         assertThat(mean.name()).isEqualTo("mean(naive + snaive(2))");

@@ -86,6 +86,10 @@ def evaluate(y, anomaly, forecaster):
 
 
 def main():
+    # SciPy's Fortran L-BFGS-B writes diagnostics ("ascent direction in projection gd = ...") straight to file
+    # descriptor 1, past Python's sys.stdout: rows go to a duplicate of it, and descriptor 1 goes to stderr.
+    rows = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)
     data = sys.argv[1]
     names = sys.argv[2:] or sorted(f[:-4] for f in os.listdir(data) if f.endswith(".csv"))
     with open(os.path.join(data, "combined_windows.json")) as f:
@@ -105,7 +109,7 @@ def main():
             started = time.perf_counter()
             row[key] = evaluate(y, anomaly, forecaster)
             row[key]["seconds"] = time.perf_counter() - started
-        print(json.dumps(row), flush=True)
+        print(json.dumps(row), file=rows, flush=True)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,12 @@ record Backtest(ForecastModel model, int[] origins, double[][] actual, double[][
         return new Backtest(combined, first.origins, first.actual, forecast, first.scale);
     }
 
+    /** This backtest over its first {@code count} origins only: what was known at origin {@code count}. */
+    Backtest head(int count) {
+        return new Backtest(model, Arrays.copyOf(origins, count), Arrays.copyOf(actual, count),
+                Arrays.copyOf(forecast, count), Arrays.copyOf(scale, count));
+    }
+
     int horizon() {
         return actual[0].length;
     }

@@ -186,12 +186,13 @@ public final class CapacityReport {
                     .orElse(resource.usable().isPresent() ? "beyond the horizon" : "unknown (no capacity)")
                     + "; upper bound peaks at " + Recommendations.number(scenario.peakUpper()) + unit));
         }
-        rows.add(row(LeverageText.label(resource), LeverageText.line(resource)));
         rows.add(row(headroomName("peak", resource.peak()), headroom(resource.peak(), unit)));
         rows.add(row(headroomName("stress", resource.stress()), headroom(resource.stress(), unit)));
         resource.recommendation().monthlyCost().ifPresent(cost -> rows.add(row("cost impact",
                 "+" + plan.unitCost().orElseThrow().format(cost) + " per month")));
         document.add(new Document.Table(List.of("Measure", "Value"), rows));
+        // A line of its own, not a table row: it is long, and it is the one comparison a reader should not miss.
+        document.paragraph(LeverageText.sentence(resource));
         document.add(new Document.Table(List.of("Candidate model", "MASE", "sMAPE", "Chosen"),
                 resource.forecast().scores().stream().map(score -> List.of(Document.Cell.of(score.model()),
                         Document.Cell.of(fixed(score.mase())), Document.Cell.of(fixed(score.smape()) + "%"),

@@ -60,11 +60,11 @@ final class ForecastChart {
             chart.series(resource.scenarios().get(1).name(), bucketed(growth, bucket, Math::max), "#6a1b9a");
         }
         // Seasonal naive's mean in grey, last: the comparison, drawn so that it does not compete with the forecast.
+        // A short name (the report's line names the model) keeps the text chart's sparklines wide.
         double[] naive = nan(total);
         double[] naiveMean = resource.leverage().naive().mean();
         System.arraycopy(naiveMean, 0, naive, historyPoints, naiveMean.length);
-        chart.series("seasonal naive (" + resource.leverage().model() + ")", bucketed(naive, bucket, Math::max),
-                "#757575");
+        chart.series("seasonal naive", bucketed(naive, bucket, Math::max), "#757575");
         // The line at the value the report's table shows (563 req/s), not at the unrounded product.
         resource.usable().ifPresent(usable -> chart.reference(Double.parseDouble(Recommendations.number(usable)
                 .replace(",", "")), "usable capacity", "#c62828"));

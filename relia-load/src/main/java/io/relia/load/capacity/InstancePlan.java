@@ -158,9 +158,11 @@ public final class InstancePlan {
         List<String> headers = new ArrayList<>(List.of("Resource", "Normal peak", "Forecast upper", "Instances today",
                 "Needed now", "Needed at horizon"));
         if (compared) {
-            document.paragraph("The last column is what seasonal naive's highest upper bound would need at the "
-                    + "horizon: how much the plan rests on the chosen forecasting model.");
-            headers.add("With seasonal naive");
+            String models = String.join(", ", lines.stream().flatMap(line -> line.baseline().stream())
+                    .map(Baseline::model).distinct().toList());
+            document.paragraph("Seasonal naive: the instances plain seasonal naive's highest upper bound (" + models
+                    + ") would need at the horizon, to show how much the plan rests on the chosen forecasting model.");
+            headers.add("Seasonal naive");
         }
         document.add(new Document.Table(headers, lines.stream().map(line -> row(line, compared)).toList()));
         return new Report(KIND, 1, data, document.build());
@@ -173,16 +175,20 @@ public final class InstancePlan {
                 Document.Cell.of(line.instances().map(String::valueOf).orElse("?")),
                 tone(line.instancesNow(), line.instances()), tone(line.instancesAtHorizon(), line.instances())));
         if (compared) {
-            row.add(line.baseline().map(naive -> Document.Cell.of(naive.instancesAtHorizon() + " ("
-                    + Recommendations.number(naive.peakUpper()) + " " + line.unit() + ", " + naive.model() + ")"))
+            row.add(line.baseline().map(naive -> tone(naive.instancesAtHorizon(), line.instances(), " ("
+                    + Recommendations.number(naive.peakUpper()) + " " + line.unit() + ")"))
                     .orElse(Document.Cell.of("?")));
         }
         return row;
     }
 
     private static Document.Cell tone(int needed, Optional<Integer> today) {
+        return tone(needed, today, "");
+    }
+
+    private static Document.Cell tone(int needed, Optional<Integer> today, String note) {
         Document.Tone tone = today.map(count -> count >= needed ? Document.Tone.GOOD : Document.Tone.WARN)
                 .orElse(Document.Tone.PLAIN);
-        return new Document.Cell(String.valueOf(needed), tone);
+        return new Document.Cell(needed + note, tone);
     }
 }

@@ -61,6 +61,11 @@ public final class LeverageText {
         return String.join(", ", parts);
     }
 
+    /** The report's line: {@code Seasonal naive (snaive(168)) instead: runway 2027-03-02 (41 days earlier), ...}. */
+    public static String sentence(ResourceAnalysis resource) {
+        return "S" + label(resource).substring(1) + ": " + line(resource);
+    }
+
     /** A table cell: {@code same plan}, or seasonal naive's runway and instances at the horizon. */
     public static String brief(ResourceAnalysis resource) {
         if (resource.usable().isEmpty()) {

@@ -85,7 +85,8 @@ class InstancePlanTest {
         // seasonal naive's upper bound peaks at 100 + 239 + 20 = 359 → ⌈1077 / 140⌉ = 8, the chosen one's needs 6
         assertThat(line(plan).instancesAtHorizon()).isEqualTo(6);
         assertThat(line(plan).baseline()).contains(new InstancePlan.Baseline("stub-naive", 359, 8));
-        assertThat(text(plan)).contains("With seasonal naive", "8 (359 req/s, stub-naive)");
+        assertThat(text(plan)).contains("Seasonal naive: the instances plain seasonal naive's highest upper bound "
+                + "(stub-naive) would need", "Needed at horizon  Seasonal naive", "8 (359 req/s)");
     }
 
     @Test

@@ -68,6 +68,9 @@ class LeverageTest {
         assertThat(LeverageText.label(analysis)).isEqualTo("seasonal naive (stub-naive) instead");
         assertThat(LeverageText.line(analysis)).isEqualTo("runway 2026-11-18 (4 days earlier), upper bound peaks at "
                 + "254 req/s (+89%), 6 instances at the horizon instead of 3");
+        assertThat(LeverageText.sentence(analysis)).isEqualTo("Seasonal naive (stub-naive) instead: runway "
+                + "2026-11-18 (4 days earlier), upper bound peaks at 254 req/s (+89%), 6 instances at the horizon "
+                + "instead of 3");
     }
 
     @Test
@@ -88,6 +91,7 @@ class LeverageTest {
         assertThat(LeverageText.line(analysis)).isEqualTo("same plan (runway beyond the horizon, 1 instance at the "
                 + "horizon); upper bound peaks at 38.9 req/s (+159%)");
         assertThat(LeverageText.brief(analysis)).isEqualTo("same plan");
+        assertThat(LeverageText.sentence(analysis)).startsWith("Seasonal naive (stub-naive): same plan (");
     }
 
     @Test
@@ -159,7 +163,7 @@ class LeverageTest {
         ResourceAnalysis analysis = analyze(StubForecasts.linear(10, 0, 5), StubForecasts.linear(30, 0, 5));
 
         ChartData chart = ForecastChart.of(analysis);
-        assertThat(chart.series()).filteredOn(series -> series.name().equals("seasonal naive (stub-naive)"))
+        assertThat(chart.series()).filteredOn(series -> series.name().equals("seasonal naive"))
                 .singleElement().satisfies(series -> assertThat(series.values()).filteredOn(v -> !v.isNaN())
                         .containsOnly(30.0));
     }

@@ -42,6 +42,17 @@ class CapacityCommandTest {
     }
 
     @Test
+    void theTextReportSaysHowThePlanWouldChangeWithSeasonalNaive() {
+        // 80 req/s per instance at 70%: usable 56 req/s, near both forecasts' upper bounds, so the plans may differ
+        CliRun run = CliRun.of("capacity", "forecast", CSV, "--unit", "req/s", "--instances", "1", "--per-instance",
+                "80", "--no-color");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("Seasonal naive \\(snaive\\(168\\)\\)( instead)?: (runway|same plan)")
+                .containsPattern("upper bound peaks at [0-9.]+ req/s \\([+±-][0-9]+%\\)")
+                .containsPattern("[0-9]+ instances? at the horizon");
+    }
+
+    @Test
     void aCsvWithFlagsGivesRunwayAndCostAndTheHtmlReportDrawsTheForecast() throws IOException {
         Path html = directory.resolve("forecast.html");
         CliRun run = CliRun.of("capacity", "forecast", CSV, "--unit", "req/s", "--instances", "1", "--per-instance",
@@ -65,6 +76,13 @@ class CapacityCommandTest {
         JsonNode resource = json.get("resources").get(0);
         assertThat(resource.get("candidates").size()).isGreaterThan(1);
         assertThat(resource.get("forecast").get("upper").size()).isEqualTo(90 * 24);
+        JsonNode baseline = resource.get("baseline");
+        assertThat(baseline.get("model").asString()).startsWith("snaive(");
+        assertThat(baseline.get("peakUpper").asDouble()).isPositive();
+        assertThat(baseline.has("runway")).isTrue();
+        assertThat(baseline.get("instancesAtHorizon").asInt()).isPositive();
+        assertThat(resource.get("forecast").get("instancesAtHorizon").asInt()).isPositive();
+        assertThat(baseline.get("samePlan").isBoolean()).isTrue();
 
         CliRun plan = CliRun.of("capacity", "plan", "--forecast", forecast.toString(), "--per-instance", FIND_MAX,
                 "--format", "json");
@@ -75,6 +93,14 @@ class CapacityCommandTest {
                 .asDouble();
         assertThat(line.get("instancesNow").asInt()).isEqualTo((int) Math.ceil(peak * 3 / (knee * 0.7)));
         assertThat(line.get("instancesAtHorizon").asInt()).isGreaterThanOrEqualTo(line.get("instancesNow").asInt());
+        assertThat(line.get("baseline").get("model").asString()).isEqualTo(baseline.get("model").asString());
+        assertThat(line.get("baseline").get("instancesAtHorizon").asInt()).isEqualTo((int) Math.ceil(
+                baseline.get("peakUpper").asDouble() * 3 / (knee * 0.7)));
+
+        CliRun table = CliRun.of("capacity", "plan", "--forecast", forecast.toString(), "--per-instance", FIND_MAX,
+                "--no-color");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("Needed at horizon  Seasonal naive", "highest upper bound (snaive(168))");
     }
 
     @Test

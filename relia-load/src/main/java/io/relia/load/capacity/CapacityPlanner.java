@@ -3,6 +3,7 @@ package io.relia.load.capacity;
 import io.relia.load.capacity.CapacityConfig.PlannedEvent;
 import io.relia.load.capacity.CapacityConfig.Resource;
 import io.relia.load.capacity.ResourceAnalysis.HeadroomCheck;
+import io.relia.load.capacity.ResourceAnalysis.Leverage;
 import io.relia.load.capacity.ResourceAnalysis.Scenario;
 import io.relia.load.capacity.ResourceAnalysis.Usage;
 import io.relia.load.capacity.forecast.Forecast;
@@ -70,8 +71,29 @@ public final class CapacityPlanner {
                 1.0);
         ResourceAnalysis.Recommendation recommendation = Recommendations.of(config, resource, usable,
                 scenarios.getFirst(), peak, forecast.mean().start());
+        Leverage leverage = leverage(config, resource, history, steps, events, scenarios.getFirst(), usable, usage);
         return new ResourceAnalysis(resource, history, usage, forecast,
-                events.stream().map(PlannedEvent::name).toList(), scenarios, usable, peak, stress, recommendation);
+                events.stream().map(PlannedEvent::name).toList(), scenarios, usable, peak, stress, recommendation,
+                leverage);
+    }
+
+    /**
+     * Seasonal naive's plan under the same events and the same runway rule. The events are those that touch the
+     * chosen forecast's horizon: both forecasts cover the same steps, so the same events touch both.
+     */
+    private Leverage leverage(CapacityConfig config, Resource resource, TimeSeries history, int steps,
+                              List<PlannedEvent> events, Scenario chosen, OptionalDouble usable, Usage usage) {
+        Forecast naive = withEvents(forecasting.seasonalNaive(history, steps, config.level()), events);
+        Scenario scenario = scenario("seasonal naive", naive.mean(), naive.mean().values(), naive.upper(), usable,
+                usage);
+        if (resource.perInstance().isEmpty()) {
+            return new Leverage(naive.model(), scenario, OptionalInt.empty(), OptionalInt.empty());
+        }
+        double perInstance = resource.perInstance().getAsDouble();
+        double utilization = config.targetUtilization();
+        return new Leverage(naive.model(), scenario,
+                OptionalInt.of(instancesFor(chosen.peakUpper(), perInstance, utilization)),
+                OptionalInt.of(instancesFor(scenario.peakUpper(), perInstance, utilization)));
     }
 
     /** p95 and max of the last week (or of the whole history when shorter). */

@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * The report of {@code relia capacity forecast}: per resource the usage today, the chosen model and why (every
- * candidate's backtest MASE and sMAPE), runway per scenario, headroom, the recommendation and its cost, and a
- * forecast chart. Its JSON ({@code kind: capacity-forecast}, {@link #SCHEMA_VERSION}) is what
- * {@code relia capacity plan} reads; docs/capacity.md documents it.
+ * candidate's backtest MASE and sMAPE), runway per scenario, the plan plain seasonal naive would give instead,
+ * headroom, the recommendation and its cost, and a forecast chart. Its JSON ({@code kind: capacity-forecast},
+ * {@link #SCHEMA_VERSION}) is what {@code relia capacity plan} reads; docs/capacity.md documents it.
  */
 public final class CapacityReport {
 
@@ -96,7 +97,9 @@ public final class CapacityReport {
         series.put("lower", rounded(forecast.lower()));
         series.put("upper", rounded(forecast.upper()));
         series.put("peakUpper", round(resource.baseline().peakUpper()));
+        series.put("instancesAtHorizon", orNull(resource.leverage().instancesAtHorizon()));
         out.put("forecast", series);
+        out.put("baseline", baseline(resource));
         out.put("runway", resource.baseline().runway().map(Object::toString).orElse(null));
         out.put("scenarios", resource.scenarios().stream().map(scenario -> {
             Map<String, Object> one = new LinkedHashMap<>();
@@ -116,6 +119,18 @@ public final class CapacityReport {
         advice.put("before", recommendation.before().map(Object::toString).orElse(null));
         advice.put("monthlyCost", orNull(recommendation.monthlyCost()));
         out.put("recommendation", advice);
+        return out;
+    }
+
+    /** Seasonal naive's plan, the forecast's leverage: {@code relia capacity plan} reads its {@code peakUpper}. */
+    private static Map<String, Object> baseline(ResourceAnalysis resource) {
+        ResourceAnalysis.Leverage leverage = resource.leverage();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", leverage.model());
+        out.put("peakUpper", round(leverage.naive().peakUpper()));
+        out.put("runway", leverage.naive().runway().map(Object::toString).orElse(null));
+        out.put("instancesAtHorizon", orNull(leverage.naiveInstancesAtHorizon()));
+        out.put("samePlan", LeverageText.samePlan(resource));
         return out;
     }
 
@@ -176,6 +191,8 @@ public final class CapacityReport {
         resource.recommendation().monthlyCost().ifPresent(cost -> rows.add(row("cost impact",
                 "+" + plan.unitCost().orElseThrow().format(cost) + " per month")));
         document.add(new Document.Table(List.of("Measure", "Value"), rows));
+        // A line of its own, not a table row: it is long, and it is the one comparison a reader should not miss.
+        document.paragraph(LeverageText.sentence(resource));
         document.add(new Document.Table(List.of("Candidate model", "MASE", "sMAPE", "Chosen"),
                 resource.forecast().scores().stream().map(score -> List.of(Document.Cell.of(score.model()),
                         Document.Cell.of(fixed(score.mase())), Document.Cell.of(fixed(score.smape()) + "%"),
@@ -220,6 +237,10 @@ public final class CapacityReport {
 
     private static Object orNull(OptionalDouble value) {
         return value.isPresent() ? round(value.getAsDouble()) : null;
+    }
+
+    private static Object orNull(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
     }
 
     private static Object finite(double value) {

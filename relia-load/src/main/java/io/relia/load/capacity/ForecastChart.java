@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 
 /**
- * A resource's forecast as a line chart: history, forecast mean, the interval's bounds, usable capacity, and the
- * runway in the title. History and forecast are bucketed to at most {@link #POINTS} points, keeping each bucket's
- * highest value (lowest for the lower bound): capacity is about peaks.
+ * A resource's forecast as a line chart: history, forecast mean, the interval's bounds, seasonal naive's mean for
+ * comparison, usable capacity, and the runway in the title. History and forecast are bucketed to at most
+ * {@link #POINTS} points, keeping each bucket's highest value (lowest for the lower bound): capacity is about peaks.
  */
 final class ForecastChart {
 
@@ -59,6 +59,12 @@ final class ForecastChart {
         if (resource.scenarios().size() > 1) {
             chart.series(resource.scenarios().get(1).name(), bucketed(growth, bucket, Math::max), "#6a1b9a");
         }
+        // Seasonal naive's mean in grey, last: the comparison, drawn so that it does not compete with the forecast.
+        // A short name (the report's line names the model) keeps the text chart's sparklines wide.
+        double[] naive = nan(total);
+        double[] naiveMean = resource.leverage().naive().mean();
+        System.arraycopy(naiveMean, 0, naive, historyPoints, naiveMean.length);
+        chart.series("seasonal naive", bucketed(naive, bucket, Math::max), "#757575");
         // The line at the value the report's table shows (563 req/s), not at the unrounded product.
         resource.usable().ifPresent(usable -> chart.reference(Double.parseDouble(Recommendations.number(usable)
                 .replace(",", "")), "usable capacity", "#c62828"));

@@ -17,4 +17,14 @@ public interface Forecasting {
      * @param level nominal coverage of the prediction interval, ratio 0..1
      */
     Forecast forecast(TimeSeries history, int horizonSteps, double level);
+
+    /**
+     * The plain seasonal naive forecast of the same steps, the baseline the plan is compared with to show the chosen
+     * model's leverage. A default method, so that an engine given as a lambda keeps the engine's own baseline.
+     *
+     * @param level nominal coverage of the prediction interval, ratio 0..1
+     */
+    default Forecast seasonalNaive(TimeSeries history, int horizonSteps, double level) {
+        return Forecaster.seasonalNaive(history, horizonSteps, level);
+    }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * {@code relia capacity plan}: instances needed now and at the horizon, from a {@code capacity-forecast} JSON report.
  * Now: ⌈normal peak × headroom / (per-instance × utilisation)⌉; at the horizon the same with the forecast's highest
- * upper bound in place of today's peak.
+ * upper bound in place of today's peak, and, when the report carries it, with seasonal naive's.
  */
 public final class InstancePlan {
 
@@ -41,9 +41,20 @@ public final class InstancePlan {
      * @param instances       instances today, when the forecast knows
      * @param instancesNow    instances needed today
      * @param instancesAtHorizon instances needed by the horizon
+     * @param baseline        the same at the horizon from seasonal naive's forecast, when the report carries it
      */
     public record Line(String name, String unit, double peak, double peakUpper, Optional<Integer> instances,
-                       int instancesNow, int instancesAtHorizon) {
+                       int instancesNow, int instancesAtHorizon, Optional<Baseline> baseline) {
+    }
+
+    /**
+     * Instances needed at the horizon had the forecast been plain seasonal naive: the forecast's leverage on the plan.
+     *
+     * @param model              the seasonal naive model, e.g. {@code snaive(168)}
+     * @param peakUpper          its highest upper bound over the horizon
+     * @param instancesAtHorizon instances needed by the horizon from that bound
+     */
+    public record Baseline(String model, double peakUpper, int instancesAtHorizon) {
     }
 
     /**
@@ -95,9 +106,22 @@ public final class InstancePlan {
         if (peak.isEmpty() || upper.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Baseline> baseline = baseline(resource, perInstance, headroom, utilization);
         return Optional.of(new Line(name, resource.text("unit").orElse(""), peak.get(), upper.get(), instances,
                 CapacityPlanner.instancesFor(peak.get() * headroom, perInstance, utilization),
-                CapacityPlanner.instancesFor(upper.get() * headroom, perInstance, utilization)));
+                CapacityPlanner.instancesFor(upper.get() * headroom, perInstance, utilization), baseline));
+    }
+
+    /** Seasonal naive's plan, the same way; reports written before they carried its upper bound have none. */
+    private static Optional<Baseline> baseline(MapNode resource, double perInstance, double headroom,
+                                               double utilization) {
+        Optional<MapNode> node = resource.map("baseline");
+        Optional<Double> upper = node.flatMap(map -> map.get("peakUpper"))
+                .flatMap(value -> value instanceof ScalarNode scalar ? scalar.asNumber() : Optional.empty())
+                .map(Number::doubleValue);
+        String model = node.flatMap(map -> map.text("model")).orElse("seasonal naive");
+        return upper.map(peakUpper -> new Baseline(model, peakUpper,
+                CapacityPlanner.instancesFor(peakUpper * headroom, perInstance, utilization)));
     }
 
     private static Optional<Double> number(Optional<MapNode> parent, String key, MapNode resource,
@@ -130,19 +154,41 @@ public final class InstancePlan {
                 Recommendations.number(perInstance) + (units.size() == 1 ? " " + units.getFirst() : ""),
                 Recommendations.number(utilization * 100),
                 Recommendations.number(headroom), horizon));
-        document.add(new Document.Table(List.of("Resource", "Normal peak", "Forecast upper", "Instances today",
-                "Needed now", "Needed at horizon"), lines.stream().map(line -> List.of(Document.Cell.of(line.name()),
-                Document.Cell.of(Recommendations.number(line.peak()) + " " + line.unit()),
-                Document.Cell.of(Recommendations.number(line.peakUpper()) + " " + line.unit()),
-                Document.Cell.of(line.instances().map(String::valueOf).orElse("?")),
-                tone(line.instancesNow(), line.instances()), tone(line.instancesAtHorizon(), line.instances())))
-                .toList()));
+        boolean compared = lines.stream().anyMatch(line -> line.baseline().isPresent());
+        List<String> headers = new ArrayList<>(List.of("Resource", "Normal peak", "Forecast upper", "Instances today",
+                "Needed now", "Needed at horizon"));
+        if (compared) {
+            String models = String.join(", ", lines.stream().flatMap(line -> line.baseline().stream())
+                    .map(Baseline::model).distinct().toList());
+            document.paragraph("Seasonal naive: the instances plain seasonal naive's highest upper bound (" + models
+                    + ") would need at the horizon, to show how much the plan rests on the chosen forecasting model.");
+            headers.add("Seasonal naive");
+        }
+        document.add(new Document.Table(headers, lines.stream().map(line -> row(line, compared)).toList()));
         return new Report(KIND, 1, data, document.build());
     }
 
+    private static List<Document.Cell> row(Line line, boolean compared) {
+        List<Document.Cell> row = new ArrayList<>(List.of(Document.Cell.of(line.name()),
+                Document.Cell.of(Recommendations.number(line.peak()) + " " + line.unit()),
+                Document.Cell.of(Recommendations.number(line.peakUpper()) + " " + line.unit()),
+                Document.Cell.of(line.instances().map(String::valueOf).orElse("?")),
+                tone(line.instancesNow(), line.instances()), tone(line.instancesAtHorizon(), line.instances())));
+        if (compared) {
+            row.add(line.baseline().map(naive -> tone(naive.instancesAtHorizon(), line.instances(), " ("
+                    + Recommendations.number(naive.peakUpper()) + " " + line.unit() + ")"))
+                    .orElse(Document.Cell.of("?")));
+        }
+        return row;
+    }
+
     private static Document.Cell tone(int needed, Optional<Integer> today) {
+        return tone(needed, today, "");
+    }
+
+    private static Document.Cell tone(int needed, Optional<Integer> today, String note) {
         Document.Tone tone = today.map(count -> count >= needed ? Document.Tone.GOOD : Document.Tone.WARN)
                 .orElse(Document.Tone.PLAIN);
-        return new Document.Cell(String.valueOf(needed), tone);
+        return new Document.Cell(needed + note, tone);
     }
 }

@@ -26,13 +26,16 @@ import java.util.OptionalInt;
  * @param peak           can the capacity absorb the peak multiplier × today's normal peak (against usable)
  * @param stress         can it absorb the stress multiplier × today's normal peak (against the whole capacity)
  * @param recommendation what to do, and what it costs
+ * @param leverage       the plan seasonal naive would give instead, with the same events
  */
 public record ResourceAnalysis(Resource resource, TimeSeries history, Usage usage, Forecast forecast,
                                List<String> events, List<Scenario> scenarios, OptionalDouble usable,
-                               HeadroomCheck peak, HeadroomCheck stress, Recommendation recommendation) {
+                               HeadroomCheck peak, HeadroomCheck stress, Recommendation recommendation,
+                               Leverage leverage) {
 
     public ResourceAnalysis {
         Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(leverage, "leverage");
         events = List.copyOf(events);
         scenarios = List.copyOf(scenarios);
     }
@@ -108,5 +111,27 @@ public record ResourceAnalysis(Resource resource, TimeSeries history, Usage usag
      */
     public record Recommendation(String text, int addInstances, Optional<Instant> before,
                                  OptionalDouble monthlyCost) {
+    }
+
+    /**
+     * How much the plan depends on the chosen model: the forecast scenario next to the same scenario forecast by plain
+     * seasonal naive ("same hour last week"). Where they differ, the choice of model changes what to buy and when.
+     *
+     * @param model                   the seasonal naive model, e.g. {@code snaive(168)}
+     * @param naive                   its scenario, events applied: mean, upper bound, highest upper bound, runway
+     * @param instancesAtHorizon      instances that keep the chosen forecast's highest upper bound within target
+     *                                utilisation, when the per-instance capacity is known
+     * @param naiveInstancesAtHorizon the same for seasonal naive's highest upper bound
+     */
+    public record Leverage(String model, Scenario naive, OptionalInt instancesAtHorizon,
+                           OptionalInt naiveInstancesAtHorizon) {
+
+        public Leverage {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(naive, "naive");
+            if (instancesAtHorizon.isPresent() != naiveInstancesAtHorizon.isPresent()) {
+                throw new IllegalArgumentException("instances at the horizon are known for both forecasts or neither");
+            }
+        }
     }
 }

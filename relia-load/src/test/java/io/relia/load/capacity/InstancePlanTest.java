@@ -31,6 +31,10 @@ class InstancePlanTest {
     Path directory;
 
     private Path forecastJson() throws IOException {
+        return forecastJson(StubForecasts.linear(100, 0.5, 20));
+    }
+
+    private Path forecastJson(Forecasting forecasting) throws IOException {
         double[] values = new double[14 * 24];
         Arrays.fill(values, 100);
         TimeSeries history = new TimeSeries(Instant.parse("2026-11-01T00:00:00Z"), Duration.ofHours(1), values);
@@ -39,8 +43,7 @@ class InstancePlanTest {
                 new CapacityConfig.GivenSource("test"));
         CapacityConfig config = new CapacityConfig("shop", Duration.ofDays(10), 0.7, 0.95,
                 CapacityConfig.Headroom.DEFAULT, OptionalDouble.empty(), List.of(resource), List.of());
-        CapacityAnalysis analysis = new CapacityPlanner(StubForecasts.linear(100, 0.5, 20))
-                .analyze(config, Map.of("api", history));
+        CapacityAnalysis analysis = new CapacityPlanner(forecasting).analyze(config, Map.of("api", history));
         return write(CapacityReport.of(analysis), ReportFormat.JSON, "forecast.json");
     }
 
@@ -61,6 +64,43 @@ class InstancePlanTest {
         assertThat(line.instancesNow()).isEqualTo(3);
         assertThat(line.instancesAtHorizon()).isEqualTo(6);
         assertThat(line.instances()).contains(2);
+    }
+
+    private static InstancePlan.Line line(Report plan) {
+        return ((List<?>) plan.data().get("resources")).stream().map(InstancePlan.Line.class::cast).findFirst()
+                .orElseThrow();
+    }
+
+    private static String text(Report report) throws IOException {
+        StringWriter text = new StringWriter();
+        ReportWriter.forFormat(ReportFormat.TEXT, false).write(report, text);
+        return text.toString();
+    }
+
+    @Test
+    void withSeasonalNaiveInTheReportThePlanAlsoSaysWhatSeasonalNaiveWouldNeedAtTheHorizon() throws IOException {
+        Path forecast = forecastJson(StubForecasts.withNaive(StubForecasts.linear(100, 0.5, 20),
+                StubForecasts.linear(100, 1, 20)));
+        Report plan = InstancePlan.plan(forecast, 200, 3, 0.7);
+        // seasonal naive's upper bound peaks at 100 + 239 + 20 = 359 → ⌈1077 / 140⌉ = 8, the chosen one's needs 6
+        assertThat(line(plan).instancesAtHorizon()).isEqualTo(6);
+        assertThat(line(plan).baseline()).contains(new InstancePlan.Baseline("stub-naive", 359, 8));
+        assertThat(text(plan)).contains("Seasonal naive: the instances plain seasonal naive's highest upper bound "
+                + "(stub-naive) would need", "Needed at horizon  Seasonal naive", "8 (359 req/s)");
+    }
+
+    @Test
+    void aReportWrittenBeforeItCarriedSeasonalNaiveIsPlannedWithoutTheComparison() throws IOException {
+        Path forecast = forecastJson();
+        String json = Files.readString(forecast);
+        String old = json.replaceAll(",\\s*\"baseline\"\\s*:\\s*\\{[^}]*}", "");
+        assertThat(old).isNotEqualTo(json).doesNotContain("\"baseline\"");
+        Files.writeString(forecast, old);
+
+        Report plan = InstancePlan.plan(forecast, 200, 3, 0.7);
+        assertThat(line(plan).instancesAtHorizon()).isEqualTo(6);
+        assertThat(line(plan).baseline()).isEmpty();
+        assertThat(text(plan)).doesNotContain("seasonal naive");
     }
 
     @Test

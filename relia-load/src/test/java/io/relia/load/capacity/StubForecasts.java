@@ -27,4 +27,21 @@ final class StubForecasts {
                     new Forecast.ModelScore("naive", 1.5, 12.0, false)));
         };
     }
+
+    /** {@code chosen} as the engine's forecast, and {@code naive}'s, named {@code stub-naive}, as its baseline. */
+    static Forecasting withNaive(Forecasting chosen, Forecasting naive) {
+        return new Forecasting() {
+            @Override
+            public Forecast forecast(TimeSeries history, int horizonSteps, double level) {
+                return chosen.forecast(history, horizonSteps, level);
+            }
+
+            @Override
+            public Forecast seasonalNaive(TimeSeries history, int horizonSteps, double level) {
+                Forecast forecast = naive.forecast(history, horizonSteps, level);
+                return new Forecast("stub-naive", forecast.mean(), forecast.lower(), forecast.upper(), level,
+                        List.of());
+            }
+        };
+    }
 }

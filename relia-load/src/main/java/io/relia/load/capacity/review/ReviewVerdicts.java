@@ -10,6 +10,7 @@ import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
 import io.relia.core.value.Durations;
 import io.relia.load.capacity.CapacityAnalysis;
+import io.relia.load.capacity.LeverageText;
 import io.relia.load.capacity.ResourceAnalysis;
 
 import java.time.ZoneOffset;
@@ -56,7 +57,8 @@ final class ReviewVerdicts {
     private static String summary(ResourceAnalysis resource, String horizon) {
         String runway = resource.usable().isEmpty() ? "runway unknown (no capacity)" : resource.baseline().runway()
                 .map(at -> "runway to " + day(at)).orElse("runway beyond " + horizon);
-        return runway + ", model " + resource.forecast().model() + "; " + resource.recommendation().text();
+        return runway + ", model " + resource.forecast().model() + "; " + resource.recommendation().text() + "; "
+                + LeverageText.label(resource) + ": " + LeverageText.brief(resource);
     }
 
     static List<Document.Block> table(DiscoveredInput plan, CapacityAnalysis analysis) {
@@ -69,12 +71,13 @@ final class ReviewVerdicts {
                     new Document.Cell(resource.baseline().runway().map(ReviewVerdicts::day).orElse("beyond horizon"),
                             attention ? Document.Tone.WARN : Document.Tone.GOOD),
                     Document.Cell.of(resource.forecast().model()),
+                    Document.Cell.of(LeverageText.brief(resource)),
                     Document.Cell.of(resource.recommendation().text())));
         }
         return List.of(new Document.Paragraph(plan.path() + ": forecast over " + Durations.format(analysis
                 .config().horizon()) + "; details with relia capacity forecast --config " + plan.path()),
-                new Document.Table(List.of("Resource", "Normal peak", "Usable", "Runway", "Model", "Recommendation"),
-                        rows));
+                new Document.Table(List.of("Resource", "Normal peak", "Usable", "Runway", "Model",
+                        "Seasonal naive", "Recommendation"), rows));
     }
 
     static Map<String, Object> data(DiscoveredInput plan, CapacityAnalysis analysis) {
@@ -85,10 +88,23 @@ final class ReviewVerdicts {
             one.put("name", resource.resource().name());
             one.put("model", resource.forecast().model());
             one.put("runway", resource.baseline().runway().map(Object::toString).orElse(null));
+            one.put("baseline", baseline(resource));
             one.put("peakHeadroomOk", resource.peak().ok());
             one.put("recommendation", resource.recommendation().text());
             return one;
         }).toList());
+        return out;
+    }
+
+    /** Seasonal naive's runway and instances at the horizon, as in the capacity-forecast report's baseline. */
+    private static Map<String, Object> baseline(ResourceAnalysis resource) {
+        ResourceAnalysis.Leverage leverage = resource.leverage();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", leverage.model());
+        out.put("runway", leverage.naive().runway().map(Object::toString).orElse(null));
+        out.put("instancesAtHorizon", leverage.naiveInstancesAtHorizon().isPresent()
+                ? leverage.naiveInstancesAtHorizon().getAsInt() : null);
+        out.put("samePlan", LeverageText.samePlan(resource));
         return out;
     }
 

@@ -79,6 +79,18 @@ class CapacityReviewAnalyzerTest {
     }
 
     @Test
+    void theEvidenceSaysWhatSeasonalNaiveWouldHavePlannedInstead() throws IOException {
+        // flat(80) runs out of usable 70 at once; seasonal naive repeats last week's constant 10 and does not
+        ReviewResult result = review("resources: [{name: api, data: usage.csv, instances: 1, per_instance: 100}]\n",
+                flat(80));
+        assertThat(planning(result).evidence()).anySatisfy(line -> assertThat(line).startsWith("api: runway to ")
+                .endsWith("; seasonal naive (snaive(168)) instead: runway beyond the horizon; 1 instance at the "
+                        + "horizon"));
+        assertThat(result.sections().getFirst().data().toString()).contains("baseline={model=snaive(168), "
+                + "runway=null, instancesAtHorizon=1, samePlan=false}");
+    }
+
+    @Test
     void missingHeadroomForThreeTimesThePeakIsAFinding() throws IOException {
         ReviewResult result = review("resources: [{name: api, data: usage.csv, capacity: 40}]\n", flat(20));
         assertThat(planning(result).findings()).extracting(Finding::ruleId).containsExactly("capacity/no-headroom");

@@ -4,10 +4,15 @@
 # in-sample daily seasonal naive MAE) and sMAPE over all test hours and outside the labelled anomaly windows.
 #   1. Relia: io.relia.load.capacity.forecast.AccuracyBenchmark (relia-load classes + dependency classpath).
 #   2. Baselines: bench/forecast_baselines.py with /usr/bin/python3 and Debian's statsmodels 0.13.5.
-#   3. One Markdown table (bench/forecast_table.py), also written to $OUT (default /tmp/forecast-accuracy.md).
+#   3. One Markdown table (bench/forecast_table.py), also written to $OUT (default /tmp/forecast-accuracy.md), with
+#      both sides' rows beside it ($OUT.relia.jsonl, $OUT.baselines.jsonl).
 # The two sides' seasonal naive 24 h MASE must agree to 3 decimals: that checks both use the same protocol.
 # Usage:
 #   bench/forecast-accuracy.sh [DATA_DIR [SERIES...]]     (default DATA_DIR: ../shared/data/nab beside the repo)
+# Other data: bench/forecast-series/extract.sh NAB_GIT_DIR A|B OUT_DIR writes the evaluation sets (see series.txt);
+# the synthetic set the method was frozen on is written by
+#   mvn -pl relia-load -am test-compile surefire:test -Dtest=SyntheticForecastTest#writesTheSetForTheBenchmark \
+#       -Dsurefire.failIfNoSpecifiedTests=false -Drelia.syntheticDir=DIR
 # Installs python3-statsmodels (Debian) when missing and root; otherwise exits 2.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,4 +68,6 @@ for line in open(sys.argv[1]):
     print("- " + r["series"] + ": " + "; ".join(f"{m} x{c}" for m, c in collections.Counter(r["models"]).most_common()))' "$WORK/relia.jsonl"
 } | tee "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
-echo "table written to $OUT" >&2
+cp "$WORK/relia.jsonl" "$OUT.relia.jsonl"
+cp "$WORK/baselines.jsonl" "$OUT.baselines.jsonl"
+echo "table written to $OUT (rows: $OUT.relia.jsonl, $OUT.baselines.jsonl)" >&2

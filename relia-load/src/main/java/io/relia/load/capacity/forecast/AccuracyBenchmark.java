@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs {@link Forecaster} through the forecast accuracy protocol ({@code shared/research/forecast-protocol.md}) on
  * every NAB series in a directory and prints one JSON object per series: MASE and sMAPE (percent) over all test hours
- * and outside the anomaly windows, the 95% interval's coverage (ratio 0..1), the models chosen, the seconds taken, and
+ * and outside the anomaly windows, the 95% and 80% intervals' coverage (ratio 0..1, all test hours and outside), the
+ * models chosen, the seconds taken (95% run), and
  * the seasonal naive 24-hour MASE as a cross-check of the protocol. Usage: {@code AccuracyBenchmark DATA_DIR
  * [SERIES...]}.
  */
@@ -44,6 +45,7 @@ public final class AccuracyBenchmark {
             long started = System.nanoTime();
             ProtocolRun relia = ProtocolRun.evaluate(series, (h, steps) -> Forecaster.forecast(h, steps, LEVEL));
             double seconds = (System.nanoTime() - started) / 1e9;
+            ProtocolRun eighty = ProtocolRun.evaluate(series, (h, steps) -> Forecaster.forecast(h, steps, 0.8));
             ProtocolRun naive = ProtocolRun.seasonalNaive(series);
             Map<String, Integer> chosen = new TreeMap<>();
             relia.models().forEach(m -> chosen.merge(m, 1, Integer::sum));
@@ -56,6 +58,9 @@ public final class AccuracyBenchmark {
                     .put("maseOutside", relia.maseOut())
                     .put("smapeOutside", relia.smapeOut())
                     .put("coverage95", relia.coverage())
+                    .put("coverage95Outside", relia.coverageOut())
+                    .put("coverage80", eighty.coverage())
+                    .put("coverage80Outside", eighty.coverageOut())
                     .put("seconds", seconds)
                     .put("snaive24Mase", naive.mase())
                     .put("snaive24Smape", naive.smape());

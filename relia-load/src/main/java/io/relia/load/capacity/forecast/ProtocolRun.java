@@ -17,10 +17,11 @@ import java.util.function.BiFunction;
  * @param maseOut  MASE over test hours outside the anomaly windows
  * @param smapeOut sMAPE over test hours outside the anomaly windows, in percent
  * @param coverage fraction of test hours inside the forecast's prediction interval (NaN when there is none)
+ * @param coverageOut the same over test hours outside the anomaly windows
  * @param models   the model chosen at each origin
  */
 record ProtocolRun(int[] origins, double mase, double smape, double maseOut, double smapeOut, double coverage,
-        List<String> models) {
+        double coverageOut, List<String> models) {
 
     static final int HORIZON = 24;
 
@@ -36,7 +37,7 @@ record ProtocolRun(int[] origins, double mase, double smape, double maseOut, dou
         int[] origins = new int[originCount];
         double[] sums = new double[4];
         int[] counts = new int[2];
-        int covered = 0;
+        int[] covered = new int[2];
         List<String> models = new ArrayList<>();
         for (int k = 0; k < originCount; k++) {
             int o = n - (originCount - k) * HORIZON;
@@ -62,12 +63,14 @@ record ProtocolRun(int[] origins, double mase, double smape, double maseOut, dou
                     counts[1]++;
                 }
                 if (actual >= lower[h] && actual <= upper[h]) {
-                    covered++;
+                    covered[0]++;
+                    covered[1] += series.anomaly()[o + h] ? 0 : 1;
                 }
             }
         }
         return new ProtocolRun(origins, sums[0] / counts[0], sums[1] / counts[0], sums[2] / counts[1],
-                sums[3] / counts[1], (double) covered / counts[0], List.copyOf(models));
+                sums[3] / counts[1], (double) covered[0] / counts[0], (double) covered[1] / counts[1],
+                List.copyOf(models));
     }
 
     /** The seasonal naive 24-hour baseline under the same protocol, to cross-check an independent implementation. */

@@ -197,8 +197,9 @@ public final class CapacityReport {
                 resource.forecast().scores().stream().map(score -> List.of(Document.Cell.of(score.model()),
                         Document.Cell.of(fixed(score.mase())), Document.Cell.of(fixed(score.smape()) + "%"),
                         Document.Cell.of(score.chosen() ? "yes" : ""))).toList()));
-        document.paragraph("The model with the lowest backtest MASE (rolling origin, on this history) is chosen; "
-                + "MASE below 1 beats the seasonal-naive forecast.");
+        document.paragraph("MASE: median over rolling-origin backtests on this history (below 1 beats seasonal naive). "
+                + "The lowest wins, unless it lost to seasonal naive on the latest origins; it is then blended with "
+                + "the best naive model as far as the backtest supports.");
         document.add(new Document.Chart(ForecastChart.of(resource)));
     }
 

@@ -198,8 +198,8 @@ public final class CapacityReport {
                         Document.Cell.of(fixed(score.mase())), Document.Cell.of(fixed(score.smape()) + "%"),
                         Document.Cell.of(score.chosen() ? "yes" : ""))).toList()));
         document.paragraph("MASE: median over rolling-origin backtests on this history (below 1 beats seasonal naive). "
-                + "The lowest wins, unless it lost to seasonal naive on the latest origins; it is then blended with "
-                + "the best naive model as far as the backtest supports.");
+                + "The lowest wins among the models that did not lose to seasonal naive on the latest origins, "
+                + "blended with the best naive model as far as the backtest supports.");
         document.add(new Document.Chart(ForecastChart.of(resource)));
     }
 

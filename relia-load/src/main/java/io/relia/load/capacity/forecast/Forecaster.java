@@ -55,13 +55,12 @@ public final class Forecaster {
      *                                  outside (0, 1)
      */
     public static Forecast forecast(TimeSeries history, int horizonSteps, double level) {
-        Objects.requireNonNull(history, "history");
-        double[] y = history.values();
-        validate(y, horizonSteps, level);
+        Split split = Split.of(history, horizonSteps, level);
+        double[] y = split.y();
         int n = y.length;
-        int testHorizon = Math.min(horizonSteps, Math.max(1, n / 2));
-        int[] origins = origins(n, testHorizon);
-        int scalePeriod = ModelCatalog.scalePeriod(history.step());
+        int[] origins = split.origins();
+        int testHorizon = split.testHorizon();
+        int scalePeriod = split.scalePeriod();
         List<Backtest> singles = new ArrayList<>();
         for (ForecastModel model : ModelCatalog.candidates(history.step())) {
             if (model.accepts(y, origins[0]) && model.accepts(y, n)) {
@@ -76,18 +75,10 @@ public final class Forecaster {
         results.sort(Comparator.comparingDouble(Backtest::medianMase));
         double[] mean = chosen.model().fit(y, n, horizonSteps).forecast(y, n, horizonSteps);
         EmpiricalInterval interval = honestInterval(singles, chosen, y, scalePeriod, level);
-        double[] lower = new double[horizonSteps];
-        double[] upper = new double[horizonSteps];
-        boolean nonNegative = Arrays.stream(y).allMatch(v -> v >= 0);
-        for (int h = 0; h < horizonSteps; h++) {
-            lower[h] = nonNegative ? Math.max(0, interval.lower(h, mean[h])) : interval.lower(h, mean[h]);
-            upper[h] = interval.upper(h, mean[h]);
-        }
         List<Forecast.ModelScore> scores = results.stream()
                 .map(r -> new Forecast.ModelScore(r.model().name(), r.medianMase(), r.smape(), r == chosen))
                 .toList();
-        return new Forecast(chosen.model().name(), new TimeSeries(history.end(), history.step(), mean), lower, upper,
-                level, scores);
+        return split.forecast(chosen.model().name(), history, mean, interval, scores);
     }
 
     /**
@@ -98,12 +89,10 @@ public final class Forecaster {
      * @throws IllegalArgumentException as {@link #forecast}
      */
     public static Forecast seasonalNaive(TimeSeries history, int horizonSteps, double level) {
-        Objects.requireNonNull(history, "history");
-        double[] y = history.values();
-        validate(y, horizonSteps, level);
+        Split split = Split.of(history, horizonSteps, level);
+        double[] y = split.y();
         int n = y.length;
-        int testHorizon = Math.min(horizonSteps, Math.max(1, n / 2));
-        int[] origins = origins(n, testHorizon);
+        int[] origins = split.origins();
         ForecastModel model = new SeasonalNaive(1);
         for (ForecastModel candidate : ModelCatalog.candidates(history.step())) {
             if (candidate instanceof SeasonalNaive naive && naive.period() > 1
@@ -111,18 +100,38 @@ public final class Forecaster {
                 model = candidate;
             }
         }
-        Backtest backtest = Backtest.run(model, y, origins, testHorizon, ModelCatalog.scalePeriod(history.step()));
+        Backtest backtest = Backtest.run(model, y, origins, split.testHorizon(), split.scalePeriod());
         double[] mean = model.fit(y, n, horizonSteps).forecast(y, n, horizonSteps);
-        EmpiricalInterval interval = localInterval(backtest.errors(), origins, y,
-                ModelCatalog.scalePeriod(history.step()), level);
-        double[] lower = new double[horizonSteps];
-        double[] upper = new double[horizonSteps];
-        for (int h = 0; h < horizonSteps; h++) {
-            lower[h] = interval.lower(h, mean[h]);
-            upper[h] = interval.upper(h, mean[h]);
-        }
-        return new Forecast(model.name(), new TimeSeries(history.end(), history.step(), mean), lower, upper, level,
+        EmpiricalInterval interval = localInterval(backtest.errors(), origins, y, split.scalePeriod(), level);
+        return split.forecast(model.name(), history, mean, interval,
                 List.of(new Forecast.ModelScore(model.name(), backtest.medianMase(), backtest.smape(), true)));
+    }
+
+    /** The validated history and its backtest layout: origins one test horizon apart, the MASE scale's period. */
+    private record Split(double[] y, int testHorizon, int[] origins, int scalePeriod, double level) {
+
+        static Split of(TimeSeries history, int horizonSteps, double level) {
+            Objects.requireNonNull(history, "history");
+            double[] y = history.values();
+            validate(y, horizonSteps, level);
+            int testHorizon = Math.min(horizonSteps, Math.max(1, y.length / 2));
+            return new Split(y, testHorizon, Forecaster.origins(y.length, testHorizon),
+                    ModelCatalog.scalePeriod(history.step()), level);
+        }
+
+        /** The forecast with its interval; the lower bound never below zero for a history that never was. */
+        Forecast forecast(String model, TimeSeries history, double[] mean, EmpiricalInterval interval,
+                          List<Forecast.ModelScore> scores) {
+            double[] lower = new double[mean.length];
+            double[] upper = new double[mean.length];
+            boolean nonNegative = Arrays.stream(y).allMatch(v -> v >= 0);
+            for (int h = 0; h < mean.length; h++) {
+                lower[h] = nonNegative ? Math.max(0, interval.lower(h, mean[h])) : interval.lower(h, mean[h]);
+                upper[h] = interval.upper(h, mean[h]);
+            }
+            return new Forecast(model, new TimeSeries(history.end(), history.step(), mean), lower, upper, level,
+                    scores);
+        }
     }
 
     /** {@code count} origins spaced one test horizon apart, the last one test horizon before the end. */

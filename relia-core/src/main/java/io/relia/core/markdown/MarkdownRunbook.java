@@ -80,6 +80,14 @@ public record MarkdownRunbook(Path file, String alert, Location alertAt, String 
                     .filter(command -> !command.isEmpty());
         }
 
+        /**
+         * True for a shell block with text after a blank line and no {@code $} prompts: often a command and its
+         * output pasted together, which a run would execute line by line.
+         */
+        public boolean mayHoldOutput() {
+            return isShell() && ShellTranscript.hasUnpromptedParts(text);
+        }
+
         private static final List<String> SHELLS = List.of("", "bash", "sh", "shell", "console", "zsh",
                 "shell-session", "shellsession");
     }

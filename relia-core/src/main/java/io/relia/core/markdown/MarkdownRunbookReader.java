@@ -213,11 +213,11 @@ public final class MarkdownRunbookReader {
                                 "a few sentences", "");
                 problems.add(empty);
             }
-            section.blocks().stream().filter(block -> block.isShell() && ShellTranscript.hasUnpromptedParts(
-                    block.text())).forEach(block -> problems.warning(block.location(), "this code block has text "
-                    + "after a blank line: a run executes every line, output pasted here too", "commands only, or "
-                    + "a terminal transcript with each command after $ ", "prefix each command with $ so only they "
-                    + "run"));
+            section.blocks().stream().filter(MarkdownRunbook.Block::mayHoldOutput).forEach(block -> problems.warning(
+                    block.location(), "this code block has text after a blank line: a run executes every line, "
+                    + "output pasted here too", "commands only, or a terminal transcript with each command after $ ",
+                    "prefix each command with $ so only they run; until then relia runbook run asks before it, "
+                    + "even under --yes"));
         }
         Location top = Location.of(file, 1, 1);
         for (MarkdownRunbook.SectionKind kind : MarkdownRunbook.SectionKind.values()) {

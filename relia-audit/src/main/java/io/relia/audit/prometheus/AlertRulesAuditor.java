@@ -14,6 +14,7 @@ import io.relia.core.spec.MapNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,23 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
     /** How many alerting rules the service's rule files define. */
     public static int alertCount(ServiceInventory inventory) {
         return AlertingRule.all(inventory).size();
+    }
+
+    /**
+     * The runbooks of the service no alert leads to, as {@code name (file:line:column)}: no alerting rule of its rule
+     * files and no alert its SLOs generate has their name, labels or a link to their file. Empty when the service
+     * has no alerts at all (its alerts live elsewhere, nothing to compare with).
+     */
+    public static List<String> runbooksForNoAlert(ServiceInventory inventory) {
+        List<RunbookIndex.AlertRef> alerts = new ArrayList<>();
+        AlertingRule.all(inventory).forEach(alert -> alerts.add(new RunbookIndex.AlertRef(alert.name(),
+                alert.labels(), alert.runbookLink())));
+        alerts.addAll(SloAlerts.generated(inventory));
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        return RunbookIndex.of(inventory).answeringNone(alerts).stream()
+                .map(entry -> entry.name() + " (" + entry.where() + ")").toList();
     }
 
     /** Uses promtool from the PATH when it is installed. */

@@ -163,10 +163,10 @@ class MarkdownRunbookCommandTest {
                         labels: {severity: critical}
                 """);
 
-        CliRun run = CliRun.of("review", service.toString(), "--verbose");
+        CliRun run = CliRun.of("review", service.toString());
 
         assertThat(run.out()).contains("2 runbooks; 1 answer no alert of the service")
-                .contains("answers no alert of the service: Watchdog (" + runbooks.resolve("Watchdog.md") + ":1:1)")
+                .contains(runbooks.resolve("Watchdog.md") + ":1:1: runbook Watchdog answers no alert of the service")
                 .contains("1 of 2 alerts have a runbook")
                 .contains(service.resolve("alerts.yaml") + ":8:")
                 .contains("alert ApiErrors has no runbook")

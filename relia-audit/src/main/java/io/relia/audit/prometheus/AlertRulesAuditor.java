@@ -6,6 +6,7 @@ import io.relia.audit.AuditRule;
 import io.relia.core.Finding;
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.Severity;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
 import io.relia.core.review.ServiceInventory;
@@ -39,11 +40,11 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
     }
 
     /**
-     * The runbooks of the service no alert leads to, as {@code name (file:line:column)}: no alerting rule of its rule
-     * files and no alert its SLOs generate has their name, labels or a link to their file. Empty when the service
-     * has no alerts at all (its alerts live elsewhere, nothing to compare with).
+     * The runbooks of the service no alert leads to, one finding each at where the runbook names itself: no
+     * alerting rule of its rule files and no alert its SLOs generate has their name, labels or a link to their file.
+     * None when the service has no alerts at all (its alerts live elsewhere: nothing to compare with).
      */
-    public static List<String> runbooksForNoAlert(ServiceInventory inventory) {
+    public static List<Finding> runbooksForNoAlert(ServiceInventory inventory) {
         List<RunbookIndex.AlertRef> alerts = new ArrayList<>();
         AlertingRule.all(inventory).forEach(alert -> alerts.add(new RunbookIndex.AlertRef(alert.name(),
                 alert.labels(), alert.runbookLink())));
@@ -52,7 +53,11 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
             return List.of();
         }
         return RunbookIndex.of(inventory).answeringNone(alerts).stream()
-                .map(entry -> entry.name() + " (" + entry.where() + ")").toList();
+                .map(entry -> new Finding("review/runbook-without-alert", Severity.LOW, "runbook " + entry.name()
+                        + " answers no alert of the service (" + alerts.size() + " alerts: none has its name, "
+                        + "labels or a link to it)", entry.where(), "name the alert it answers (alerts: in YAML, "
+                        + "alert: in Markdown front matter), or remove the runbook if the alert is gone"))
+                .toList();
     }
 
     /** Uses promtool from the PATH when it is installed. */

@@ -62,9 +62,8 @@ final class OperationsVerdicts {
         // audit's runbook rules add what a valid runbook can still lack, and a runbook no alert leads to is listed.
         List<Finding> weak = audited.findings(id -> id.startsWith("runbook/")
                 && !id.equals("runbook/slo-alert-without-runbook"));
-        List<String> forNoAlert = AlertRulesAuditor.runbooksForNoAlert(audited.inventory());
+        List<Finding> forNoAlert = AlertRulesAuditor.runbooksForNoAlert(audited.inventory());
         List<String> evidence = new ArrayList<>();
-        forNoAlert.forEach(runbook -> evidence.add("answers no alert of the service: " + runbook));
         structured.forEach(input -> evidence.add(input.path().toString()));
         documents.forEach(input -> evidence.add(input.path() + " (Markdown)"));
         int count = structured.size() + documents.size();
@@ -75,7 +74,9 @@ final class OperationsVerdicts {
                 + (weak.isEmpty() ? "" : "; " + weak.size() + " gap(s) in their steps ("
                 + byRule.entrySet().stream().map(rule -> rule.getValue() + " " + rule.getKey())
                 .collect(Collectors.joining(", ")) + ")");
-        verdicts.add(weak.isEmpty() && forNoAlert.isEmpty() ? Verdict.pass(ChecklistItem.RUNBOOKS, summary, evidence)
-                : new Verdict(ChecklistItem.RUNBOOKS, CheckStatus.WARN, summary, evidence, weak));
+        List<Finding> gaps = new ArrayList<>(forNoAlert);
+        gaps.addAll(weak);
+        verdicts.add(gaps.isEmpty() ? Verdict.pass(ChecklistItem.RUNBOOKS, summary, evidence)
+                : new Verdict(ChecklistItem.RUNBOOKS, CheckStatus.WARN, summary, evidence, gaps));
     }
 }

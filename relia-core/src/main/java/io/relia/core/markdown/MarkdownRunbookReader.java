@@ -215,7 +215,8 @@ public final class MarkdownRunbookReader {
             }
             section.blocks().stream().filter(MarkdownRunbook.Block::mayHoldOutput).forEach(block -> problems.warning(
                     block.location(), "this code block has text after a blank line: a run executes every line, "
-                    + "output pasted here too", "commands only, or a terminal transcript with each command after $ ",
+                    + "output pasted here too", "commands only, or a terminal transcript with each command after a "
+                    + "$ prompt",
                     "prefix each command with $ so only they run; until then relia runbook run asks before it, "
                     + "even under --yes"));
         }

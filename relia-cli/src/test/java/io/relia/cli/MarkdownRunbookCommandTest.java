@@ -172,4 +172,22 @@ class MarkdownRunbookCommandTest {
                 .contains("alert ApiErrors has no runbook")
                 .doesNotContain("_index.md").doesNotContain("README.md");
     }
+
+    @Test
+    void aRuleFileThatCannotBeReadLeavesRunbooksForNoAlertUnjudged(@TempDir Path service) throws Exception {
+        Path runbooks = Files.createDirectories(service.resolve("runbooks"));
+        Files.copy(RUNBOOKS.resolve("general/Watchdog.md"), runbooks.resolve("Watchdog.md"));
+        Files.writeString(service.resolve("alerts.yaml"), """
+                groups:
+                  - name: general
+                    rules:
+                      - alert: TargetDown
+                \texpr: up == 0
+                """);
+
+        CliRun run = CliRun.of("review", service.toString());
+
+        assertThat(run.out()).contains("which runbooks answer no alert is not judged: a file that may hold alerts "
+                + "could not be read").doesNotContain("answers no alert of the service");
+    }
 }

@@ -45,6 +45,9 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
      * None when the service has no alerts at all (its alerts live elsewhere: nothing to compare with).
      */
     public static List<Finding> runbooksForNoAlert(ServiceInventory inventory) {
+        if (!alertsFullyRead(inventory)) {
+            return List.of();
+        }
         List<RunbookIndex.AlertRef> alerts = new ArrayList<>();
         AlertingRule.all(inventory).forEach(alert -> alerts.add(new RunbookIndex.AlertRef(alert.name(),
                 alert.labels(), alert.runbookLink())));
@@ -58,6 +61,15 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
                         + "labels or a link to it)", entry.where(), "name the alert it answers (alerts: in YAML, "
                         + "alert: in Markdown front matter), or remove the runbook if the alert is gone"))
                 .toList();
+    }
+
+    /**
+     * False when a file that may hold alerts (a rule file, an SLO spec, or a file of no known kind) could not be
+     * read: then which runbooks answer no alert is not judged, since the missing alerts may be theirs.
+     */
+    public static boolean alertsFullyRead(ServiceInventory inventory) {
+        return inventory.ofKind(InputKind.UNREADABLE).stream().map(DiscoveredInput::judgedAs)
+                .noneMatch(kind -> kind.isEmpty() || kind.get() == InputKind.PROMETHEUS_RULES || kind.get().isSlo());
     }
 
     /** Uses promtool from the PATH when it is installed. */

@@ -64,6 +64,9 @@ final class OperationsVerdicts {
                 && !id.equals("runbook/slo-alert-without-runbook"));
         List<Finding> forNoAlert = AlertRulesAuditor.runbooksForNoAlert(audited.inventory());
         List<String> evidence = new ArrayList<>();
+        if (!AlertRulesAuditor.alertsFullyRead(audited.inventory())) {
+            evidence.add("which runbooks answer no alert is not judged: a file that may hold alerts could not be read");
+        }
         structured.forEach(input -> evidence.add(input.path().toString()));
         documents.forEach(input -> evidence.add(input.path() + " (Markdown)"));
         int count = structured.size() + documents.size();

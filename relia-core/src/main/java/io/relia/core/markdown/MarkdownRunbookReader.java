@@ -116,7 +116,6 @@ public final class MarkdownRunbookReader {
         }
         Problems problems = new Problems();
         problems.addAll(front.problems());
-        problems.addAll(sections.problems());
         String stem = stem(file);
         Alert alert = fromFront.orElse(new Alert(stem, Location.of(file, 1, 1)));
         front.fields().ifPresent(fields -> alertProblems(fields, problems));

@@ -1,7 +1,6 @@
 package io.relia.core.markdown;
 
 import io.relia.core.Location;
-import io.relia.core.Problem;
 import org.commonmark.node.Block;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.FencedCodeBlock;
@@ -26,11 +25,10 @@ import java.util.Optional;
  * level, any case, a trailing colon allowed) opens one; the next heading of the same or a higher level closes it.
  * Deeper headings, paragraphs, list items and quotes are its prose; code blocks keep their info string's first word.
  */
-record MarkdownSections(List<MarkdownRunbook.Section> sections, List<Problem> problems) {
+record MarkdownSections(List<MarkdownRunbook.Section> sections) {
 
     MarkdownSections {
         sections = List.copyOf(sections);
-        problems = List.copyOf(problems);
     }
 
     static MarkdownSections of(Path file, Node document) {
@@ -59,7 +57,7 @@ record MarkdownSections(List<MarkdownRunbook.Section> sections, List<Problem> pr
         if (opened != null) {
             sections.add(new MarkdownRunbook.Section(kind, InlineText.of(opened), location(file, opened), blocks));
         }
-        return new MarkdownSections(sections, List.of());
+        return new MarkdownSections(sections);
     }
 
     private static Optional<MarkdownRunbook.SectionKind> kind(String heading) {

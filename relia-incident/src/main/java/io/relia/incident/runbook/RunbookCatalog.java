@@ -146,7 +146,9 @@ public final class RunbookCatalog {
             last = last.substring(last.lastIndexOf('/') + 1);
             for (Runbook runbook : runbooks) {
                 String file = runbook.file().getFileName().toString();
-                if (last.equals(file) || last.equals(runbook.stem())) {
+                // Case-insensitive: site generators lower-case paths (runbooks.prometheus-operator.dev/.../targetdown
+                // is TargetDown.md).
+                if (last.equalsIgnoreCase(file) || last.equalsIgnoreCase(runbook.stem())) {
                     return Optional.of(new AlertMatch(runbook, annotation + " annotation " + link));
                 }
             }

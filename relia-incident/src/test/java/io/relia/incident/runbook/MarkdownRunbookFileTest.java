@@ -148,4 +148,13 @@ class MarkdownRunbookFileTest {
                 .satisfies(problem -> assertThat(problem.format()).contains("Broken.md:4:1")
                         .contains("the Mitigation section is empty"));
     }
+
+    @Test
+    void theLowerCasedRunbookUrlOfKubePrometheusLeadsToTheMarkdownRunbook() {
+        RunbookCatalog catalog = RunbookCatalog.load(FIXTURES);
+
+        assertThat(catalog.forAlert("SomeRenamedAlert", Map.of(), Map.of("runbook_url",
+                "https://runbooks.prometheus-operator.dev/runbooks/general/targetdown"))).hasValueSatisfying(match ->
+                assertThat(match.runbook().stem()).isEqualTo("TargetDown"));
+    }
 }

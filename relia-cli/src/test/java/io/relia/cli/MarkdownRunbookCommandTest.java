@@ -190,4 +190,18 @@ class MarkdownRunbookCommandTest {
         assertThat(run.out()).contains("which runbooks answer no alert is not judged: a file that may hold alerts "
                 + "could not be read").doesNotContain("answers no alert of the service");
     }
+
+    @Test
+    void aBrokenMarkdownRunbookFailsTheRunbooksItemAtItsLine(@TempDir Path service) throws Exception {
+        Path runbooks = Files.createDirectories(service.resolve("runbooks"));
+        Files.copy(RUNBOOKS.resolve("general/TargetDown.md"), runbooks.resolve("TargetDown.md"));
+        Path broken = runbooks.resolve("ApiDown.md");
+        Files.writeString(broken, "# ApiDown\n\n## Diagnosis\n\nLook at the dashboard.\n\n## Mitigation\n");
+
+        CliRun run = CliRun.of("review", service.toString());
+
+        assertThat(run.out()).contains("FAIL    Runbooks for common issues")
+                .contains(broken + ":7:1: the Mitigation section is empty")
+                .contains(broken + " (likely runbook (Markdown))");
+    }
 }

@@ -139,8 +139,10 @@ public final class MarkdownRunbookReader {
         if (INDEX_PAGES.contains(name)) {
             return Optional.of("section index page");
         }
-        for (Path part : file.toAbsolutePath().normalize()) {
-            if (part.toString().equals("archetypes")) {
+        // Hugo archetypes are archetypes/KIND.md or archetypes/BUNDLE/index.md: look at the two nearest folders only.
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        for (int up = 0; up < 2 && parent != null && parent.getFileName() != null; up++, parent = parent.getParent()) {
+            if (parent.getFileName().toString().equals("archetypes")) {
                 return Optional.of("template (a Hugo archetype: the skeleton new pages start from)");
             }
         }

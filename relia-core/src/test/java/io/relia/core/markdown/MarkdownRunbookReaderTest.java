@@ -241,4 +241,16 @@ class MarkdownRunbookReaderTest {
                     assertThat(block.location().line()).isEqualTo(10);
                 });
     }
+
+    @Test
+    void onlyTheTwoNearestFoldersMakeAnArchetype() {
+        String runbook = "# DiskFull\n## Diagnosis\n```sh\ndf -h\n```\n## Mitigation\nGrow the volume.\n";
+
+        assertThat(MarkdownRunbookReader.read(Path.of("archetypes/team/runbooks/DiskFull.md"), runbook).runbook())
+                .isPresent();
+        assertThat(MarkdownRunbookReader.read(Path.of("site/archetypes/runbook/page.md"), runbook).notARunbook())
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("template"));
+        assertThat(MarkdownRunbookReader.read(Path.of("site/archetypes/runbook.md"), runbook).notARunbook())
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("template"));
+    }
 }

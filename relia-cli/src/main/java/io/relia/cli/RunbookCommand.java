@@ -29,7 +29,9 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {"Validate runbooks, find the one for an alert, and walk one during an incident.", "",
             "Runbook files are YAML (schemas/runbook.schema.json): trigger, alerts, scope, detection, impact, diagnosis",
-            "steps, mitigation options, resolution steps, verification, escalation, follow-up.", ""},
+            "steps, mitigation options, resolution steps, verification, escalation, follow-up. Markdown runbooks (.md,",
+            "the prometheus-operator shape) are read too: the alert from the front matter or the file name, steps from",
+            "the code blocks of Diagnosis and Mitigation (docs/incidents.md#markdown-runbooks).", ""},
         subcommands = {RunbookCommand.Validate.class, RunbookCommand.ListBooks.class, RunbookCommand.Show.class,
             RunbookCommand.ForAlert.class, RunbookRunCommand.class},
         footerHeading = "%nExit codes:%n",
@@ -61,29 +63,38 @@ final class RunbookCommand implements Runnable {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Validate runbook files: schema, durations, step numbers; problems with file:line:column.",
-                ""},
+                "", "Markdown runbooks (.md: Meaning, Impact, Diagnosis, Mitigation sections) are read too; a section "
+                    + "index page (_index.md, index.md, README.md), a template or a page without those sections is "
+                    + "reported as not a runbook, which is no error.", ""},
             footer = {"", "Exit codes: 0 valid (warnings allowed), 2 a file has errors."})
     static final class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Runbook files.")
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Runbook files (YAML or Markdown).")
         List<Path> files;
 
         @Override
         public Integer call() {
             List<Problem> problems = new ArrayList<>();
+            List<String> notRunbooks = new ArrayList<>();
             int valid = 0;
             for (Path file : files) {
                 RunbookFile.Loaded loaded = RunbookFile.load(file);
                 problems.addAll(loaded.problems());
                 valid += loaded.runbook().isPresent() ? 1 : 0;
-            }
-            if (problems.stream().anyMatch(Problem::isError)) {
-                throw new InputException(problems);
+                loaded.notARunbook().ifPresent(reason -> notRunbooks.add(TerminalText.oneLine(file + ": not a "
+                        + "runbook: " + reason)));
             }
             PrintWriter out = spec.commandLine().getOut();
+            notRunbooks.forEach(out::println);
+            if (problems.stream().anyMatch(Problem::isError)) {
+                out.flush();
+                throw new InputException(problems);
+            }
             problems.forEach(problem -> spec.commandLine().getErr().println(problem.format()));
-            out.println(valid + (valid == 1 ? " runbook" : " runbooks") + " valid");
+            out.println(valid + (valid == 1 ? " runbook" : " runbooks") + " valid"
+                    + (notRunbooks.isEmpty() ? "" : "; " + notRunbooks.size() + (notRunbooks.size() == 1
+                    ? " file is" : " files are") + " not a runbook"));
             out.flush();
             return 0;
         }
@@ -125,7 +136,7 @@ final class RunbookCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         Directory directory;
-        @Parameters(paramLabel = "NAME", description = "Runbook title or file name without .yaml.")
+        @Parameters(paramLabel = "NAME", description = "Runbook title or file name without .yaml or .md.")
         String name;
 
         @Override

@@ -58,7 +58,7 @@ final class RunbookRunCommand implements Callable<Integer> {
     @Mixin
     private RunbookCommand.Directory directory;
 
-    @Parameters(paramLabel = "NAME", description = "Runbook title or file name without .yaml.")
+    @Parameters(paramLabel = "NAME", description = "Runbook title or file name without .yaml or .md.")
     private String name;
 
     @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident to record into.")

@@ -1,7 +1,9 @@
 package io.relia.cli;
 
 import io.relia.core.ExitCode;
+import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.markdown.MarkdownRunbookReader;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputDiscovery;
 import io.relia.core.review.InputKind;
@@ -31,7 +33,8 @@ import java.util.concurrent.Callable;
             "Validate Relia inputs against their formats, every problem at once.", "",
             "Each file's kind is found by content (runbook, relia.yaml, chaos",
             "experiment, capacity or disaster-recovery plan, SLO spec, Kubernetes manifest, Prometheus rules)",
-            "and checked against its format. Problems print as file:line:column: level: message.", ""},
+            "and checked against its format; a Markdown file (.md) as a runbook. Problems print as",
+            "file:line:column: level: message.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every file is valid (warnings allowed)",
             "  2  a file is unreadable or invalid (or has warnings, under --strict)"})
@@ -40,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "YAML or JSON files to validate.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "YAML, JSON or Markdown runbook files to validate.")
     private List<Path> files;
 
     @Option(names = "--strict", description = "Treat warnings (unknown keys, unrecognised documents) as errors.")
@@ -59,6 +62,14 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static List<String> validate(Path file, List<Problem> problems) {
+        if (MarkdownRunbookReader.isMarkdown(file)) {
+            MarkdownRunbookReader.Reading reading = MarkdownRunbookReader.read(file);
+            problems.addAll(reading.problems());
+            reading.notARunbook().ifPresent(reason -> problems.add(Problem.warning(Location.wholeFile(file),
+                    "not a runbook: " + reason, "a Markdown runbook: Meaning, Impact, Diagnosis and Mitigation "
+                            + "sections", "see docs/incidents.md#markdown-runbooks")));
+            return reading.isRunbook() ? List.of(InputKind.RUNBOOK_DOCUMENT.title()) : List.of();
+        }
         LoadResult loaded = SpecLoader.load(file);
         problems.addAll(loaded.problems());
         if (loaded.file().isEmpty()) {

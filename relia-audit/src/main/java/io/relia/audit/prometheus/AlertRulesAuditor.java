@@ -6,6 +6,7 @@ import io.relia.audit.AuditRule;
 import io.relia.core.Finding;
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.Severity;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
 import io.relia.core.review.ServiceInventory;
@@ -14,6 +15,7 @@ import io.relia.core.spec.MapNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,39 @@ public final class AlertRulesAuditor implements AuditAnalyzer {
     /** How many alerting rules the service's rule files define. */
     public static int alertCount(ServiceInventory inventory) {
         return AlertingRule.all(inventory).size();
+    }
+
+    /**
+     * The runbooks of the service no alert leads to, one finding each at where the runbook names itself: no
+     * alerting rule of its rule files and no alert its SLOs generate has their name, labels or a link to their file.
+     * None when the service has no alerts at all (its alerts live elsewhere: nothing to compare with).
+     */
+    public static List<Finding> runbooksForNoAlert(ServiceInventory inventory) {
+        if (!alertsFullyRead(inventory)) {
+            return List.of();
+        }
+        List<RunbookIndex.AlertRef> alerts = new ArrayList<>();
+        AlertingRule.all(inventory).forEach(alert -> alerts.add(new RunbookIndex.AlertRef(alert.name(),
+                alert.labels(), alert.runbookLink())));
+        alerts.addAll(SloAlerts.generated(inventory));
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        return RunbookIndex.of(inventory).answeringNone(alerts).stream()
+                .map(entry -> new Finding("review/runbook-without-alert", Severity.LOW, "runbook " + entry.name()
+                        + " answers no alert of the service (" + alerts.size() + " alerts: none has its name, "
+                        + "labels or a link to it)", entry.where(), "name the alert it answers (alerts: in YAML, "
+                        + "alert: in Markdown front matter), or remove the runbook if the alert is gone"))
+                .toList();
+    }
+
+    /**
+     * False when a file that may hold alerts (a rule file, an SLO spec, or a file of no known kind) could not be
+     * read: then which runbooks answer no alert is not judged, since the missing alerts may be theirs.
+     */
+    public static boolean alertsFullyRead(ServiceInventory inventory) {
+        return inventory.ofKind(InputKind.UNREADABLE).stream().map(DiscoveredInput::judgedAs)
+                .noneMatch(kind -> kind.isEmpty() || kind.get() == InputKind.PROMETHEUS_RULES || kind.get().isSlo());
     }
 
     /** Uses promtool from the PATH when it is installed. */

@@ -3,6 +3,7 @@ package io.relia.audit.prometheus;
 import io.relia.audit.AuditContext;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
+import io.relia.core.review.ServiceInventory;
 import io.relia.slo.Slo;
 import io.relia.slo.SloFile;
 import io.relia.slo.SloSpecs;
@@ -10,7 +11,9 @@ import io.relia.slo.rules.Rule;
 import io.relia.slo.rules.RuleGroup;
 import io.relia.slo.rules.SlothRules;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +26,24 @@ final class SloAlerts {
     private static final SlothRules.Options OPTIONS = SlothRules.Options.defaults("relia-audit");
 
     private SloAlerts() {
+    }
+
+    /** Every alert the service's SLO specs generate, as runbooks are matched to them. */
+    static List<RunbookIndex.AlertRef> generated(ServiceInventory inventory) {
+        List<RunbookIndex.AlertRef> alerts = new ArrayList<>();
+        for (DiscoveredInput input : inventory.inputs()) {
+            if (input.kind().isSlo()) {
+                for (Slo slo : SloSpecs.read(input.path(), input.documents()).slos()) {
+                    for (RuleGroup group : SlothRules.generate(slo, OPTIONS)) {
+                        group.rules().stream().filter(Rule.Alert.class::isInstance).map(Rule.Alert.class::cast)
+                                .forEach(alert -> alerts.add(new RunbookIndex.AlertRef(alert.alert(), alert.labels(),
+                                        Optional.ofNullable(alert.annotations().get("runbook_url"))
+                                                .or(() -> Optional.ofNullable(alert.annotations().get("runbook"))))));
+                    }
+                }
+            }
+        }
+        return alerts;
     }
 
     static void check(AuditContext context, RunbookIndex runbooks, Set<String> alreadyChecked) {

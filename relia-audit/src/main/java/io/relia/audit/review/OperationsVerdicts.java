@@ -12,6 +12,9 @@ import io.relia.core.review.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Alerts with runbooks, and the runbooks themselves, from the Prometheus and runbook rules. */
 final class OperationsVerdicts {
@@ -56,16 +59,27 @@ final class OperationsVerdicts {
             return;
         }
         // Runbooks that do not validate fail this item through the review's rule for unreadable inputs; the
-        // audit's runbook rules add what a valid runbook can still lack.
+        // audit's runbook rules add what a valid runbook can still lack, and a runbook no alert leads to is listed.
         List<Finding> weak = audited.findings(id -> id.startsWith("runbook/")
                 && !id.equals("runbook/slo-alert-without-runbook"));
+        List<Finding> forNoAlert = AlertRulesAuditor.runbooksForNoAlert(audited.inventory());
         List<String> evidence = new ArrayList<>();
+        if (!AlertRulesAuditor.alertsFullyRead(audited.inventory())) {
+            evidence.add("which runbooks answer no alert is not judged: a file that may hold alerts could not be read");
+        }
         structured.forEach(input -> evidence.add(input.path().toString()));
         documents.forEach(input -> evidence.add(input.path() + " (Markdown)"));
         int count = structured.size() + documents.size();
+        Map<String, Long> byRule = new TreeMap<>(weak.stream().collect(Collectors.groupingBy(Finding::ruleId,
+                Collectors.counting())));
         String summary = count + (count == 1 ? " runbook" : " runbooks")
-                + (weak.isEmpty() ? "" : "; " + weak.size() + " gap(s) in their steps");
-        verdicts.add(weak.isEmpty() ? Verdict.pass(ChecklistItem.RUNBOOKS, summary, evidence)
-                : new Verdict(ChecklistItem.RUNBOOKS, CheckStatus.WARN, summary, evidence, weak));
+                + (forNoAlert.isEmpty() ? "" : "; " + forNoAlert.size() + " answer no alert of the service")
+                + (weak.isEmpty() ? "" : "; " + weak.size() + " gap(s) in their steps ("
+                + byRule.entrySet().stream().map(rule -> rule.getValue() + " " + rule.getKey())
+                .collect(Collectors.joining(", ")) + ")");
+        List<Finding> gaps = new ArrayList<>(forNoAlert);
+        gaps.addAll(weak);
+        verdicts.add(gaps.isEmpty() ? Verdict.pass(ChecklistItem.RUNBOOKS, summary, evidence)
+                : new Verdict(ChecklistItem.RUNBOOKS, CheckStatus.WARN, summary, evidence, gaps));
     }
 }

@@ -7,6 +7,8 @@ import io.relia.core.Finding;
 import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.files.InputFiles;
+import io.relia.core.markdown.MarkdownRunbook;
+import io.relia.core.markdown.MarkdownRunbookReader;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputKind;
 import io.relia.core.review.InputValidator;
@@ -26,12 +28,12 @@ import java.util.regex.Pattern;
 
 /**
  * Audits runbooks: valid against the native runbook format, diagnosis with commands, mitigations with their
- * risk, and an escalation. Markdown runbooks get the two checks that text allows (commands, escalation).
+ * risk, and an escalation. Markdown runbooks get the two checks their text allows (commands in Diagnosis,
+ * escalation).
  */
 public final class RunbookAuditor implements AuditAnalyzer {
 
     private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?-->");
-    private static final Pattern MARKDOWN_CODE = Pattern.compile("```|~~~|`[^`\\n]+`|(?m)^( {4}|\\t)\\S");
 
     @Override
     public String id() {
@@ -120,6 +122,20 @@ public final class RunbookAuditor implements AuditAnalyzer {
     }
 
     private static void markdown(DiscoveredInput input, AuditContext context) {
+        MarkdownRunbookReader.Reading reading = MarkdownRunbookReader.read(input.path());
+        if (reading.runbook().isEmpty()) {
+            // Discovery found a valid runbook; a file changed or unreadable since is an input problem, not a gap.
+            return;
+        }
+        MarkdownRunbook runbook = reading.runbook().get();
+        List<MarkdownRunbook.Section> diagnosis = runbook.sections(MarkdownRunbook.SectionKind.DIAGNOSIS);
+        boolean commands = diagnosis.stream().flatMap(section -> section.blocks().stream())
+                .anyMatch(block -> block.isCode() || block.text().contains("`"));
+        if (!commands) {
+            report(context, RunbookRules.NO_DIAGNOSIS_COMMANDS, diagnosis.getFirst().location(), "runbook "
+                    + runbook.alert() + " gives no command in its Diagnosis section (no code block or code span)",
+                    "put each diagnosis command in a code block (```shell)");
+        }
         String text;
         try {
             text = InputFiles.readString(input.path(), StandardCharsets.UTF_8, InputFiles.MAX_BYTES);
@@ -129,14 +145,10 @@ public final class RunbookAuditor implements AuditAnalyzer {
             return;
         }
         text = HTML_COMMENT.matcher(text).replaceAll("");
-        Location top = Location.of(input.path(), 1, 1);
-        if (!MARKDOWN_CODE.matcher(text).find()) {
-            report(context, RunbookRules.NO_DIAGNOSIS_COMMANDS, top, "runbook " + input.path()
-                    + " contains no command (no code span or block)", "put each diagnosis command in a code block");
-        }
         if (!text.toLowerCase(Locale.ROOT).contains("escalat")) {
-            report(context, RunbookRules.NO_ESCALATION, top, "runbook " + input.path()
-                    + " says nothing about escalation", "add an Escalation section: after how long, to whom");
+            report(context, RunbookRules.NO_ESCALATION, Location.of(input.path(), 1, 1), "runbook "
+                    + runbook.alert() + " says nothing about escalation",
+                    "add an Escalation section: after how long, to whom");
         }
     }
 

@@ -28,7 +28,7 @@ final class RunbookRules {
     static final AuditRule NO_DIAGNOSIS_COMMANDS = new AuditRule("runbook/no-diagnosis-commands",
             "Runbook diagnosis without commands", Severity.LOW,
             "A runbook whose diagnosis steps give no command at all (structured: no step has command; Markdown: no "
-                    + "code span or block).",
+                    + "code span or block in its Diagnosis section).",
             "Prose like \"check the logs\" costs minutes at 3 a.m.: which logs, which namespace, which query? A "
                     + "copy-pasteable command is the difference between a runbook and a reminder.",
             "diagnosis_steps:\n  - action: Check the logs",

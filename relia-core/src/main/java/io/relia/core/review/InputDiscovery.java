@@ -4,6 +4,7 @@ import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.files.InputFiles;
 import io.relia.core.files.RefusedFileException;
+import io.relia.core.markdown.MarkdownRunbookReader;
 import io.relia.core.spec.LoadResult;
 import io.relia.core.spec.ListNode;
 import io.relia.core.spec.MapNode;
@@ -163,10 +164,27 @@ public final class InputDiscovery {
         } else if (name.startsWith("application") && name.endsWith(".properties")) {
             inputs.add(new DiscoveredInput(file, relative, InputKind.SPRING_CONFIG, List.of()));
         } else if (name.endsWith(".md") && relative.toString().toLowerCase(Locale.ROOT).contains("runbook")) {
-            inputs.add(new DiscoveredInput(file, relative, InputKind.RUNBOOK_DOCUMENT, List.of()));
+            classifyMarkdown(file, relative, inputs, problems);
         } else if (isMetricsHistory(file, name)) {
             inputs.add(new DiscoveredInput(file, relative, InputKind.METRICS_HISTORY, List.of()));
         }
+    }
+
+    /**
+     * A Markdown page under a runbook directory: a runbook when it has runbook sections or names its alert, an
+     * unreadable runbook when it has errors; section index pages, templates and guides are no input at all.
+     */
+    private static void classifyMarkdown(Path file, Path relative, List<DiscoveredInput> inputs,
+                                         List<Problem> problems) {
+        MarkdownRunbookReader.Reading reading = MarkdownRunbookReader.read(file);
+        if (!reading.isRunbook()) {
+            return;
+        }
+        problems.addAll(reading.problems());
+        inputs.add(reading.runbook().isPresent()
+                ? new DiscoveredInput(file, relative, InputKind.RUNBOOK_DOCUMENT, List.of())
+                : new DiscoveredInput(file, relative, InputKind.UNREADABLE, List.of(),
+                        Optional.of(InputKind.RUNBOOK_DOCUMENT)));
     }
 
     /**

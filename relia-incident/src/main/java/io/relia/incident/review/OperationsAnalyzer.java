@@ -134,8 +134,14 @@ public final class OperationsAnalyzer implements ReviewAnalyzer {
                     + "and no on-call rotation is named", serviceFile(config, context),
                     "name the rotation in relia.yaml (oncall) and give each runbook an escalation"));
         }
-        String summary = escalating + " of " + runbooks.size() + " runbooks escalate; severity targets from "
-                + source;
+        // A Markdown runbook states no escalation Relia reads (after how long, to whom): it counts as none here;
+        // the audit's runbook/no-escalation tells whether its text mentions one.
+        int markdown = context.inventory().ofKind(InputKind.RUNBOOK_DOCUMENT).size();
+        if (markdown > 0) {
+            evidence.add(markdown + " Markdown runbook(s): no escalation read from Markdown");
+        }
+        String summary = escalating + " of " + (runbooks.size() + markdown) + " runbooks escalate; severity targets "
+                + "from " + source;
         return findings.isEmpty() ? Verdict.pass(ChecklistItem.INCIDENT_RESPONSE_PLAN, summary, evidence)
                 : Verdict.fail(ChecklistItem.INCIDENT_RESPONSE_PLAN, summary, evidence, findings);
     }

@@ -2,6 +2,7 @@ package io.relia.incident.runbook;
 
 import io.relia.core.Location;
 import io.relia.core.Problem;
+import io.relia.core.markdown.MarkdownRunbookReader;
 import io.relia.core.spec.Suggestions;
 import io.relia.incident.IncidentException;
 
@@ -43,7 +44,10 @@ public final class RunbookCatalog {
         this.problems = List.copyOf(problems);
     }
 
-    /** Reads every {@code *.yaml}/{@code *.yml} under {@code directory}; files that are not runbooks are skipped. */
+    /**
+     * Reads every {@code *.yaml}/{@code *.yml} and Markdown runbook ({@code *.md}) under {@code directory}; Markdown
+     * that is no runbook (section index pages, templates, guides) is skipped.
+     */
     public static RunbookCatalog load(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new IncidentException("runbook directory " + directory + " does not exist");
@@ -51,7 +55,7 @@ public final class RunbookCatalog {
         List<Runbook> runbooks = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(RunbookCatalog::isYaml).sorted()
+            for (Path file : files.filter(Files::isRegularFile).filter(RunbookCatalog::isRunbookFile).sorted()
                     .limit(MAX_FILES).toList()) {
                 RunbookFile.Loaded loaded = RunbookFile.load(file);
                 problems.addAll(loaded.problems());
@@ -89,9 +93,9 @@ public final class RunbookCatalog {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    private static boolean isYaml(Path file) {
+    private static boolean isRunbookFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml");
+        return name.endsWith(".yaml") || name.endsWith(".yml") || MarkdownRunbookReader.isMarkdown(file);
     }
 
     /** The valid runbooks, sorted by name. */
@@ -142,7 +146,9 @@ public final class RunbookCatalog {
             last = last.substring(last.lastIndexOf('/') + 1);
             for (Runbook runbook : runbooks) {
                 String file = runbook.file().getFileName().toString();
-                if (last.equals(file) || last.equals(runbook.stem())) {
+                // Case-insensitive: site generators lower-case paths (runbooks.prometheus-operator.dev/.../targetdown
+                // is TargetDown.md).
+                if (last.equalsIgnoreCase(file) || last.equalsIgnoreCase(runbook.stem())) {
                     return Optional.of(new AlertMatch(runbook, annotation + " annotation " + link));
                 }
             }

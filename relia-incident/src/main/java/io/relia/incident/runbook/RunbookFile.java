@@ -3,6 +3,7 @@ package io.relia.incident.runbook;
 import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.Problems;
+import io.relia.core.markdown.MarkdownRunbookReader;
 import io.relia.core.spec.ListNode;
 import io.relia.core.spec.LoadResult;
 import io.relia.core.spec.MapNode;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,10 +30,18 @@ import java.util.Optional;
  */
 public final class RunbookFile {
 
-    /** A runbook, or the problems that kept it from being read (warnings may come with a runbook). */
-    public record Loaded(Optional<Runbook> runbook, List<Problem> problems) {
+    /**
+     * A runbook, or the problems that kept it from being read (warnings may come with a runbook), or why the file is
+     * no runbook at all (a Markdown section index page, a template), with no problems.
+     */
+    public record Loaded(Optional<Runbook> runbook, List<Problem> problems, Optional<String> notARunbook) {
         public Loaded {
             problems = List.copyOf(problems);
+            Objects.requireNonNull(notARunbook, "notARunbook");
+        }
+
+        public Loaded(Optional<Runbook> runbook, List<Problem> problems) {
+            this(runbook, problems, Optional.empty());
         }
     }
 
@@ -39,10 +49,14 @@ public final class RunbookFile {
     }
 
     /**
-     * Reads one runbook file; I/O failures and bad content come back as located problems, the same ones
-     * {@code relia validate} and the review report for it ({@link #validate}).
+     * Reads one runbook file, YAML or Markdown ({@code .md}: {@link MarkdownRunbookFile}); I/O failures and bad
+     * content come back as located problems, the same ones {@code relia validate} and the review report for it
+     * ({@link #validate}).
      */
     public static Loaded load(Path file) {
+        if (MarkdownRunbookReader.isMarkdown(file)) {
+            return MarkdownRunbookFile.load(file);
+        }
         LoadResult loaded = SpecLoader.load(file);
         Problems problems = new Problems();
         problems.addAll(loaded.problems());

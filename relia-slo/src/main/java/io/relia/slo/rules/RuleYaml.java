@@ -20,7 +20,7 @@ public final class RuleYaml {
         this.out = out;
     }
 
-    /** One YAML document of mappings, lists, strings and booleans, keys in the map's order. */
+    /** One YAML document of mappings, lists, strings, booleans and decimals, keys in the map's order. */
     public static String document(Map<String, ?> document) {
         StringBuilder out = new StringBuilder();
         new RuleYaml(out).mapping(document, 0, false);
@@ -45,6 +45,7 @@ public final class RuleYaml {
             case String text when text.contains("\n") -> literal(text, indent + 2);
             case String text -> out.append(' ').append(scalar(text)).append('\n');
             case Boolean bool -> out.append(' ').append(bool).append('\n');
+            case java.math.BigDecimal number -> out.append(' ').append(number.toPlainString()).append('\n');
             case Map<?, ?> map when map.isEmpty() -> out.append(" {}\n");
             case Map<?, ?> map -> {
                 out.append('\n');

@@ -82,8 +82,8 @@ final class ObjectiveReader {
         Optional<Fields> alerting = fields.child("alerting").map(child -> child.known(ALERTING_KEYS));
         Optional<List<PyrraWindows.Window>> windows = window.flatMap(period -> windows(fields, period));
         unused(fields);
-        Alerting alerts = alerting(alerting, annotations, windows.map(w -> w.get(0).forDuration()),
-                windows.map(w -> w.get(2).forDuration()));
+        Alerting alerts = alerting(alerting, name.orElse(""), annotations,
+                windows.map(w -> w.get(0).forDuration()), windows.map(w -> w.get(2).forDuration()));
         if (problems.errorCount() > before || name.isEmpty() || target.isEmpty() || window.isEmpty()
                 || sli.isEmpty() || windows.isEmpty()) {
             return Optional.empty();
@@ -232,7 +232,11 @@ final class ObjectiveReader {
         });
     }
 
-    private static Alerting alerting(Optional<Fields> alerting, Map<String, String> annotations,
+    /**
+     * Pyrra's alerts: one name for every SLO (ErrorBudgetBurn), told apart by the static label {@code slo}, which
+     * Relia's alerts keep too (without it Prometheus sees duplicate alert rules).
+     */
+    private static Alerting alerting(Optional<Fields> alerting, String sloName, Map<String, String> annotations,
                                      Optional<Duration> pageFor, Optional<Duration> ticketFor) {
         boolean disabled = alerting.flatMap(fields -> fields.bool("disabled")).orElse(false);
         boolean burnRates = alerting.flatMap(fields -> fields.bool("burnrates")).orElse(true);
@@ -250,7 +254,7 @@ final class ObjectiveReader {
             fields.text("absent", "a severity");
         });
         boolean off = disabled || !burnRates;
-        return new Alerting(name, Map.of(), annotations,
+        return new Alerting(name, Map.of("slo", sloName), annotations,
                 new AlertTier(off, Map.of("severity", page), Map.of(), pageFor.filter(d -> !d.isZero())),
                 new AlertTier(off, Map.of("severity", ticket), Map.of(), ticketFor.filter(d -> !d.isZero())));
     }

@@ -52,8 +52,11 @@ public final class PyrraWriter {
         if (!slo.labels().isEmpty()) {
             metadata.put("labels", prefixed(slo.labels()));
         }
-        if (!slo.alerting().annotations().isEmpty()) {
-            metadata.put("annotations", prefixed(slo.alerting().annotations()));
+        // The native reader copies the description into an annotation; Pyrra has it as spec.description already.
+        Map<String, String> annotations = new LinkedHashMap<>(slo.alerting().annotations());
+        annotations.remove("description", slo.description());
+        if (!annotations.isEmpty()) {
+            metadata.put("annotations", prefixed(annotations));
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         if (!slo.description().isEmpty()) {

@@ -1,6 +1,5 @@
 package io.relia.slo.convert;
 
-import io.relia.core.Problems;
 import io.relia.core.value.Durations;
 import io.relia.slo.AlertTier;
 import io.relia.slo.BurnRateAlert;
@@ -19,19 +18,8 @@ final class NativeWriter {
     private NativeWriter() {
     }
 
-    static List<Map<String, Object>> documents(List<Slo> slos, Problems problems) {
-        Map<String, List<Object>> byService = new LinkedHashMap<>();
-        for (Slo slo : slos) {
-            byService.computeIfAbsent(slo.service(), key -> new ArrayList<>()).add(slo(slo));
-        }
-        List<Map<String, Object>> documents = new ArrayList<>();
-        byService.forEach((service, list) -> {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("service", service);
-            document.put("slos", list);
-            documents.add(document);
-        });
-        return documents;
+    static List<Map<String, Object>> documents(List<Slo> slos) {
+        return ServiceDocuments.of(slos, Map.of(), NativeWriter::slo);
     }
 
     private static Map<String, Object> slo(Slo slo) {

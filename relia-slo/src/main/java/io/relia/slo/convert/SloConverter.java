@@ -91,8 +91,8 @@ public final class SloConverter {
                                                                  Problems problems) {
         long before = problems.errorCount();
         List<Map<String, Object>> documents = switch (to) {
-            case NATIVE -> NativeWriter.documents(slos, problems);
-            case SLOTH -> SlothWriter.documents(slos, problems);
+            case NATIVE -> NativeWriter.documents(slos);
+            case SLOTH -> SlothWriter.documents(slos);
             case PYRRA -> {
                 List<Map<String, Object>> resources = new ArrayList<>();
                 slos.forEach(slo -> PyrraWriter.document(slo, defaultPeriod, problems).ifPresent(resources::add));

@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 final class IndicatorReader {
 
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-    private static final Pattern PROMETHEUS_DURATION = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w|y))+");
 
     private IndicatorReader() {
     }
@@ -113,7 +112,7 @@ final class IndicatorReader {
         Optional<List<String>> grouping = grouping(latencyNative);
         Optional<Duration> latency = latencyNative.requireText("latency", "a duration such as 100ms or 1s")
                 .flatMap(text -> {
-                    if (!PROMETHEUS_DURATION.matcher(text.strip()).matches()) {
+                    if (!ObjectiveReader.PROMETHEUS_DURATION.matcher(text.strip()).matches()) {
                         latencyNative.problems().error(latencyNative.valueLocation("latency"), "latency \"" + text
                                 + "\" is not a Prometheus duration", "a duration such as 100ms or 1s", "");
                         return Optional.empty();

@@ -35,7 +35,8 @@ final class ObjectiveReader {
     private static final Pattern OBJECT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*"
             + "[a-z0-9])?)*");
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern PROMETHEUS_DURATION = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w|y))+");
+    /** What Prometheus' model.ParseDuration reads, as Pyrra parses windows and latencies. */
+    static final Pattern PROMETHEUS_DURATION = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w|y))+");
     private static final List<String> SPEC_KEYS = List.of("description", "target", "window", "indicator", "alerting",
             "partial_response_strategy", "performanceOverAccuracy", "ruleOutput");
     private static final List<String> ALERTING_KEYS = List.of("disabled", "burnrates", "absent", "name", "absentName",

@@ -41,7 +41,9 @@ class SloConverterTest {
                 window: 28d
                 sli:
                   type: latency
-                  metric: histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{job="api"}[5m])))
+                  metric: >-
+                    histogram_quantile(0.95,
+                    sum by (le) (rate(http_request_duration_seconds_bucket{job="api"}[5m])))
             """;
 
     @TempDir

@@ -41,17 +41,19 @@ class PyrraReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            caddy-response-latency.yaml                                          | default-caddy-response-latency              | 90    | 28 | latency
-            docker-compose/pyrra/prometheus-http.yaml                            | monitoring-prometheus-api-query             | 99    | 7  | ratio
-            kubernetes/manifests/slos/slo-apiserver-read-cluster-latency.yaml    | monitoring-apiserver-read-cluster-latency   | 99    | 14 | latency
-            kubernetes/manifests/slos/slo-apiserver-read-namespace-latency.yaml  | monitoring-apiserver-read-namespace-latency | 99    | 14 | latency
-            kubernetes/manifests/slos/slo-apiserver-read-response-errors.yaml    | monitoring-apiserver-read-response-errors   | 99    | 14 | ratio
-            kubernetes/manifests/slos/slo-apiserver-write-response-errors.yaml   | monitoring-apiserver-write-response-errors  | 99    | 14 | ratio
-            kubernetes/manifests/slos/slo-coredns-response-errors.yaml           | monitoring-coredns-response-errors          | 99.99 | 14 | ratio
+            caddy-response-latency.yaml | default-caddy-response-latency | 90 | 28 | latency
+            docker-compose/pyrra/prometheus-http.yaml | monitoring-prometheus-api-query | 99 | 7 | ratio
+            k8s/apiserver-read-cluster-latency | monitoring-apiserver-read-cluster-latency | 99 | 14 | latency
+            k8s/apiserver-read-namespace-latency | monitoring-apiserver-read-namespace-latency | 99 | 14 | latency
+            k8s/apiserver-read-response-errors | monitoring-apiserver-read-response-errors | 99 | 14 | ratio
+            k8s/apiserver-write-response-errors | monitoring-apiserver-write-response-errors | 99 | 14 | ratio
+            k8s/coredns-response-errors | monitoring-coredns-response-errors | 99.99 | 14 | ratio
             """)
     void everyPyrraExampleReadsAsOneSloWithItsObjectiveWindowAndIndicator(String file, String id, double objective,
                                                                          int days, String indicator) {
-        SloFile read = load(FIXTURES.resolve(file));
+        // k8s/NAME is kubernetes/manifests/slos/slo-NAME.yaml.
+        SloFile read = load(FIXTURES.resolve(file.startsWith("k8s/")
+                ? "kubernetes/manifests/slos/slo-" + file.substring(4) + ".yaml" : file));
 
         assertThat(read.problems()).filteredOn(Problem::isError).isEmpty();
         assertThat(read.formats()).containsExactly("pyrra");

@@ -5,6 +5,7 @@ import io.relia.core.value.Durations;
 import io.relia.slo.AlertTier;
 import io.relia.slo.BurnRateAlert;
 import io.relia.slo.Slo;
+import io.relia.slo.promql.SliSignature;
 import io.relia.slo.rules.AlertWindows;
 
 import java.math.BigDecimal;
@@ -36,7 +37,11 @@ final class SloComparison {
         differs(lost, "name", source.name(), back.name());
         differs(lost, "description", source.description(), back.description());
         differs(lost, "objective", source.objective(), back.objective());
-        differs(lost, "SLI", source.sli(), back.sli());
+        differs(lost, "SLI", SliSignature.of(source.sli()), SliSignature.of(back.sli()));
+        if (lost.isEmpty() && !source.sli().equals(back.sli())) {
+            problems.note(source.location(), "SLO \"" + source.id() + "\": the SLI is written in " + to.id()
+                    + "'s form, the same counters (" + SliSignature.of(back.sli()) + ")", "");
+        }
         differs(lost, "labels", source.labels(), back.labels());
         differs(lost, "page alerts on", !source.alerting().page().disabled(), !back.alerting().page().disabled());
         differs(lost, "ticket alerts on", !source.alerting().ticket().disabled(),

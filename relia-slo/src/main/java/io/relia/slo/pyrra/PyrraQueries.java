@@ -1,6 +1,9 @@
 package io.relia.slo.pyrra;
 
 import io.relia.slo.Sli;
+import io.relia.slo.promql.SliSignature;
+import io.relia.slo.promql.Selectors;
+import io.relia.slo.query.QueryException;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -74,8 +77,28 @@ final class PyrraQueries {
         };
     }
 
-    /** The indicator whose error ratio {@link #sli} gives exactly {@code sli}, if any. */
+    /**
+     * The indicator whose error ratio {@link #sli} gives exactly {@code sli}, or else one that measures the same
+     * counters ({@link SliSignature}: bad over total becomes a ratio, good {@code le} buckets over a total a latency).
+     */
     static Optional<Indicator> indicator(Sli sli) {
+        return exact(sli).or(() -> SliSignature.counted(sli).flatMap(PyrraQueries::counted));
+    }
+
+    private static Optional<Indicator> counted(SliSignature.Counted counted) {
+        if (counted.bad()) {
+            return Optional.of(new Indicator(Kind.RATIO, counted.part(), counted.total(), Duration.ZERO, List.of()));
+        }
+        try {
+            return Selectors.vector(counted.part()).equalTo("le").isPresent()
+                    ? Optional.of(new Indicator(Kind.LATENCY, counted.part(), counted.total(), Duration.ZERO,
+                    List.of())) : Optional.empty();
+        } catch (QueryException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Indicator> exact(Sli sli) {
         return switch (sli) {
             case Sli.Events events -> events(events.errorQuery(), events.totalQuery());
             case Sli.Raw raw -> {

@@ -156,6 +156,38 @@ class SloConverterTest {
     }
 
     @Test
+    void nativeGoodOverTotalQueriesBecomePyrraIndicatorsOfTheSameCounters() throws IOException {
+        List<Slo> payments = SloSpecs.load(Path.of("..", "examples", "checkout-service", "reliability",
+                "payments-slos.yaml")).slos();
+
+        SloConverter.Conversion conversion = SloConverter.convert(payments, SloConverter.Format.PYRRA, DEFAULT,
+                List.of());
+
+        assertThat(conversion.hasErrors()).as(conversion.problems().toString()).isFalse();
+        List<Slo> back = readText(conversion.text());
+        assertThat(back).extracting(slo -> PyrraQueriesView.kind(slo)).containsExactly("ratio", "latency");
+        assertThat(back).extracting(slo -> io.relia.slo.promql.SliSignature.of(slo.sli()))
+                .containsExactlyElementsOf(payments.stream().map(slo -> io.relia.slo.promql.SliSignature.of(slo.sli()))
+                        .toList());
+        assertThat(conversion.text()).contains("metric: \"http_requests_total{route=\\\"/payments\\\","
+                + "service=\\\"payments\\\",status=~\\\"5..\\\"}\"");
+        assertThat(conversion.problems()).filteredOn(Problem::isNote).extracting(Problem::message)
+                .anySatisfy(message -> assertThat(message).contains("the SLI is written in pyrra's form, the same "
+                        + "counters"));
+    }
+
+    /** Which Pyrra indicator an SLO read from Pyrra has, by the shape of its error ratio. */
+    private static final class PyrraQueriesView {
+        static String kind(Slo slo) {
+            String error = switch (slo.sli()) {
+                case io.relia.slo.Sli.Events events -> events.errorQuery();
+                case io.relia.slo.Sli.Raw raw -> raw.errorRatioQuery();
+            };
+            return error.startsWith("(") ? "latency" : "ratio";
+        }
+    }
+
+    @Test
     void anSloPyrraCannotStateIsRefusedAtItsLocationAndNothingIsWritten() throws IOException {
         List<Slo> source = readText("""
                 service: shop

@@ -56,8 +56,8 @@ final class IncidentPostmortemCommand implements Callable<Integer> {
     private String id;
 
     @Option(names = "--slo", paramLabel = "FILE", split = ",",
-            description = "SLO files (native, Sloth, OpenSLO) defining the incident's linked SLOs, to estimate the "
-                    + "error budget each lost.")
+            description = "SLO files (native, Sloth, OpenSLO, Pyrra) defining the incident's linked SLOs, to "
+                    + "estimate the error budget each lost.")
     private List<Path> sloFiles = new ArrayList<>();
 
     @Mixin

@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
     private Integer readConcurrency;
 
     @Option(names = "--slo", paramLabel = "FILE", split = ",",
-            description = "SLO specs (Relia, Sloth or OpenSLO; files or directories) the dashboard shows.")
+            description = "SLO specs (Relia, Sloth, OpenSLO or Pyrra; files or directories) the dashboard shows.")
     private List<Path> sloFiles = new ArrayList<>();
 
     @Option(names = "--prometheus", paramLabel = "URL",

@@ -48,7 +48,7 @@ final class SloSource {
         Path data;
     }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "SLO spec files (Relia, Sloth or OpenSLO).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "SLO spec files (Relia, Sloth, OpenSLO or Pyrra).")
     List<Path> files;
 
     @Option(names = "--default-period", paramLabel = "DURATION", defaultValue = "30d",

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @param store      incidents, alerts, tokens
  * @param settings   response policy, alert intake rules, notification targets
- * @param sloFiles   SLO specs (Relia, Sloth or OpenSLO) the dashboard shows
+ * @param sloFiles   SLO specs (Relia, Sloth, OpenSLO or Pyrra) the dashboard shows
  * @param prometheus where live SLO status comes from, if anywhere
  * @param sloData    or: recorded SLI data (OpenMetrics with timestamps) measured as of its last sample
  * @param publicUrl  how people reach the server, for links in notifications (else its listen address)

@@ -100,7 +100,10 @@ public record SloDuplicates(List<Same> slos, List<AlertClash> clashes) {
         }
         List<AlertClash> clashes = new ArrayList<>();
         byAlert.forEach((name, owners) -> {
-            if (owners.size() > 1) {
+            // Pyrra names every SLO's alert alike (ErrorBudgetBurn) on purpose and tells them apart by its slo label,
+            // which the Pyrra reader keeps on the alerts: no duplicate alert rules, no clash.
+            if (owners.size() > 1 && !owners.stream().allMatch(owner -> owner.preferred().spec()
+                    .equals(io.relia.slo.pyrra.PyrraReader.SPEC))) {
                 clashes.add(new AlertClash(name, owners.stream().map(Same::preferred).toList()));
             }
         });

@@ -16,7 +16,8 @@ public final class SloInputValidator implements InputValidator {
 
     @Override
     public Set<InputKind> kinds() {
-        return Set.of(InputKind.SLO_NATIVE, InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO);
+        return Set.of(InputKind.SLO_NATIVE, InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO,
+                InputKind.SLO_PYRRA);
     }
 
     @Override

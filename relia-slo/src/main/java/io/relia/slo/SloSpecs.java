@@ -10,6 +10,7 @@ import io.relia.core.spec.SpecLoader;
 import io.relia.core.Problem;
 import io.relia.slo.nativespec.NativeSloReader;
 import io.relia.slo.openslo.OpenSloReader;
+import io.relia.slo.pyrra.PyrraReader;
 import io.relia.slo.sloth.SlothReader;
 
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ import java.util.Set;
 
 /**
  * Reads SLO spec files of every supported format, detected by content, document by document: native
- * ({@code service} + {@code slos}), Sloth ({@code version: prometheus/v1} or {@code sloth.slok.dev/v1}) and
- * OpenSLO ({@code apiVersion: openslo/v1}).
+ * ({@code service} + {@code slos}), Sloth ({@code version: prometheus/v1} or {@code sloth.slok.dev/v1}),
+ * OpenSLO ({@code apiVersion: openslo/v1}) and Pyrra ({@code pyrra.dev/v1alpha1 ServiceLevelObjective}).
  */
 public final class SloSpecs {
 
@@ -65,6 +66,9 @@ public final class SloSpecs {
             if (SlothReader.accepts(map)) {
                 formats.add("sloth");
                 slos.addAll(SlothReader.read(map, problems));
+            } else if (PyrraReader.accepts(map)) {
+                formats.add("pyrra");
+                slos.addAll(PyrraReader.read(map, problems));
             } else if (OpenSloReader.accepts(map)) {
                 formats.add("openslo");
                 openSlo.add(map);
@@ -77,7 +81,8 @@ public final class SloSpecs {
                 }
             } else if (onlySlos) {
                 problems.error(map.location(), "not an SLO spec", "a native spec (service, slos), a Sloth spec "
-                        + "(version: prometheus/v1) or an OpenSLO document (apiVersion: openslo/v1)",
+                        + "(version: prometheus/v1), an OpenSLO document (apiVersion: openslo/v1) or a Pyrra "
+                        + "ServiceLevelObjective (apiVersion: pyrra.dev/v1alpha1)",
                         "see docs/slo.md for the formats");
             }
         }

@@ -66,8 +66,10 @@ final class SloAlerts {
                                 AlertRulesAuditor.report(context, PrometheusRules.SLO_ALERT_WITHOUT_RUNBOOK,
                                         slo.location(), "SLO " + slo.service() + "/" + slo.name()
                                         + " generates alert " + alert.alert() + " with no runbook",
-                                        "add alerting.annotations.runbook_url to the SLO, or a runbook whose alerts "
-                                                + "list names " + alert.alert());
+                                        (slo.spec().equals(io.relia.slo.pyrra.PyrraReader.SPEC)
+                                                ? "add the annotation pyrra.dev/runbook_url to the SLO's metadata"
+                                                : "add alerting.annotations.runbook_url to the SLO")
+                                                + ", or a runbook whose alerts list names " + alert.alert());
                             }
                         }
                     }

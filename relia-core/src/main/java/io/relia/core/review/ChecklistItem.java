@@ -25,10 +25,12 @@ public enum ChecklistItem {
                     + "docs/chaos-experiments.md), run it with relia chaos run and keep its journals beside it")),
 
     SLOS_DEFINED(Category.RELIABILITY, "SLOs defined and measured",
-            inputsOf(InputKind.SLO_NATIVE, InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO, InputKind.METRICS_HISTORY),
+            inputsOf(InputKind.SLO_NATIVE, InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO, InputKind.SLO_PYRRA,
+                    InputKind.METRICS_HISTORY),
             missing("no SLO analyzer ran: define SLOs in reliability/slos.yaml (docs/slo.md)")),
     ERROR_BUDGET_TRACKING(Category.RELIABILITY, "Error budget tracking enabled",
-            inputsOf(InputKind.SLO_NATIVE, InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO, InputKind.METRICS_HISTORY),
+            inputsOf(InputKind.SLO_NATIVE, InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO, InputKind.SLO_PYRRA,
+                    InputKind.METRICS_HISTORY),
             missing("no SLO to track: define SLOs, then measure them with recorded data in the repository (*.om, "
                     + "*.csv) or relia slo status --prometheus URL")),
     CIRCUIT_BREAKERS(Category.RELIABILITY, "Circuit breakers implemented",
@@ -63,7 +65,7 @@ public enum ChecklistItem {
             manual("link the service dashboards in relia.yaml (dashboards) and show they cover the SLOs")),
     ALERTS_WITH_RUNBOOKS(Category.OBSERVABILITY, "Alerts configured with runbooks",
             inputsOf(InputKind.PROMETHEUS_RULES, InputKind.RUNBOOK, InputKind.RUNBOOK_DOCUMENT, InputKind.SLO_NATIVE,
-                    InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO),
+                    InputKind.SLO_SLOTH, InputKind.SLO_OPENSLO, InputKind.SLO_PYRRA),
             manual("add the Prometheus alert rule files to the repository so they can be checked")),
 
     RUNBOOKS(Category.OPERATIONS, "Runbooks for common issues",

@@ -295,6 +295,9 @@ public final class InputDiscovery {
         if (apiVersion.startsWith("openslo/")) {
             return Optional.of(InputKind.SLO_OPENSLO);
         }
+        if (apiVersion.startsWith("pyrra.dev/") && kind.equals("ServiceLevelObjective")) {
+            return Optional.of(InputKind.SLO_PYRRA);
+        }
         if (kind.equals("PrometheusRule") || hasRuleGroups(map)) {
             return Optional.of(InputKind.PROMETHEUS_RULES);
         }

@@ -6,6 +6,7 @@ public enum InputKind {
     SLO_NATIVE("SLO spec (native)"),
     SLO_SLOTH("SLO spec (Sloth prometheus/v1)"),
     SLO_OPENSLO("SLO spec (OpenSLO)"),
+    SLO_PYRRA("SLO spec (Pyrra)"),
     PROMETHEUS_RULES("Prometheus rules"),
     RUNBOOK("runbook"),
     RUNBOOK_DOCUMENT("runbook (Markdown)"),
@@ -37,6 +38,6 @@ public enum InputKind {
     }
 
     public boolean isSlo() {
-        return this == SLO_NATIVE || this == SLO_SLOTH || this == SLO_OPENSLO;
+        return this == SLO_NATIVE || this == SLO_SLOTH || this == SLO_OPENSLO || this == SLO_PYRRA;
     }
 }

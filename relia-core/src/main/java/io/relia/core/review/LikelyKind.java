@@ -78,6 +78,8 @@ final class LikelyKind {
             found = InputKind.SLO_SLOTH;
         } else if (apiVersion.startsWith("openslo/")) {
             found = InputKind.SLO_OPENSLO;
+        } else if (apiVersion.startsWith("pyrra.dev/") && kind.equals("ServiceLevelObjective")) {
+            found = InputKind.SLO_PYRRA;
         } else if (kind.equals("PrometheusRule") || apiVersion.isEmpty() && keys.containsKey("groups")) {
             found = InputKind.PROMETHEUS_RULES;
         } else if (keys.containsKey("diagnosis_steps") || keys.containsKey("mitigation_options")) {

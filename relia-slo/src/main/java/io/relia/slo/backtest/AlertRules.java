@@ -45,7 +45,9 @@ final class AlertRules {
                     }
                 }
                 if (!conditions.isEmpty()) {
-                    rules.add(new AlertRule("spec", pages ? "page" : "ticket", conditions, Duration.ZERO));
+                    // The tier's for:, as the generated rules have it (Pyrra's SLOs wait one per tier).
+                    rules.add(new AlertRule("spec", pages ? "page" : "ticket", conditions,
+                            (pages ? page : ticket).forDuration().orElse(Duration.ZERO)));
                 }
             }
         }

@@ -33,6 +33,64 @@ public final class Selectors {
         return List.copyOf(found);
     }
 
+    /**
+     * One label matcher of a selector, as written.
+     *
+     * @param name  the label name
+     * @param op    {@code =}, {@code !=}, {@code =~} or {@code !~}
+     * @param value the value, unescaped
+     */
+    public record LabelMatcher(String name, String op, String value) {
+    }
+
+    /**
+     * A plain instant-vector selector: a metric name and label matchers, no offset.
+     *
+     * @param metric   the metric name
+     * @param matchers the other matchers, in the order written
+     */
+    public record Vector(String metric, List<LabelMatcher> matchers) {
+        public Vector {
+            matchers = List.copyOf(matchers);
+        }
+
+        /** The value of the first {@code name="..."} matcher of {@code label}. */
+        public java.util.Optional<String> equalTo(String label) {
+            return matchers.stream().filter(m -> m.name().equals(label) && m.op().equals("="))
+                    .map(LabelMatcher::value).findFirst();
+        }
+    }
+
+    /**
+     * Reads {@code text} as one instant-vector selector ({@code http_requests_total{code=~"5.."}}).
+     *
+     * @throws QueryException (kind BAD_QUERY) when it does not parse, is another expression, has no metric name or
+     *                        has an offset
+     */
+    public static Vector vector(String text) throws QueryException {
+        Expr tree = parse(text);
+        if (!(tree instanceof Expr.VectorSelector selector)) {
+            throw new QueryException(QueryException.Kind.BAD_QUERY, "\"" + text.strip() + "\" is not a plain "
+                    + "metric selector");
+        }
+        if (!selector.offset().isZero()) {
+            throw new QueryException(QueryException.Kind.BAD_QUERY, "\"" + text.strip() + "\" has an offset");
+        }
+        String name = "";
+        List<LabelMatcher> others = new ArrayList<>();
+        for (Expr.Matcher matcher : selector.matchers()) {
+            if (name.isEmpty() && matcher.name().equals("__name__") && matcher.op().equals("=")) {
+                name = matcher.value();
+            } else {
+                others.add(new LabelMatcher(matcher.name(), matcher.op(), matcher.value()));
+            }
+        }
+        if (name.isEmpty()) {
+            throw new QueryException(QueryException.Kind.BAD_QUERY, "\"" + text.strip() + "\" names no metric");
+        }
+        return new Vector(name, others);
+    }
+
     static Expr parse(String query) throws QueryException {
         try {
             return Parser.parse(query);

@@ -21,12 +21,31 @@ public final class SliSignature {
     private SliSignature() {
     }
 
-    /** The normal form of {@code sli}. */
-    public static String of(Sli sli) {
-        Optional<String> counted = switch (sli) {
+    /**
+     * An SLI read as counters: the total's selector and the bad (or, when no matcher splits the total, the good)
+     * events' selector, both in {@link Selectors}' canonical text.
+     *
+     * @param total the total events' selector
+     * @param part  the bad or good events' selector
+     * @param bad   true when {@code part} counts bad events
+     */
+    public record Counted(String total, String part, boolean bad) {
+        String form() {
+            return "total=" + total + (bad ? " bad=" : " good=") + part;
+        }
+    }
+
+    /** The SLI as counters, when it is a ratio of two {@code sum(rate(S[w]))} as the rules above read it. */
+    public static Optional<Counted> counted(Sli sli) {
+        return switch (sli) {
             case Sli.Events events -> events(events.errorQuery(), events.totalQuery());
             case Sli.Raw raw -> raw(raw.errorRatioQuery());
         };
+    }
+
+    /** The normal form of {@code sli}. */
+    public static String of(Sli sli) {
+        Optional<String> counted = counted(sli).map(Counted::form);
         return counted.orElseGet(() -> switch (sli) {
             case Sli.Events events -> "errors " + squeeze(events.errorQuery()) + " total "
                     + squeeze(events.totalQuery());
@@ -34,7 +53,7 @@ public final class SliSignature {
         });
     }
 
-    private static Optional<String> events(String errorQuery, String totalQuery) {
+    private static Optional<Counted> events(String errorQuery, String totalQuery) {
         Optional<Expr> errors = parse(errorQuery);
         Optional<Expr.VectorSelector> total = parse(totalQuery).flatMap(SliSignature::counter);
         if (errors.isEmpty() || total.isEmpty()) {
@@ -51,7 +70,7 @@ public final class SliSignature {
         return Optional.empty();
     }
 
-    private static Optional<String> raw(String ratioQuery) {
+    private static Optional<Counted> raw(String ratioQuery) {
         Optional<Expr> ratio = parse(ratioQuery);
         if (ratio.isEmpty()) {
             return Optional.empty();
@@ -75,12 +94,12 @@ public final class SliSignature {
     }
 
     /** {@code total=T bad=B}, with good events turned into bad ones where one matcher splits the total. */
-    private static String form(Expr.VectorSelector total, Expr.VectorSelector part, boolean bad) {
+    private static Counted form(Expr.VectorSelector total, Expr.VectorSelector part, boolean bad) {
         if (bad) {
-            return "total=" + Selectors.text(total) + " bad=" + Selectors.text(part);
+            return new Counted(Selectors.text(total), Selectors.text(part), true);
         }
-        return complement(total, part).map(opposite -> "total=" + Selectors.text(total) + " bad="
-                + Selectors.text(opposite)).orElse("total=" + Selectors.text(total) + " good=" + Selectors.text(part));
+        return complement(total, part).map(opposite -> new Counted(Selectors.text(total), Selectors.text(opposite),
+                true)).orElse(new Counted(Selectors.text(total), Selectors.text(part), false));
     }
 
     private static Optional<List<Expr.Matcher>> complement(Expr.VectorSelector total, Expr.VectorSelector good) {

@@ -61,7 +61,8 @@ public final class SloAnalyzer implements ReviewAnalyzer {
         List<DiscoveredInput> specs = byFile.values().stream().map(List::getFirst).toList();
         if (specs.isEmpty()) {
             Finding finding = new Finding("slo/none-defined", Severity.HIGH,
-                    "no SLO spec found (native, Sloth or OpenSLO)", Location.wholeFile(context.inventory().root()),
+                    "no SLO spec found (native, Sloth, OpenSLO or Pyrra)",
+                    Location.wholeFile(context.inventory().root()),
                     "define availability and latency SLOs in reliability/slos.yaml (see docs/slo.md)");
             return new ReviewSection(id(), "SLOs", List.of(Verdict.fail(ChecklistItem.SLOS_DEFINED,
                     "no SLOs are defined", List.of(), List.of(finding))), List.of(), List.of(), Map.of());

@@ -7,9 +7,9 @@ import java.util.Map;
  * A YAML emitter for the one shape Prometheus rule files have (mappings, lists, strings). A general emitter spent
  * about 70% of {@code relia slo generate}'s time on 10,000 SLOs analysing every scalar (docs/benchmarks.md);
  * this one knows its shape: plain scalars when they are unambiguous, JSON-escaped double quotes otherwise (valid
- * YAML 1.2), literal blocks for multi-line expressions.
+ * YAML 1.2), literal blocks for multi-line expressions. SLO spec writers use it too (with booleans).
  */
-final class RuleYaml {
+public final class RuleYaml {
 
     private static final java.util.Set<String> RESERVED = java.util.Set.of("true", "false", "yes", "no", "on", "off",
             "null", "y", "n");
@@ -18,6 +18,13 @@ final class RuleYaml {
 
     RuleYaml(StringBuilder out) {
         this.out = out;
+    }
+
+    /** One YAML document of mappings, lists, strings, booleans and decimals, keys in the map's order. */
+    public static String document(Map<String, ?> document) {
+        StringBuilder out = new StringBuilder();
+        new RuleYaml(out).mapping(document, 0, false);
+        return out.toString();
     }
 
     /** Writes {@code key: value} pairs of a mapping at {@code indent} spaces; values are strings, maps or lists. */
@@ -37,6 +44,8 @@ final class RuleYaml {
         switch (value) {
             case String text when text.contains("\n") -> literal(text, indent + 2);
             case String text -> out.append(' ').append(scalar(text)).append('\n');
+            case Boolean bool -> out.append(' ').append(bool).append('\n');
+            case java.math.BigDecimal number -> out.append(' ').append(number.toPlainString()).append('\n');
             case Map<?, ?> map when map.isEmpty() -> out.append(" {}\n");
             case Map<?, ?> map -> {
                 out.append('\n');

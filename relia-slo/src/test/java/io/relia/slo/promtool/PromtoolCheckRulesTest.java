@@ -1,5 +1,8 @@
 package io.relia.slo.promtool;
 
+import io.relia.core.Problem;
+import io.relia.slo.SloFile;
+import io.relia.slo.SloSpecs;
 import io.relia.slo.rules.AlertWindows;
 import io.relia.slo.rules.SlothRules;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class PromtoolCheckRulesTest {
 
     private static final Path SLOTH_EXAMPLES = Path.of("..", "..", "shared", "fixtures", "sloth", "examples");
+    private static final Path PYRRA_EXAMPLES = Path.of("..", "..", "shared", "fixtures", "pyrra", "examples");
     private static final Path CHECKOUT_SPEC = Path.of("..", "examples", "checkout-service", "reliability", "sloth",
             "checkout-availability.yaml");
 
@@ -55,6 +59,78 @@ class PromtoolCheckRulesTest {
         assertThat(specs).as("Sloth example specs in " + SLOTH_EXAMPLES).isNotEmpty();
         return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(),
                 () -> assertAccepted(GeneratedRules.forSpec(spec, SlothRules.Options.defaults("test")))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPyrraExampleSpecPassesPromtoolCheck() throws IOException {
+        assumeTrue(Files.isDirectory(PYRRA_EXAMPLES),
+                "../shared/fixtures/pyrra is absent: promtool checks of the Pyrra examples skipped");
+        List<Path> specs;
+        try (Stream<Path> files = Files.walk(PYRRA_EXAMPLES)) {
+            specs = files.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(specs).as("Pyrra example specs in " + PYRRA_EXAMPLES).hasSize(7);
+        return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> {
+            SloFile file = SloSpecs.load(spec);
+            assertThat(file.problems()).filteredOn(Problem::isError).isEmpty();
+            GeneratedRules rules = GeneratedRules.forSlos(file.slos(), SlothRules.Options.defaults("test"));
+            assertAccepted(rules);
+            // Pyrra's four pairs, each tier waiting the for of its faster pair.
+            assertThat(rules.yaml()).contains("for: ");
+        }));
+    }
+
+    @Test
+    void allPyrraExamplesInOneRuleFileHaveNoDuplicateAlertRules() throws IOException, InterruptedException {
+        assumeTrue(Files.isDirectory(PYRRA_EXAMPLES), "../shared/fixtures/pyrra is absent");
+        List<io.relia.slo.Slo> slos;
+        try (Stream<Path> files = Files.walk(PYRRA_EXAMPLES)) {
+            slos = files.filter(file -> file.toString().endsWith(".yaml")).sorted()
+                    .flatMap(file -> SloSpecs.load(file).slos().stream()).toList();
+        }
+        assertThat(slos).hasSize(7).allSatisfy(slo -> assertThat(slo.alerting().name()).isEqualTo("ErrorBudgetBurn"));
+
+        assertAccepted(GeneratedRules.forSlos(slos, SlothRules.Options.defaults("test")));
+    }
+
+    @Test
+    void pyrraIndicatorsOfEveryKindWithGroupingPassPromtoolCheck() throws IOException, InterruptedException {
+        Path spec = directory.resolve("pyrra.yaml");
+        Files.writeString(spec, """
+                apiVersion: pyrra.dev/v1alpha1
+                kind: ServiceLevelObjective
+                metadata: {name: probe-up, namespace: edge}
+                spec:
+                  target: "99"
+                  window: 4w
+                  indicator:
+                    bool_gauge: {metric: 'probe_success{job="blackbox"}', grouping: [instance]}
+                ---
+                apiVersion: pyrra.dev/v1alpha1
+                kind: ServiceLevelObjective
+                metadata: {name: api-latency, namespace: edge}
+                spec:
+                  target: "95"
+                  window: 4w
+                  indicator:
+                    latencyNative: {latency: 100ms, total: {metric: http_request_duration_seconds}, grouping: [route]}
+                ---
+                apiVersion: pyrra.dev/v1alpha1
+                kind: ServiceLevelObjective
+                metadata: {name: api-errors, namespace: edge}
+                spec:
+                  target: "99.5"
+                  window: 2w
+                  indicator:
+                    ratio:
+                      errors: {metric: 'http_requests_total{code=~"5.."}'}
+                      total: {metric: http_requests_total}
+                      grouping: [handler, method]
+                """);
+        SloFile file = SloSpecs.load(spec);
+        assertThat(file.problems()).filteredOn(Problem::isError).isEmpty();
+
+        assertAccepted(GeneratedRules.forSlos(file.slos(), SlothRules.Options.defaults("test")));
     }
 
     @Test

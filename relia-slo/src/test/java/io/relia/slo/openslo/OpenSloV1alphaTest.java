@@ -1,0 +1,126 @@
+package io.relia.slo.openslo;
+
+import io.relia.core.Problem;
+import io.relia.core.Problems;
+import io.relia.core.spec.LoadResult;
+import io.relia.core.spec.Node;
+import io.relia.core.spec.SpecDocument;
+import io.relia.core.spec.SpecLoader;
+import io.relia.slo.Sli;
+import io.relia.slo.Slo;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code openslo/v1alpha}, the version Sloth reads: one SLO per objective, named as Sloth names them. */
+class OpenSloV1alphaTest {
+
+    private static final String SLO = """
+            apiVersion: openslo/v1alpha
+            kind: SLO
+            metadata:
+              name: web
+            spec:
+              service: shop
+              budgetingMethod: Occurrences
+              timeWindows:
+                - unit: Week
+                  count: 4
+                  isRolling: true
+              objectives:
+                - target: 0.999
+                  ratioMetrics:
+                    incremental: true
+                    good:
+                      source: prometheus
+                      queryType: promql
+                      query: http_requests_total{code!~"5.."}
+                    total:
+                      source: prometheus
+                      queryType: promql
+                      query: http_requests_total
+                - target: 0.99
+                  ratioMetrics:
+                    good:
+                      source: prometheus
+                      queryType: promql
+                      query: sum(rate(fast_requests_total[{{.window}}]))
+                    total:
+                      source: prometheus
+                      queryType: promql
+                      query: sum(rate(requests_total[{{.window}}]))
+            """;
+
+    private final Problems problems = new Problems();
+
+    private List<Slo> read(String yaml) {
+        LoadResult loaded = SpecLoader.parse(Path.of("slo.yaml"), yaml);
+        assertThat(loaded.problems()).isEmpty();
+        List<Node> roots = loaded.file().orElseThrow().documents().stream().map(SpecDocument::root).toList();
+        return OpenSloReader.read(roots, problems);
+    }
+
+    private List<String> errors() {
+        return problems.sorted().stream().filter(Problem::isError).map(Problem::format).toList();
+    }
+
+    @Test
+    void eachObjectiveBecomesAnSloNamedWithItsIndex() {
+        List<Slo> slos = read(SLO);
+
+        assertThat(problems.sorted()).isEmpty();
+        assertThat(slos).extracting(Slo::id).containsExactly("shop-web-0", "shop-web-1");
+        assertThat(slos).extracting(Slo::objective).containsExactly(99.9, 99.0);
+        assertThat(slos).extracting(Slo::period).containsOnly(Optional.of(Duration.ofDays(28)));
+        assertThat(slos).extracting(Slo::spec).containsOnly("openslo/v1alpha");
+    }
+
+    @Test
+    void incrementalSelectorsAreRatedOverTheWindow() {
+        assertThat(read(SLO).getFirst().sli()).isEqualTo(new Sli.Events(
+                "(sum(rate(http_requests_total[{{.window}}]))) - (sum(rate(http_requests_total{code!~\"5..\"}"
+                        + "[{{.window}}])))", "sum(rate(http_requests_total[{{.window}}]))"));
+    }
+
+    @Test
+    void refusesOtherSourcesOncePerObjective() {
+        assertThat(read(SLO.replace("source: prometheus", "source: datadog"))).isEmpty();
+
+        assertThat(errors()).containsExactly(
+                "slo.yaml:17:19: error: datadog metric sources are not supported; expected source: prometheus (hint: "
+                        + "Relia generates Prometheus rules)",
+                "slo.yaml:27:19: error: datadog metric sources are not supported; expected source: prometheus (hint: "
+                        + "Relia generates Prometheus rules)");
+    }
+
+    @Test
+    void refusesMonthWindowsAsCalendarWindows() {
+        assertThat(read(SLO.replace("unit: Week", "unit: Month"))).isEmpty();
+
+        assertThat(errors()).containsExactly("slo.yaml:9:13: error: Month windows are calendar windows; expected "
+                + "Second, Minute, Hour, Day or Week");
+    }
+
+    @Test
+    void refusesThresholdSlosOnceAtTheIndicator() {
+        String threshold = SLO.replace("  budgetingMethod:", "  indicator:\n    thresholdMetric:\n"
+                + "      source: prometheus\n      queryType: promql\n      query: latency\n  budgetingMethod:");
+
+        assertThat(read(threshold)).isEmpty();
+        assertThat(errors()).containsExactly("slo.yaml:8:5: error: threshold SLOs (indicator.thresholdMetric) are "
+                + "not supported; expected objectives[].ratioMetrics");
+    }
+
+    @Test
+    void refusesAQueryTypeOtherThanPromql() {
+        assertThat(read(SLO.replaceFirst("queryType: promql", "queryType: query"))).isEmpty();
+
+        assertThat(errors()).containsExactly("slo.yaml:18:22: error: queryType \"query\" is not supported for "
+                + "Prometheus; expected queryType: promql");
+    }
+}

@@ -40,9 +40,9 @@ final class OpenSloObjects {
     }
 
     /**
-     * Adds a named object; false when it is the later of two of the same kind and name. Of two objects of the same kind and name the one written later
-     * (by file, then line) is an error when it belongs to the files being read, since a reference to the name would
-     * be ambiguous; Services are not referenced by anything Relia reads, so they may repeat.
+     * Adds a named object; false when it is the later of two of the same kind and name. That later one (by file,
+     * then line) is an error when it belongs to the files being read, since a reference to the name would be
+     * ambiguous; Services are not referenced by anything Relia reads, so they may repeat.
      */
     boolean add(String kind, String name, MapNode object, Location nameLocation, boolean own) {
         if (!own) {

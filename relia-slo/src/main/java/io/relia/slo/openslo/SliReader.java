@@ -111,17 +111,21 @@ final class SliReader {
     }
 
     /**
-     * True when the metric sources of {@code keys} are all Prometheus; else one error for the ratio (at its first
-     * other source, naming the type), or the errors of missing types and unresolved data sources.
+     * True when the metric sources of {@code keys} are all Prometheus; else one error for the ratio: at its first
+     * other source, naming the type, or at the first missing type or unresolved data source.
      */
     private static boolean prometheus(Fields ratio, List<String> keys, OpenSloObjects objects) {
-        List<Optional<SourceType>> types = keys.stream().map(key -> metricSource(ratio, key)
-                .flatMap(source -> type(source, objects))).toList();
-        if (types.stream().anyMatch(Optional::isEmpty)) {
-            return false;
+        List<SourceType> types = new java.util.ArrayList<>();
+        for (String key : keys) {
+            // The first source that cannot be typed stops the check: good and total usually share their reference.
+            Optional<SourceType> type = metricSource(ratio, key).flatMap(source -> type(source, objects));
+            if (type.isEmpty()) {
+                return false;
+            }
+            types.add(type.get());
         }
-        Optional<SourceType> other = types.stream().map(Optional::orElseThrow)
-                .filter(type -> !type.type().equalsIgnoreCase("Prometheus")).findFirst();
+        Optional<SourceType> other = types.stream().filter(type -> !type.type().equalsIgnoreCase("Prometheus"))
+                .findFirst();
         other.ifPresent(type -> ratio.problems().error(type.location(), type.type() + " metric sources are not "
                 + "supported", "type: Prometheus", "Relia generates Prometheus rules"));
         return other.isEmpty();

@@ -55,9 +55,9 @@ final class V1alphaReader {
         List<Slo> out = new ArrayList<>();
         Optional<List<Fields>> objectives = spec.children("objectives");
         if (!spec.map().has("objectives") || objectives.filter(List::isEmpty).isPresent()) {
-            spec.problems().error(spec.valueLocation("objectives"), "\"" + OpenSloReader.path(spec, "objectives")
-                    + "\" is " + (spec.map().has("objectives") ? "empty" : "missing"),
-                    "objectives with target and ratioMetrics", "");
+            String path = OpenSloReader.path(spec, "objectives");
+            spec.problems().error(spec.valueLocation("objectives"), spec.map().has("objectives") ? "\"" + path
+                    + "\" is empty" : "missing key \"" + path + "\"", "objectives with target and ratioMetrics", "");
         }
         List<Fields> list = threshold ? List.of() : objectives.orElse(List.of());
         for (int i = 0; i < list.size(); i++) {
@@ -164,7 +164,8 @@ final class V1alphaReader {
         if (CALENDAR_UNITS.contains(unit.get()) || !UNITS.containsKey(unit.get())) {
             window.problems().error(window.valueLocation("unit"), CALENDAR_UNITS.contains(unit.get())
                     ? unit.get() + " windows are calendar windows" : "unit \"" + unit.get() + "\" is not valid",
-                    "Second, Minute, Hour, Day or Week", "");
+                    "Second, Minute, Hour, Day or Week", CALENDAR_UNITS.contains(unit.get())
+                            ? "for a rolling window write unit: Day with a count such as 28 or 30" : "");
             return Optional.empty();
         }
         if (amount.get().signum() <= 0 || amount.get().stripTrailingZeros().scale() > 0) {

@@ -103,7 +103,8 @@ class OpenSloV1alphaTest {
         assertThat(read(SLO.replace("unit: Week", "unit: Month"))).isEmpty();
 
         assertThat(errors()).containsExactly("slo.yaml:9:13: error: Month windows are calendar windows; expected "
-                + "Second, Minute, Hour, Day or Week");
+                + "Second, Minute, Hour, Day or Week (hint: for a rolling window write unit: Day with a count such "
+                + "as 28 or 30)");
     }
 
     @Test

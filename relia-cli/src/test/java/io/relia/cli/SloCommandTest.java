@@ -85,6 +85,15 @@ class SloCommandTest {
     }
 
     @Test
+    void reliaValidateTakesAnOpenSloListForAnSloSpec() {
+        CliRun run = CliRun.of("validate", OPENSLO_ALERTING.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("alerting.yaml: ok (SLO spec (OpenSLO))");
+        assertThat(run.err()).contains(":2:3: note: the file holds no SLO").doesNotContain("not a Relia input");
+    }
+
+    @Test
     void anOpenSloReferenceToAFileNotGivenIsALocatedError() {
         CliRun run = CliRun.of("slo", "validate", OPENSLO_SLOS.toString());
 

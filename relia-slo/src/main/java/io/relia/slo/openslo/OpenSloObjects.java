@@ -42,7 +42,7 @@ final class OpenSloObjects {
     /**
      * Adds a named object; false when it is the later of two of the same kind and name. That later one (by file,
      * then line) is an error when it belongs to the files being read, since a reference to the name would be
-     * ambiguous; Services are not referenced by anything Relia reads, so they may repeat.
+     * ambiguous; Services are not referenced by anything Relia reads, so they may repeat, and SLOs may across files.
      */
     boolean add(String kind, String name, MapNode object, Location nameLocation, boolean own) {
         if (!own) {
@@ -54,10 +54,11 @@ final class OpenSloObjects {
             named.put(name, new Entry(kind, name, object, own));
             return true;
         }
-        if (kind.equals("Service")) {
+        Location earlierAt = nameLocation(first.object());
+        // SLOs of two files are told apart by the rules' own checks (the same SLO ID in two files is an error there).
+        if (kind.equals("Service") || kind.equals("SLO") && !earlierAt.file().equals(nameLocation.file())) {
             return true;
         }
-        Location earlierAt = nameLocation(first.object());
         boolean newIsLater = nameLocation.compareTo(earlierAt) > 0;
         Location later = newIsLater ? nameLocation : earlierAt;
         Location earlier = newIsLater ? earlierAt : nameLocation;

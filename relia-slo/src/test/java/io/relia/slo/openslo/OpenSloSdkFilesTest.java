@@ -149,6 +149,18 @@ class OpenSloSdkFilesTest {
     }
 
     @Test
+    void oneSloNameInTwoFilesReadTogetherIsNoReferenceClash() {
+        assumeTrue(Files.isDirectory(SLOTH), "../shared/fixtures/sloth is absent");
+        List<SloFile> files = SloSpecs.loadAll(List.of(SLOTH.resolve("bad/bad-openslo.yaml"),
+                SLOTH.resolve("good/good-openslo.yaml")));
+
+        assertThat(files).allSatisfy(file -> {
+            assertThat(file.problems()).filteredOn(Problem::isError).isEmpty();
+            assertThat(file.slos()).hasSize(1);
+        });
+    }
+
+    @Test
     void readsA28DayV1alphaWindowThatSlothRefuses() {
         assumeTrue(Files.isDirectory(SLOTH), "../shared/fixtures/sloth is absent");
         List<Slo> slos = SloSpecs.load(SLOTH.resolve("bad/bad-openslo.yaml")).slos();

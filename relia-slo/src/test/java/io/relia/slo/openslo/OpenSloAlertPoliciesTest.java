@@ -1,17 +1,11 @@
 package io.relia.slo.openslo;
 
-import io.relia.core.Problem;
 import io.relia.core.Problems;
-import io.relia.core.spec.LoadResult;
-import io.relia.core.spec.Node;
-import io.relia.core.spec.SpecDocument;
-import io.relia.core.spec.SpecLoader;
 import io.relia.slo.AlertTier;
 import io.relia.slo.BurnRateAlert;
 import io.relia.slo.Slo;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -103,17 +97,15 @@ class OpenSloAlertPoliciesTest {
                 target: pagerduty
             """;
 
-    private final Problems problems = new Problems();
+    private final OpenSloText text = new OpenSloText();
+    private final Problems problems = text.problems;
 
     private List<Slo> read(String yaml) {
-        LoadResult loaded = SpecLoader.parse(Path.of("slo.yaml"), yaml);
-        assertThat(loaded.problems()).isEmpty();
-        List<Node> roots = loaded.file().orElseThrow().documents().stream().map(SpecDocument::root).toList();
-        return OpenSloReader.read(roots, problems);
+        return text.read(yaml);
     }
 
     private List<String> errors() {
-        return problems.sorted().stream().filter(Problem::isError).map(Problem::format).toList();
+        return text.errors();
     }
 
     private String onlyError(String yaml) {

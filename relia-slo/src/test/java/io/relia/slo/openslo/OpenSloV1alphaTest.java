@@ -1,16 +1,10 @@
 package io.relia.slo.openslo;
 
-import io.relia.core.Problem;
 import io.relia.core.Problems;
-import io.relia.core.spec.LoadResult;
-import io.relia.core.spec.Node;
-import io.relia.core.spec.SpecDocument;
-import io.relia.core.spec.SpecLoader;
 import io.relia.slo.Sli;
 import io.relia.slo.Slo;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -56,17 +50,15 @@ class OpenSloV1alphaTest {
                       query: sum(rate(requests_total[{{.window}}]))
             """;
 
-    private final Problems problems = new Problems();
+    private final OpenSloText text = new OpenSloText();
+    private final Problems problems = text.problems;
 
     private List<Slo> read(String yaml) {
-        LoadResult loaded = SpecLoader.parse(Path.of("slo.yaml"), yaml);
-        assertThat(loaded.problems()).isEmpty();
-        List<Node> roots = loaded.file().orElseThrow().documents().stream().map(SpecDocument::root).toList();
-        return OpenSloReader.read(roots, problems);
+        return text.read(yaml);
     }
 
     private List<String> errors() {
-        return problems.sorted().stream().filter(Problem::isError).map(Problem::format).toList();
+        return text.errors();
     }
 
     @Test

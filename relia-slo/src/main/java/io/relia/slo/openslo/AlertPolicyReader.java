@@ -127,13 +127,14 @@ final class AlertPolicyReader {
                     }
                     return Optional.empty();
                 });
-        threshold.filter(value -> !(value > 0)).ifPresent(value -> fields.problems().error(fields.valueLocation(
+        threshold.filter(value -> !(value > 0) || value.isInfinite()).ifPresent(value -> fields.problems().error(fields.valueLocation(
                 "threshold"), "threshold " + fields.map().text("threshold").orElse("") + " is not a burn rate",
                 "a burn rate above 0, such as 14.4", ""));
         Optional<Duration> window = duration(fields, "lookbackWindow", true);
         Optional<Duration> alertAfter = fields.map().has("alertAfter") ? duration(fields, "alertAfter", false)
                 : Optional.of(Duration.ZERO);
-        if (spec.problems().errorCount() > before || page.isEmpty() || threshold.isEmpty() || window.isEmpty()
+        if (spec.problems().errorCount() > before || page.isEmpty() || threshold.filter(value -> value > 0
+                && !value.isInfinite()).isEmpty() || window.isEmpty()
                 || alertAfter.isEmpty()) {
             return Optional.empty();
         }

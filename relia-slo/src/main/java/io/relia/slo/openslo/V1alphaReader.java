@@ -30,6 +30,8 @@ final class V1alphaReader {
     private static final Map<String, Duration> UNITS = Map.of("Second", Duration.ofSeconds(1), "Minute",
             Duration.ofMinutes(1), "Hour", Duration.ofHours(1), "Day", Duration.ofDays(1), "Week", Duration.ofDays(7));
     private static final List<String> CALENDAR_UNITS = List.of("Month", "Quarter", "Year");
+    /** More seconds than any SLO period needs, and few enough that no window overflows. */
+    private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(1_000_000);
 
     private V1alphaReader() {
     }
@@ -168,9 +170,10 @@ final class V1alphaReader {
                             ? "for a rolling window write unit: Day with a count such as 28 or 30" : "");
             return Optional.empty();
         }
-        if (amount.get().signum() <= 0 || amount.get().stripTrailingZeros().scale() > 0) {
+        if (amount.get().signum() <= 0 || amount.get().stripTrailingZeros().scale() > 0
+                || amount.get().compareTo(MAX_COUNT) > 0) {
             window.problems().error(window.valueLocation("count"), "count " + amount.get().toPlainString()
-                    + " is not a positive whole number", "a whole number of units, such as 28", "");
+                    + " is not a whole number from 1 to " + MAX_COUNT, "a whole number of units, such as 28", "");
             return Optional.empty();
         }
         return Optional.of(UNITS.get(unit.get()).multipliedBy(amount.get().longValueExact()));

@@ -165,6 +165,12 @@ class OpenSloAlertPoliciesTest {
     }
 
     @Test
+    void refusesAThresholdThatIsNoBurnRate() {
+        assertThat(onlyError(SLO.replace("threshold: 14.4", "threshold: 0"))).isEqualTo(
+                "slo.yaml:56:24: error: threshold 0 is not a burn rate; expected a burn rate above 0, such as 14.4");
+    }
+
+    @Test
     void refusesASeverityWithoutAReliaAlert() {
         assertThat(onlyError(SLO.replace("severity: warning", "severity: sev2"))).isEqualTo(
                 "slo.yaml:66:15: error: severity \"sev2\" has no Relia alert; expected page or critical (Relia's "

@@ -100,6 +100,14 @@ class OpenSloV1alphaTest {
     }
 
     @Test
+    void refusesAWindowCountBeyondAMillion() {
+        assertThat(read(SLO.replace("count: 4", "count: 1e30"))).isEmpty();
+
+        assertThat(errors()).containsExactly("slo.yaml:10:14: error: count 1000000000000000000000000000000 is not a "
+                + "whole number from 1 to 1000000; expected a whole number of units, such as 28");
+    }
+
+    @Test
     void refusesThresholdSlosOnceAtTheIndicator() {
         String threshold = SLO.replace("  budgetingMethod:", "  indicator:\n    thresholdMetric:\n"
                 + "      source: prometheus\n      queryType: promql\n      query: latency\n  budgetingMethod:");

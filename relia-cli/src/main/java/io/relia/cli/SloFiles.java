@@ -44,8 +44,7 @@ final class SloFiles {
         List<Slo> all = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         boolean collide = false;
-        for (Path path : paths) {
-            SloFile file = SloSpecs.load(path);
+        for (SloFile file : SloSpecs.loadAll(paths)) {
             files.add(file);
             problems.addAll(file.problems());
             for (Slo slo : file.slos()) {

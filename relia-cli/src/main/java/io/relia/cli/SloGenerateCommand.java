@@ -33,7 +33,9 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {"Generate Sloth-equal Prometheus rules: SLI recordings and burn-rate alerts.", "",
             "Recording and multi-window multi-burn-rate alert rules, named and",
-            "labelled as Sloth names them. Without --out, all rules go to standard output.", ""},
+            "labelled as Sloth names them. Without --out, all rules go to standard output.",
+            "OpenSLO files are read together: an SLO may refer to the SLI, alert policies and data",
+            "sources of another file given; a file holding no SLO gets no rule file.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  rules generated", "  2  usage error or invalid spec (nothing is written)",
             "  3  the rules could not be written (disk full, closed pipe)"})
@@ -101,6 +103,11 @@ final class SloGenerateCommand implements Callable<Integer> {
         }
         for (SloFile file : loaded) {
             Path target = out.resolve(outputName(file.path()));
+            if (file.slos().isEmpty()) {
+                // An OpenSLO file of alert policies or data sources: read for the others' references, no rules.
+                commandLine.getErr().println("no rules for " + file.path() + ": it holds no SLO");
+                continue;
+            }
             List<RuleGroup> groups = generate(file, options);
             try {
                 ReportOutput.writeAtomically(target, writer -> write(groups, List.of(file.path().toString()), writer));

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {"Validate SLO specs; the format of each document is found by content.", "",
             "Prints every problem of every file at once, notes on how each SLI was read, and across the files",
-            "one SLO written in several formats and alert names two SLOs share.", ""},
+            "one SLO written in several formats and alert names two SLOs share. OpenSLO references",
+            "(indicatorRef, alertPolicyRef, conditionRef, targetRef, metricSourceRef) resolve across the files.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every spec is valid (warnings allowed)", "  2  a spec is invalid or unreadable"})
 final class SloValidateCommand implements Callable<Integer> {
@@ -39,7 +40,7 @@ final class SloValidateCommand implements Callable<Integer> {
     public Integer call() {
         ValidationOutput output = new ValidationOutput(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 strict);
-        List<SloFile> loaded = files.stream().map(SloSpecs::load).toList();
+        List<SloFile> loaded = SloSpecs.loadAll(files);
         // Across the files: one SLO written in several formats, or an alert name two SLOs share.
         List<Problem> across = SloDuplicates.of(loaded.stream().flatMap(file -> file.slos().stream()).toList())
                 .problems();

@@ -70,6 +70,54 @@ class SloCommandTest {
                 "checkout-availability.yaml: ok (1 SLO, openslo)");
     }
 
+    /** An OpenSLO SLO in the SDK's list layout, its SLI in the file, its policies and data source in the other. */
+    private static final Path OPENSLO_SLOS = resource("/openslo-list/slos.yaml");
+    private static final Path OPENSLO_ALERTING = resource("/openslo-list/alerting.yaml");
+
+    @Test
+    void validatesOpenSloListFilesWhoseReferencesCrossFiles() {
+        CliRun run = CliRun.of("slo", "validate", OPENSLO_SLOS.toString(), OPENSLO_ALERTING.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("slos.yaml: ok (1 SLO, openslo)", "alerting.yaml: ok (0 SLOs, openslo)");
+        assertThat(run.err()).contains(OPENSLO_ALERTING + ":2:3: note: the file holds no SLO, only OpenSLO 1 "
+                + "DataSource, 1 AlertPolicy, 1 AlertCondition, 2 AlertNotificationTarget objects");
+    }
+
+    @Test
+    void reliaValidateTakesAnOpenSloListForAnSloSpec() {
+        CliRun run = CliRun.of("validate", OPENSLO_ALERTING.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("alerting.yaml: ok (SLO spec (OpenSLO))");
+        assertThat(run.err()).contains(":2:3: note: the file holds no SLO").doesNotContain("not a Relia input");
+    }
+
+    @Test
+    void anOpenSloReferenceToAFileNotGivenIsALocatedError() {
+        CliRun run = CliRun.of("slo", "validate", OPENSLO_SLOS.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err()).contains(OPENSLO_SLOS + ":22:25: error: no AlertPolicy named \"fast-burn\" in the "
+                + "files read", OPENSLO_SLOS + ":41:28: error: no DataSource named \"prometheus\"")
+                .doesNotContain(":46:28:");
+        assertThat(run.showsStackTrace()).isFalse();
+    }
+
+    @Test
+    void generatesRulesWithTheOpenSloAlertPoliciesAsBurnRateAlerts(@TempDir Path out) throws IOException {
+        CliRun run = CliRun.of("slo", "generate", OPENSLO_SLOS.toString(), OPENSLO_ALERTING.toString(), "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("no rules for " + OPENSLO_ALERTING + ": it holds no SLO");
+        assertThat(out.resolve("alerting.rules.yaml")).doesNotExist();
+        String rules = Files.readString(out.resolve("slos.rules.yaml"));
+        String golden = Files.readString(resource("/openslo-list/slos.rules.golden.yaml"));
+        assertThat(rules.substring(rules.indexOf("groups:"))).isEqualTo(golden.substring(golden.indexOf("groups:"))
+                .replace("relia-VERSION", "relia-" + ReliaCommand.version()));
+    }
+
     @Test
     void validateShowsHowEachSliWasReadAsNotesAndTheSameSloInSeveralFormatsAsAWarning() {
         CliRun run = CliRun.of("slo", "validate", "--strict", EXAMPLE.resolve("slos.yaml").toString(),

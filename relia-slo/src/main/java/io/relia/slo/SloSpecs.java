@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * Reads SLO spec files of every supported format, detected by content, document by document: native
  * ({@code service} + {@code slos}), Sloth ({@code version: prometheus/v1} or {@code sloth.slok.dev/v1}),
- * OpenSLO ({@code apiVersion: openslo/v1}) and Pyrra ({@code pyrra.dev/v1alpha1 ServiceLevelObjective}).
+ * OpenSLO ({@code apiVersion: openslo/v1} or {@code openslo/v1alpha}, one object per document or a list of them) and
+ * Pyrra ({@code pyrra.dev/v1alpha1 ServiceLevelObjective}).
  */
 public final class SloSpecs {
 
@@ -39,7 +40,35 @@ public final class SloSpecs {
         if (loaded.file().isEmpty() || loaded.hasErrors()) {
             return new SloFile(path, List.of(), List.of(), problems.sorted());
         }
-        return read(path, loaded.file().get().documents(), problems, true);
+        return read(path, loaded.file().get().documents(), problems, true, List.of());
+    }
+
+    /**
+     * Loads every file, OpenSLO references ({@code indicatorRef}, {@code alertPolicyRef}, ...) resolved across
+     * them: the OpenSLO SDK keeps each kind of object in its own file.
+     */
+    public static List<SloFile> loadAll(List<Path> paths) {
+        List<LoadResult> loaded = paths.stream().map(SpecLoader::load).toList();
+        List<List<Node>> openSlo = loaded.stream().map(result -> result.file().filter(file -> !result.hasErrors())
+                .map(file -> file.documents().stream().map(SpecDocument::root).filter(OpenSloReader::accepts)
+                        .toList()).orElse(List.of())).toList();
+        List<SloFile> files = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            Problems problems = new Problems();
+            problems.addAll(loaded.get(i).problems());
+            if (loaded.get(i).file().isEmpty() || loaded.get(i).hasErrors()) {
+                files.add(new SloFile(paths.get(i), List.of(), List.of(), problems.sorted()));
+                continue;
+            }
+            List<Node> others = new ArrayList<>();
+            for (int j = 0; j < paths.size(); j++) {
+                if (j != i) {
+                    others.addAll(openSlo.get(j));
+                }
+            }
+            files.add(read(paths.get(i), loaded.get(i).file().get().documents(), problems, true, others));
+        }
+        return files;
     }
 
     /**
@@ -47,17 +76,21 @@ public final class SloSpecs {
      * also holds Kubernetes objects or rule groups.
      */
     public static SloFile read(Path path, List<SpecDocument> documents) {
-        return read(path, documents, new Problems(), false);
+        return read(path, documents, new Problems(), false, List.of());
     }
 
-    private static SloFile read(Path path, List<SpecDocument> documents, Problems problems, boolean onlySlos) {
+    private static SloFile read(Path path, List<SpecDocument> documents, Problems problems, boolean onlySlos,
+                                List<Node> otherOpenSlo) {
         List<Slo> slos = new ArrayList<>();
         Set<String> formats = new LinkedHashSet<>();
-        List<MapNode> openSlo = new ArrayList<>();
+        List<Node> openSlo = new ArrayList<>();
         for (SpecDocument document : documents) {
             Node root = document.root();
             if (!(root instanceof MapNode map)) {
-                if (onlySlos) {
+                if (OpenSloReader.accepts(root)) {
+                    formats.add("openslo");
+                    openSlo.add(root);
+                } else if (onlySlos) {
                     problems.error(root.location(), "the document is " + root.describe(), "an SLO spec (a mapping)",
                             "");
                 }
@@ -87,11 +120,12 @@ public final class SloSpecs {
             }
         }
         if (!openSlo.isEmpty()) {
-            slos.addAll(OpenSloReader.read(openSlo, problems));
+            slos.addAll(OpenSloReader.read(openSlo, otherOpenSlo, problems));
         }
         slos.sort(java.util.Comparator.comparing(Slo::location));
         SloChecks.check(slos, problems);
-        if (slos.isEmpty() && !problems.hasErrors() && !documents.isEmpty()) {
+        // An OpenSLO file of Services, DataSources or alert objects is valid: the OpenSLO reader says what it holds.
+        if (slos.isEmpty() && !problems.hasErrors() && !documents.isEmpty() && openSlo.isEmpty()) {
             problems.error(new Location(path.toString(), 1, 1), "the file defines no SLO",
                     "at least one SLO (an SLO document, or an entry under slos)", "");
         }

@@ -268,6 +268,12 @@ public final class InputDiscovery {
                 .allMatch(document -> kindOf(relative, document.root()).isEmpty());
     }
 
+    /** An OpenSLO object of any version ({@code openslo/v1}, {@code openslo.com/v2alpha}). */
+    private static boolean isOpenSlo(MapNode map) {
+        String apiVersion = map.text("apiVersion").orElse("");
+        return apiVersion.startsWith("openslo/") || apiVersion.startsWith("openslo.com/");
+    }
+
     /** Kustomize reads kustomization.yaml without apiVersion or kind; its keys give it away. */
     private static boolean isKustomization(String name, MapNode map) {
         return (name.equals("kustomization.yaml") || name.equals("kustomization.yml") || name.equals("kustomization"))
@@ -283,6 +289,11 @@ public final class InputDiscovery {
      * directory; only {@code relia.yaml} at the top is a service config). Empty when it is none of Relia's inputs.
      */
     public static Optional<InputKind> kindOf(Path relative, Node root) {
+        if (root instanceof ListNode list) {
+            // The OpenSLO SDK's layout: a YAML list of OpenSLO objects.
+            return list.items().stream().anyMatch(item -> item instanceof MapNode map && isOpenSlo(map))
+                    ? Optional.of(InputKind.SLO_OPENSLO) : Optional.empty();
+        }
         if (!(root instanceof MapNode map)) {
             return Optional.empty();
         }
@@ -292,7 +303,7 @@ public final class InputDiscovery {
         if (apiVersion.startsWith("sloth.slok.dev/") || map.text("version").orElse("").equals("prometheus/v1")) {
             return Optional.of(InputKind.SLO_SLOTH);
         }
-        if (apiVersion.startsWith("openslo/")) {
+        if (isOpenSlo(map)) {
             return Optional.of(InputKind.SLO_OPENSLO);
         }
         if (apiVersion.startsWith("pyrra.dev/") && kind.equals("ServiceLevelObjective")) {

@@ -76,7 +76,7 @@ final class LikelyKind {
         InputKind found = null;
         if (apiVersion.startsWith("sloth.slok.dev/") || keys.getOrDefault("version", "").equals("prometheus/v1")) {
             found = InputKind.SLO_SLOTH;
-        } else if (apiVersion.startsWith("openslo/")) {
+        } else if (apiVersion.startsWith("openslo/") || apiVersion.startsWith("openslo.com/")) {
             found = InputKind.SLO_OPENSLO;
         } else if (apiVersion.startsWith("pyrra.dev/") && kind.equals("ServiceLevelObjective")) {
             found = InputKind.SLO_PYRRA;

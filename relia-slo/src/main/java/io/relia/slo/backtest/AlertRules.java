@@ -40,7 +40,9 @@ final class AlertRules {
                 List<AlertRule.Condition> conditions = new ArrayList<>();
                 for (BurnRateAlert alert : slo.burnRateAlerts()) {
                     if (alert.page() == pages) {
-                        conditions.add(new AlertRule.Condition(alert.longWindow(), Optional.of(alert.shortWindow()),
+                        // A single-window alert (an OpenSLO burnrate condition) has no separate short window.
+                        conditions.add(new AlertRule.Condition(alert.longWindow(), alert.shortWindow()
+                                .equals(alert.longWindow()) ? Optional.empty() : Optional.of(alert.shortWindow()),
                                 alert.factor()));
                     }
                 }

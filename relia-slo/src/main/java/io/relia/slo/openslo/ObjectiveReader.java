@@ -27,7 +27,7 @@ final class ObjectiveReader {
     private static final List<String> METHODS = List.of("Occurrences", "Timeslices", "RatioTimeslices");
     private static final List<String> OBJECTIVE_KEYS = List.of("displayName", "target", "targetPercent", "op",
             "value", "timeSliceTarget", "timeSliceWindow", "indicator", "indicatorRef", "compositeWeight");
-    private static final String ROLLING = "a rolling duration such as 28d";
+    static final String ROLLING = "a rolling duration such as 28d";
     private static final String TARGET = "exactly one of target (a ratio such as 0.995) and targetPercent "
             + "(a percentage such as 99.5)";
 
@@ -118,6 +118,11 @@ final class ObjectiveReader {
 
     private static Optional<Double> target(Fields objective) {
         unsupported(objective);
+        return percent(objective);
+    }
+
+    /** An objective's {@code target} or {@code targetPercent} in percent; empty when invalid (reported). */
+    static Optional<Double> percent(Fields objective) {
         boolean ratio = objective.map().has("target");
         boolean percent = objective.map().has("targetPercent");
         if (ratio == percent) {

@@ -1,6 +1,5 @@
 package io.relia.slo.openslo;
 
-import io.relia.core.Location;
 import io.relia.core.Problems;
 import io.relia.core.spec.Fields;
 import io.relia.core.spec.ListNode;
@@ -8,28 +7,24 @@ import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
 import io.relia.core.spec.ScalarNode;
 import io.relia.core.spec.Suggestions;
-import io.relia.slo.AlertTier;
-import io.relia.slo.Alerting;
 import io.relia.slo.Sli;
 import io.relia.slo.Slo;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads OpenSLO {@code openslo/v1} files: {@code kind: SLO} documents with an inline indicator or an
- * {@code indicatorRef} to a {@code kind: SLI} document of the same file, Prometheus ratio metrics, one rolling window,
- * {@code Occurrences} budgeting and one objective. OpenSLO alert policies are not mapped: every SLO gets Relia's
- * page and ticket burn-rate alerts.
+ * Reads OpenSLO files as the OpenSLO SDK and the {@code oslo} CLI write them: one object per YAML document or a YAML
+ * list of objects, {@code openslo/v1} (every kind; SLOs with an inline indicator or an {@code indicatorRef}, alert
+ * policies mapped onto Relia's burn-rate alerts) and {@code openslo/v1alpha} (the version Sloth reads). References
+ * are resolved across the files read together. Prometheus metric sources, rolling windows and {@code Occurrences}
+ * budgeting only; everything else is refused where it is written.
  */
 public final class OpenSloReader {
 
@@ -38,109 +33,149 @@ public final class OpenSloReader {
     /** OpenSLO's rule for object names: an RFC 1123 label. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
-    private static final Set<String> IGNORED_KINDS = Set.of("Service", "DataSource", "AlertPolicy", "AlertCondition",
-            "AlertNotificationTarget");
     private static final List<String> KINDS = List.of("SLO", "SLI", "Service", "DataSource", "AlertPolicy",
             "AlertCondition", "AlertNotificationTarget");
+    private static final List<String> V1ALPHA_KINDS = List.of("SLO", "Service");
     private static final List<String> DOCUMENT_KEYS = List.of("apiVersion", "kind", "metadata", "spec");
-    private static final List<String> METADATA_KEYS = List.of("name", "displayName", "labels", "annotations");
+    static final List<String> METADATA_KEYS = List.of("name", "displayName", "labels", "annotations");
     private static final List<String> SLO_KEYS = List.of("description", "service", "indicator", "indicatorRef",
             "timeWindow", "budgetingMethod", "objectives", "alertPolicies");
-    private static final String V1ALPHA_HINT = "migrate to openslo/v1: timeWindows becomes timeWindow and "
-            + "objectives[].ratioMetrics becomes indicator.spec.ratioMetric";
+    private static final String READ = SPEC + " or " + V1alphaReader.SPEC;
 
     private OpenSloReader() {
     }
 
-    /** True for an OpenSLO document of any version (unsupported versions are reported by {@link #read}). */
+    /** True for an OpenSLO object of any version (unsupported versions are reported by {@link #read}). */
     public static boolean accepts(MapNode root) {
-        return root.text("apiVersion").orElse("").startsWith("openslo/");
+        String apiVersion = root.text("apiVersion").orElse("");
+        return apiVersion.startsWith("openslo/") || apiVersion.startsWith("openslo.com/");
+    }
+
+    /** True for an OpenSLO object, or a YAML list holding one (the layout of the OpenSLO SDK's files). */
+    public static boolean accepts(Node root) {
+        return root instanceof MapNode map ? accepts(map) : root instanceof ListNode list
+                && list.items().stream().anyMatch(item -> item instanceof MapNode map && accepts(map));
+    }
+
+    /** Reads the OpenSLO documents of one file, references resolved within it. */
+    public static List<Slo> read(List<? extends Node> documents, Problems problems) {
+        return read(documents, List.of(), problems);
     }
 
     /**
-     * Reads all documents of one file, so that an SLO may reference an SLI defined beside it; documents of other
-     * formats are skipped. Every problem goes to {@code problems}; only valid SLOs are returned.
+     * Reads the OpenSLO documents of one file (objects or lists of objects); references may name objects of {@code
+     * others}, the documents of the files read with it, whose own problems are left to their own reading. Every
+     * problem goes to {@code problems}; only valid SLOs are returned.
      */
-    public static List<Slo> read(List<MapNode> documents, Problems problems) {
-        List<Fields> slos = new ArrayList<>();
-        Map<String, Optional<Sli>> slis = new LinkedHashMap<>();
-        Map<String, Location> sliNames = new HashMap<>();
-        for (MapNode root : documents) {
-            if (!accepts(root)) {
-                continue;
-            }
-            Fields document = new Fields(root, problems, "");
-            if (!supportedVersion(document)) {
-                continue;
-            }
-            Optional<String> kind = document.requireText("kind", String.join(", ", KINDS));
-            if (kind.isEmpty() || IGNORED_KINDS.contains(kind.get())) {
-                continue;
-            }
-            switch (kind.get()) {
-                case "SLO" -> slos.add(document.known(DOCUMENT_KEYS));
-                case "SLI" -> sliDocument(document.known(DOCUMENT_KEYS), slis, sliNames);
-                default -> problems.warning(document.valueLocation("kind"), "unknown OpenSLO kind \"" + kind.get()
-                        + "\"", "SLO or SLI", Suggestions.closest(kind.get(), KINDS)
-                        .map(best -> "did you mean \"" + best + "\"?").orElse("the document is ignored"));
+    public static List<Slo> read(List<? extends Node> documents, List<? extends Node> others, Problems problems) {
+        OpenSloObjects objects = new OpenSloObjects(problems);
+        List<Named> own = index(documents, problems, objects, true);
+        index(others, new Problems(), objects, false);
+        List<Slo> out = new ArrayList<>();
+        Map<String, Integer> held = new LinkedHashMap<>();
+        for (Named object : own) {
+            held.merge(object.kind(), 1, Integer::sum);
+            MapNode map = object.document().map();
+            switch (object.kind()) {
+                case "SLO" -> out.addAll(object.version().equals(SPEC)
+                        ? slo(object.document(), object.name(), objects).stream().toList()
+                        : V1alphaReader.read(object.document(), object.name(), objects));
+                case "SLI" -> objects.once(map, sli(objects));
+                case "DataSource" -> objects.once(map, document -> spec(document, "the data source's type")
+                        .flatMap(SliReader::dataSource));
+                case "AlertPolicy" -> objects.once(map, document -> spec(document, "the policy's condition")
+                        .flatMap(spec -> AlertPolicyReader.policy(object.name(), spec, objects)));
+                case "AlertCondition" -> objects.once(map, document -> spec(document, "the condition")
+                        .flatMap(spec -> AlertPolicyReader.condition(object.name(), spec)));
+                case "AlertNotificationTarget" -> objects.once(map, document -> spec(document, "the target")
+                        .flatMap(AlertPolicyReader::target));
+                default -> object.document().child("spec").ifPresent(spec -> spec.known(List.of("description")));
             }
         }
-        List<Slo> out = new ArrayList<>();
-        Map<String, Location> seen = new HashMap<>();
-        for (Fields document : slos) {
-            slo(document, slis).ifPresent(slo -> {
-                Location name = document.map().map("metadata").flatMap(metadata -> metadata.get("name"))
-                        .map(Node::location).orElse(slo.location());
-                Location first = seen.putIfAbsent(slo.name(), name);
-                if (first != null) {
-                    problems.error(name, "duplicate SLO name \"" + slo.name() + "\" (first at line " + first.line()
-                            + ")", "a unique name per SLO", "");
-                } else {
-                    out.add(slo);
-                }
-            });
+        if (!own.isEmpty() && !held.containsKey("SLO")) {
+            problems.note(own.getFirst().document().map().location(), "the file holds no SLO, only OpenSLO "
+                    + held.entrySet().stream().map(entry -> entry.getValue() + " " + entry.getKey())
+                    .collect(Collectors.joining(", ")) + " object" + (own.size() == 1 ? "" : "s"),
+                    "SLOs that refer to them read them when the files are given together");
         }
         return out;
     }
 
-    private static boolean supportedVersion(Fields document) {
-        String apiVersion = document.map().text("apiVersion").orElse("");
-        if (apiVersion.equals(SPEC)) {
-            return true;
-        }
-        String version = apiVersion.substring("openslo/".length());
-        document.problems().error(document.valueLocation("apiVersion"), "OpenSLO "
-                        + (version.isEmpty() ? "\"" + apiVersion + "\"" : version) + " is not supported",
-                "apiVersion: " + SPEC, version.equals("v1alpha") ? V1ALPHA_HINT : "migrate the file to " + SPEC);
-        return false;
+    /** An object with a usable kind and name. */
+    private record Named(String version, String kind, String name, Fields document) {
     }
 
-    private static void sliDocument(Fields document, Map<String, Optional<Sli>> slis, Map<String, Location> names) {
-        Optional<String> name = requireChild(document, "metadata", "the SLI's name")
-                .map(metadata -> metadata.known(METADATA_KEYS))
-                .flatMap(metadata -> metadata.requireText("name", "the SLI's name"));
-        Optional<Sli> sli = requireChild(document, "spec", "a ratioMetric").flatMap(SliReader::read);
-        if (name.isEmpty()) {
-            return;
+    /**
+     * Indexes the named objects of {@code documents}, reporting lists holding other things, unsupported versions
+     * (once per file and version), unknown kinds and invalid names; returns the objects to read.
+     */
+    private static List<Named> index(List<? extends Node> documents, Problems problems, OpenSloObjects objects,
+                                     boolean own) {
+        List<MapNode> maps = new ArrayList<>();
+        for (Node root : documents) {
+            if (root instanceof ListNode list) {
+                for (Node item : list.items()) {
+                    if (item instanceof MapNode map && accepts(map)) {
+                        maps.add(map);
+                    } else {
+                        problems.error(item.location(), "the list item is " + (item instanceof MapNode
+                                ? "not an OpenSLO object" : item.describe()), "an OpenSLO object (apiVersion, kind, "
+                                + "metadata, spec) like the other items", "");
+                    }
+                }
+            } else if (root instanceof MapNode map) {
+                maps.add(map);
+            }
         }
-        Location location = document.map().map("metadata").flatMap(metadata -> metadata.get("name"))
-                .map(Node::location).orElse(document.map().location());
-        Location first = names.putIfAbsent(name.get(), location);
-        if (first != null) {
-            document.problems().error(location, "duplicate SLI name \"" + name.get() + "\" (first at line "
-                    + first.line() + ")", "a unique name per SLI", "");
-        } else {
-            slis.put(name.get(), sli);
+        Map<String, List<MapNode>> unsupported = new LinkedHashMap<>();
+        List<Named> out = new ArrayList<>();
+        for (MapNode map : maps) {
+            String version = map.text("apiVersion").orElse("");
+            if (!version.equals(SPEC) && !version.equals(V1alphaReader.SPEC)) {
+                unsupported.computeIfAbsent(map.location().file() + "\n" + version, key -> new ArrayList<>())
+                        .add(map);
+                continue;
+            }
+            Fields document = new Fields(map, problems, "").known(DOCUMENT_KEYS);
+            List<String> kinds = version.equals(SPEC) ? KINDS : V1ALPHA_KINDS;
+            Optional<String> kind = document.requireText("kind", String.join(", ", kinds));
+            if (kind.isPresent() && !kinds.contains(kind.get())) {
+                problems.warning(document.valueLocation("kind"), "unknown " + version + " kind \"" + kind.get()
+                        + "\"", String.join(", ", kinds), Suggestions.closest(kind.get(), kinds)
+                        .map(best -> "did you mean \"" + best + "\"?").orElse("the object is ignored"));
+                continue;
+            }
+            Optional<String> name = requireChild(document, "metadata", "the object's name")
+                    .map(metadata -> metadata.known(METADATA_KEYS))
+                    .flatMap(metadata -> name(metadata, kind.orElse("object")));
+            if (kind.isPresent() && name.isPresent()
+                    && objects.add(kind.get(), name.get(), map, OpenSloObjects.nameLocation(map), own)) {
+                out.add(new Named(version, kind.get(), name.get(), document));
+            }
         }
+        unsupported.values().forEach(group -> {
+            MapNode first = group.getFirst();
+            problems.error(first.get("apiVersion").map(Node::location).orElse(first.location()), "OpenSLO "
+                    + first.text("apiVersion").orElse("") + " is not supported (" + group.size() + " object"
+                    + (group.size() == 1 ? "" : "s") + " in this file)", "apiVersion: " + READ,
+                    first.text("apiVersion").orElse("").endsWith("/v2alpha") ? "v2alpha is a draft that renames "
+                            + "fields (sli, serviceRef, dataSourceRef); write the objects as " + SPEC : "");
+        });
+        return out;
     }
 
-    private static Optional<Slo> slo(Fields document, Map<String, Optional<Sli>> slis) {
+    static Optional<Fields> spec(Fields document, String expected) {
+        return requireChild(document, "spec", expected);
+    }
+
+    private static java.util.function.Function<Fields, Optional<Sli>> sli(OpenSloObjects objects) {
+        return document -> spec(document, "a ratioMetric").flatMap(spec -> SliReader.read(spec, objects));
+    }
+
+    private static Optional<Slo> slo(Fields document, String name, OpenSloObjects objects) {
         Problems problems = document.problems();
         long before = problems.errorCount();
-        Optional<Fields> metadata = requireChild(document, "metadata", "the SLO's name")
-                .map(fields -> fields.known(METADATA_KEYS));
-        Optional<String> name = metadata.flatMap(OpenSloReader::name);
-        Map<String, String> labels = metadata.map(OpenSloReader::labels).orElse(Map.of());
+        Map<String, String> labels = document.child("metadata").map(OpenSloReader::labels).orElse(Map.of());
         Optional<Fields> spec = requireChild(document, "spec", "the SLO's service, indicator and objectives")
                 .map(fields -> fields.known(SLO_KEYS));
         if (spec.isEmpty()) {
@@ -149,26 +184,23 @@ public final class OpenSloReader {
         Fields fields = spec.get();
         Optional<String> service = fields.requireText("service", "the name of the service the SLO belongs to");
         String description = fields.text("description", "text").orElse("");
-        Optional<Sli> sli = indicator(fields, slis);
+        Optional<Sli> sli = indicator(fields, objects);
         Optional<Duration> period = ObjectiveReader.timeWindow(fields);
         ObjectiveReader.budgetingMethod(fields);
         Optional<Double> objective = ObjectiveReader.objective(fields);
-        if (fields.map().has("alertPolicies")) {
-            problems.warning(fields.locationOf("alertPolicies"), "\"spec.alertPolicies\" are ignored", "",
-                    "Relia generates page and ticket burn-rate alerts for every SLO");
-        }
-        if (problems.errorCount() > before || name.isEmpty() || service.isEmpty() || sli.isEmpty()
-                || objective.isEmpty()) {
+        Optional<SloAlertsReader.Alerts> alerts = SloAlertsReader.read(fields, name, description, objects);
+        if (problems.errorCount() > before || service.isEmpty() || sli.isEmpty() || objective.isEmpty()
+                || alerts.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Slo(service.get(), name.get(), description, objective.get(), period, sli.get(), labels,
-                alerting(name.get(), description), List.of(), SPEC, document.map().location()));
+        return Optional.of(new Slo(service.get(), name, description, objective.get(), period, sli.get(), labels,
+                alerts.get().alerting(), alerts.get().burnRate(), SPEC, document.map().location()));
     }
 
-    private static Optional<String> name(Fields metadata) {
-        Optional<String> name = metadata.requireText("name", "the SLO's name");
+    private static Optional<String> name(Fields metadata, String kind) {
+        Optional<String> name = metadata.requireText("name", "the " + kind + "'s name");
         name.filter(value -> !NAME.matcher(value).matches()).ifPresent(value -> metadata.problems().error(
-                metadata.valueLocation("name"), "SLO name \"" + value + "\" is not valid",
+                metadata.valueLocation("name"), kind + " name \"" + value + "\" is not valid",
                 "at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit (RFC 1123)",
                 ""));
         return name.filter(value -> NAME.matcher(value).matches());
@@ -193,8 +225,8 @@ public final class OpenSloReader {
         return out;
     }
 
-    /** Exactly one of an inline {@code indicator} and an {@code indicatorRef} to an SLI of the same file. */
-    private static Optional<Sli> indicator(Fields spec, Map<String, Optional<Sli>> slis) {
+    /** Exactly one of an inline {@code indicator} and an {@code indicatorRef} to an SLI of the files read. */
+    private static Optional<Sli> indicator(Fields spec, OpenSloObjects objects) {
         boolean inline = spec.map().has("indicator");
         boolean reference = spec.map().has("indicatorRef");
         if (inline == reference) {
@@ -209,37 +241,11 @@ public final class OpenSloReader {
                         indicator.child("metadata").ifPresent(metadata -> metadata.known(METADATA_KEYS));
                         return requireChild(indicator, "spec", "a ratioMetric");
                     })
-                    .flatMap(SliReader::read);
+                    .flatMap(indicator -> SliReader.read(indicator, objects));
         }
-        Optional<String> name = spec.requireText("indicatorRef", "the name of an SLI");
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Sli> sli = slis.get(name.get());
-        if (sli == null) {
-            String hint = Suggestions.closest(name.get(), slis.keySet()).map(best -> "did you mean \"" + best + "\"?")
-                    .orElse(slis.isEmpty() ? "define the SLI in this file or inline it as spec.indicator"
-                            : "SLIs in this file: " + String.join(", ", slis.keySet()));
-            spec.problems().error(spec.valueLocation("indicatorRef"), "no SLI named \"" + name.get()
-                    + "\" in this file", "the name of a kind: SLI document in the same file", hint);
-            return Optional.empty();
-        }
-        return sli;
-    }
-
-    /** Alerts named after the SLO ({@code checkout-availability} → {@code CheckoutAvailabilitySloBurnRate}). */
-    private static Alerting alerting(String name, String description) {
-        StringBuilder alert = new StringBuilder();
-        for (String part : name.split("-")) {
-            if (!part.isEmpty()) {
-                alert.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
-            }
-        }
-        alert.append("SloBurnRate");
-        Map<String, String> annotations = description.isEmpty() ? Map.of() : Map.of("description", description);
-        return new Alerting(alert.toString(), Map.of(), annotations,
-                new AlertTier(false, Map.of("severity", "critical"), Map.of()),
-                new AlertTier(false, Map.of("severity", "warning"), Map.of()));
+        return spec.requireText("indicatorRef", "the name of an SLI")
+                .flatMap(name -> objects.resolve("SLI", spec, "indicatorRef", name))
+                .flatMap(entry -> objects.once(entry.object(), sli(objects)));
     }
 
     /** A required nested mapping; a located "missing key" error when it is absent. */

@@ -1,5 +1,6 @@
 package io.relia.slo.openslo;
 
+import io.relia.core.Location;
 import io.relia.core.spec.Fields;
 import io.relia.core.spec.Suggestions;
 import io.relia.slo.Sli;
@@ -31,8 +32,8 @@ final class SliReader {
     private SliReader() {
     }
 
-    /** Reads an SLI's {@code spec}; problems go to the fields' problems. */
-    static Optional<Sli> read(Fields spec) {
+    /** Reads an SLI's {@code spec}; problems go to the fields' problems, data sources come from {@code objects}. */
+    static Optional<Sli> read(Fields spec, OpenSloObjects objects) {
         spec.known(List.of("description", "ratioMetric", "thresholdMetric"));
         if (spec.map().has("thresholdMetric")) {
             spec.problems().error(spec.locationOf("thresholdMetric"), "threshold metrics are not supported",
@@ -40,10 +41,10 @@ final class SliReader {
             return Optional.empty();
         }
         return OpenSloReader.requireChild(spec, "ratioMetric", "good or bad with total, or raw with rawType")
-                .flatMap(SliReader::ratioMetric);
+                .flatMap(ratio -> ratioMetric(ratio, objects));
     }
 
-    private static Optional<Sli> ratioMetric(Fields ratio) {
+    private static Optional<Sli> ratioMetric(Fields ratio, OpenSloObjects objects) {
         ratio.known(List.of("counter", "good", "bad", "total", "raw", "rawType"));
         boolean counter = ratio.bool("counter").orElse(false);
         boolean good = ratio.map().has("good");
@@ -55,7 +56,7 @@ final class SliReader {
                         "either raw with rawType, or good or bad with total", "");
                 return Optional.empty();
             }
-            return raw(ratio);
+            return prometheus(ratio, List.of("raw"), objects) ? raw(ratio) : Optional.empty();
         }
         if (ratio.map().has("rawType")) {
             ratio.problems().error(ratio.locationOf("rawType"), "\"" + ratio.where() + ".rawType\" is set without raw",
@@ -65,6 +66,10 @@ final class SliReader {
             ratio.problems().error(ratio.map().location(), "\"" + ratio.where() + "\" has "
                     + (good ? "both good and bad" : "neither good nor bad"), "exactly one of good and bad, with total",
                     "");
+        }
+        List<String> keys = good != bad ? List.of(good ? "good" : "bad", "total") : List.of("total");
+        if (!prometheus(ratio, keys, objects)) {
+            return Optional.empty();
         }
         Optional<String> numerator = good != bad ? metric(ratio, good ? "good" : "bad", counter) : Optional.empty();
         Optional<String> total = metric(ratio, "total", counter);
@@ -93,43 +98,94 @@ final class SliReader {
         };
     }
 
-    /** The query of {@code key: {metricSource: {type: Prometheus, spec: {query}}}}, with its {{.window}} range. */
-    private static Optional<String> metric(Fields ratio, String key, boolean counter) {
-        Optional<Fields> source = OpenSloReader.requireChild(ratio, key, "a metricSource with a Prometheus query")
+    /** {@code key: {metricSource: ...}}, known keys checked; empty (reported) when absent. */
+    private static Optional<Fields> metricSource(Fields ratio, String key) {
+        return OpenSloReader.requireChild(ratio, key, "a metricSource with a Prometheus query")
                 .map(item -> item.known(List.of("metricSource")))
-                .flatMap(item -> OpenSloReader.requireChild(item, "metricSource", "type: Prometheus and spec.query"));
-        if (source.isEmpty()) {
-            return Optional.empty();
-        }
-        Fields metricSource = source.get().known(List.of("metricSourceRef", "type", "spec"));
-        boolean prometheus = prometheus(metricSource);
-        Optional<String> query = OpenSloReader.requireChild(metricSource, "spec", "a mapping with the PromQL query")
-                .map(spec -> spec.known(List.of("query")))
-                .flatMap(spec -> spec.requireText("query", QUERY).flatMap(text -> windowed(spec, text, counter,
-                        key.equals("raw"))));
-        return prometheus ? query : Optional.empty();
+                .flatMap(item -> OpenSloReader.requireChild(item, "metricSource", "type: Prometheus and spec.query"))
+                .map(source -> source.known(List.of("metricSourceRef", "type", "spec")));
     }
 
-    private static boolean prometheus(Fields metricSource) {
-        if (!metricSource.map().has("type")) {
-            metricSource.problems().error(metricSource.map().location(), "missing key \"" + metricSource.where()
-                    + ".type\"", "type: Prometheus", metricSource.map().has("metricSourceRef")
-                    ? "Relia does not read the type of a referenced DataSource; write type: Prometheus here" : "");
-            return false;
+    /** A metric source's type, written or that of its {@code metricSourceRef} DataSource, and where it comes from. */
+    private record SourceType(String type, Location location) {
+    }
+
+    /**
+     * True when the metric sources of {@code keys} are all Prometheus; else one error for the ratio: at its first
+     * other source, naming the type, or at the first missing type or unresolved data source.
+     */
+    private static boolean prometheus(Fields ratio, List<String> keys, OpenSloObjects objects) {
+        List<SourceType> types = new java.util.ArrayList<>();
+        for (String key : keys) {
+            // The first source that cannot be typed stops the check: good and total usually share their reference.
+            Optional<SourceType> type = metricSource(ratio, key).flatMap(source -> type(source, objects));
+            if (type.isEmpty()) {
+                return false;
+            }
+            types.add(type.get());
         }
-        Optional<String> type = metricSource.requireText("type", "type: Prometheus");
-        if (type.isPresent() && !type.get().equalsIgnoreCase("Prometheus")) {
-            metricSource.problems().error(metricSource.valueLocation("type"),
-                    "only Prometheus metric sources are supported", "type: Prometheus", "");
+        Optional<SourceType> other = types.stream().filter(type -> !type.type().equalsIgnoreCase("Prometheus"))
+                .findFirst();
+        other.ifPresent(type -> ratio.problems().error(type.location(), type.type() + " metric sources are not "
+                + "supported", "type: Prometheus", "Relia generates Prometheus rules"));
+        return other.isEmpty();
+    }
+
+    private static Optional<SourceType> type(Fields source, OpenSloObjects objects) {
+        Optional<String> written = source.text("type", "type: Prometheus");
+        if (!source.map().has("metricSourceRef")) {
+            if (written.isEmpty() && !source.map().has("type")) {
+                source.problems().error(source.map().location(), "missing key \"" + source.where() + ".type\"",
+                        "type: Prometheus, or metricSourceRef naming a DataSource", "");
+            }
+            return written.map(type -> new SourceType(type, source.valueLocation("type")));
         }
-        return type.filter(value -> value.equalsIgnoreCase("Prometheus")).isPresent();
+        Optional<String> ref = source.requireText("metricSourceRef", "the name of a DataSource");
+        if (written.isPresent() && !written.get().equalsIgnoreCase("Prometheus")) {
+            // Refused for its type whatever the reference names: one error for one cause.
+            return written.map(type -> new SourceType(type, source.valueLocation("type")));
+        }
+        Optional<String> referenced = ref.flatMap(name -> objects.resolve("DataSource", source, "metricSourceRef",
+                        name))
+                .flatMap(entry -> objects.once(entry.object(), object -> OpenSloReader.spec(object,
+                        "the data source's type").flatMap(SliReader::dataSource)));
+        if (referenced.isEmpty()) {
+            return Optional.empty();
+        }
+        if (written.isPresent() && !written.get().equalsIgnoreCase(referenced.get())) {
+            source.problems().error(source.valueLocation("type"), "type " + written.get() + " differs from the type "
+                    + referenced.get() + " of DataSource \"" + ref.orElseThrow() + "\"", "the DataSource's type",
+                    "");
+            return Optional.empty();
+        }
+        return Optional.of(new SourceType(referenced.get(), source.valueLocation(written.isPresent() ? "type"
+                : "metricSourceRef")));
+    }
+
+    /** The spec of a {@code DataSource}: its type (connection details are the monitoring system's business). */
+    static Optional<String> dataSource(Fields spec) {
+        spec.known(List.of("description", "type", "connectionDetails"));
+        return spec.requireText("type", "the data source's type, such as Prometheus");
+    }
+
+    /**
+     * The query of {@code key: {metricSource: {spec: {query}}}}, with its {{.window}} range; the metric source was
+     * checked by {@link #prometheus}.
+     */
+    private static Optional<String> metric(Fields ratio, String key, boolean counter) {
+        return ratio.map().map(key).flatMap(item -> item.map("metricSource"))
+                .map(source -> new Fields(source, ratio.problems(), OpenSloReader.path(ratio, key) + ".metricSource"))
+                .flatMap(source -> OpenSloReader.requireChild(source, "spec", "a mapping with the PromQL query"))
+                .map(spec -> spec.known(List.of("query")))
+                .flatMap(spec -> spec.requireText("query", QUERY).flatMap(text -> windowed(spec, "query", text,
+                        counter, key.equals("raw"))));
     }
 
     /**
      * The query with a {{.window}} range: as written when it has one, {@code sum(rate(selector[{{.window}}]))} for a
      * counter selector (bare or inside {@code sum(...)}), else a located error.
      */
-    private static Optional<String> windowed(Fields spec, String query, boolean counter, boolean raw) {
+    static Optional<String> windowed(Fields spec, String key, String query, boolean counter, boolean raw) {
         if (query.contains(Sli.WINDOW)) {
             return Optional.of(query);
         }
@@ -143,10 +199,10 @@ final class SliReader {
             }
         }
         if (raw) {
-            spec.problems().error(spec.valueLocation("query"), "the raw query has no {{.window}}",
+            spec.problems().error(spec.valueLocation(key), "the raw query has no {{.window}}",
                     "an error or success ratio over {{.window}}", "use rate(...[{{.window}}]) inside the ratio");
         } else {
-            spec.problems().error(spec.valueLocation("query"),
+            spec.problems().error(spec.valueLocation(key),
                     "the query has no {{.window}} and is not a plain counter selector", QUERY,
                     "use rate(...[{{.window}}])");
         }

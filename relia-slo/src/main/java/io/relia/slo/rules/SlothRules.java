@@ -212,9 +212,10 @@ public final class SlothRules {
 
     private static String pair(Slo slo, Duration shortWindow, Duration longWindow, double factor, String budget) {
         String threshold = " > (" + GoFloat.g(factor) + " * " + budget + ")) without (sloth_window)\n";
-        String pair = "    max(" + sliRecord(shortWindow) + selector(slo) + threshold
-                + "    and\n"
-                + "    max(" + sliRecord(longWindow) + selector(slo) + threshold;
+        String single = "    max(" + sliRecord(longWindow) + selector(slo) + threshold;
+        // A single-window alert (an OpenSLO burnrate condition) has its short window equal to its long one.
+        String pair = shortWindow.equals(longWindow) ? single
+                : "    max(" + sliRecord(shortWindow) + selector(slo) + threshold + "    and\n" + single;
         return pair + trafficGuard(slo, longWindow);
     }
 

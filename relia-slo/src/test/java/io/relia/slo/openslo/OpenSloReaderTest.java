@@ -96,6 +96,11 @@ class OpenSloReaderTest {
                     type: Prometheus
                     spec:
                       query: http_requests_total
+            ---
+            apiVersion: openslo/v1
+            kind: DataSource
+            metadata: {name: prometheus}
+            spec: {type: Prometheus}
             """;
 
     private final Problems problems = new Problems();
@@ -242,10 +247,8 @@ class OpenSloReaderTest {
     }
 
     @Test
-    void ignoresServiceAndDataSourceDocumentsAndAlertPolicies() {
+    void readsServiceAndDataSourceObjectsBesideTheSlo() {
         List<Slo> slos = read(EXAMPLE + """
-                  alertPolicies:
-                    - alertPolicyRef: page-on-burn
                 ---
                 apiVersion: openslo/v1
                 kind: Service
@@ -259,8 +262,7 @@ class OpenSloReaderTest {
                 """);
 
         assertThat(slos).hasSize(1);
-        assertThat(messages()).containsExactly("slo.yaml:32:3: warning: \"spec.alertPolicies\" are ignored "
-                + "(hint: Relia generates page and ticket burn-rate alerts for every SLO)");
+        assertThat(messages()).isEmpty();
     }
 
     @Test
@@ -273,18 +275,19 @@ class OpenSloReaderTest {
     }
 
     @Test
-    void rejectsV1alphaWithAMigrationHint() {
-        assertThat(onlyError(EXAMPLE.replace("openslo/v1", "openslo/v1alpha"))).isEqualTo(
-                "slo.yaml:1:13: error: OpenSLO v1alpha is not supported; expected apiVersion: openslo/v1 (hint: "
-                        + "migrate to openslo/v1: timeWindows becomes timeWindow and objectives[].ratioMetrics "
-                        + "becomes indicator.spec.ratioMetric)");
+    void rejectsV2alphaOnceForTheFileNamingTheVersionsRead() {
+        assertThat(onlyError(EXAMPLE.replace("openslo/v1", "openslo.com/v2alpha") + "---\n"
+                + EXAMPLE.replace("openslo/v1", "openslo.com/v2alpha").replace("checkout-availability", "other")))
+                .isEqualTo("slo.yaml:1:13: error: OpenSLO openslo.com/v2alpha is not supported (2 objects in this "
+                        + "file); expected apiVersion: openslo/v1 or openslo/v1alpha (hint: v2alpha is a draft that "
+                        + "renames fields (sli, serviceRef, dataSourceRef); write the objects as openslo/v1)");
     }
 
     @Test
     void rejectsOtherOpenSloVersions() {
-        assertThat(onlyError(EXAMPLE.replace("openslo/v1", "openslo/v2alpha"))).isEqualTo(
-                "slo.yaml:1:13: error: OpenSLO v2alpha is not supported; expected apiVersion: openslo/v1 (hint: "
-                        + "migrate the file to openslo/v1)");
+        assertThat(onlyError(EXAMPLE.replace("openslo/v1", "openslo/v3"))).isEqualTo(
+                "slo.yaml:1:13: error: OpenSLO openslo/v3 is not supported (1 object in this file); expected "
+                        + "apiVersion: openslo/v1 or openslo/v1alpha");
     }
 
     @Test
@@ -292,8 +295,8 @@ class OpenSloReaderTest {
         assertThat(read(example("kind: SLO", "kind: Sli"))).isEmpty();
 
         assertThat(messages()).containsExactly(
-                "slo.yaml:2:7: warning: unknown OpenSLO kind \"Sli\"; expected SLO or SLI (hint: did you mean "
-                        + "\"SLI\"?)");
+                "slo.yaml:2:7: warning: unknown openslo/v1 kind \"Sli\"; expected SLO, SLI, Service, DataSource, "
+                        + "AlertPolicy, AlertCondition, AlertNotificationTarget (hint: did you mean \"SLI\"?)");
     }
 
     @Test
@@ -356,8 +359,8 @@ class OpenSloReaderTest {
     void unknownIndicatorRefSuggestsTheClosestSli() {
         assertThat(onlyError(WITH_SLI_DOCUMENT.replace("indicatorRef: checkout-requests",
                 "indicatorRef: checkout-request"))).isEqualTo(
-                "slo.yaml:7:17: error: no SLI named \"checkout-request\" in this file; expected the name of a kind: "
-                        + "SLI document in the same file (hint: did you mean \"checkout-requests\"?)");
+                "slo.yaml:7:17: error: no SLI named \"checkout-request\" in the files read; expected the name of a "
+                        + "kind: SLI object (hint: did you mean \"checkout-requests\"?)");
     }
 
     @Test
@@ -487,7 +490,8 @@ class OpenSloReaderTest {
     @Test
     void rejectsMetricSourcesOtherThanPrometheus() {
         assertThat(onlyError(EXAMPLE.replaceFirst("type: Prometheus", "type: Datadog"))).isEqualTo(
-                "slo.yaml:17:19: error: only Prometheus metric sources are supported; expected type: Prometheus");
+                "slo.yaml:17:19: error: Datadog metric sources are not supported; expected type: Prometheus (hint: "
+                        + "Relia generates Prometheus rules)");
     }
 
     @Test
@@ -541,17 +545,39 @@ class OpenSloReaderTest {
     }
 
     @Test
-    void requiresTheTypeBesideAMetricSourceRef() {
-        assertThat(onlyError(WITH_SLI_DOCUMENT.replace("        type: Prometheus\n", ""))).isEqualTo(
-                "slo.yaml:26:9: error: missing key \"spec.ratioMetric.total.metricSource.type\"; expected type: "
-                        + "Prometheus (hint: Relia does not read the type of a referenced DataSource; write type: "
-                        + "Prometheus here)");
+    void takesTheTypeOfTheReferencedDataSource() {
+        assertThat(read(WITH_SLI_DOCUMENT.replace("        type: Prometheus\n", ""))).hasSize(1);
+        assertThat(messages()).isEmpty();
+    }
+
+    @Test
+    void refusesASourceWhoseDataSourceIsNotPrometheus() {
+        assertThat(onlyError(WITH_SLI_DOCUMENT.replace("        type: Prometheus\n", "")
+                .replace("spec: {type: Prometheus}", "spec: {type: NewRelic}"))).isEqualTo(
+                "slo.yaml:26:26: error: NewRelic metric sources are not supported; expected type: Prometheus (hint: "
+                        + "Relia generates Prometheus rules)");
+    }
+
+    @Test
+    void anUnresolvedMetricSourceRefNamesTheMissingDataSource() {
+        assertThat(onlyError(WITH_SLI_DOCUMENT.replace("metadata: {name: prometheus}", "metadata: {name: prom}")))
+                .isEqualTo("slo.yaml:26:26: error: no DataSource named \"prometheus\" in the files read; expected "
+                        + "the name of a kind: DataSource object (hint: DataSources defined: prom)");
+    }
+
+    @Test
+    void requiresATypeOrAMetricSourceRef() {
+        assertThat(onlyError(WITH_SLI_DOCUMENT.replace("        metricSourceRef: prometheus\n        type: "
+                + "Prometheus\n", ""))).isEqualTo("slo.yaml:26:9: error: missing key "
+                + "\"spec.ratioMetric.total.metricSource.type\"; expected type: Prometheus, or metricSourceRef naming "
+                + "a DataSource");
     }
 
     @Test
     void doesNotReturnAnSloWhoseReferencedSliIsInvalid() {
         assertThat(onlyError(WITH_SLI_DOCUMENT.replace("type: prometheus", "type: Datadog"))).isEqualTo(
-                "slo.yaml:21:15: error: only Prometheus metric sources are supported; expected type: Prometheus");
+                "slo.yaml:21:15: error: Datadog metric sources are not supported; expected type: Prometheus (hint: "
+                        + "Relia generates Prometheus rules)");
     }
 
     @Test

@@ -42,10 +42,11 @@ record GeneratedRules(String yaml, List<String> groups, int rules) {
         MapNode root = (MapNode) SpecLoader.parse(name, spec).file().orElseThrow().documents().getFirst().root();
         List<Slo> slos = SlothReader.read(root, problems);
         assertThat(problems.sorted()).as("problems reading " + name).isEmpty();
+        assertThat(slos).as("SLOs in " + name).isNotEmpty();
         return forSlos(slos, options);
     }
 
-    /** Rules for SLOs already read (any format). */
+    /** Rules for SLOs read by any reader. */
     static GeneratedRules forSlos(List<Slo> slos, SlothRules.Options options) {
         assertThat(slos).as("SLOs").isNotEmpty();
         List<RuleGroup> groups = new ArrayList<>();

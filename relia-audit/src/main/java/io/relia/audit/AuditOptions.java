@@ -15,14 +15,28 @@ import java.util.Set;
  * @param includeTests audit test sources ({@link TestSources}) as production code; by default they are skipped
  * @param jars         where dependency jars already on disk may be read to resolve library types
  *                     ({@link LibraryJars#none()}: from the sources alone)
+ * @param includes     folders skipped by name by default ({@code dist}, {@code build}, {@code vendor}) to audit
+ *                     anyway: a folder name or a path relative to the audited directory
  */
 public record AuditOptions(Set<String> rules, List<String> excludes, Path baseline, Path cache,
-                           boolean includeTests, LibraryJars jars) {
+                           boolean includeTests, LibraryJars jars, List<String> includes) {
 
     public AuditOptions {
         rules = Set.copyOf(rules);
         excludes = List.copyOf(excludes);
         jars = jars == null ? LibraryJars.none() : jars;
+        includes = List.copyOf(includes);
+    }
+
+    /** Options that walk no folder skipped by name. */
+    public AuditOptions(Set<String> rules, List<String> excludes, Path baseline, Path cache, boolean includeTests,
+                        LibraryJars jars) {
+        this(rules, excludes, baseline, cache, includeTests, jars, List.of());
+    }
+
+    /** These options, auditing the folders named in {@code folders} although their names are skipped by default. */
+    public AuditOptions withIncludes(List<String> folders) {
+        return new AuditOptions(rules, excludes, baseline, cache, includeTests, jars, folders);
     }
 
     /** Options that read no dependency jars. */
@@ -47,12 +61,12 @@ public record AuditOptions(Set<String> rules, List<String> excludes, Path baseli
 
     /** These options, auditing test sources as production code or not. */
     public AuditOptions withTests(boolean audited) {
-        return new AuditOptions(rules, excludes, baseline, cache, audited, jars);
+        return new AuditOptions(rules, excludes, baseline, cache, audited, jars, includes);
     }
 
     /** These options, resolving library types against the dependency jars in {@code where}. */
     public AuditOptions withJars(LibraryJars where) {
-        return new AuditOptions(rules, excludes, baseline, cache, includeTests, where);
+        return new AuditOptions(rules, excludes, baseline, cache, includeTests, where, includes);
     }
 
     public Optional<Path> baselineFile() {

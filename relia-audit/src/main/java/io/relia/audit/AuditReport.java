@@ -2,6 +2,7 @@ package io.relia.audit;
 
 import io.relia.core.Finding;
 import io.relia.core.Problem;
+import io.relia.core.review.SkippedFolder;
 import io.relia.core.Severity;
 import io.relia.core.report.Document;
 import io.relia.core.report.Document.Tone;
@@ -42,6 +43,9 @@ public final class AuditReport {
         data.put("reliaVersion", reliaVersion);
         data.put("directory", result.root().toString());
         data.put("filesScanned", result.filesScanned());
+        data.put("skipped", result.skipped().stream().map(folder -> Map.of("folder",
+                String.valueOf(folder.relative()).replace('\\', '/'), "files", folder.files(), "why", folder.why()))
+                .toList());
         data.put("testFilesSkipped", result.testFilesSkipped());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("total", result.findings().size());
@@ -142,7 +146,13 @@ public final class AuditReport {
     /** {@code 412 files scanned, 97 test files skipped (--include-tests to audit them)}. */
     static String scope(AuditResult result) {
         String scanned = result.filesScanned() + (result.filesScanned() == 1 ? " file" : " files") + " scanned";
-        return scanned + result.testFilesNote().map(note -> ", " + note).orElse("");
+        List<SkippedFolder> skipped = result.skipped().stream().filter(folder -> folder.files() > 0)
+                .filter(folder -> !folder.why().equals("editor settings")).toList();
+        String folders = skipped.isEmpty() ? "" : ", skipped " + String.join(", ", skipped.stream()
+                .map(SkippedFolder::describe).toList()) + " (--include "
+                + String.valueOf(skipped.getFirst().relative()).replace('\\', '/') + " audits "
+                + (skipped.size() == 1 ? "it)" : "that one)");
+        return scanned + result.testFilesNote().map(note -> ", " + note).orElse("") + folders;
     }
 
     /** {@code 3 findings: 1 critical, 2 high · 1 suppressed · 4 baselined}. */

@@ -2,6 +2,7 @@ package io.relia.audit;
 
 import io.relia.audit.baseline.Baseline;
 import io.relia.core.Problem;
+import io.relia.core.review.SkippedFolder;
 import io.relia.core.Severity;
 
 import java.nio.file.Path;
@@ -23,13 +24,24 @@ import java.util.Optional;
  * @param testFilesSkipped input files left out as test sources ({@link TestSources}); 0 with tests included
  * @param catalogue    every rule known to the analyzers that ran
  * @param notes        how the audit read the code (which mechanism typed the blocking calls), in order
+ * @param skipped      folders left out by name (build output, dependencies) with their file counts
  */
 public record AuditResult(Path root, List<AuditFinding> findings, List<SuppressedFinding> suppressed,
                           List<AuditFinding> baselined,
                           List<Problem> problems, List<Evidence> evidence, int filesScanned,
-                          int testFilesSkipped, RuleCatalogue catalogue, List<String> notes) {
+                          int testFilesSkipped, RuleCatalogue catalogue, List<String> notes,
+                          List<SkippedFolder> skipped) {
+
+    /** A result of a walk that skipped no folder by name. */
+    public AuditResult(Path root, List<AuditFinding> findings, List<SuppressedFinding> suppressed,
+                       List<AuditFinding> baselined, List<Problem> problems, List<Evidence> evidence, int filesScanned,
+                       int testFilesSkipped, RuleCatalogue catalogue, List<String> notes) {
+        this(root, findings, suppressed, baselined, problems, evidence, filesScanned, testFilesSkipped, catalogue,
+                notes, List.of());
+    }
 
     public AuditResult {
+        skipped = List.copyOf(skipped);
         findings = List.copyOf(findings);
         suppressed = List.copyOf(suppressed);
         baselined = List.copyOf(baselined);

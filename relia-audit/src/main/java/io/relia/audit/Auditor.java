@@ -101,7 +101,7 @@ public final class Auditor {
      */
     public AuditResult run(Path root, AuditOptions options) {
         checkGlobs(options.excludes());
-        return audit(InputDiscovery.scan(root, options.excludes()), options, true);
+        return audit(InputDiscovery.scan(root, options.excludes(), options.includes()), options, true);
     }
 
     /**
@@ -160,7 +160,8 @@ public final class Auditor {
         List<Problem> inputProblems = problems.stream().filter(problem -> !problem.isNote()).distinct().sorted()
                 .toList();
         return new AuditResult(root, reported, suppressed, baselined, inputProblems, context.evidence(),
-                inventory.filesScanned(), context.testFilesSkipped(), catalogue, context.notes());
+                inventory.filesScanned(), context.testFilesSkipped(), catalogue, context.notes(),
+                inventory.skipped());
     }
 
     /**

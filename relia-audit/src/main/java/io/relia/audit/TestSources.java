@@ -87,7 +87,7 @@ public final class TestSources {
             }
         }
         return new ServiceInventory(inventory.root(), inputs, problems, inventory.filesScanned(),
-                inventory.excluded());
+                inventory.excluded(), inventory.skipped());
     }
 
     /** How many of the inventory's input files (each counted once, whatever it holds) are tests. */

@@ -113,6 +113,12 @@ final class AuditCommand implements Callable<Integer> {
             description = "Leave out files matching GLOB (relative to DIR; repeatable), besides relia.yaml's exclude.")
     private List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--include", paramLabel = "FOLDER",
+            description = "Audit a folder skipped by default (target, build, dist, out, node_modules, vendor, .git...):"
+                    + " a folder name (every folder so named) or a path relative to DIR; repeatable. The report "
+                    + "lists the folders it skipped with their file counts.")
+    private List<String> includes = new ArrayList<>();
+
     @Option(names = "--include-tests",
             description = "Audit test sources (src/test, *Test classes, test modules: docs/audit.md) as production "
                     + "code; by default they are skipped and counted.")
@@ -162,7 +168,8 @@ final class AuditCommand implements Callable<Integer> {
         AuditResult result = auditor.run(directory, new AuditOptions(new LinkedHashSet<>(rules.stream()
                 .map(String::strip).filter(id -> !id.isEmpty()).toList()), excludes, baseline,
                 noCache ? null : cache != null ? cache : AuditCache.defaultFor(directory), includeTests,
-                noJars ? LibraryJars.none() : LibraryJars.of(UserHome.directory(), System.getenv())));
+                noJars ? LibraryJars.none() : LibraryJars.of(UserHome.directory(), System.getenv()))
+                .withIncludes(includes));
         if (sarif) {
             emit(SarifReport.toJson(result, ReliaCommand.version()));
         } else {

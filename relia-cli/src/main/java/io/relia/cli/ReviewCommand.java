@@ -21,6 +21,8 @@ import picocli.CommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code relia review DIR}: the production readiness review of a service repository. */
@@ -62,6 +64,12 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Exit 1 when a finding is at least this severe: critical, high, medium or low.")
     private String failOn;
 
+    @Option(names = "--include", paramLabel = "FOLDER",
+            description = "Review a folder skipped by default (target, build, dist, out, node_modules, vendor, .git...):"
+                    + " a folder name (every folder so named) or a path relative to DIR; repeatable. The report "
+                    + "lists the folders it skipped with their file counts.")
+    private List<String> includes = new ArrayList<>();
+
     @Option(names = {"-v", "--verbose"},
             description = "List every input file and every finding in full (long lists are counted otherwise).")
     private boolean verbose;
@@ -81,7 +89,7 @@ final class ReviewCommand implements Callable<Integer> {
                     Files.exists(directory) ? "is not a directory" : "no such directory",
                     "a service repository (a directory)", ""));
         }
-        ReviewResult result = Review.withInstalledAnalyzers(Clock.systemDefaultZone()).run(directory);
+        ReviewResult result = Review.withInstalledAnalyzers(Clock.systemDefaultZone()).run(directory, includes);
         if (sarif) {
             Auditor auditor = new Auditor();
             output.writeText(SarifReport.toJson(auditor.ofFindings(directory, result.findings(), result.problems()),

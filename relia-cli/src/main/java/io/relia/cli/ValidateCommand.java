@@ -7,6 +7,7 @@ import io.relia.core.markdown.MarkdownRunbookReader;
 import io.relia.core.review.DiscoveredInput;
 import io.relia.core.review.InputDiscovery;
 import io.relia.core.review.InputKind;
+import io.relia.core.review.InputReading;
 import io.relia.core.review.InputValidator;
 import io.relia.core.spec.LoadResult;
 import io.relia.core.spec.SpecDocument;
@@ -34,7 +35,9 @@ import java.util.concurrent.Callable;
             "Each file's kind is found by content (runbook, relia.yaml, chaos",
             "experiment, capacity or disaster-recovery plan, SLO spec, Kubernetes manifest, Prometheus rules)",
             "and checked against its format; a Markdown file (.md) as a runbook. Problems print as",
-            "file:line:column: level: message.", ""},
+            "file:line:column: level: message. Each file's line says what it is and whether Relia",
+            "reads it (read, parsed only); another tool's format Relia names and does not read (slo-generator,",
+            "Nobl9, OpenSLO v2alpha, a Helm template) is a warning that says what to do instead.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every file is valid (warnings allowed)",
             "  2  a file is unreadable or invalid (or has warnings, under --strict)"})
@@ -56,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             List<Problem> problems = new ArrayList<>();
             List<String> kinds = validate(file, problems);
-            output.report(file, problems, String.join(", ", kinds));
+            output.report(file, problems, String.join("; ", kinds));
         }
         return output.failed() ? ExitCode.INPUT : ExitCode.OK;
     }
@@ -69,6 +72,11 @@ final class ValidateCommand implements Callable<Integer> {
                     "not a runbook: " + reason, "a Markdown runbook: Meaning, Impact, Diagnosis and Mitigation "
                             + "sections", "see docs/incidents.md#markdown-runbooks")));
             return reading.isRunbook() ? List.of(InputKind.RUNBOOK_DOCUMENT.title()) : List.of();
+        }
+        if (InputDiscovery.isHelmTemplate(file, file)) {
+            problems.add(Problem.warning(Location.wholeFile(file), InputReading.of(InputKind.HELM_TEMPLATE,
+                    List.of(), false).line()));
+            return List.of();
         }
         LoadResult loaded = SpecLoader.load(file);
         problems.addAll(loaded.problems());
@@ -94,8 +102,18 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> kinds = new ArrayList<>();
         byKind.forEach((kind, documents) -> {
             DiscoveredInput input = new DiscoveredInput(file, file, kind, documents);
-            problems.addAll(InputValidator.validateAll(input));
-            kinds.add(kind.title() + (InputValidator.understands(kind) ? "" : ", parsed only"));
+            List<Problem> found = InputValidator.validateAll(input);
+            problems.addAll(found);
+            InputReading reading = InputReading.of(input);
+            if (reading.status() == InputReading.Status.NOT_READ) {
+                // Another tool's format, named: a warning at its first document, not an "ok" (unless its own
+                // validator already refused it, as OpenSLO v2alpha's does).
+                if (found.stream().noneMatch(Problem::isError)) {
+                    problems.add(Problem.warning(documents.getFirst().root().location(), reading.line()));
+                }
+            } else {
+                kinds.add(reading.line());
+            }
         });
         return kinds;
     }

@@ -2,6 +2,9 @@ package io.relia.slo;
 
 import io.relia.core.Location;
 import io.relia.core.Problems;
+import io.relia.core.review.InputDiscovery;
+import io.relia.core.review.InputKind;
+import io.relia.core.review.InputReading;
 import io.relia.core.spec.LoadResult;
 import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
@@ -79,6 +82,18 @@ public final class SloSpecs {
         return read(path, documents, new Problems(), false, List.of());
     }
 
+    /** An SLO in a format Relia names and does not read (slo-generator, Nobl9), said in one line. */
+    private static java.util.Optional<InputReading> foreignSlo(Path path, SpecDocument document) {
+        return InputDiscovery.kindOf(path, document.root()).filter(InputKind::isForeignSlo)
+                .map(kind -> InputReading.of(kind, List.of(document), false));
+    }
+
+    /** {@code : it is a Chaos Mesh PodChaos (chaos-mesh.org/v1alpha1)} for a document of a kind Relia knows. */
+    private static String otherKind(Path path, SpecDocument document) {
+        return InputDiscovery.kindOf(path, document.root())
+                .map(kind -> ": it is " + InputReading.of(kind, List.of(document), false).label()).orElse("");
+    }
+
     private static SloFile read(Path path, List<SpecDocument> documents, Problems problems, boolean onlySlos,
                                 List<Node> otherOpenSlo) {
         List<Slo> slos = new ArrayList<>();
@@ -112,8 +127,11 @@ public final class SloSpecs {
                 if (structure.stream().noneMatch(Problem::isError)) {
                     slos.addAll(NativeSloReader.read(map, problems));
                 }
+            } else if (onlySlos && foreignSlo(path, document).isPresent()) {
+                problems.error(map.location(), foreignSlo(path, document).get().line(), "an SLO spec Relia reads: "
+                        + "native, Sloth, OpenSLO or Pyrra", "");
             } else if (onlySlos) {
-                problems.error(map.location(), "not an SLO spec", "a native spec (service, slos), a Sloth spec "
+                problems.error(map.location(), "not an SLO spec" + otherKind(path, document), "a native spec (service, slos), a Sloth spec "
                         + "(version: prometheus/v1), an OpenSLO document (apiVersion: openslo/v1) or a Pyrra "
                         + "ServiceLevelObjective (apiVersion: pyrra.dev/v1alpha1)",
                         "see docs/slo.md for the formats");

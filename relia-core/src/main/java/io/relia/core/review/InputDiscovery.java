@@ -44,8 +44,14 @@ import java.util.stream.Stream;
 public final class InputDiscovery {
 
     /** Folders that hold no inputs of the service's own. */
-    private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", ".svn", "target", "build", "node_modules",
-            ".idea", ".vscode", ".gradle", ".mvn", "dist", "out", "vendor", "__pycache__", ".venv");
+    private static final Map<String, String> SKIPPED_DIRS = Map.ofEntries(Map.entry(".git", "version control"),
+            Map.entry(".hg", "version control"), Map.entry(".svn", "version control"),
+            Map.entry("target", "build output"), Map.entry("build", "build output"), Map.entry("dist", "build output"),
+            Map.entry("out", "build output"), Map.entry("node_modules", "dependencies"),
+            Map.entry("vendor", "vendored dependencies"), Map.entry(".venv", "dependencies"),
+            Map.entry("__pycache__", "build output"), Map.entry(".idea", "editor settings"),
+            Map.entry(".vscode", "editor settings"), Map.entry(".gradle", "build tool cache"),
+            Map.entry(".mvn", "build tool settings"));
     /** A bound on the walk, so that pointing review at / cannot run for ever. */
     static final int MAX_FILES = 50_000;
     /** Names of metrics history files: CSV, OpenMetrics and Prometheus text. */
@@ -66,11 +72,21 @@ public final class InputDiscovery {
      * (from the command line; relative to {@code root}).
      */
     public static ServiceInventory scan(Path root, List<String> extraExcludeGlobs) {
+        return scan(root, extraExcludeGlobs, List.of());
+    }
+
+    /**
+     * Scans {@code root} as {@link #scan(Path, List)} does, walking the folders named in {@code includes} too
+     * although their names ({@code dist}, {@code build}, {@code vendor}) are skipped by default. An include is a
+     * folder name ({@code dist}: every folder so named) or a path relative to {@code root} ({@code web/dist}).
+     */
+    public static ServiceInventory scan(Path root, List<String> extraExcludeGlobs, List<String> includes) {
         List<String> excludes = new ArrayList<>(excludes(root));
         extraExcludeGlobs.stream().filter(glob -> !excludes.contains(glob)).forEach(excludes::add);
         List<PathMatcher> matchers = excludes.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
-        List<Path> files = walk(root, matchers);
+        List<SkippedFolder> skipped = new ArrayList<>();
+        List<Path> files = walk(root, matchers, includes, skipped);
         List<DiscoveredInput> inputs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         HelmCharts charts = HelmCharts.among(files);
@@ -83,7 +99,12 @@ public final class InputDiscovery {
         }
         inputs.sort(Comparator.comparing((DiscoveredInput input) -> input.relative().toString())
                 .thenComparing(DiscoveredInput::kind));
-        return new ServiceInventory(root, inputs, problems, files.size(), excludes);
+        return new ServiceInventory(root, inputs, problems, files.size(), excludes, skipped);
+    }
+
+    /** The folder names the walk skips unless included, with what such a folder holds. */
+    public static Map<String, String> skippedFolderNames() {
+        return SKIPPED_DIRS;
     }
 
     private static List<String> excludes(Path root) {
@@ -104,14 +125,22 @@ public final class InputDiscovery {
         return List.of();
     }
 
-    private static List<Path> walk(Path root, List<PathMatcher> excludes) {
+    private static List<Path> walk(Path root, List<PathMatcher> excludes, List<String> includes,
+                                   List<SkippedFolder> skipped) {
         List<Path> files = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && (SKIPPED_DIRS.contains(String.valueOf(dir.getFileName()))
-                            || excluded(root, dir, excludes))) {
+                    if (dir.equals(root)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String why = SKIPPED_DIRS.get(String.valueOf(dir.getFileName()));
+                    if (excluded(root, dir, excludes)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (why != null && !included(root.relativize(dir), includes)) {
+                        skipped.add(new SkippedFolder(root.relativize(dir), countFiles(dir), why));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -139,6 +168,22 @@ public final class InputDiscovery {
         return files;
     }
 
+    private static boolean included(Path relative, List<String> includes) {
+        String path = relative.toString().replace('\\', '/');
+        String name = String.valueOf(relative.getFileName());
+        return includes.stream().map(include -> include.replace('\\', '/').replaceAll("/+$", ""))
+                .anyMatch(include -> include.equals(name) || include.equals(path));
+    }
+
+    /** Regular files under a skipped folder, up to {@link SkippedFolder#COUNT_LIMIT}; links are not followed. */
+    private static int countFiles(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return (int) all.filter(Files::isRegularFile).limit(SkippedFolder.COUNT_LIMIT).count();
+        } catch (IOException | UncheckedIOException unreadable) {
+            return 0;
+        }
+    }
+
     private static boolean excluded(Path root, Path path, List<PathMatcher> excludes) {
         Path relative = root.relativize(path);
         return excludes.stream().anyMatch(matcher -> matcher.matches(relative));
@@ -157,7 +202,9 @@ public final class InputDiscovery {
             }
             return;
         }
-        if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
+        if (isHelmTemplate(file, relative)) {
+            inputs.add(new DiscoveredInput(file, relative, InputKind.HELM_TEMPLATE, List.of()));
+        } else if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
             classifyStructured(file, relative, inputs, problems);
         } else if (name.endsWith(".java")) {
             inputs.add(new DiscoveredInput(file, relative, InputKind.JAVA_SOURCE, List.of()));
@@ -167,6 +214,24 @@ public final class InputDiscovery {
             classifyMarkdown(file, relative, inputs, problems);
         } else if (isMetricsHistory(file, name)) {
             inputs.add(new DiscoveredInput(file, relative, InputKind.METRICS_HISTORY, List.of()));
+        }
+    }
+
+    /**
+     * A chart template: a YAML file under a {@code templates/} folder with Go template actions ({@code {{}). Helm
+     * renders it; read as YAML it would be an error that is not the author's.
+     */
+    public static boolean isHelmTemplate(Path file, Path relative) {
+        String name = String.valueOf(relative.getFileName()).toLowerCase(Locale.ROOT);
+        String path = relative.toString().replace('\\', '/');
+        if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".tpl"))
+                || !(path.startsWith("templates/") || path.contains("/templates/"))) {
+            return false;
+        }
+        try {
+            return new String(InputFiles.readHead(file, HEADER_BYTES), StandardCharsets.UTF_8).contains("{{");
+        } catch (IOException unreadable) {
+            return false;
         }
     }
 
@@ -308,6 +373,10 @@ public final class InputDiscovery {
         }
         if (apiVersion.startsWith("pyrra.dev/") && kind.equals("ServiceLevelObjective")) {
             return Optional.of(InputKind.SLO_PYRRA);
+        }
+        Optional<InputKind> foreign = ForeignKinds.of(map);
+        if (foreign.isPresent()) {
+            return foreign;
         }
         if (kind.equals("PrometheusRule") || hasRuleGroups(map)) {
             return Optional.of(InputKind.PROMETHEUS_RULES);

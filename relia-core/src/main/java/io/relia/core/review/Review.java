@@ -67,7 +67,15 @@ public final class Review {
     }
 
     public ReviewResult run(Path directory) {
-        ServiceInventory inventory = InputDiscovery.scan(directory);
+        return run(directory, List.of());
+    }
+
+    /**
+     * Reviews {@code directory}, walking the folders named in {@code includes} although their names ({@code dist},
+     * {@code build}) are skipped by default.
+     */
+    public ReviewResult run(Path directory, List<String> includes) {
+        ServiceInventory inventory = InputDiscovery.scan(directory, List.of(), includes);
         ReviewContext context = new ReviewContext(inventory, clock);
         List<ReviewSection> sections = new ArrayList<>();
         for (ReviewAnalyzer analyzer : analyzers) {

@@ -7,6 +7,7 @@ import io.relia.core.report.Document;
 import io.relia.core.report.Document.Tone;
 import io.relia.core.report.Report;
 import io.relia.core.report.ReportJson;
+import io.relia.core.spec.SpecDocument;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,9 @@ public final class ReviewReport {
         data.put("summary", summary);
         data.put("filesScanned", result.inventory().filesScanned());
         data.put("excluded", result.inventory().excluded());
+        data.put("skipped", result.inventory().skipped().stream().map(folder -> Map.of("folder",
+                String.valueOf(folder.relative()).replace('\\', '/'), "files", folder.files(), "why", folder.why()))
+                .toList());
         data.put("inputs", result.inventory().inputs().stream().map(input -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("path", input.path().toString());
@@ -96,7 +100,8 @@ public final class ReviewReport {
         doc.heading(1, "Inputs found");
         doc.paragraph(inventory.inputs().size() + " inputs in " + inventory.filesScanned() + " files scanned"
                 + (inventory.excluded().isEmpty() ? "" : "; excluded by relia.yaml: "
-                + String.join(", ", inventory.excluded())));
+                + String.join(", ", inventory.excluded())) + inventory.skippedNote().map(note -> "; " + note)
+                .orElse(""));
         doc.add(inputsTable(inventory, verbose));
 
         doc.heading(1, "Checklist");
@@ -184,13 +189,28 @@ public final class ReviewReport {
             String shown = !verbose && paths.size() > SHORT_LIST / 2
                     ? paths.size() + " files under " + commonDirectory(paths) : String.join(", ", paths);
             rows.add(List.of(new Document.Cell(kind.title(), kind == InputKind.UNREADABLE ? Tone.BAD : Tone.PLAIN),
-                    Document.Cell.of(shown)));
+                    Document.Cell.of(shown), reading(kind, inputs)));
         });
         if (rows.isEmpty()) {
             rows.add(List.of(new Document.Cell("nothing", Tone.WARN),
-                    Document.Cell.of("no SLOs, runbooks, manifests, rules or sources were recognised")));
+                    Document.Cell.of("no SLOs, runbooks, manifests, rules or sources were recognised"),
+                    Document.Cell.of("")));
         }
-        return new Document.Table(List.of("Kind", "Files"), rows);
+        return new Document.Table(List.of("Kind", "Files", "Read"), rows);
+    }
+
+    /** Whether Relia reads files of this kind: read, parsed only, or not read with what to do instead. */
+    private static Document.Cell reading(InputKind kind, List<DiscoveredInput> inputs) {
+        if (kind == InputKind.UNREADABLE) {
+            return new Document.Cell("no: see the input problems", Tone.BAD);
+        }
+        List<SpecDocument> documents = inputs.stream().flatMap(input -> input.documents().stream()).toList();
+        InputReading reading = InputReading.of(kind, documents, InputValidator.understands(kind));
+        return switch (reading.status()) {
+            case READ -> Document.Cell.of("read" + (reading.reason().isEmpty() ? "" : " " + reading.reason()));
+            case PARSED_ONLY -> Document.Cell.of("parsed only");
+            case NOT_READ -> new Document.Cell("not read: " + reading.reason(), Tone.WARN);
+        };
     }
 
     private static String commonDirectory(List<String> paths) {

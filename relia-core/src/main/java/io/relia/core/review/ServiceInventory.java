@@ -17,14 +17,38 @@ import java.util.Optional;
  * @param problems      problems of inputs that could not be read
  * @param filesScanned  files looked at (after exclusions)
  * @param excluded      the exclusion globs in force
+ * @param skipped       folders left out by name (build output, dependencies, version control), with their file counts
  */
 public record ServiceInventory(Path root, List<DiscoveredInput> inputs, List<Problem> problems, int filesScanned,
-                               List<String> excluded) {
+                               List<String> excluded, List<SkippedFolder> skipped) {
 
     public ServiceInventory {
         inputs = List.copyOf(inputs);
         problems = problems.stream().sorted().toList();
         excluded = List.copyOf(excluded);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** An inventory of a walk that skipped no folder by name. */
+    public ServiceInventory(Path root, List<DiscoveredInput> inputs, List<Problem> problems, int filesScanned,
+                            List<String> excluded) {
+        this(root, inputs, problems, filesScanned, excluded, List.of());
+    }
+
+    /**
+     * {@code skipped dist/ (112 files, build output); --include dist reads it}, or empty when no folder with files
+     * was skipped. Editor settings folders are left out of the note: they never hold inputs.
+     */
+    public java.util.Optional<String> skippedNote() {
+        List<SkippedFolder> worth = skipped.stream().filter(folder -> folder.files() > 0)
+                .filter(folder -> !folder.why().equals("editor settings"))
+                .toList();
+        if (worth.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String first = String.valueOf(worth.getFirst().relative()).replace('\\', '/');
+        return java.util.Optional.of("skipped " + String.join(", ", worth.stream().map(SkippedFolder::describe)
+                .toList()) + "; --include " + first + " reads " + (worth.size() == 1 ? "it" : "that one"));
     }
 
     public List<DiscoveredInput> ofKind(InputKind kind) {

@@ -52,6 +52,24 @@ public final class SloAnalyzer implements ReviewAnalyzer {
         return 20;
     }
 
+    /** {@code 3 slo-generator SLOs, 1 Nobl9 SLO}: the SLO documents of each format Relia names and does not read. */
+    private static String foreignCount(ReviewContext context) {
+        long generator = context.inventory().ofKind(io.relia.core.review.InputKind.SLO_GENERATOR).stream()
+                .mapToLong(input -> input.documents().size()).sum();
+        long nobl9 = context.inventory().ofKind(io.relia.core.review.InputKind.NOBL9).stream()
+                .flatMap(input -> input.documents().stream())
+                .filter(document -> document.root() instanceof io.relia.core.spec.MapNode map
+                        && map.text("kind").orElse("").equals("SLO")).count();
+        List<String> parts = new ArrayList<>();
+        if (generator > 0) {
+            parts.add(generator + " slo-generator SLO" + (generator == 1 ? "" : "s"));
+        }
+        if (nobl9 > 0) {
+            parts.add(nobl9 + " Nobl9 SLO" + (nobl9 == 1 ? "" : "s"));
+        }
+        return parts.isEmpty() ? "Nobl9 objects but no SLO among them" : String.join(", ", parts);
+    }
+
     @Override
     public ReviewSection analyze(ReviewContext context) {
         // One entry per file, holding the SLO documents of every SLO format found in it.
@@ -59,6 +77,19 @@ public final class SloAnalyzer implements ReviewAnalyzer {
         context.inventory().inputs().stream().filter(input -> input.kind().isSlo())
                 .forEach(input -> byFile.computeIfAbsent(input.path(), p -> new ArrayList<>()).add(input));
         List<DiscoveredInput> specs = byFile.values().stream().map(List::getFirst).toList();
+        List<String> foreign = context.inventory().inputs().stream().filter(input -> input.kind().isForeignSlo())
+                .map(input -> input.path() + ": " + io.relia.core.review.InputReading.of(input).line()).toList();
+        if (specs.isEmpty() && !foreign.isEmpty()) {
+            // SLOs exist, in a format Relia does not read: neither "none defined" nor a pass.
+            Finding finding = new Finding("slo/not-read", Severity.MEDIUM, "no SLOs Relia reads; " + foreign.size()
+                    + " file(s) hold SLOs in a format Relia names and does not read",
+                    Location.wholeFile(context.inventory().root()),
+                    "convert them to OpenSLO or Sloth (see docs/slo.md) so that their error budgets are checked");
+            return new ReviewSection(id(), "SLOs", List.of(new Verdict(ChecklistItem.SLOS_DEFINED,
+                    io.relia.core.review.CheckStatus.NOT_CHECKED, "no SLOs Relia reads; " + foreignCount(context)
+                    + " found (not read: convert to OpenSLO or Sloth, see docs/slo.md)", foreign,
+                    List.of(finding))), List.of(), List.of(), Map.of("notRead", foreign));
+        }
         if (specs.isEmpty()) {
             Finding finding = new Finding("slo/none-defined", Severity.HIGH,
                     "no SLO spec found (native, Sloth, OpenSLO or Pyrra)",

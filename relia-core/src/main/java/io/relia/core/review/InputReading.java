@@ -63,12 +63,14 @@ public record InputReading(String label, Status status, String reason) {
             case SLO_GENERATOR -> new InputReading("slo-generator " + plural(documents.size(), "SLO")
                     + " (sre.google.com/v2)", Status.NOT_READ, "convert to OpenSLO or Sloth; see docs/slo.md");
             case NOBL9 -> new InputReading("Nobl9 " + kinds + " (" + apiVersions(documents) + ")", Status.NOT_READ,
-                    "Nobl9's format is not read; export OpenSLO (sloctl get slo -o openslo) or convert to Sloth; "
-                            + "see docs/slo.md");
+                    "convert to OpenSLO or Sloth; see docs/slo.md");
             case CHAOS_MESH -> new InputReading("Chaos Mesh " + kinds + " (" + apiVersions(documents) + ")",
-                    Status.READ, "by relia review (faults, selector, schedule, last result); not run by relia chaos");
-            case LITMUS_CHAOS -> new InputReading("LitmusChaos " + kinds + " (" + apiVersions(documents) + ")",
-                    Status.READ, "by relia review (faults, targets, last verdict); not run by relia chaos");
+                    Status.READ, "by relia review (faults, targets, schedule, status); run by Chaos Mesh, not by Relia");
+            case LITMUS_CHAOS -> kinds.equals("ChaosExperiment")
+                    ? new InputReading("LitmusChaos ChaosExperiment (" + apiVersions(documents) + ")",
+                    Status.PARSED_ONLY, "(a fault's definition; the review reads the ChaosEngines that run it)")
+                    : new InputReading("LitmusChaos " + kinds + " (" + apiVersions(documents) + ")", Status.READ,
+                    "by relia review (faults, targets, schedule, verdicts); run by Litmus, not by Relia");
             case HELM_TEMPLATE -> new InputReading("Helm template", Status.NOT_READ,
                     "not rendered: run `helm template` and review the output");
             case SLO_OPENSLO -> new InputReading("OpenSLO " + kinds + " (" + apiVersions(documents) + ")",

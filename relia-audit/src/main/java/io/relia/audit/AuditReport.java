@@ -146,12 +146,7 @@ public final class AuditReport {
     /** {@code 412 files scanned, 97 test files skipped (--include-tests to audit them)}. */
     static String scope(AuditResult result) {
         String scanned = result.filesScanned() + (result.filesScanned() == 1 ? " file" : " files") + " scanned";
-        List<SkippedFolder> skipped = result.skipped().stream().filter(folder -> folder.files() > 0)
-                .filter(folder -> !folder.why().equals("editor settings")).toList();
-        String folders = skipped.isEmpty() ? "" : ", skipped " + String.join(", ", skipped.stream()
-                .map(SkippedFolder::describe).toList()) + " (--include "
-                + String.valueOf(skipped.getFirst().relative()).replace('\\', '/') + " audits "
-                + (skipped.size() == 1 ? "it)" : "that one)");
+        String folders = SkippedFolder.note(result.skipped(), "audits").map(note -> ", " + note).orElse("");
         return scanned + result.testFilesNote().map(note -> ", " + note).orElse("") + folders;
     }
 

@@ -114,8 +114,8 @@ final class AuditCommand implements Callable<Integer> {
     private List<String> excludes = new ArrayList<>();
 
     @Option(names = "--include", paramLabel = "FOLDER",
-            description = "Audit a folder skipped by default (target, build, dist, out, node_modules, vendor, .git...):"
-                    + " a folder name (every folder so named) or a path relative to DIR; repeatable. The report "
+            description = "Audit a folder skipped by default (target, build, dist, out, node_modules, vendor,"
+                    + " .git...): a folder name (every folder so named) or a path relative to DIR; repeatable. The report "
                     + "lists the folders it skipped with their file counts.")
     private List<String> includes = new ArrayList<>();
 

@@ -131,7 +131,8 @@ public final class SloSpecs {
                 problems.error(map.location(), foreignSlo(path, document).get().line(), "an SLO spec Relia reads: "
                         + "native, Sloth, OpenSLO or Pyrra", "");
             } else if (onlySlos) {
-                problems.error(map.location(), "not an SLO spec" + otherKind(path, document), "a native spec (service, slos), a Sloth spec "
+                problems.error(map.location(), "not an SLO spec" + otherKind(path, document),
+                        "a native spec (service, slos), a Sloth spec "
                         + "(version: prometheus/v1), an OpenSLO document (apiVersion: openslo/v1) or a Pyrra "
                         + "ServiceLevelObjective (apiVersion: pyrra.dev/v1alpha1)",
                         "see docs/slo.md for the formats");

@@ -65,7 +65,8 @@ public record InputReading(String label, Status status, String reason) {
             case NOBL9 -> new InputReading("Nobl9 " + kinds + " (" + apiVersions(documents) + ")", Status.NOT_READ,
                     "convert to OpenSLO or Sloth; see docs/slo.md");
             case CHAOS_MESH -> new InputReading("Chaos Mesh " + kinds + " (" + apiVersions(documents) + ")",
-                    Status.READ, "by relia review (faults, targets, schedule, status); run by Chaos Mesh, not by Relia");
+                    Status.READ, "by relia review (faults, targets, schedule, status); run by Chaos Mesh, "
+                    + "not by Relia");
             case LITMUS_CHAOS -> kinds.equals("ChaosExperiment")
                     ? new InputReading("LitmusChaos ChaosExperiment (" + apiVersions(documents) + ")",
                     Status.PARSED_ONLY, "(a fault's definition; the review reads the ChaosEngines that run it)")

@@ -40,15 +40,7 @@ public record ServiceInventory(Path root, List<DiscoveredInput> inputs, List<Pro
      * was skipped. Editor settings folders are left out of the note: they never hold inputs.
      */
     public java.util.Optional<String> skippedNote() {
-        List<SkippedFolder> worth = skipped.stream().filter(folder -> folder.files() > 0)
-                .filter(folder -> !folder.why().equals("editor settings"))
-                .toList();
-        if (worth.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        String first = String.valueOf(worth.getFirst().relative()).replace('\\', '/');
-        return java.util.Optional.of("skipped " + String.join(", ", worth.stream().map(SkippedFolder::describe)
-                .toList()) + "; --include " + first + " reads " + (worth.size() == 1 ? "it" : "that one"));
+        return SkippedFolder.note(skipped, "reads");
     }
 
     public List<DiscoveredInput> ofKind(InputKind kind) {

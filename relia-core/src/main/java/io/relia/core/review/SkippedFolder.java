@@ -21,6 +21,23 @@ public record SkippedFolder(Path relative, int files, String why) {
         Objects.requireNonNull(why, "why");
     }
 
+    /**
+     * {@code skipped dist/ (112 files, build output); --include dist VERB it}, for the folders that hold files
+     * (editor settings left out: they never hold inputs); empty when none does. {@code verb}: {@code reads},
+     * {@code audits}.
+     */
+    public static java.util.Optional<String> note(java.util.List<SkippedFolder> skipped, String verb) {
+        java.util.List<SkippedFolder> worth = skipped.stream().filter(folder -> folder.files() > 0)
+                .filter(folder -> !folder.why().equals("editor settings")).toList();
+        if (worth.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String first = worth.getFirst().relative().toString().replace('\\', '/');
+        return java.util.Optional.of("skipped " + String.join(", ", worth.stream().map(SkippedFolder::describe)
+                .toList()) + "; --include " + first + " " + verb + " " + first + "/"
+                + (worth.size() == 1 ? "" : " (repeatable, for each folder)"));
+    }
+
     /** {@code dist/ (112 files, build output)}. */
     public String describe() {
         String count = files >= COUNT_LIMIT ? COUNT_LIMIT + "+ files" : files == 1 ? "1 file" : files + " files";

@@ -115,8 +115,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--include", paramLabel = "FOLDER",
             description = "Audit a folder skipped by default (target, build, dist, out, node_modules, vendor,"
-                    + " .git...): a folder name (every folder so named) or a path relative to DIR; repeatable. The report "
-                    + "lists the folders it skipped with their file counts.")
+                    + " .git...): a folder name (every folder so named) or a path relative to DIR; repeatable."
+                    + " The report lists the folders it skipped with their file counts.")
     private List<String> includes = new ArrayList<>();
 
     @Option(names = "--include-tests",

@@ -66,8 +66,8 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = "--include", paramLabel = "FOLDER",
             description = "Review a folder skipped by default (target, build, dist, out, node_modules, vendor,"
-                    + " .git...): a folder name (every folder so named) or a path relative to DIR; repeatable. The report "
-                    + "lists the folders it skipped with their file counts.")
+                    + " .git...): a folder name (every folder so named) or a path relative to DIR; repeatable."
+                    + " The report lists the folders it skipped with their file counts.")
     private List<String> includes = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"},

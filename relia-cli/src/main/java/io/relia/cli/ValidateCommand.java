@@ -71,10 +71,11 @@ final class ValidateCommand implements Callable<Integer> {
             reading.notARunbook().ifPresent(reason -> problems.add(Problem.warning(Location.wholeFile(file),
                     "not a runbook: " + reason, "a Markdown runbook: Meaning, Impact, Diagnosis and Mitigation "
                             + "sections", "see docs/incidents.md#markdown-runbooks")));
-            return reading.isRunbook() ? List.of(InputKind.RUNBOOK_DOCUMENT.title()) : List.of();
+            return reading.isRunbook() ? List.of(InputReading.of(InputKind.RUNBOOK_DOCUMENT, List.of(), true).line())
+                    : List.of();
         }
         if (InputDiscovery.isHelmTemplate(file, file)) {
-            problems.add(Problem.warning(Location.wholeFile(file), InputReading.of(InputKind.HELM_TEMPLATE,
+            problems.add(Problem.warning(new Location(file.toString(), 1, 1), InputReading.of(InputKind.HELM_TEMPLATE,
                     List.of(), false).line()));
             return List.of();
         }

@@ -132,7 +132,7 @@ class CommandLineTest {
                 + "[{name: undo, risk: low}]\n");
         CliRun run = CliRun.of("validate", runbook.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo(runbook + ": ok (runbook)\n");
+        assertThat(run.out()).isEqualTo(runbook + ": ok (runbook: read)\n");
     }
 
     @Test

@@ -136,7 +136,7 @@ class MarkdownRunbookCommandTest {
         CliRun index = CliRun.of("validate", RUNBOOKS.resolve("alertmanager/_index.md").toString());
 
         assertThat(runbook.exitCode()).as(runbook.err()).isZero();
-        assertThat(runbook.out()).contains("InfoInhibitor.md: ok (runbook (Markdown))");
+        assertThat(runbook.out()).contains("InfoInhibitor.md: ok (runbook (Markdown): read)");
         assertThat(index.exitCode()).isZero();
         assertThat(index.err()).contains("warning: not a runbook: section index page");
     }

@@ -44,8 +44,8 @@ class PyrraCommandsTest {
         CliRun run = CliRun.of("validate", COREDNS.toString(), crd.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains(COREDNS + ": ok (SLO spec (Pyrra))",
-                crd + ": ok (Kubernetes manifest, parsed only)");
+        assertThat(run.out()).contains(COREDNS + ": ok (Pyrra ServiceLevelObjective (pyrra.dev/v1alpha1): read)",
+                crd + ": ok (Kubernetes manifest (CustomResourceDefinition): parsed only)");
     }
 
     @Test

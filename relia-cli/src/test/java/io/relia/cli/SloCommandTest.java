@@ -89,7 +89,8 @@ class SloCommandTest {
         CliRun run = CliRun.of("validate", OPENSLO_ALERTING.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("alerting.yaml: ok (SLO spec (OpenSLO))");
+        assertThat(run.out()).contains("alerting.yaml: ok (OpenSLO DataSource, AlertPolicy, AlertCondition, "
+                + "AlertNotificationTarget (openslo/v1): read)");
         assertThat(run.err()).contains(":2:3: note: the file holds no SLO").doesNotContain("not a Relia input");
     }
 

@@ -60,8 +60,8 @@ public record InputReading(String label, Status status, String reason) {
     public static InputReading of(InputKind kind, List<SpecDocument> documents, boolean validated) {
         String kinds = kinds(documents);
         return switch (kind) {
-            case SLO_GENERATOR -> new InputReading("slo-generator " + plural(documents.size(), "SLO")
-                    + " (sre.google.com/v2)", Status.NOT_READ, "convert to OpenSLO or Sloth; see docs/slo.md");
+            case SLO_GENERATOR -> new InputReading((documents.size() == 1 ? "" : documents.size() + " ")
+                    + "slo-generator SLO" + (documents.size() == 1 ? "" : "s") + " (sre.google.com/v2)", Status.NOT_READ, "convert to OpenSLO or Sloth; see docs/slo.md");
             case NOBL9 -> new InputReading("Nobl9 " + kinds + " (" + apiVersions(documents) + ")", Status.NOT_READ,
                     "convert to OpenSLO or Sloth; see docs/slo.md");
             case CHAOS_MESH -> new InputReading("Chaos Mesh " + kinds + " (" + apiVersions(documents) + ")",
@@ -100,20 +100,23 @@ public record InputReading(String label, Status status, String reason) {
         return document.root() instanceof MapNode map && AUDITED.contains(map.text("kind").orElse(""));
     }
 
-    private static String plural(int count, String noun) {
-        return count == 1 ? noun : count + " " + noun + "s";
-    }
-
     /** The documents' {@code kind}s, in order, each once ({@code Kustomization} for a kustomization.yaml). */
     private static String kinds(List<SpecDocument> documents) {
-        List<String> kinds = documents.stream().flatMap(document -> document.root() instanceof MapNode map
-                ? java.util.stream.Stream.of(map.text("kind").orElse("Kustomization"))
-                : java.util.stream.Stream.of("list")).distinct().toList();
+        List<String> kinds = objects(documents).map(map -> map.text("kind").orElse("Kustomization")).distinct()
+                .toList();
         return kinds.isEmpty() ? "objects" : String.join(", ", kinds);
     }
 
+    /** The mappings of the documents: each root, or the items of a root list (OpenSLO's list layout). */
+    private static java.util.stream.Stream<MapNode> objects(List<SpecDocument> documents) {
+        return documents.stream().flatMap(document -> document.root() instanceof io.relia.core.spec.ListNode list
+                ? list.items().stream() : java.util.stream.Stream.of(document.root()))
+                .flatMap(node -> node instanceof MapNode map ? java.util.stream.Stream.of(map)
+                        : java.util.stream.Stream.empty());
+    }
+
     private static String apiVersions(List<SpecDocument> documents) {
-        return String.join(", ", documents.stream().flatMap(document -> document.root() instanceof MapNode map
-                ? map.text("apiVersion").stream() : java.util.stream.Stream.empty()).distinct().toList());
+        return String.join(", ", objects(documents).flatMap(map -> map.text("apiVersion").stream()).distinct()
+                .toList());
     }
 }

@@ -102,15 +102,6 @@ class ForeignFormatsCommandTest {
     }
 
     @Test
-    void reviewTablesChaosMeshAndLitmusExperiments() {
-        CliRun run = CliRun.of("review", FOREIGN.toString());
-
-        assertThat(run.out()).contains("Chaos experiments (Chaos Mesh, LitmusChaos)",
-                "5 Chaos Mesh and 2 LitmusChaos experiment(s)", "PodChaos pod-kill", "cron @every 5s",
-                "pod-delete Fail (ChaosResult)", "[chaos/operator-experiment-failed]");
-    }
-
-    @Test
     void auditOfATreeWhoseRulesLieInDistSaysWhyItScannedNothing() throws IOException {
         Path dist = Files.createDirectories(directory.resolve("dist/rules"));
         for (int i = 0; i < 4; i++) {

@@ -21,20 +21,20 @@ import java.util.Optional;
  * @param lastResult the result its status records ({@code verdict Pass}), empty when it records none
  * @param failed     true when that result is a failure
  */
-record OperatorExperiment(String tool, String kind, String name, Location location, List<String> faults,
+public record OperatorExperiment(String tool, String kind, String name, Location location, List<String> faults,
                           String targets, String schedule, Optional<String> lastResult, boolean failed) {
 
-    OperatorExperiment {
+    public OperatorExperiment {
         faults = List.copyOf(faults);
     }
 
-    List<String> row() {
+    public List<String> row() {
         return List.of(tool + " " + kind + " " + name, location.file() + ":" + location.line(),
                 faults.isEmpty() ? "(none declared)" : String.join(", ", faults), targets, schedule,
                 lastResult.orElse("not recorded in the file"));
     }
 
-    Map<String, Object> data() {
+    public Map<String, Object> data() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("tool", tool);
         data.put("kind", kind);

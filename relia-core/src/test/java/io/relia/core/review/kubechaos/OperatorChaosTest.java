@@ -2,27 +2,20 @@ package io.relia.core.review.kubechaos;
 
 import io.relia.core.Finding;
 import io.relia.core.review.InputDiscovery;
-import io.relia.core.review.ReviewContext;
-import io.relia.core.review.ReviewSection;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Chaos Mesh and LitmusChaos experiments in the review: faults, targets, schedule and the recorded last result. */
-class KubernetesChaosAnalyzerTest {
+/** Chaos Mesh and LitmusChaos experiments as the review reads them: faults, targets, schedule, last result. */
+class OperatorChaosTest {
 
     private static final Path FOREIGN = Path.of("src/test/resources/foreign");
-    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-12-08T12:00:00Z"), ZoneOffset.UTC);
 
     private static List<OperatorExperiment> experiments() {
-        return KubernetesChaosAnalyzer.experiments(InputDiscovery.scan(FOREIGN).inputs());
+        return OperatorChaos.experiments(InputDiscovery.scan(FOREIGN).inputs());
     }
 
     private static OperatorExperiment named(String name) {
@@ -86,13 +79,12 @@ class KubernetesChaosAnalyzerTest {
     }
 
     @Test
-    void theSectionTablesEveryExperimentAndAFailedVerdictIsAFinding() {
-        ReviewSection section = new KubernetesChaosAnalyzer().analyze(new ReviewContext(InputDiscovery.scan(FOREIGN),
-                TODAY));
+    void aFailedVerdictIsAFindingAndEveryExperimentARow() {
+        OperatorChaos chaos = OperatorChaos.of(InputDiscovery.scan(FOREIGN));
 
-        assertThat(section.verdicts()).isEmpty();
-        assertThat(section.findings()).extracting(Finding::ruleId).containsExactly("chaos/operator-experiment-failed");
-        assertThat((List<?>) section.data().get("experiments")).hasSize(7);
-        assertThat(((List<?>) section.data().get("experiments")).getFirst()).isInstanceOf(Map.class);
+        assertThat(chaos.findings()).extracting(Finding::ruleId).containsExactly("chaos/operator-experiment-failed");
+        assertThat(chaos.table().rows()).hasSize(7);
+        assertThat(chaos.summary()).isEqualTo("5 Chaos Mesh and 2 LitmusChaos experiments, run by their operators,"
+                + " not by Relia; 2 record a last result in the file, 1 failed");
     }
 }

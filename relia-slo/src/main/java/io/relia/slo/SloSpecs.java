@@ -84,6 +84,7 @@ public final class SloSpecs {
         List<Slo> slos = new ArrayList<>();
         Set<String> formats = new LinkedHashSet<>();
         List<Node> openSlo = new ArrayList<>();
+        List<SloResource> resources = new ArrayList<>();
         for (SpecDocument document : documents) {
             Node root = document.root();
             if (!(root instanceof MapNode map)) {
@@ -98,10 +99,16 @@ public final class SloSpecs {
             }
             if (SlothReader.accepts(map)) {
                 formats.add("sloth");
-                slos.addAll(SlothReader.read(map, problems));
+                List<Slo> read = SlothReader.read(map, problems);
+                slos.addAll(read);
+                if (map.has("apiVersion")) {
+                    SloResource.of(map, read).ifPresent(resources::add);
+                }
             } else if (PyrraReader.accepts(map)) {
                 formats.add("pyrra");
-                slos.addAll(PyrraReader.read(map, problems));
+                List<Slo> read = PyrraReader.read(map, problems);
+                slos.addAll(read);
+                SloResource.of(map, read).ifPresent(resources::add);
             } else if (OpenSloReader.accepts(map)) {
                 formats.add("openslo");
                 openSlo.add(map);
@@ -129,6 +136,6 @@ public final class SloSpecs {
             problems.error(new Location(path.toString(), 1, 1), "the file defines no SLO",
                     "at least one SLO (an SLO document, or an entry under slos)", "");
         }
-        return new SloFile(path, List.copyOf(formats), slos, problems.sorted());
+        return new SloFile(path, List.copyOf(formats), slos, problems.sorted(), resources);
     }
 }

@@ -151,12 +151,21 @@ public final class SlothRules {
         rules.add(new Rule.Recording("slo:period_error_budget_remaining:ratio",
                 "1 - slo:period_burn_rate:ratio" + selector, labels));
         Map<String, String> info = new LinkedHashMap<>(labels);
-        info.put("sloth_mode", "cli-gen-prom");
+        info.put("sloth_mode", mode(slo.spec()));
         info.put("sloth_objective", GoFloat.f(slo.objective()));
         info.put("sloth_spec", slo.spec());
         info.put("sloth_version", options.version());
         rules.add(new Rule.Recording("sloth_slo_info", "vector(1)", info));
         return rules;
+    }
+
+    /** Sloth's {@code sloth_mode}: the CLI's mode for the kind of spec the SLO was read from. */
+    static String mode(String spec) {
+        return switch (spec) {
+            case "sloth.slok.dev/v1" -> "cli-gen-k8s";
+            case "openslo/v1alpha", "openslo/v1" -> "cli-gen-openslo";
+            default -> "cli-gen-prom";
+        };
     }
 
     private static List<Rule> alerts(Slo slo, Duration period, AlertWindows windows) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,7 @@ public final class SlothReader {
 
     /** Sloth's rule for SLO and service names: they become label values and rule group names. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9_.]*");
+    private static final Pattern TEMPLATE_WINDOW = Pattern.compile("\\{\\{\\s*\\.window\\s*}}");
 
     /** Key names of one dialect: file format or Kubernetes resource. */
     private record Keys(String errorQuery, String totalQuery, String errorRatioQuery, String pageAlert,
@@ -203,7 +205,9 @@ public final class SlothReader {
     }
 
     private static Optional<String> query(Fields fields, String key) {
-        Optional<String> query = fields.requireText(key, "a PromQL query with {{.window}} as its range");
+        // Sloth's template accepts {{ .window }} with any spacing; the rules are made from one spelling.
+        Optional<String> query = fields.requireText(key, "a PromQL query with {{.window}} as its range")
+                .map(text -> TEMPLATE_WINDOW.matcher(text).replaceAll(Matcher.quoteReplacement(Sli.WINDOW)));
         query.filter(text -> !text.contains(Sli.WINDOW)).ifPresent(text -> fields.problems().error(
                 fields.valueLocation(key), "\"" + fields.where() + "." + key + "\" has no {{.window}}",
                 "a PromQL query whose range is {{.window}}, e.g. rate(x[{{.window}}])",

@@ -8,6 +8,7 @@ import io.relia.core.value.Durations;
 import io.relia.slo.Slo;
 import io.relia.slo.SloFile;
 import io.relia.slo.rules.AlertWindows;
+import io.relia.slo.sloth.AlertWindowsReader;
 import io.relia.slo.rules.PrometheusRuleWriter;
 import io.relia.slo.rules.RuleGroup;
 import io.relia.slo.rules.SlothRules;
@@ -58,6 +59,11 @@ final class SloGenerateCommand implements Callable<Integer> {
             description = "SLO period for SLOs that name none (default: ${DEFAULT-VALUE}).")
     private String defaultPeriod;
 
+    @Option(names = "--slo-period-windows-path", paramLabel = "DIR", description = "Sloth AlertWindows specs "
+            + "(*.yaml, *.yml) with the alert windows of SLO periods; other periods keep the default windows with "
+            + "scaled factors.")
+    private Path windowsPath;
+
     @Option(names = "--verbose", description = "Also print the notes on how each SLI was read (relia slo validate "
             + "always shows them).")
     private boolean verbose;
@@ -75,7 +81,7 @@ final class SloGenerateCommand implements Callable<Integer> {
         }
         Duration period = SloFiles.period(defaultPeriod, commandLine);
         SlothRules.Options options = new SlothRules.Options(period, labels(commandLine),
-                "relia-" + ReliaCommand.version(), AlertWindows.GOOGLE);
+                "relia-" + ReliaCommand.version(), AlertWindows.GOOGLE, windowsByPeriod(commandLine));
         List<SloFile> loaded = SloFiles.loadAll(files, commandLine.getErr(), verbose);
         // Every spec is valid once here: from now on nothing can stop half-way for bad input.
         if (out == null) {
@@ -138,6 +144,30 @@ final class SloGenerateCommand implements Callable<Integer> {
         List<Slo> slos = file.slos();
         return (slos.size() > 256 ? slos.parallelStream() : slos.stream())
                 .flatMap(slo -> SlothRules.generate(slo, options).stream()).toList();
+    }
+
+    private Map<Duration, AlertWindows> windowsByPeriod(CommandLine commandLine) {
+        if (windowsPath == null) {
+            return Map.of();
+        }
+        if (!Files.isDirectory(windowsPath)) {
+            throw new CommandLine.ParameterException(commandLine, "--slo-period-windows-path " + windowsPath
+                    + " is not a directory");
+        }
+        List<Path> specs;
+        try (java.util.stream.Stream<Path> walk = Files.walk(windowsPath)) {
+            specs = walk.filter(Files::isRegularFile).filter(path -> path.toString().endsWith(".yaml")
+                    || path.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException failed) {
+            throw new InputException(List.of(Problem.error(Location.wholeFile(windowsPath),
+                    "cannot read: " + failed.getMessage(), "a readable directory", "")));
+        }
+        io.relia.core.Problems problems = new io.relia.core.Problems();
+        Map<Duration, AlertWindows> byPeriod = AlertWindowsReader.load(specs, problems);
+        if (problems.hasErrors()) {
+            throw new InputException(problems.sorted());
+        }
+        return byPeriod;
     }
 
     private static List<String> header(List<String> sources) {

@@ -11,6 +11,7 @@ import io.relia.core.Problem;
 import io.relia.slo.nativespec.NativeSloReader;
 import io.relia.slo.openslo.OpenSloReader;
 import io.relia.slo.pyrra.PyrraReader;
+import io.relia.slo.sloth.AlertWindowsReader;
 import io.relia.slo.sloth.SlothReader;
 
 import java.nio.file.Path;
@@ -85,6 +86,7 @@ public final class SloSpecs {
         Set<String> formats = new LinkedHashSet<>();
         List<Node> openSlo = new ArrayList<>();
         List<SloResource> resources = new ArrayList<>();
+        List<AlertWindowsReader.PeriodWindows> alertWindows = new ArrayList<>();
         for (SpecDocument document : documents) {
             Node root = document.root();
             if (!(root instanceof MapNode map)) {
@@ -97,7 +99,10 @@ public final class SloSpecs {
                 }
                 continue;
             }
-            if (SlothReader.accepts(map)) {
+            if (AlertWindowsReader.accepts(map)) {
+                formats.add("sloth-alert-windows");
+                AlertWindowsReader.read(map, problems).ifPresent(alertWindows::add);
+            } else if (SlothReader.accepts(map)) {
                 formats.add("sloth");
                 List<Slo> read = SlothReader.read(map, problems);
                 slos.addAll(read);
@@ -132,7 +137,8 @@ public final class SloSpecs {
         slos.sort(java.util.Comparator.comparing(Slo::location));
         SloChecks.check(slos, problems);
         // An OpenSLO file of Services, DataSources or alert objects is valid: the OpenSLO reader says what it holds.
-        if (slos.isEmpty() && !problems.hasErrors() && !documents.isEmpty() && openSlo.isEmpty()) {
+        if (slos.isEmpty() && !problems.hasErrors() && !documents.isEmpty() && openSlo.isEmpty()
+                && alertWindows.isEmpty()) {
             problems.error(new Location(path.toString(), 1, 1), "the file defines no SLO",
                     "at least one SLO (an SLO document, or an entry under slos)", "");
         }

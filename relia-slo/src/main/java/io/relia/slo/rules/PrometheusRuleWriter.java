@@ -152,6 +152,8 @@ public final class PrometheusRuleWriter {
     private static Map<String, Object> groupView(RuleGroup group) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", group.name());
+        group.interval().ifPresent(interval -> view.put("interval", io.relia.core.value.Durations.formatPrometheus(
+                interval)));
         view.put("rules", group.rules().stream().map(PrometheusRuleWriter::ruleView).toList());
         return view;
     }

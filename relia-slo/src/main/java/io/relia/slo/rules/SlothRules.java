@@ -27,12 +27,25 @@ public final class SlothRules {
      * @param extraLabels   labels added to every recording rule ({@code --extra-labels})
      * @param version       value of the {@code sloth_version} info label
      * @param windows       alert windows
+     * @param byPeriod      alert windows for particular SLO periods (Sloth's AlertWindows specs), before
+     *                      {@code windows}
      */
     public record Options(Duration defaultPeriod, Map<String, String> extraLabels, String version,
-                          AlertWindows windows) {
+                          AlertWindows windows, Map<Duration, AlertWindows> byPeriod) {
 
         public Options {
             extraLabels = Map.copyOf(extraLabels);
+            byPeriod = Map.copyOf(byPeriod);
+        }
+
+        public Options(Duration defaultPeriod, Map<String, String> extraLabels, String version,
+                       AlertWindows windows) {
+            this(defaultPeriod, extraLabels, version, windows, Map.of());
+        }
+
+        /** The alert windows of an SLO period: its own when given, else {@code windows} with scaled factors. */
+        public AlertWindows windowsFor(Duration period) {
+            return byPeriod.getOrDefault(period, windows);
         }
 
         public static Options defaults(String version) {
@@ -53,14 +66,8 @@ public final class SlothRules {
     /** The three rule groups of one SLO (the alert group only when an alert tier is on). */
     public static List<RuleGroup> generate(Slo slo, Options options) {
         Duration period = slo.period().orElse(options.defaultPeriod());
-        List<RuleGroup> groups = new ArrayList<>();
-        groups.add(new RuleGroup("sloth-slo-sli-recordings-" + slo.id(), sliRecordings(slo, period, options)));
-        groups.add(new RuleGroup("sloth-slo-meta-recordings-" + slo.id(), metaRecordings(slo, period, options)));
-        List<Rule> alerts = alerts(slo, period, options.windows());
-        if (!alerts.isEmpty()) {
-            groups.add(new RuleGroup("sloth-slo-alerts-" + slo.id(), alerts));
-        }
-        return groups;
+        return SlothPluginChain.apply(slo, options.extraLabels(), sliRecordings(slo, period, options),
+                metaRecordings(slo, period, options), alerts(slo, period, options.windowsFor(period)));
     }
 
     /** {@code slo:sli_error:ratio_rate5m}, named with Prometheus' duration form ({@code 4w} for 28 days). */
@@ -91,7 +98,7 @@ public final class SlothRules {
     /** The SLI windows of an SLO: the default alert windows, or its custom ones, and its period. */
     static List<Duration> recordingWindows(Slo slo, Duration period, Options options) {
         if (slo.burnRateAlerts().isEmpty()) {
-            return options.windows().recordingWindows(period);
+            return options.windowsFor(period).recordingWindows(period);
         }
         java.util.TreeSet<Duration> windows = new java.util.TreeSet<>();
         for (BurnRateAlert alert : slo.burnRateAlerts()) {

@@ -217,6 +217,35 @@ class SlothGoldenTest {
     }
 
     @Test
+    void customAlertWindowsForASevenDayPeriodEqualSloth() throws IOException {
+        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
+        // Sloth's test reads test/integration/prometheus/windows/7d.yaml, byte for byte the k8scontroller one here.
+        Problems problems = new Problems();
+        Map<Duration, AlertWindows> windows = io.relia.slo.sloth.AlertWindowsReader.load(
+                List.of(FIXTURES.resolve("test/integration/k8scontroller/windows/7d.yaml")), problems);
+        assertThat(problems.sorted()).isEmpty();
+        assertThat(windows).containsOnlyKeys(Duration.ofDays(7));
+        Path testdata = FIXTURES.resolve("test/integration/prometheus/testdata");
+        SlothRules.Options options = new SlothRules.Options(Duration.ofDays(7), Map.of(), "v0.16.0",
+                AlertWindows.GOOGLE, windows);
+        assertThat(generate(testdata.resolve("in-base.yaml"), options))
+                .isEqualTo(expected(testdata.resolve("out-base-custom-windows-7d.yaml.tpl"), "v0.16.0"));
+    }
+
+    @Test
+    void everyAlertWindowsExampleReads() {
+        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
+        Problems problems = new Problems();
+        Map<Duration, AlertWindows> windows = io.relia.slo.sloth.AlertWindowsReader.load(List.of(
+                FIXTURES.resolve("examples/windows/7d.yaml"), FIXTURES.resolve("examples/windows/custom-30d.yaml")),
+                problems);
+
+        assertThat(problems.sorted()).isEmpty();
+        assertThat(windows).containsOnlyKeys(Duration.ofDays(7), Duration.ofDays(30));
+        assertThat(windows.get(Duration.ofDays(30))).isNotEqualTo(AlertWindows.GOOGLE);
+    }
+
+    @Test
     void normalisationComparesNumbersAsNumbers() {
         assertThat(expression("max(x_rate5m{a=\"b\"} > (6.0 * 0.050))  without (w)"))
                 .isEqualTo(expression("max(x_rate5m{a=\"b\"} > (6 * 0.05)) without (w)"));

@@ -246,6 +246,18 @@ class SlothGoldenTest {
     }
 
     @Test
+    void aPluginLoadedFromADirectoryIsRefusedByName() {
+        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
+        io.relia.slo.SloFile file = io.relia.slo.SloSpecs.load(
+                FIXTURES.resolve("test/integration/prometheus/testdata/in-slo-plugin.yaml"));
+
+        assertThat(file.slos()).isEmpty();
+        assertThat(file.problems()).filteredOn(io.relia.core.Problem::isError).isNotEmpty().allSatisfy(problem ->
+                assertThat(problem.format()).contains("Sloth SLO plugin \"integration-tests/plugin1\" is not "
+                        + "supported"));
+    }
+
+    @Test
     void normalisationComparesNumbersAsNumbers() {
         assertThat(expression("max(x_rate5m{a=\"b\"} > (6.0 * 0.050))  without (w)"))
                 .isEqualTo(expression("max(x_rate5m{a=\"b\"} > (6 * 0.05)) without (w)"));

@@ -222,7 +222,8 @@ class ChaosExperimentValidatorTest {
 
         assertThat(problems).isNotEmpty().allSatisfy(problem -> {
             assertThat(problem.isError()).isFalse();
-            assertThat(problem.message()).isEqualTo("controls are not run");
+            assertThat(problem.message()).isEqualTo("control \"prompt\" (provider module "
+                    + "chaossimpleinteract.control) is not run by Relia");
         });
     }
 }

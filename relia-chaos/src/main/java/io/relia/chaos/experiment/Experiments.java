@@ -3,6 +3,8 @@ package io.relia.chaos.experiment;
 import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.Problems;
+import io.relia.core.review.InputDiscovery;
+import io.relia.core.review.InputKind;
 import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
 import io.relia.core.spec.SpecLoader;
@@ -60,6 +62,17 @@ public final class Experiments {
 
     /** Reads a loaded document; problems go to {@code problems}. */
     public static Optional<Experiment> read(MapNode root, Path source, Map<String, String> env, Problems problems) {
+        Path name = source.getFileName() == null ? source : source.getFileName();
+        if (InputDiscovery.kindOf(name, root).filter(InputKind.CHAOS_JOURNAL::equals).isPresent()) {
+            // its copy of the experiment under "experiment:" would read as a native experiment, wrongly
+            String title = root.map("experiment").flatMap(experiment -> experiment.text("title")
+                    .or(() -> experiment.map("experiment").flatMap(copy -> copy.text("name")))).orElse("?");
+            problems.error(root.location(), "this is a Chaos Toolkit journal (run record of experiment \"" + title
+                    + "\", status " + root.text("status").orElse("?") + ", deviated "
+                    + root.text("deviated").orElse("?") + "), not an experiment", "an experiment file",
+                    "run the experiment file the journal was written for");
+            return Optional.empty();
+        }
         if (NativeExperimentReader.accepts(root)) {
             return readNative(root, source, problems);
         }

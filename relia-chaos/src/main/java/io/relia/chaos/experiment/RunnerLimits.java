@@ -74,15 +74,15 @@ public final class RunnerLimits {
     }
 
     /**
-     * The problem as a validator reports it: a runner limit becomes a warning worded for the file (an unset
-     * variable is "needed at run time"); any other problem is unchanged.
+     * The problem as a validator reports it: a runner limit becomes a warning worded for the file, an unset
+     * variable a note, "needed at run time"; any other problem is unchanged.
      */
     public static Problem atValidation(Problem problem) {
         Matcher unset = UNSET.matcher(problem.message());
         if (unset.matches()) {
-            return Problem.warning(problem.location(), "configuration \"" + unset.group(2) + "\" reads environment "
-                    + "variable " + unset.group(1) + " at run time and has no default", "", "the run fails unless "
-                    + unset.group(1) + " is set; add a default to run it anywhere");
+            return Problem.note(problem.location(), "needed at run time: " + unset.group(1) + " (configuration \""
+                    + unset.group(2) + "\" reads it and has no default)", "the run fails unless " + unset.group(1)
+                    + " is set; add a default to run it anywhere");
         }
         return isRunnerLimit(problem) ? problem.withLevel(Problem.Level.WARNING) : problem;
     }

@@ -35,6 +35,13 @@ public final class RunnerLimits {
                         + "process: {type: process, path: python3, arguments: [-c, ...]}");
     }
 
+    /** A {@code probe} tolerance: Chaos Toolkit judges the output with a function ({@code module.func}). */
+    static void probeTolerance(Problems problems, Location at, String function) {
+        problems.error(at, CANNOT + "a probe tolerance" + (function.isEmpty() ? "" : " " + function)
+                + " (Chaos Toolkit can)", "regex, jsonpath, range or a value", "run this experiment with Chaos "
+                + "Toolkit's chaos run, or judge the value with a jsonpath, range or regex tolerance");
+    }
+
     /**
      * A JSONPath tolerance beyond Relia's subset (a filter {@code [?(...)]}): chaostoolkit-lib evaluates these
      * tolerances with jsonpath2, which reads filters, so the file is valid; Relia's runner cannot evaluate it.

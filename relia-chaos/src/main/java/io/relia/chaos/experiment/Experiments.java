@@ -57,7 +57,34 @@ public final class Experiments {
                     "an experiment (a mapping)", "");
             return new Result(Optional.empty(), problems.sorted());
         }
-        return new Result(read(root, path, env, problems), problems.sorted());
+        Optional<Experiment> experiment = read(root, path, env, problems);
+        return new Result(experiment, withoutConsequencesOfUnset(problems.sorted(), path));
+    }
+
+    /**
+     * Leaves out an error on a line that uses {@code ${name}} of a configuration value whose variable is unset
+     * ("http:///health is not a URL"): the unset variable, reported where it is declared, is its one cause.
+     */
+    private static List<Problem> withoutConsequencesOfUnset(List<Problem> problems, Path path) {
+        Set<String> unset = problems.stream().map(RunnerLimits::unsetConfiguration).flatMap(Optional::stream)
+                .collect(Collectors.toSet());
+        if (unset.isEmpty()) {
+            return problems;
+        }
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(path, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+            // the reader read it; should it fail now, every error stays, so nothing passes unread
+            return problems;
+        }
+        return problems.stream().filter(problem -> {
+            int line = problem.location().line();
+            if (!problem.isError() || RunnerLimits.isRunnerLimit(problem) || line < 1 || line > lines.size()) {
+                return true;
+            }
+            return unset.stream().noneMatch(name -> lines.get(line - 1).contains("${" + name + "}"));
+        }).toList();
     }
 
     /** Reads a loaded document; problems go to {@code problems}. */

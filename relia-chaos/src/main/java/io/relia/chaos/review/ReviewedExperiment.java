@@ -47,7 +47,13 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
 
     String title() {
         return experiment.map(Experiment::title).orElseGet(() -> writtenTitle(input).map(text -> text + " ")
-                .orElse("") + (notRunnable() ? "(not runnable here)" : "(invalid)"));
+                .orElse("") + (neededAtRunTimeOnly() ? "(needs " + neededAtRunTime() + ")"
+                : notRunnable() ? "(not runnable here)" : "(invalid)"));
+    }
+
+    /** Valid; its first problem is an environment variable the reviewer's shell does not set. */
+    private boolean neededAtRunTimeOnly() {
+        return error.flatMap(RunnerLimits::unsetConfiguration).isPresent();
     }
 
     /**
@@ -118,7 +124,7 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
     String result() {
         String ran = lastRun.map(run -> "; " + run.summary()).orElse("");
         if (notRunnable()) {
-            return RunnerLimits.unsetConfiguration(error.get()).isPresent()
+            return neededAtRunTimeOnly()
                     ? "needed at run time: " + neededAtRunTime() + ran
                     : "not runnable here: " + error.get().message() + ran;
         }

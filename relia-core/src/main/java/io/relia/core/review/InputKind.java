@@ -12,6 +12,8 @@ public enum InputKind {
     RUNBOOK_DOCUMENT("runbook (Markdown)"),
     CHAOS_EXPERIMENT("chaos experiment"),
     CHAOS_TOOLKIT("chaos experiment (Chaos Toolkit)"),
+    /** The run record {@code chaos run} (or {@code relia chaos run}) writes: a copy of the experiment, not one. */
+    CHAOS_JOURNAL("Chaos Toolkit journal"),
     CAPACITY("capacity plan"),
     DISASTER_RECOVERY("disaster-recovery plan"),
     INCIDENT_POLICY("incident policy"),

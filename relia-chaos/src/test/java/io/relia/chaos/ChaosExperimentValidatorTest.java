@@ -34,9 +34,9 @@ class ChaosExperimentValidatorTest {
                 Path.of("src/test/resources/experiments"));
         return roots.stream().flatMap(root -> {
             try (Stream<Path> files = Files.walk(root)) {
-                // journals/ holds the runs' output (the tour writes there), not experiments
+                // journals (journals/, journal.json) are the runs' output (the tour writes there), not experiments
                 return files.filter(file -> file.toString().matches(".*\\.(ya?ml|json)$"))
-                        .filter(file -> !file.toString().contains("journals")).sorted().toList().stream();
+                        .filter(file -> !file.toString().contains("journal")).sorted().toList().stream();
             } catch (IOException unreadable) {
                 throw new java.io.UncheckedIOException(unreadable);
             }
@@ -207,10 +207,9 @@ class ChaosExperimentValidatorTest {
         List<Problem> run = Experiments.load(file).problems();
 
         assertThat(validated).filteredOn(Problem::isError).isEmpty();
-        assertThat(validated).extracting(Problem::format).contains(file + ":5:17: warning: configuration "
-                + "\"shop_url\" reads environment variable RELIA_TEST_SHOP_URL_NEVER_SET at run time and has no "
-                + "default (hint: the run fails unless RELIA_TEST_SHOP_URL_NEVER_SET is set; add a default to run it "
-                + "anywhere)");
+        assertThat(validated).extracting(Problem::format).contains(file + ":5:17: note: needed at run time: "
+                + "RELIA_TEST_SHOP_URL_NEVER_SET (configuration \"shop_url\" reads it and has no default) (hint: the "
+                + "run fails unless RELIA_TEST_SHOP_URL_NEVER_SET is set; add a default to run it anywhere)");
         assertThat(run).filteredOn(Problem::isError).first().extracting(Problem::message).asString()
                 .isEqualTo("environment variable RELIA_TEST_SHOP_URL_NEVER_SET (configuration \"shop_url\") is not "
                         + "set and has no default");
@@ -222,7 +221,8 @@ class ChaosExperimentValidatorTest {
 
         assertThat(problems).isNotEmpty().allSatisfy(problem -> {
             assertThat(problem.isError()).isFalse();
-            assertThat(problem.message()).isEqualTo("controls are not run");
+            assertThat(problem.message()).isEqualTo("control \"prompt\" (provider module "
+                    + "chaossimpleinteract.control) is not run by Relia");
         });
     }
 }

@@ -39,24 +39,13 @@ final class SloFiles {
      * are printed only when {@code notes} is set (validate, explain, {@code --verbose}).
      */
     static List<SloFile> loadAll(List<Path> paths, PrintWriter err, boolean notes) {
-        List<SloFile> files = new ArrayList<>();
+        List<SloFile> files = SloSpecs.loadAll(paths);
         List<Problem> problems = new ArrayList<>();
-        List<Slo> all = new ArrayList<>();
-        Map<String, Location> seen = new HashMap<>();
-        boolean collide = false;
-        for (SloFile file : SloSpecs.loadAll(paths)) {
-            files.add(file);
-            problems.addAll(file.problems());
-            for (Slo slo : file.slos()) {
-                Location first = seen.putIfAbsent(slo.id(), slo.location());
-                if (first != null && !first.file().equals(slo.location().file())) {
-                    problems.add(Problem.error(slo.location(), "SLO \"" + slo.id() + "\" is also defined at " + first,
-                            "one definition per service and SLO name across the files", "their rules would collide"));
-                    collide = true;
-                }
-            }
-            all.addAll(file.slos());
-        }
+        files.forEach(file -> problems.addAll(file.problems()));
+        List<Problem> collisions = collisions(files);
+        problems.addAll(collisions);
+        List<Slo> all = files.stream().flatMap(file -> file.slos().stream()).toList();
+        boolean collide = !collisions.isEmpty();
         if (!collide) {
             problems.addAll(SloDuplicates.of(all).problems());
         }
@@ -67,5 +56,21 @@ final class SloFiles {
             throw new InputException(List.of());
         }
         return files;
+    }
+
+    /** The same SLO ID in two files: an error at the later definition, as their rules would collide. */
+    static List<Problem> collisions(List<SloFile> files) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        for (SloFile file : files) {
+            for (Slo slo : file.slos()) {
+                Location first = seen.putIfAbsent(slo.id(), slo.location());
+                if (first != null && !first.file().equals(slo.location().file())) {
+                    problems.add(Problem.error(slo.location(), "SLO \"" + slo.id() + "\" is also defined at " + first,
+                            "one definition per service and SLO name across the files", "their rules would collide"));
+                }
+            }
+        }
+        return problems;
     }
 }

@@ -36,14 +36,18 @@ final class SloValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     private boolean strict;
 
+    @Option(names = "--ignore-slo-duplicates", description = "Accept one SLO ID defined in several files (as "
+            + "Sloth's flag of that name); generate still refuses them, as their rules would collide.")
+    private boolean ignoreDuplicates;
+
     @Override
     public Integer call() {
         ValidationOutput output = new ValidationOutput(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 strict);
         List<SloFile> loaded = SloSpecs.loadAll(files);
         // Across the files: one SLO written in several formats, or an alert name two SLOs share.
-        List<Problem> across = SloDuplicates.of(loaded.stream().flatMap(file -> file.slos().stream()).toList())
-                .problems();
+        List<Problem> across = new ArrayList<>(ignoreDuplicates ? List.of() : SloFiles.collisions(loaded));
+        across.addAll(SloDuplicates.of(loaded.stream().flatMap(file -> file.slos().stream()).toList()).problems());
         for (SloFile file : loaded) {
             List<Problem> problems = new ArrayList<>(file.problems());
             across.stream().filter(problem -> problem.location().file().equals(file.path().toString()))

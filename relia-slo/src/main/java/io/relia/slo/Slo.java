@@ -52,13 +52,18 @@ public record Slo(String service, String name, String description, double object
      * @param weightedPeriod      the period SLI is errors / total over the whole period, weighted by traffic, instead
      *                            of Sloth's mean of 5-minute ratios (sloth#332)
      */
-    public record Extensions(double minTrafficPerSecond, boolean weightedPeriod) {
+    public record Extensions(double minTrafficPerSecond, boolean weightedPeriod, List<SlothPlugin> slothPlugins) {
         public static final Extensions NONE = new Extensions(0, false);
 
         public Extensions {
             if (!(minTrafficPerSecond >= 0) || Double.isInfinite(minTrafficPerSecond)) {
                 throw new IllegalArgumentException("minimum traffic must be 0 or more: " + minTrafficPerSecond);
             }
+            slothPlugins = List.copyOf(slothPlugins);
+        }
+
+        public Extensions(double minTrafficPerSecond, boolean weightedPeriod) {
+            this(minTrafficPerSecond, weightedPeriod, List.of());
         }
     }
 

@@ -3,6 +3,7 @@ package io.relia.slo;
 import io.relia.core.Location;
 import io.relia.core.Problems;
 import io.relia.core.value.Durations;
+import io.relia.slo.promql.QuerySyntax;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,8 +20,6 @@ final class SloChecks {
     /** Sloth's rule for service and SLO names: they become label values and rule group names. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9_.]*");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-    /** Prometheus checks alert names as metric names. */
-    private static final Pattern ALERT = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     static final Duration LONGEST_PERIOD = Duration.ofDays(366);
 
     private SloChecks() {
@@ -52,12 +51,35 @@ final class SloChecks {
         labels(slo.alerting().page().labels(), "page alert label", where, problems);
         labels(slo.alerting().ticket().labels(), "ticket alert label", where, problems);
         boolean alerts = !slo.alerting().page().disabled() || !slo.alerting().ticket().disabled();
-        if (alerts && !ALERT.matcher(slo.alerting().name()).matches()) {
-            problems.error(where, "alert name \"" + slo.alerting().name() + "\" is not valid in Prometheus",
-                    "letters, digits, '_' and ':', not starting with a digit", "");
+        // Prometheus takes any non-empty alert name (it becomes the alertname label's value), and so does Sloth.
+        if (alerts && slo.alerting().name().isBlank()) {
+            problems.error(where, "the SLO's alerts have no name", "an alert name",
+                    "name the alert, or disable its page and ticket alerts");
         }
+        sli(slo.sli(), where, problems);
         slo.period().ifPresent(period -> period(period, longestWindow(slo), where, problems));
         return problems.errorCount() == before;
+    }
+
+    /** The SLI's queries parse as PromQL once their window is rendered, as Sloth checks before generating. */
+    private static void sli(Sli sli, Location where, Problems problems) {
+        switch (sli) {
+            case Sli.Events events -> {
+                if (events.errorQuery().strip().equals(events.totalQuery().strip())) {
+                    problems.error(where, "the SLI's error and total queries are the same",
+                            "an error query that counts only the failed events", "");
+                }
+                query(events.errorQuery(), "error query", where, problems);
+                query(events.totalQuery(), "total query", where, problems);
+            }
+            case Sli.Raw raw -> query(raw.errorRatioQuery(), "error ratio query", where, problems);
+        }
+    }
+
+    private static void query(String query, String what, Location where, Problems problems) {
+        QuerySyntax.error(query).ifPresent(error -> problems.error(where, "the SLI's " + what
+                + " is not valid PromQL: " + error, "a PromQL expression with {{.window}} as its range",
+                "Prometheus and Sloth refuse it too"));
     }
 
     /** A period must hold the longest alert window and be at most a year (a leap one). */

@@ -14,6 +14,7 @@ import io.relia.core.Problem;
 import io.relia.slo.nativespec.NativeSloReader;
 import io.relia.slo.openslo.OpenSloReader;
 import io.relia.slo.pyrra.PyrraReader;
+import io.relia.slo.sloth.AlertWindowsReader;
 import io.relia.slo.sloth.SlothReader;
 
 import java.nio.file.Path;
@@ -99,6 +100,8 @@ public final class SloSpecs {
         List<Slo> slos = new ArrayList<>();
         Set<String> formats = new LinkedHashSet<>();
         List<Node> openSlo = new ArrayList<>();
+        List<SloResource> resources = new ArrayList<>();
+        List<AlertWindowsReader.PeriodWindows> alertWindows = new ArrayList<>();
         for (SpecDocument document : documents) {
             Node root = document.root();
             if (!(root instanceof MapNode map)) {
@@ -111,12 +114,21 @@ public final class SloSpecs {
                 }
                 continue;
             }
-            if (SlothReader.accepts(map)) {
+            if (AlertWindowsReader.accepts(map)) {
+                formats.add("sloth-alert-windows");
+                AlertWindowsReader.read(map, problems).ifPresent(alertWindows::add);
+            } else if (SlothReader.accepts(map)) {
                 formats.add("sloth");
-                slos.addAll(SlothReader.read(map, problems));
+                List<Slo> read = SlothReader.read(map, problems);
+                slos.addAll(read);
+                if (map.has("apiVersion")) {
+                    SloResource.of(map, read).ifPresent(resources::add);
+                }
             } else if (PyrraReader.accepts(map)) {
                 formats.add("pyrra");
-                slos.addAll(PyrraReader.read(map, problems));
+                List<Slo> read = PyrraReader.read(map, problems);
+                slos.addAll(read);
+                SloResource.of(map, read).ifPresent(resources::add);
             } else if (OpenSloReader.accepts(map)) {
                 formats.add("openslo");
                 openSlo.add(map);
@@ -144,10 +156,11 @@ public final class SloSpecs {
         slos.sort(java.util.Comparator.comparing(Slo::location));
         SloChecks.check(slos, problems);
         // An OpenSLO file of Services, DataSources or alert objects is valid: the OpenSLO reader says what it holds.
-        if (slos.isEmpty() && !problems.hasErrors() && !documents.isEmpty() && openSlo.isEmpty()) {
+        if (slos.isEmpty() && !problems.hasErrors() && !documents.isEmpty() && openSlo.isEmpty()
+                && alertWindows.isEmpty()) {
             problems.error(new Location(path.toString(), 1, 1), "the file defines no SLO",
                     "at least one SLO (an SLO document, or an entry under slos)", "");
         }
-        return new SloFile(path, List.copyOf(formats), slos, problems.sorted());
+        return new SloFile(path, List.copyOf(formats), slos, problems.sorted(), resources);
     }
 }

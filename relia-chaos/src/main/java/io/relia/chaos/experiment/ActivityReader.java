@@ -38,10 +38,24 @@ final class ActivityReader {
     /** Activities with a name that could not be read: a ref to one is not another error (it was reported). */
     private final java.util.Set<String> unreadable = new java.util.HashSet<>();
 
-    ActivityReader(Plain plain, Problems problems, Extensions extensions) {
+    private final ChaosToxiproxy toxiproxy;
+    /** Every activity of the experiment by name, from a first reading: Chaos Toolkit resolves a ref anywhere. */
+    private final Map<String, Activity> everywhere = new LinkedHashMap<>();
+
+    ActivityReader(Plain plain, Problems problems, Extensions extensions, Map<String, String> env) {
         this.plain = plain;
         this.problems = problems;
         this.relia = new ReliaProviders(plain, extensions);
+        this.toxiproxy = new ChaosToxiproxy(plain.configuration(), env, problems);
+    }
+
+    /**
+     * Takes the activities of a first reading of the same experiment: a ref may name an activity anywhere in it
+     * (chaostoolkit-lib caches every activity by name before it runs), not only an earlier one.
+     */
+    void knowing(ActivityReader firstReading) {
+        everywhere.putAll(firstReading.byName);
+        unreadable.addAll(firstReading.unreadable);
     }
 
     /** Reads a list of activities; {@code hypothesis} requires probes with tolerances. */
@@ -66,13 +80,25 @@ final class ActivityReader {
     private Optional<Activity> activity(Fields fields, boolean hypothesis) {
         Optional<String> ref = fields.text("ref", "the name of an earlier activity");
         if (ref.isPresent()) {
-            Activity earlier = byName.get(ref.get());
+            Activity earlier = Optional.ofNullable(byName.get(ref.get())).orElse(everywhere.get(ref.get()));
             if (earlier == null && !unreadable.contains(ref.get())) {
-                problems.error(fields.valueLocation("ref"), "\"ref\" names no earlier activity: \"" + ref.get() + "\"",
-                        "the name of an activity defined before this one", io.relia.core.spec.Suggestions.closest(
-                                ref.get(), byName.keySet()).map(best -> "did you mean \"" + best + "\"?").orElse(""));
+                java.util.Set<String> names = new java.util.LinkedHashSet<>(everywhere.keySet());
+                names.addAll(byName.keySet());
+                problems.error(fields.valueLocation("ref"), "\"ref\" names no activity: \"" + ref.get() + "\"",
+                        "the name of an activity of this experiment", io.relia.core.spec.Suggestions.closest(
+                                ref.get(), names).map(best -> "did you mean \"" + best + "\"?").orElse(""));
             }
-            return Optional.ofNullable(earlier);
+            // chaostoolkit-lib runs the named activity but judges it by the ref's own tolerance, where it has one
+            Optional<Tolerance> own = fields.map().get("tolerance")
+                    .flatMap(node -> ToleranceReader.read(node, plain, problems, fields.where() + ".tolerance"));
+            if (hypothesis && earlier != null && own.isEmpty() && earlier.tolerance().isEmpty()) {
+                problems.error(fields.map().location(), "hypothesis probe \"" + ref.get() + "\" has no tolerance",
+                        "a tolerance here or on the activity it names", "");
+                return Optional.empty();
+            }
+            return Optional.ofNullable(earlier).map(activity -> own.isEmpty() ? activity : new Activity(
+                    activity.kind(), activity.name(), activity.provider(), own, activity.pauseBefore(),
+                    activity.pauseAfter(), activity.background(), activity.fault(), activity.location()));
         }
         fields.known(ACTIVITY_KEYS);
         ChaosToolkitReader.warnControls(fields.map(), problems);
@@ -134,6 +160,11 @@ final class ActivityReader {
             case "http" -> http(fields.known(HTTP_KEYS), activityTimeout);
             case "process" -> process(fields.known(PROCESS_KEYS), activityTimeout);
             case "python" -> {
+                String pythonModule = fields.map().text("module").orElse("");
+                if (ChaosToxiproxy.owns(pythonModule)) {
+                    fields.known(List.of("type", "module", "func", "arguments", "secrets"));
+                    yield toxiproxy.read(fields, pythonModule, fields.map().text("func").orElse(""));
+                }
                 RunnerLimits.pythonProvider(problems, fields.valueLocation("type"), fields.map().text("module")
                         .map(module -> module + fields.map().text("func").map(func -> "." + func).orElse(""))
                         .orElse(""));

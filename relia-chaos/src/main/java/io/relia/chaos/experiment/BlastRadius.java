@@ -30,6 +30,9 @@ public final class BlastRadius {
                 case Provider.RemoveToxic toxic -> scope.allowsProxy(toxic.proxy()) ? null : "proxy " + toxic.proxy();
                 case Provider.SetProxyEnabled proxy -> scope.allowsProxy(proxy.proxy()) ? null
                         : "proxy " + proxy.proxy();
+                case Provider.CreateProxy proxy -> scope.allowsProxy(proxy.proxy()) ? null : "proxy " + proxy.proxy();
+                case Provider.DeleteProxy proxy -> scope.allowsProxy(proxy.proxy()) ? null : "proxy " + proxy.proxy();
+                case Provider.UpdateProxy proxy -> scope.allowsProxy(proxy.proxy()) ? null : "proxy " + proxy.proxy();
                 case Provider.Http http -> httpOutside(http.url(), scope);
                 default -> null;
             };

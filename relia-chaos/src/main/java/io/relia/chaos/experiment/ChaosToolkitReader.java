@@ -56,12 +56,9 @@ public final class ChaosToolkitReader {
             }
         });
         warnControls(root, problems);
-        if (root.has("secrets")) {
-            problems.warning(root.locationOf("secrets"), "secrets are not read", "", "pass values with "
-                    + "configuration entries of {type: env, key: NAME}");
-        }
-        Map<String, Object> configuration = file.child("configuration")
-                .map(child -> Plain.configuration(child.map(), env, problems)).orElse(Map.of());
+        Map<String, Object> configuration = new java.util.LinkedHashMap<>(file.child("configuration")
+                .map(child -> Plain.configuration(child.map(), env, problems)).orElse(Map.of()));
+        secrets(root, env, problems).forEach(configuration::putIfAbsent);
         Plain plain = new Plain(configuration, problems);
         root = resolved(root, plain);
         file = new Fields(root, problems, "");
@@ -70,7 +67,8 @@ public final class ChaosToolkitReader {
             fields.known(Extensions.KEYS);
             return Extensions.read(fields, plain);
         }).orElse(Extensions.NONE);
-        ActivityReader activities = new ActivityReader(plain, problems, extensions);
+        ActivityReader activities = new ActivityReader(plain, problems, extensions, env);
+        activities.knowing(firstReading(root, configuration, env, extensions));
         List<Activity> hypothesis = file.child("steady-state-hypothesis").map(child -> {
             child.known(List.of("title", "probes", "controls"));
             warnControls(child.map(), problems);
@@ -99,11 +97,62 @@ public final class ChaosToolkitReader {
         return problems.errorCount() > errorsBefore ? Optional.empty() : Optional.of(experiment);
     }
 
+    /**
+     * Chaos Toolkit's {@code secrets} ({@code {scope: {name: value or {type: env, key}}}}): their names are
+     * substituted like configuration ({@code ${name}}), read as configuration is; other types are runner limits.
+     */
+    private static Map<String, Object> secrets(MapNode root, Map<String, String> env, Problems problems) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Optional<Node> secrets = root.get("secrets");
+        if (secrets.isEmpty()) {
+            return out;
+        }
+        if (!(secrets.get() instanceof MapNode scopes)) {
+            problems.error(secrets.get().location(), "\"secrets\" is " + secrets.get().describe(),
+                    "a mapping of scopes, each a mapping of names to values", "");
+            return out;
+        }
+        scopes.entries().forEach((scope, entry) -> {
+            if (entry.value() instanceof MapNode values) {
+                Plain.configuration(values, env, problems).forEach(out::putIfAbsent);
+            } else {
+                problems.error(entry.value().location(), "secrets scope \"" + scope + "\" is "
+                        + entry.value().describe(), "a mapping of names to values", "");
+            }
+        });
+        return out;
+    }
+
+    /** Every activity read once, its problems dropped (the real reading reports them), to resolve refs. */
+    private static ActivityReader firstReading(MapNode root, Map<String, Object> configuration,
+                                               Map<String, String> env, Extensions extensions) {
+        Problems ignored = new Problems();
+        ActivityReader reader = new ActivityReader(new Plain(configuration, ignored), ignored, extensions, env);
+        root.map("steady-state-hypothesis").flatMap(hypothesis -> hypothesis.get("probes"))
+                .ifPresent(node -> reader.list(node, "steady-state-hypothesis.probes", true));
+        root.get("method").ifPresent(node -> reader.list(node, "method", false));
+        root.get("rollbacks").ifPresent(node -> reader.list(node, "rollbacks", false));
+        return reader;
+    }
+
     /** Chaos Toolkit controls are Python hooks: Relia does not run them, and says so where they are declared. */
     static void warnControls(MapNode map, Problems problems) {
-        if (map.has("controls")) {
-            problems.warning(map.locationOf("controls"), "controls are not run", "", "Chaos Toolkit controls are "
-                    + "Python extensions; Relia runs the activities without them");
+        Optional<Node> controls = map.get("controls");
+        if (controls.isEmpty()) {
+            return;
+        }
+        String hint = "Chaos Toolkit runs controls (Python hooks) around the experiment and its activities; Relia "
+                + "runs the activities without them";
+        if (!(controls.get() instanceof ListNode list) || list.items().isEmpty()) {
+            problems.warning(map.locationOf("controls"), "controls are not run by Relia", "", hint);
+            return;
+        }
+        for (Node control : list.items()) {
+            MapNode entry = control instanceof MapNode mapNode ? mapNode : new MapNode(Map.of(), control.location());
+            String name = entry.text("name").orElse("(unnamed)");
+            String module = entry.map("provider").flatMap(provider -> provider.text("module")).orElse("");
+            problems.warning(control.location(), "control \"" + name + "\"" + (module.isEmpty() ? ""
+                    : " (provider module " + module + ")") + " is not run by Relia", "", hint);
         }
     }
 

@@ -3,6 +3,8 @@ package io.relia.chaos.experiment;
 import io.relia.core.Location;
 import io.relia.core.Problem;
 import io.relia.core.Problems;
+import io.relia.core.review.InputDiscovery;
+import io.relia.core.review.InputKind;
 import io.relia.core.spec.MapNode;
 import io.relia.core.spec.Node;
 import io.relia.core.spec.SpecLoader;
@@ -55,11 +57,49 @@ public final class Experiments {
                     "an experiment (a mapping)", "");
             return new Result(Optional.empty(), problems.sorted());
         }
-        return new Result(read(root, path, env, problems), problems.sorted());
+        Optional<Experiment> experiment = read(root, path, env, problems);
+        return new Result(experiment, withoutConsequencesOfUnset(problems.sorted(), path));
+    }
+
+    /**
+     * Leaves out an error on a line that uses {@code ${name}} of a configuration value whose variable is unset
+     * ("http:///health is not a URL"): the unset variable, reported where it is declared, is its one cause.
+     */
+    private static List<Problem> withoutConsequencesOfUnset(List<Problem> problems, Path path) {
+        Set<String> unset = problems.stream().map(RunnerLimits::unsetConfiguration).flatMap(Optional::stream)
+                .collect(Collectors.toSet());
+        if (unset.isEmpty()) {
+            return problems;
+        }
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(path, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+            // the reader read it; should it fail now, every error stays, so nothing passes unread
+            return problems;
+        }
+        return problems.stream().filter(problem -> {
+            int line = problem.location().line();
+            if (!problem.isError() || RunnerLimits.isRunnerLimit(problem) || line < 1 || line > lines.size()) {
+                return true;
+            }
+            return unset.stream().noneMatch(name -> lines.get(line - 1).contains("${" + name + "}"));
+        }).toList();
     }
 
     /** Reads a loaded document; problems go to {@code problems}. */
     public static Optional<Experiment> read(MapNode root, Path source, Map<String, String> env, Problems problems) {
+        Path name = source.getFileName() == null ? source : source.getFileName();
+        if (InputDiscovery.kindOf(name, root).filter(InputKind.CHAOS_JOURNAL::equals).isPresent()) {
+            // its copy of the experiment under "experiment:" would read as a native experiment, wrongly
+            String title = root.map("experiment").flatMap(experiment -> experiment.text("title")
+                    .or(() -> experiment.map("experiment").flatMap(copy -> copy.text("name")))).orElse("?");
+            problems.error(root.location(), "this is a Chaos Toolkit journal (run record of experiment \"" + title
+                    + "\", status " + root.text("status").orElse("?") + ", deviated "
+                    + root.text("deviated").orElse("?") + "), not an experiment", "an experiment file",
+                    "run the experiment file the journal was written for");
+            return Optional.empty();
+        }
         if (NativeExperimentReader.accepts(root)) {
             return readNative(root, source, problems);
         }

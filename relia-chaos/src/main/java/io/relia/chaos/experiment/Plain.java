@@ -32,6 +32,11 @@ final class Plain {
         this.problems = problems;
     }
 
+    /** The configuration values by name ({@link #UNSET} for a variable that is not set). */
+    Map<String, Object> configuration() {
+        return configuration;
+    }
+
     /** A node as a plain value, without substitution (the journal's copy of the experiment). */
     static Object raw(Node node) {
         return convert(node, null);
@@ -147,8 +152,9 @@ final class Plain {
             if (entry.value() instanceof MapNode value && value.has("type")) {
                 String type = value.text("type").orElse("");
                 if (!type.equals("env")) {
-                    problems.error(value.locationOf("type"), "configuration \"" + name + "\" has type \"" + type
-                            + "\"", "env", "other configuration types (vault, ...) are not supported");
+                    RunnerLimits.configurationType(problems, value.locationOf("type"), name, type);
+                    // its uses are not errors again: the value exists when Chaos Toolkit runs the experiment
+                    out.put(name, UNSET);
                     return;
                 }
                 String key = value.text("key").orElse("");

@@ -153,6 +153,70 @@ public sealed interface Provider {
     }
 
     /**
+     * Creates a proxy on a Toxiproxy-compatible admin API (chaostoxi's {@code create_proxy}).
+     *
+     * @param listen   {@code host:port} to listen on; port 0 = any free port
+     * @param upstream {@code host:port} to forward to
+     * @param enabled  whether it accepts connections once created
+     */
+    record CreateProxy(URI admin, String proxy, String listen, String upstream, boolean enabled) implements Provider {
+        public CreateProxy {
+            Objects.requireNonNull(admin, "admin");
+            Objects.requireNonNull(proxy, "proxy");
+        }
+
+        @Override
+        public String describe() {
+            return "create proxy " + proxy + " on " + listen + " to " + upstream + (enabled ? "" : ", disabled");
+        }
+    }
+
+    /** Deletes a proxy; deleting one that is not there is not an error, as with chaostoxi's {@code delete_proxy}. */
+    record DeleteProxy(URI admin, String proxy) implements Provider {
+        @Override
+        public String describe() {
+            return "delete proxy " + proxy;
+        }
+    }
+
+    /** Changes a proxy's listen or upstream address and enabled state; only what is present changes. */
+    record UpdateProxy(URI admin, String proxy, Optional<String> listen, Optional<String> upstream,
+                       Optional<Boolean> enabled) implements Provider {
+        @Override
+        public String describe() {
+            List<String> parts = new java.util.ArrayList<>();
+            listen.ifPresent(value -> parts.add("listen " + value));
+            upstream.ifPresent(value -> parts.add("upstream " + value));
+            enabled.ifPresent(value -> parts.add(value ? "enabled" : "disabled"));
+            return "modify proxy " + proxy + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
+        }
+    }
+
+    /** Toxiproxy's {@code POST /reset}: every proxy enabled, every toxic removed. */
+    record ResetProxies(URI admin) implements Provider {
+        @Override
+        public String describe() {
+            return "reset every proxy at " + admin;
+        }
+    }
+
+    /** A probe: true when the proxy exists, false when the admin API has none of that name. */
+    record ProxyExists(URI admin, String proxy) implements Provider {
+        @Override
+        public String describe() {
+            return "proxy " + proxy + " exists";
+        }
+    }
+
+    /** A probe: one attribute of a proxy ({@code listen}, {@code upstream}, {@code enabled}, ...). */
+    record ProxyAttribute(URI admin, String proxy, String attribute) implements Provider {
+        @Override
+        public String describe() {
+            return attribute + " of proxy " + proxy;
+        }
+    }
+
+    /**
      * A metric of the built-in traffic source ({@code p99_latency} in ms, {@code error_rate} ratio 0..1,
      * {@code throughput} req/s) over its last window, or a named PromQL query from the experiment's metrics.
      */

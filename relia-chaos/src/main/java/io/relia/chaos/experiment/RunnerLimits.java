@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class RunnerLimits {
 
     private static final String CANNOT = "Relia cannot run ";
+    private static final String CANNOT_READ = "Relia cannot read ";
     private static final String PYTHON = CANNOT + "python provider ";
     private static final Pattern UNSET = Pattern.compile(
             "environment variable (\\S+) \\(configuration \"(.*)\"\\) is not set and has no default");
@@ -34,6 +35,13 @@ public final class RunnerLimits {
                         + "process: {type: process, path: python3, arguments: [-c, ...]}");
     }
 
+    /** A {@code probe} tolerance: Chaos Toolkit judges the output with a function ({@code module.func}). */
+    static void probeTolerance(Problems problems, Location at, String function) {
+        problems.error(at, CANNOT + "a probe tolerance" + (function.isEmpty() ? "" : " " + function)
+                + " (Chaos Toolkit can)", "regex, jsonpath, range or a value", "run this experiment with Chaos "
+                + "Toolkit's chaos run, or judge the value with a jsonpath, range or regex tolerance");
+    }
+
     /**
      * A JSONPath tolerance beyond Relia's subset (a filter {@code [?(...)]}): chaostoolkit-lib evaluates these
      * tolerances with jsonpath2, which reads filters, so the file is valid; Relia's runner cannot evaluate it.
@@ -44,6 +52,16 @@ public final class RunnerLimits {
                         + "chaos run, or test the value with a process probe");
     }
 
+    /**
+     * A configuration (or secret) value of a type Relia does not read ({@code vault}, a dynamic {@code probe}):
+     * Chaos Toolkit resolves it at run time, so the file is valid.
+     */
+    static void configurationType(Problems problems, Location at, String name, String type) {
+        problems.error(at, CANNOT_READ + "configuration \"" + name + "\" of type \"" + type + "\" (Chaos Toolkit can)",
+                "a value, or {type: env, key: VARIABLE}", "run this experiment with Chaos Toolkit's chaos run, or "
+                        + "read the value from an environment variable");
+    }
+
     /** A {@code {type: env}} configuration whose variable is not set here and has no default. */
     static void unsetVariable(Problems problems, Location at, String variable, String configuration) {
         problems.error(at, "environment variable " + variable + " (configuration \"" + configuration
@@ -52,7 +70,8 @@ public final class RunnerLimits {
 
     /** True for a problem of this class: the file is valid, Relia's runner (or this machine) cannot run it. */
     public static boolean isRunnerLimit(Problem problem) {
-        return problem.message().startsWith(CANNOT) || UNSET.matcher(problem.message()).matches();
+        return problem.message().startsWith(CANNOT) || problem.message().startsWith(CANNOT_READ)
+                || UNSET.matcher(problem.message()).matches();
     }
 
     /** The configuration name whose environment variable is unset, for a problem of {@link #unsetVariable}. */
@@ -62,16 +81,16 @@ public final class RunnerLimits {
     }
 
     /**
-     * The problem as a validator reports it: a runner limit becomes a warning worded for the file (an unset
-     * variable is "needed at run time"); any other problem is unchanged.
+     * The problem as a validator reports it: a runner limit becomes a warning worded for the file, an unset
+     * variable a note, "needed at run time"; any other problem is unchanged.
      */
     public static Problem atValidation(Problem problem) {
         Matcher unset = UNSET.matcher(problem.message());
         if (unset.matches()) {
-            return Problem.warning(problem.location(), "configuration \"" + unset.group(2) + "\" reads environment "
-                    + "variable " + unset.group(1) + " at run time and has no default", "", "the run fails unless "
-                    + unset.group(1) + " is set; add a default to run it anywhere");
+            return Problem.note(problem.location(), "needed at run time: " + unset.group(1) + " (configuration \""
+                    + unset.group(2) + "\" reads it and has no default)", "the run fails unless " + unset.group(1)
+                    + " is set; add a default to run it anywhere");
         }
-        return problem.message().startsWith(CANNOT) ? problem.withLevel(Problem.Level.WARNING) : problem;
+        return isRunnerLimit(problem) ? problem.withLevel(Problem.Level.WARNING) : problem;
     }
 }

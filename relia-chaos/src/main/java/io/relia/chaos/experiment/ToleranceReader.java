@@ -99,8 +99,10 @@ final class ToleranceReader {
                         .map(Tolerance.Meets::new);
             }
             case "probe" -> {
-                problems.error(fields.valueLocation("type"), "probe tolerances are not supported",
-                        "regex, jsonpath, range or a value", "they call Python functions");
+                // a probe tolerance calls a function (Python in practice): valid Chaos Toolkit, not runnable here
+                RunnerLimits.probeTolerance(problems, fields.valueLocation("type"), fields.map().map("provider")
+                        .flatMap(provider -> provider.text("module").map(module -> module + provider.text("func")
+                                .map(func -> "." + func).orElse(""))).orElse(""));
                 return Optional.empty();
             }
             default -> {

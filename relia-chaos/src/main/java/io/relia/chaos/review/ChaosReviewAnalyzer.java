@@ -58,6 +58,8 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
         }
         Instant now = context.clock().instant();
         List<Problem> problems = new ArrayList<>();
+        List<LastRun> journals = context.inventory().ofKind(InputKind.CHAOS_JOURNAL).stream()
+                .flatMap(journal -> LastRun.read(journal.path(), problems).stream()).toList();
         List<ReviewedExperiment> experiments = new ArrayList<>();
         for (DiscoveredInput file : files) {
             // The file's problems are the validator's (ChaosExperimentValidator, run at discovery), which the
@@ -69,10 +71,22 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
             Optional<Problem> error = read.experiment().isPresent() ? Optional.empty()
                     : judged.stream().filter(Problem::isError).findFirst()
                     .or(() -> read.problems().stream().filter(Problem::isError).findFirst());
-            experiments.add(new ReviewedExperiment(file, read.experiment(), error,
-                    read.experiment().isPresent() ? LastRun.newest(file.path(), problems) : Optional.empty(), now));
+            Optional<String> title = ReviewedExperiment.writtenTitle(file);
+            Optional<LastRun> lastRun = java.util.stream.Stream.concat(
+                            LastRun.newest(file.path(), problems).stream(),
+                            journals.stream().filter(journal -> title.isPresent() && journal.title().equals(title)))
+                    .max(java.util.Comparator.comparing(LastRun::start));
+            experiments.add(new ReviewedExperiment(file, read.experiment(), error, lastRun, now));
         }
-        List<Document.Block> blocks = List.of(new Document.Paragraph(summary(experiments)),
+        java.util.Set<String> titles = new java.util.HashSet<>();
+        experiments.forEach(experiment -> ReviewedExperiment.writtenTitle(experiment.input()).ifPresent(titles::add));
+        List<String> strays = journals.stream().filter(journal -> journal.title().filter(titles::contains).isEmpty())
+                .map(journal -> journal.journal() + " (" + journal.title().map(text -> "\"" + text + "\"")
+                        .orElse("untitled") + ")").toList();
+        String journalText = journals.isEmpty() ? "" : " " + journals.size() + " Chaos Toolkit journal(s) read as "
+                + "run history, matched by experiment title" + (strays.isEmpty() ? "." : "; of no experiment here: "
+                + String.join(", ", strays) + ".");
+        List<Document.Block> blocks = List.of(new Document.Paragraph(summary(experiments) + journalText),
                 new Document.Table(List.of("Experiment", "File", "Faults", "Schedule", "Last run", "Result"),
                         experiments.stream().map(ReviewedExperiment::row).toList()));
         Map<String, Object> data = new LinkedHashMap<>();

@@ -33,12 +33,15 @@ import java.util.regex.Pattern;
  * @param steadyBefore the steady state held before the method; true when the run did not check it, as for the
  *                     exit code of {@code relia chaos run}
  */
-record LastRun(Path journal, Instant start, String status, boolean deviated, boolean steadyBefore) {
+record LastRun(Path journal, Instant start, String status, boolean deviated, boolean steadyBefore,
+               Optional<String> title, Optional<Instant> end) {
 
     /** Directory entries looked at per experiment, so a huge {@code journals/} cannot stall the review. */
     static final int MAX_ENTRIES = 10_000;
     /** Journals larger than this (bytes) are skipped with a warning rather than read into memory. */
     static final long MAX_JOURNAL_BYTES = 64L * 1024 * 1024;
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm'Z'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     /** Passed: completed, not deviated, and the steady state held before the method. */
     boolean passed() {
@@ -117,10 +120,8 @@ record LastRun(Path journal, Instant start, String status, boolean deviated, boo
                     "a JSON journal written by relia chaos run", ""));
             return Optional.empty();
         }
-        Instant start;
-        try {
-            start = Instant.parse(text(root.path("start")).orElse(""));
-        } catch (DateTimeParseException notATime) {
+        Optional<Instant> start = time(root.path("start"));
+        if (start.isEmpty()) {
             problems.add(Problem.warning(Location.wholeFile(journal), "the journal has no valid start time",
                     "start: an ISO-8601 instant such as 2026-11-20T09:00:00Z", ""));
             return Optional.empty();
@@ -129,8 +130,36 @@ record LastRun(Path journal, Instant start, String status, boolean deviated, boo
         boolean deviated = flag(root.path("deviated")).orElse(false);
         JsonNode before = root.path("steady_states").path("before");
         boolean steadyBefore = !before.isObject() || flag(before.path("steady_state_met")).orElse(false);
-        return Optional.of(new LastRun(journal, start, status, deviated, steadyBefore));
+        JsonNode experiment = root.path("experiment");
+        Optional<String> title = text(experiment.path("title")).or(() -> text(experiment.path("experiment")
+                .path("name")));
+        return Optional.of(new LastRun(journal, start.get(), status, deviated, steadyBefore, title,
+                time(root.path("end"))));
     }
+
+    /** "last run ended 2021-05-25 18:52Z, status completed, deviated false" (the start when it has no end). */
+    String summary() {
+        return "last run " + end.map(time -> "ended " + WHEN.format(time)).orElse("started " + WHEN.format(start))
+                + ", status " + status + ", deviated " + deviated;
+    }
+
+    /**
+     * An ISO-8601 instant; chaostoolkit-lib writes {@code datetime.utcnow().isoformat()}, a UTC time without an
+     * offset, which is read as UTC.
+     */
+    private static Optional<Instant> time(JsonNode node) {
+        String text = text(node).orElse("");
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return Optional.of(java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC));
+            } catch (DateTimeParseException notATime) {
+                return Optional.empty();
+            }
+        }
+    }
+
 
     private static Optional<String> text(JsonNode node) {
         return node.isString() ? Optional.of(node.asString()) : Optional.empty();

@@ -46,7 +46,25 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
             .withZone(ZoneOffset.UTC);
 
     String title() {
-        return experiment.map(Experiment::title).orElse(notRunnable() ? "(not runnable here)" : "(invalid)");
+        return experiment.map(Experiment::title).orElseGet(() -> writtenTitle(input).map(text -> text + " ")
+                .orElse("") + (neededAtRunTimeOnly() ? "(needs " + neededAtRunTime() + ")"
+                : notRunnable() ? "(not runnable here)" : "(invalid)"));
+    }
+
+    /** Valid; its first problem is an environment variable the reviewer's shell does not set. */
+    private boolean neededAtRunTimeOnly() {
+        return error.flatMap(RunnerLimits::unsetConfiguration).isPresent();
+    }
+
+    /**
+     * The title as written, whether or not the file is valid: a Chaos Toolkit {@code title}, a native
+     * {@code experiment.name}; journals name their experiment so.
+     */
+    static Optional<String> writtenTitle(DiscoveredInput input) {
+        return input.documents().stream().flatMap(document -> document.root() instanceof MapNode root
+                        ? root.text("title").or(() -> root.map("experiment").flatMap(map -> map.text("name")))
+                        .stream() : Stream.empty())
+                .findFirst();
     }
 
     /** Valid, but Relia's runner cannot run it here ({@link RunnerLimits}: a python provider, an unset variable). */
@@ -104,11 +122,14 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
 
     /** passed, failed (status ...), never run, or invalid: the first error. */
     String result() {
+        String ran = lastRun.map(run -> "; " + run.summary()).orElse("");
         if (notRunnable()) {
-            return "not runnable here: " + error.get().message();
+            return neededAtRunTimeOnly()
+                    ? "needed at run time: " + neededAtRunTime() + ran
+                    : "not runnable here: " + error.get().message() + ran;
         }
         if (error.isPresent()) {
-            return "invalid: " + errorText();
+            return "invalid: " + errorText() + ran;
         }
         return lastRun.map(LastRun::outcome).orElse("never run");
     }
@@ -186,6 +207,12 @@ record ReviewedExperiment(DiscoveredInput input, Optional<Experiment> experiment
         error.ifPresent(first -> out.put("error", first.format()));
         out.put("overdue", overdue());
         return out;
+    }
+
+    /** The environment variable of an unset configuration: "INGRESS_HOST". */
+    private String neededAtRunTime() {
+        return error.map(Problem::message).map(message -> message.replaceFirst("^environment variable (\\S+) .*$",
+                "$1")).orElse("");
     }
 
     /** The first error's message and what was expected instead. */

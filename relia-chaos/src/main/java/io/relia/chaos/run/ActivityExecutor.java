@@ -104,6 +104,49 @@ final class ActivityExecutor implements AutoCloseable {
                 }
                 yield answer;
             }
+            case Provider.CreateProxy create -> api(create.admin(), api -> api.createProxy(create.proxy(),
+                    create.listen(), create.upstream(), create.enabled()));
+            case Provider.DeleteProxy delete -> Map.of("deleted", api(delete.admin(),
+                    api -> api.deleteProxy(delete.proxy())));
+            case Provider.UpdateProxy update -> {
+                Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                update.listen().ifPresent(value -> fields.put("listen", value));
+                update.upstream().ifPresent(value -> fields.put("upstream", value));
+                update.enabled().ifPresent(value -> fields.put("enabled", value));
+                Map<String, Object> answer = api(update.admin(), api -> api.updateProxy(update.proxy(), fields));
+                UndoLog.ProxyDisabled change = new UndoLog.ProxyDisabled(update.admin(), update.proxy());
+                update.enabled().ifPresent(enabled -> {
+                    if (enabled) {
+                        undo.undone(change);
+                    } else {
+                        undo.record(change);
+                    }
+                });
+                yield answer;
+            }
+            case Provider.ResetProxies reset -> {
+                api(reset.admin(), api -> {
+                    api.reset();
+                    return null;
+                });
+                undo.pending().stream().filter(change -> switch (change) {
+                    case UndoLog.ToxicAdded toxic -> toxic.admin().equals(reset.admin());
+                    case UndoLog.ProxyDisabled proxy -> proxy.admin().equals(reset.admin());
+                    case UndoLog.ProcessChanged ignored -> false;
+                }).forEach(undo::undone);
+                yield Map.of("reset", true);
+            }
+            case Provider.ProxyExists exists -> api(exists.admin(), api -> api.findProxy(exists.proxy()).isPresent());
+            case Provider.ProxyAttribute attribute -> {
+                Map<String, Object> proxy = api(attribute.admin(), api -> api.findProxy(attribute.proxy()))
+                        .orElseThrow(() -> new ActivityFailure("proxy " + attribute.proxy() + " does not exist at "
+                                + attribute.admin()));
+                if (!proxy.containsKey(attribute.attribute())) {
+                    throw new ActivityFailure("proxy " + attribute.proxy() + " has no attribute "
+                            + attribute.attribute() + "; it has " + String.join(", ", proxy.keySet()));
+                }
+                yield proxy.get(attribute.attribute());
+            }
             case Provider.Metric metric -> metric(metric.name());
             case Provider.PrometheusQuery query -> instant(query.server(), query.query());
             case Provider.BurnRate burn -> instant(burn.server(), burn.errorRatioQuery()) / (1 - burn.objective());

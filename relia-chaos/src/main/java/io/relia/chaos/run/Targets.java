@@ -126,6 +126,14 @@ public final class Targets {
         Stream.of(experiment.method(), experiment.rollbacks()).flatMap(List::stream).map(Activity::provider)
                 .forEach(provider -> proxyOf(provider).ifPresent(target -> out.computeIfAbsent(target.getKey(),
                         admin -> new LinkedHashSet<>()).add(target.getValue())));
+        out.values().forEach(names -> names.remove(""));
+        // A proxy the experiment creates itself (chaostoxi's create_proxy) need not exist before; its API must answer.
+        Stream.of(experiment.hypothesis(), experiment.method()).flatMap(List::stream).map(Activity::provider)
+                .forEach(provider -> {
+                    if (provider instanceof Provider.CreateProxy created) {
+                        out.computeIfAbsent(created.admin(), admin -> new LinkedHashSet<>()).remove(created.proxy());
+                    }
+                });
         return out;
     }
 
@@ -134,6 +142,8 @@ public final class Targets {
             case Provider.AddToxic toxic -> Optional.of(Map.entry(toxic.admin(), toxic.proxy()));
             case Provider.RemoveToxic toxic -> Optional.of(Map.entry(toxic.admin(), toxic.proxy()));
             case Provider.SetProxyEnabled proxy -> Optional.of(Map.entry(proxy.admin(), proxy.proxy()));
+            case Provider.UpdateProxy proxy -> Optional.of(Map.entry(proxy.admin(), proxy.proxy()));
+            case Provider.ResetProxies reset -> Optional.of(Map.entry(reset.admin(), ""));
             default -> Optional.empty();
         };
     }

@@ -114,6 +114,37 @@ public final class ToxiproxyApi implements AutoCloseable {
         return send("POST", "proxies/" + proxy, Map.of("enabled", enabled));
     }
 
+    /** Creates a proxy, enabled or not. */
+    public Map<String, Object> createProxy(String name, String listen, String upstream, boolean enabled)
+            throws ApiError, InterruptedException {
+        return send("POST", "proxies", Map.of("name", name, "listen", listen, "upstream", upstream,
+                "enabled", enabled));
+    }
+
+    /** Changes a proxy's fields ({@code listen}, {@code upstream}, {@code enabled}); answers the proxy. */
+    public Map<String, Object> updateProxy(String proxy, Map<String, Object> fields)
+            throws ApiError, InterruptedException {
+        return send("POST", "proxies/" + proxy, fields);
+    }
+
+    /** Deletes a proxy; false when it was not there. */
+    public boolean deleteProxy(String proxy) throws ApiError, InterruptedException {
+        try {
+            send("DELETE", "proxies/" + proxy, null);
+            return true;
+        } catch (ApiError error) {
+            if (error.status() == 404) {
+                return false;
+            }
+            throw error;
+        }
+    }
+
+    /** {@code POST /reset}: enables every proxy and removes every toxic. */
+    public void reset() throws ApiError, InterruptedException {
+        send("POST", "reset", null);
+    }
+
     /** A proxy with its toxics: {@code {name, listen, upstream, enabled, toxics}}. */
     public Map<String, Object> proxy(String proxy) throws ApiError, InterruptedException {
         return send("GET", "proxies/" + proxy, null);

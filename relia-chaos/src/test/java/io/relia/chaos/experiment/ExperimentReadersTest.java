@@ -151,7 +151,7 @@ class ExperimentReadersTest {
         assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(file + ":20:11: error: unknown activity "
                 + "type \"actoin\""));
         assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(file + ":26:10: error: \"ref\" names no "
-                + "earlier activity"));
+                + "activity"));
         assertThat(problems).anySatisfy(line -> assertThat(line).startsWith(file + ":29:15: error: unknown strategy "
                 + "\"alwais\"").contains("did you mean \"always\"?"));
     }

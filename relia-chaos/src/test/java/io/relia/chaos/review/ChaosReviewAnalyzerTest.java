@@ -290,13 +290,56 @@ class ChaosReviewAnalyzerTest {
         ReviewResult result = review();
 
         assertThat(rows(result)).singleElement().satisfies(row -> {
-            assertThat(row.getFirst()).isEqualTo("(not runnable here)");
+            assertThat(row.getFirst()).isEqualTo("Orders survive a node drain (not runnable here)");
             assertThat(row.getLast()).isEqualTo("not runnable here: Relia cannot run python provider "
                     + "chaosk8s.node.actions.drain_nodes (Chaos Toolkit can)");
         });
         ChecklistEntry item = gracefulDegradation(result);
         assertThat(item.findings()).noneMatch(finding -> finding.ruleId().equals(Finding.INPUT_INVALID));
         assertThat(item.summary()).contains("could be read and run by Relia");
+        assertThat(result.findings()).noneMatch(finding -> finding.ruleId().equals(Finding.INPUT_INVALID));
+    }
+
+    @Test
+    void aChaosToolkitJournalIsTheLastRunOfTheExperimentWithItsTitleNotAnotherExperiment() throws IOException {
+        Path written = Path.of("src/test/resources/experiments/chaostoolkit-written");
+        write("chaos/catalog-latency.json", Files.readString(written.resolve("catalog-latency.json")));
+        write("chaos/journal.json", Files.readString(written.resolve("journal.json")));
+
+        ReviewResult result = review();
+
+        assertThat(rows(result)).singleElement().satisfies(row -> {
+            assertThat(row.getFirst()).isEqualTo("The storefront keeps answering while the catalog is slow "
+                    + "(not runnable here)");
+            assertThat(row.get(4)).isEqualTo("2026-11-20 09:00Z (3d2h ago)");
+            assertThat(row.getLast()).endsWith("; last run ended 2026-11-20 09:00Z, status completed, deviated true");
+        });
+        assertThat(result.findings()).noneMatch(finding -> finding.ruleId().equals(Finding.INPUT_INVALID));
+        assertThat(result.inventory().ofKind(io.relia.core.review.InputKind.CHAOS_JOURNAL)).singleElement()
+                .satisfies(input -> assertThat(input.path()).endsWith(Path.of("chaos/journal.json")));
+    }
+
+    @Test
+    void aVariableTheReviewersShellLacksIsNeededAtRunTimeNotAnError() throws IOException {
+        write("chaos/health.yaml", """
+                title: Health answers through the ingress
+                description: the ingress address comes from the environment where the experiment runs
+                configuration:
+                  ingress_host: {type: env, key: RELIA_TEST_INGRESS_HOST_NEVER_SET}
+                steady-state-hypothesis:
+                  title: healthy
+                  probes:
+                    - type: probe
+                      name: health
+                      tolerance: 200
+                      provider: {type: http, url: "http://${ingress_host}/health"}
+                method: []
+                """);
+
+        ReviewResult result = review();
+
+        assertThat(rows(result)).singleElement().satisfies(row -> assertThat(row.getLast())
+                .isEqualTo("needed at run time: RELIA_TEST_INGRESS_HOST_NEVER_SET"));
         assertThat(result.findings()).noneMatch(finding -> finding.ruleId().equals(Finding.INPUT_INVALID));
     }
 

@@ -395,9 +395,9 @@ public final class InputDiscovery {
         if ((name.equals("relia.yaml") || name.equals("relia.yml")) && relative.getNameCount() == 1) {
             return Optional.of(InputKind.SERVICE_CONFIG);
         }
-        if (map.has("steady_states") && map.has("status") && map.has("experiment")) {
+        if (map.has("chaoslib-version") || map.has("steady_states") && map.has("status") && map.has("experiment")) {
             // A chaos run's journal carries a copy of its experiment: it is output, not another experiment.
-            return Optional.empty();
+            return Optional.of(InputKind.CHAOS_JOURNAL);
         }
         if (map.map("experiment").isPresent()) {
             return Optional.of(InputKind.CHAOS_EXPERIMENT);

@@ -20,6 +20,8 @@ public enum InputKind {
     CHAOS_MESH("chaos experiment (Chaos Mesh)"),
     /** LitmusChaos objects ({@code apiVersion: litmuschaos.io/v1alpha1}): read by the review, not run by Relia. */
     LITMUS_CHAOS("chaos experiment (LitmusChaos)"),
+    /** The run record {@code chaos run} (or {@code relia chaos run}) writes: a copy of the experiment, not one. */
+    CHAOS_JOURNAL("Chaos Toolkit journal"),
     CAPACITY("capacity plan"),
     DISASTER_RECOVERY("disaster-recovery plan"),
     INCIDENT_POLICY("incident policy"),

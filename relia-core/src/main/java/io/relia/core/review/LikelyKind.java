@@ -90,6 +90,9 @@ final class LikelyKind {
             found = InputKind.SLO_NATIVE;
         } else if ((name.equals("relia.yaml") || name.equals("relia.yml")) && atRoot) {
             found = InputKind.SERVICE_CONFIG;
+        } else if (keys.containsKey("chaoslib-version") || keys.containsKey("experiment")
+                && keys.containsKey("steady_states")) {
+            found = InputKind.CHAOS_JOURNAL;
         } else if (keys.containsKey("experiment")) {
             found = InputKind.CHAOS_EXPERIMENT;
         } else if (keys.containsKey("steady-state-hypothesis") || keys.containsKey("title")

@@ -16,6 +16,19 @@ final class Functions {
             "clamp", "clamp_min", "clamp_max", "round");
     static final Set<String> OTHER = Set.of("scalar", "vector", "time", "absent", "histogram_quantile");
     static final Set<String> SUPPORTED;
+    /** Every function of Prometheus' PromQL (3.x, experimental ones included), for syntax checks. */
+    static final Set<String> PROMETHEUS = Set.of("abs", "absent", "absent_over_time", "acos", "acosh", "asin",
+            "asinh", "atan", "atanh", "avg_over_time", "ceil", "changes", "clamp", "clamp_max", "clamp_min", "cos",
+            "cosh", "count_over_time", "day_of_month", "day_of_week", "day_of_year", "days_in_month", "deg", "delta",
+            "deriv", "double_exponential_smoothing", "exp", "first_over_time", "floor", "histogram_avg",
+            "histogram_count", "histogram_fraction", "histogram_quantile", "histogram_stddev", "histogram_stdvar",
+            "histogram_sum", "holt_winters", "hour", "idelta", "increase", "info", "irate", "label_join",
+            "label_replace", "last_over_time", "ln", "log10", "log2", "mad_over_time", "max_over_time",
+            "min_over_time", "minute", "month", "pi", "predict_linear", "present_over_time", "quantile_over_time",
+            "rad", "rate", "resets", "round", "scalar", "sgn", "sin", "sinh", "sort", "sort_by_label",
+            "sort_by_label_desc", "sort_desc", "sqrt", "stddev_over_time", "stdvar_over_time", "sum_over_time", "tan",
+            "tanh", "time", "timestamp", "ts_of_first_over_time", "ts_of_last_over_time", "ts_of_max_over_time",
+            "ts_of_min_over_time", "vector", "year");
 
     static {
         java.util.Set<String> all = new java.util.HashSet<>(RANGE);

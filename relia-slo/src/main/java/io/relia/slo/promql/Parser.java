@@ -20,15 +20,30 @@ final class Parser {
             "topk", "bottomk", "quantile");
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", ">", "<=", ">=");
 
+    /** Aggregations Prometheus has that offline evaluation does not: read only when checking syntax. */
+    private static final Set<String> SYNTAX_ONLY_AGGREGATIONS = Set.of("count_values", "limitk", "limit_ratio");
+
     private final List<Token> tokens;
+    /** Checking syntax only: every Prometheus function, aggregation and the @ modifier are read, none evaluated. */
+    private final boolean syntaxOnly;
     private int index;
 
-    private Parser(List<Token> tokens) {
+    private Parser(List<Token> tokens, boolean syntaxOnly) {
         this.tokens = tokens;
+        this.syntaxOnly = syntaxOnly;
     }
 
     static Expr parse(String query) throws PromQlSyntaxException {
-        Parser parser = new Parser(Lexer.tokens(query));
+        return parse(query, false);
+    }
+
+    /** Parses as Prometheus does, accepting what offline evaluation does not support; the tree is not evaluable. */
+    static void checkSyntax(String query) throws PromQlSyntaxException {
+        parse(query, true);
+    }
+
+    private static Expr parse(String query, boolean syntaxOnly) throws PromQlSyntaxException {
+        Parser parser = new Parser(Lexer.tokens(query), syntaxOnly);
         Expr expr = parser.binary(0);
         if (parser.peek().kind() != Token.Kind.END) {
             throw parser.unexpected("an operator or the end of the query");
@@ -134,12 +149,34 @@ final class Parser {
                 index++;
                 Duration offset = duration();
                 expr = withOffset(expr, offset, at);
+            } else if (peek().kind() == Token.Kind.AT && syntaxOnly) {
+                atModifier();
             } else if (peek().kind() == Token.Kind.AT) {
                 throw new PromQlSyntaxException("the @ modifier is not supported offline", peek().offset());
             } else {
                 return expr;
             }
         }
+    }
+
+    /** {@code @ <unix time>}, {@code @ start()} or {@code @ end()}. */
+    private void atModifier() throws PromQlSyntaxException {
+        index++;
+        Token token = next();
+        if (token.kind() == Token.Kind.OPERATOR && token.text().equals("-")) {
+            token = next();
+        }
+        if (token.kind() == Token.Kind.NUMBER) {
+            number(token);
+            return;
+        }
+        if (token.kind() == Token.Kind.IDENTIFIER && (token.text().equals("start") || token.text().equals("end"))) {
+            expect(Token.Kind.LEFT_PAREN, "\"(\"");
+            expect(Token.Kind.RIGHT_PAREN, "\")\"");
+            return;
+        }
+        index--;
+        throw unexpected("a timestamp, start() or end() after @");
     }
 
     private static Expr withOffset(Expr expr, Duration offset, int at) throws PromQlSyntaxException {
@@ -212,12 +249,15 @@ final class Parser {
         if (lower.equals("inf") || lower.equals("nan")) {
             return new Expr.NumberLiteral(lower.equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN);
         }
-        if (AGGREGATIONS.contains(lower) && (peek().kind() == Token.Kind.LEFT_PAREN || peek().isKeyword("by")
-                || peek().isKeyword("without"))) {
+        if ((AGGREGATIONS.contains(lower) || syntaxOnly && SYNTAX_ONLY_AGGREGATIONS.contains(lower))
+                && (peek().kind() == Token.Kind.LEFT_PAREN || peek().isKeyword("by") || peek().isKeyword("without"))) {
             return aggregate(lower);
         }
         if (peek().kind() == Token.Kind.LEFT_PAREN) {
-            if (!Functions.SUPPORTED.contains(token.text())) {
+            if (syntaxOnly && !Functions.PROMETHEUS.contains(token.text())) {
+                throw new PromQlSyntaxException("unknown function \"" + token.text() + "\"", token.offset());
+            }
+            if (!syntaxOnly && !Functions.SUPPORTED.contains(token.text())) {
                 throw new PromQlSyntaxException("function \"" + token.text() + "\" is not supported offline "
                         + "(supported: " + String.join(", ", Functions.SUPPORTED.stream().sorted().toList()) + ")",
                         token.offset());
@@ -246,7 +286,8 @@ final class Parser {
         }
         expect(Token.Kind.LEFT_PAREN, "\"(\"");
         Expr parameter = null;
-        if (op.equals("topk") || op.equals("bottomk") || op.equals("quantile")) {
+        if (op.equals("topk") || op.equals("bottomk") || op.equals("quantile") || op.equals("count_values")
+                || op.equals("limitk") || op.equals("limit_ratio")) {
             parameter = binary(0);
             expect(Token.Kind.COMMA, "\",\"");
         }

@@ -1,5 +1,9 @@
 package io.relia.slo.rules;
 
+import io.relia.slo.Slo;
+import io.relia.slo.SloFile;
+import io.relia.slo.SloResource;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -8,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes rule groups as a Prometheus rule file ({@code promtool check rules} reads it) or as a prometheus-operator
@@ -52,6 +57,10 @@ public final class PrometheusRuleWriter {
         }
     }
 
+    /** The labels Sloth gives its PrometheusRules, with Relia as the manager. */
+    private static final Map<String, String> MANAGED = Map.of("app.kubernetes.io/component", "SLO",
+            "app.kubernetes.io/managed-by", "relia");
+
     /** Groups rendered together before writing; large enough to keep two cores busy. */
     private static final int CHUNK = 2048;
 
@@ -61,13 +70,53 @@ public final class PrometheusRuleWriter {
         return buffer.toString();
     }
 
+    /**
+     * The metadata of a PrometheusRule resource.
+     *
+     * @param namespace empty for none (the namespace it is applied in)
+     */
+    public record Metadata(String name, String namespace, Map<String, String> labels,
+                           Map<String, String> annotations) {
+    }
+
+    /**
+     * One PrometheusRule per Kubernetes resource the file's SLOs were read from, keeping its name, namespace, labels
+     * and annotations (as Sloth and Pyrra write them, so the operator's rule selector still picks them up), and one
+     * named {@code fallbackName} for the SLOs of no resource.
+     */
+    public static List<String> prometheusRules(SloFile file, SlothRules.Options options, List<String> header,
+                                               String fallbackName) {
+        Map<String, Slo> byId = new LinkedHashMap<>();
+        file.slos().forEach(slo -> byId.put(slo.id(), slo));
+        List<String> documents = new ArrayList<>();
+        for (SloResource resource : file.resources()) {
+            List<RuleGroup> groups = resource.sloIds().stream().map(byId::remove).filter(Objects::nonNull)
+                    .flatMap(slo -> SlothRules.generate(slo, options).stream()).toList();
+            Map<String, String> labels = new LinkedHashMap<>(resource.labels());
+            labels.putAll(MANAGED);
+            documents.add(prometheusRule(new Metadata(resource.name(), resource.namespace(), labels,
+                    resource.annotations()), groups, header));
+        }
+        if (!byId.isEmpty()) {
+            List<RuleGroup> groups = byId.values().stream().flatMap(slo -> SlothRules.generate(slo, options).stream())
+                    .toList();
+            documents.add(prometheusRule(new Metadata(fallbackName, "", MANAGED, Map.of()), groups, header));
+        }
+        return documents;
+    }
+
     /** A {@code monitoring.coreos.com/v1 PrometheusRule} resource holding the groups. */
-    public static String prometheusRule(String name, Map<String, String> labels, List<RuleGroup> groups,
-                                        List<String> header) {
+    public static String prometheusRule(Metadata meta, List<RuleGroup> groups, List<String> header) {
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", name);
-        if (!labels.isEmpty()) {
-            metadata.put("labels", labels);
+        metadata.put("name", meta.name());
+        if (!meta.namespace().isEmpty()) {
+            metadata.put("namespace", meta.namespace());
+        }
+        if (!meta.labels().isEmpty()) {
+            metadata.put("labels", new java.util.TreeMap<>(meta.labels()));
+        }
+        if (!meta.annotations().isEmpty()) {
+            metadata.put("annotations", new java.util.TreeMap<>(meta.annotations()));
         }
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("apiVersion", "monitoring.coreos.com/v1");
@@ -103,6 +152,8 @@ public final class PrometheusRuleWriter {
     private static Map<String, Object> groupView(RuleGroup group) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", group.name());
+        group.interval().ifPresent(interval -> view.put("interval", io.relia.core.value.Durations.formatPrometheus(
+                interval)));
         view.put("rules", group.rules().stream().map(PrometheusRuleWriter::ruleView).toList());
         return view;
     }

@@ -27,12 +27,25 @@ public final class SlothRules {
      * @param extraLabels   labels added to every recording rule ({@code --extra-labels})
      * @param version       value of the {@code sloth_version} info label
      * @param windows       alert windows
+     * @param byPeriod      alert windows for particular SLO periods (Sloth's AlertWindows specs), before
+     *                      {@code windows}
      */
     public record Options(Duration defaultPeriod, Map<String, String> extraLabels, String version,
-                          AlertWindows windows) {
+                          AlertWindows windows, Map<Duration, AlertWindows> byPeriod) {
 
         public Options {
             extraLabels = Map.copyOf(extraLabels);
+            byPeriod = Map.copyOf(byPeriod);
+        }
+
+        public Options(Duration defaultPeriod, Map<String, String> extraLabels, String version,
+                       AlertWindows windows) {
+            this(defaultPeriod, extraLabels, version, windows, Map.of());
+        }
+
+        /** The alert windows of an SLO period: its own when given, else {@code windows} with scaled factors. */
+        public AlertWindows windowsFor(Duration period) {
+            return byPeriod.getOrDefault(period, windows);
         }
 
         public static Options defaults(String version) {
@@ -53,14 +66,8 @@ public final class SlothRules {
     /** The three rule groups of one SLO (the alert group only when an alert tier is on). */
     public static List<RuleGroup> generate(Slo slo, Options options) {
         Duration period = slo.period().orElse(options.defaultPeriod());
-        List<RuleGroup> groups = new ArrayList<>();
-        groups.add(new RuleGroup("sloth-slo-sli-recordings-" + slo.id(), sliRecordings(slo, period, options)));
-        groups.add(new RuleGroup("sloth-slo-meta-recordings-" + slo.id(), metaRecordings(slo, period, options)));
-        List<Rule> alerts = alerts(slo, period, options.windows());
-        if (!alerts.isEmpty()) {
-            groups.add(new RuleGroup("sloth-slo-alerts-" + slo.id(), alerts));
-        }
-        return groups;
+        return SlothPluginChain.apply(slo, options.extraLabels(), sliRecordings(slo, period, options),
+                metaRecordings(slo, period, options), alerts(slo, period, options.windowsFor(period)));
     }
 
     /** {@code slo:sli_error:ratio_rate5m}, named with Prometheus' duration form ({@code 4w} for 28 days). */
@@ -91,7 +98,7 @@ public final class SlothRules {
     /** The SLI windows of an SLO: the default alert windows, or its custom ones, and its period. */
     static List<Duration> recordingWindows(Slo slo, Duration period, Options options) {
         if (slo.burnRateAlerts().isEmpty()) {
-            return options.windows().recordingWindows(period);
+            return options.windowsFor(period).recordingWindows(period);
         }
         java.util.TreeSet<Duration> windows = new java.util.TreeSet<>();
         for (BurnRateAlert alert : slo.burnRateAlerts()) {
@@ -151,12 +158,21 @@ public final class SlothRules {
         rules.add(new Rule.Recording("slo:period_error_budget_remaining:ratio",
                 "1 - slo:period_burn_rate:ratio" + selector, labels));
         Map<String, String> info = new LinkedHashMap<>(labels);
-        info.put("sloth_mode", "cli-gen-prom");
+        info.put("sloth_mode", mode(slo.spec()));
         info.put("sloth_objective", GoFloat.f(slo.objective()));
         info.put("sloth_spec", slo.spec());
         info.put("sloth_version", options.version());
         rules.add(new Rule.Recording("sloth_slo_info", "vector(1)", info));
         return rules;
+    }
+
+    /** Sloth's {@code sloth_mode}: the CLI's mode for the kind of spec the SLO was read from. */
+    static String mode(String spec) {
+        return switch (spec) {
+            case "sloth.slok.dev/v1" -> "cli-gen-k8s";
+            case "openslo/v1alpha", "openslo/v1" -> "cli-gen-openslo";
+            default -> "cli-gen-prom";
+        };
     }
 
     private static List<Rule> alerts(Slo slo, Duration period, AlertWindows windows) {

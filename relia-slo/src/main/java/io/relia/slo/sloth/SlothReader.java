@@ -8,6 +8,7 @@ import io.relia.slo.AlertTier;
 import io.relia.slo.Alerting;
 import io.relia.slo.Sli;
 import io.relia.slo.Slo;
+import io.relia.slo.SlothPlugin;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,7 @@ public final class SlothReader {
 
     /** Sloth's rule for SLO and service names: they become label values and rule group names. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9_.]*");
+    private static final Pattern TEMPLATE_WINDOW = Pattern.compile("\\{\\{\\s*\\.window\\s*}}");
 
     /** Key names of one dialect: file format or Kubernetes resource. */
     private record Keys(String errorQuery, String totalQuery, String errorRatioQuery, String pageAlert,
@@ -38,12 +41,6 @@ public final class SlothReader {
     private static final Keys KUBERNETES = new Keys("errorQuery", "totalQuery", "errorRatioQuery", "pageAlert",
             "ticketAlert");
 
-    /**
-     * Sloth's built-in SLO plugins that leave the generated rules as they are: {@code debug} only logs. Every other
-     * plugin changes the rules (labels removed, denominators corrected, extra alerts), so a spec that uses one is
-     * refused rather than turned into rules that differ from Sloth's.
-     */
-    private static final Set<String> RULE_NEUTRAL_PLUGINS = Set.of("sloth.dev/core/debug/v1");
 
     private SlothReader() {
     }
@@ -51,7 +48,7 @@ public final class SlothReader {
     /** True for a Sloth document of either dialect. */
     public static boolean accepts(MapNode root) {
         return root.text("version").orElse("").equals("prometheus/v1")
-                || root.text("apiVersion").orElse("").startsWith("sloth.slok.dev/");
+                || root.text("apiVersion").orElse("").startsWith("sloth.slok.dev/") && !AlertWindowsReader.accepts(root);
     }
 
     /** Reads one document; every problem goes to {@code problems}; only valid SLOs are returned. */
@@ -78,7 +75,7 @@ public final class SlothReader {
         if (spec.where().equals("spec")) {
             spec.known(List.of("service", "labels", "sloPlugins", "slos"));
         }
-        plugins(spec, keys == FILE ? "slo_plugins" : "sloPlugins");
+        List<SlothPlugin> groupPlugins = SlothPluginReader.read(spec, keys == FILE ? "slo_plugins" : "sloPlugins");
         Optional<String> service = spec.requireText("service", "the service name");
         service.filter(name -> !NAME.matcher(name).matches()).ifPresent(name -> spec.problems().error(
                 spec.valueLocation("service"), "service name \"" + name + "\" is not valid",
@@ -95,7 +92,7 @@ public final class SlothReader {
         List<Slo> out = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         for (Fields slo : slos.get()) {
-            Optional<Slo> parsed = slo(slo, keys, format, service.orElse(""), globalLabels);
+            Optional<Slo> parsed = slo(slo, keys, format, service.orElse(""), globalLabels, groupPlugins);
             parsed.ifPresent(value -> {
                 Location first = seen.putIfAbsent(value.name(), value.location());
                 if (first != null) {
@@ -110,10 +107,12 @@ public final class SlothReader {
     }
 
     private static Optional<Slo> slo(Fields slo, Keys keys, String format, String service,
-                                     Map<String, String> globalLabels) {
+                                     Map<String, String> globalLabels, List<SlothPlugin> groupPlugins) {
         slo.known(List.of("name", "objective", "description", "labels", "plugins", "sli", "alerting"));
         long before = slo.problems().errorCount();
-        plugins(slo, "plugins");
+        // Sloth's chain: the spec's plugins, then the SLO's; sorted by priority (stable) when applied.
+        List<SlothPlugin> plugins = new ArrayList<>(groupPlugins);
+        plugins.addAll(SlothPluginReader.read(slo, "plugins"));
         Optional<String> name = slo.requireText("name", "the SLO name");
         name.filter(value -> !NAME.matcher(value).matches()).ifPresent(value -> slo.problems().error(
                 slo.valueLocation("name"), "SLO name \"" + value + "\" is not valid",
@@ -151,30 +150,8 @@ public final class SlothReader {
             return Optional.empty();
         }
         return Optional.of(new Slo(service, name.get(), slo.text("description", "text").orElse(""),
-                objective.get().doubleValue(), Optional.empty(), sli.get(), labels, alerting, List.of(), format,
-                slo.map().location()));
-    }
-
-    /** Checks an SLO plugin chain ({@code chain: [{id, priority, config}]}): only rule-neutral plugins are accepted. */
-    private static void plugins(Fields owner, String key) {
-        owner.child(key).ifPresent(plugins -> {
-            plugins.known(List.of("overrides_default_chain", "overridesDefaultChain", "chain"));
-            if (plugins.bool("overrides_default_chain").orElse(false)
-                    || plugins.bool("overridesDefaultChain").orElse(false)) {
-                plugins.problems().error(plugins.locationOf(plugins.map().has("chain")
-                                ? "chain" : "overrides_default_chain"),
-                        "a plugin chain that replaces Sloth's default chain is not supported",
-                        "Sloth's default rule generation, optionally with the debug plugin", "");
-            }
-            plugins.children("chain").orElse(List.of()).forEach(plugin -> {
-                plugin.known(List.of("id", "priority", "config"));
-                plugin.requireText("id", "a Sloth SLO plugin ID").filter(id -> !RULE_NEUTRAL_PLUGINS.contains(id))
-                        .ifPresent(id -> plugin.problems().error(plugin.valueLocation("id"), "Sloth SLO plugin \""
-                                + id + "\" is not supported: the rules would differ from Sloth's",
-                                "one of " + String.join(", ", RULE_NEUTRAL_PLUGINS),
-                                "generate this SLO with Sloth itself, or drop the plugin"));
-            });
-        });
+                objective.get().doubleValue(), Optional.empty(), sli.get(), labels, alerting, List.of(),
+                new Slo.Extensions(0, false, plugins), format, slo.map().location()));
     }
 
     private static Optional<Sli> sli(Fields sli, Keys keys) {
@@ -203,7 +180,9 @@ public final class SlothReader {
     }
 
     private static Optional<String> query(Fields fields, String key) {
-        Optional<String> query = fields.requireText(key, "a PromQL query with {{.window}} as its range");
+        // Sloth's template accepts {{ .window }} with any spacing; the rules are made from one spelling.
+        Optional<String> query = fields.requireText(key, "a PromQL query with {{.window}} as its range")
+                .map(text -> TEMPLATE_WINDOW.matcher(text).replaceAll(Matcher.quoteReplacement(Sli.WINDOW)));
         query.filter(text -> !text.contains(Sli.WINDOW)).ifPresent(text -> fields.problems().error(
                 fields.valueLocation(key), "\"" + fields.where() + "." + key + "\" has no {{.window}}",
                 "a PromQL query whose range is {{.window}}, e.g. rate(x[{{.window}}])",

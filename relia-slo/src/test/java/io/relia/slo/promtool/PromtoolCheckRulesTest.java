@@ -139,6 +139,39 @@ class PromtoolCheckRulesTest {
     }
 
     @Test
+    void slothBuiltInPluginsRulesPassPromtoolCheck() throws IOException, InterruptedException {
+        String spec = """
+                version: "prometheus/v1"
+                service: "web"
+                slo_plugins:
+                  chain:
+                    - id: "sloth.dev/contrib/rule_intervals/v1"
+                      config: {interval: {default: 1m, sliError: 30s}}
+                slos:
+                  - name: "availability"
+                    objective: 99.9
+                    plugins:
+                      chain:
+                        - id: "sloth.dev/contrib/error_budget_exhausted_alert/v1"
+                          config: {threshold: 0.05, alert_labels: {severity: critical}}
+                        - id: "sloth.dev/contrib/remove_labels/v1"
+                        - id: "sloth.dev/contrib/info_labels/v1"
+                          config: {labels: {owner: web-team}}
+                    sli:
+                      events:
+                        error_query: sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))
+                        total_query: sum(rate(http_requests_total[{{.window}}]))
+                    alerting:
+                      name: web-availability
+                """;
+        GeneratedRules rules = GeneratedRules.forSpec(Path.of("plugins.yaml"), spec,
+                SlothRules.Options.defaults("test"));
+
+        assertThat(rules.yaml()).contains("alert: ErrorBudgetExhausted", "interval: \"30s\"", "owner: web-team");
+        assertAccepted(rules);
+    }
+
+    @Test
     void twentyEightDayPeriodPassesPromtoolCheck() throws IOException, InterruptedException {
         SlothRules.Options twentyEightDays = new SlothRules.Options(Duration.ofDays(28), Map.of(), "test",
                 AlertWindows.GOOGLE);

@@ -9,6 +9,8 @@ import io.relia.core.spec.SpecLoader;
 import io.relia.slo.Slo;
 import io.relia.slo.sloth.SlothReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -36,21 +38,23 @@ class SlothGoldenTest {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])\\d+(\\.\\d+)?([eE][+-]?\\d+)?(?![\\w.])");
 
     private static List<Map<String, Object>> generate(Path spec, SlothRules.Options options) {
-        Problems problems = new Problems();
-        MapNode root = (MapNode) SpecLoader.load(spec).file().orElseThrow().documents().getFirst().root();
-        List<Slo> slos = SlothReader.read(root, problems);
-        assertThat(problems.sorted()).as("problems reading " + spec).isEmpty();
+        io.relia.slo.SloFile file = io.relia.slo.SloSpecs.load(spec);
+        assertThat(file.problems()).as("problems reading " + spec).noneMatch(io.relia.core.Problem::isError);
         List<RuleGroup> groups = new ArrayList<>();
-        slos.forEach(slo -> groups.addAll(SlothRules.generate(slo, options)));
+        file.slos().forEach(slo -> groups.addAll(SlothRules.generate(slo, options)));
         String yaml = PrometheusRuleWriter.ruleFile(groups, List.of("generated for a test"));
         return normalise(SpecLoader.parse(Path.of("generated.yaml"), yaml).file().orElseThrow().documents()
                 .getFirst().root());
     }
 
+    /** The groups of every document of Sloth's output (one document per input document). */
     private static List<Map<String, Object>> expected(Path file, String version) throws IOException {
         String text = Files.readString(file).replace("{{ .version }}", version)
                 .replaceAll("\\{\\{\"(\\{\\{[^}]*}})\"}}", "$1");
-        return normalise(SpecLoader.parse(file, text).file().orElseThrow().documents().getFirst().root());
+        List<Map<String, Object>> groups = new ArrayList<>();
+        SpecLoader.parse(file, text).file().orElseThrow().documents().forEach(doc -> groups.addAll(
+                normalise(doc.root())));
+        return groups;
     }
 
     /** Groups as plain maps with normalised expressions, so a failure shows a readable diff. */
@@ -157,6 +161,100 @@ class SlothGoldenTest {
                 AlertWindows.GOOGLE);
         assertThat(generate(testdata.resolve("in-base.yaml"), options))
                 .isEqualTo(expected(testdata.resolve("out-base-28d.yaml.tpl"), "v0.16.0"));
+    }
+
+    /** Each PrometheusRule as its metadata (name, namespace, labels but the manager's name) and normalised groups. */
+    private static List<Map<String, Object>> resources(List<io.relia.core.spec.SpecDocument> documents) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (io.relia.core.spec.SpecDocument document : documents) {
+            MapNode root = (MapNode) document.root();
+            MapNode metadata = root.map("metadata").orElseThrow();
+            Map<String, String> labels = new TreeMap<>(strings(metadata.map("labels")));
+            labels.remove("app.kubernetes.io/managed-by");
+            out.add(Map.of("name", metadata.text("name").orElseThrow(),
+                    "namespace", metadata.text("namespace").orElse(""), "labels", labels,
+                    "groups", normalise(root.map("spec").orElseThrow())));
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> generatedResources(Path spec, SlothRules.Options options) {
+        io.relia.slo.SloFile file = io.relia.slo.SloSpecs.load(spec);
+        assertThat(file.problems()).as("problems reading " + spec).noneMatch(io.relia.core.Problem::isError);
+        String yaml = String.join("---\n", PrometheusRuleWriter.prometheusRules(file, options, List.of(), "unused"));
+        return resources(SpecLoader.parse(Path.of("generated.yaml"), yaml).file().orElseThrow().documents());
+    }
+
+    private static List<Map<String, Object>> expectedResources(Path file, String version) throws IOException {
+        String text = Files.readString(file).replace("{{ .version }}", version)
+                .replaceAll("\\{\\{\"(\\{\\{[^}]*}})\"}}", "$1");
+        return resources(SpecLoader.parse(file, text).file().orElseThrow().documents());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"k8s-getting-started.yml", "k8s-multifile.yml", "slo-plugin-k8s-getting-started.yml"})
+    void kubernetesExamplesGiveSlothsPrometheusRulesOnePerInputResource(String example) throws IOException {
+        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
+        assertThat(generatedResources(FIXTURES.resolve("examples").resolve(example), examplesGen()))
+                .isEqualTo(expectedResources(FIXTURES.resolve("examples/_gen").resolve(example), "dev"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"base-k8s", "multifile-k8s"})
+    void kubernetesIntegrationExpectationsHold(String name) throws IOException {
+        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
+        Path testdata = FIXTURES.resolve("test/integration/prometheus/testdata");
+        SlothRules.Options options = new SlothRules.Options(Duration.ofDays(30), Map.of(), "v0.16.0",
+                AlertWindows.GOOGLE);
+        assertThat(generatedResources(testdata.resolve("in-" + name + ".yaml"), options))
+                .isEqualTo(expectedResources(testdata.resolve("out-" + name + ".yaml.tpl"), "v0.16.0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"multifile.yml", "kubernetes-apiserver.yml", "no-alerts.yml"})
+    void moreExamplesEqualSloth(String example) throws IOException {
+        assertGolden("examples/" + example, "examples/_gen/" + example);
+    }
+
+    @Test
+    void customAlertWindowsForASevenDayPeriodEqualSloth() throws IOException {
+        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
+        // Sloth's test reads test/integration/prometheus/windows/7d.yaml, byte for byte the k8scontroller one here.
+        Problems problems = new Problems();
+        Map<Duration, AlertWindows> windows = io.relia.slo.sloth.AlertWindowsReader.load(
+                List.of(FIXTURES.resolve("test/integration/k8scontroller/windows/7d.yaml")), problems);
+        assertThat(problems.sorted()).isEmpty();
+        assertThat(windows).containsOnlyKeys(Duration.ofDays(7));
+        Path testdata = FIXTURES.resolve("test/integration/prometheus/testdata");
+        SlothRules.Options options = new SlothRules.Options(Duration.ofDays(7), Map.of(), "v0.16.0",
+                AlertWindows.GOOGLE, windows);
+        assertThat(generate(testdata.resolve("in-base.yaml"), options))
+                .isEqualTo(expected(testdata.resolve("out-base-custom-windows-7d.yaml.tpl"), "v0.16.0"));
+    }
+
+    @Test
+    void everyAlertWindowsExampleReads() {
+        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
+        Problems problems = new Problems();
+        Map<Duration, AlertWindows> windows = io.relia.slo.sloth.AlertWindowsReader.load(List.of(
+                FIXTURES.resolve("examples/windows/7d.yaml"), FIXTURES.resolve("examples/windows/custom-30d.yaml")),
+                problems);
+
+        assertThat(problems.sorted()).isEmpty();
+        assertThat(windows).containsOnlyKeys(Duration.ofDays(7), Duration.ofDays(30));
+        assertThat(windows.get(Duration.ofDays(30))).isNotEqualTo(AlertWindows.GOOGLE);
+    }
+
+    @Test
+    void aPluginLoadedFromADirectoryIsRefusedByName() {
+        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/sloth is absent: Sloth golden tests skipped");
+        io.relia.slo.SloFile file = io.relia.slo.SloSpecs.load(
+                FIXTURES.resolve("test/integration/prometheus/testdata/in-slo-plugin.yaml"));
+
+        assertThat(file.slos()).isEmpty();
+        assertThat(file.problems()).filteredOn(io.relia.core.Problem::isError).isNotEmpty().allSatisfy(problem ->
+                assertThat(problem.format()).contains("Sloth SLO plugin \"integration-tests/plugin1\" is not "
+                        + "supported"));
     }
 
     @Test

@@ -102,6 +102,38 @@ class ForeignFormatsCommandTest {
     }
 
     @Test
+    void reviewTablesChaosMeshAndLitmusExperimentsInTheChaosSection() {
+        CliRun run = CliRun.of("review", FOREIGN.toString());
+
+        assertThat(run.out()).contains("5 Chaos Mesh and 2 LitmusChaos experiments, run by their operators",
+                "PodChaos pod-kill", "cron @every 5s", "pod-delete Fail (ChaosResult)",
+                "[chaos/operator-experiment-failed]").doesNotContain("no chaos experiments found");
+    }
+
+    @Test
+    void aRecordedLitmusFailureFailsGracefulDegradation() {
+        ReviewResult result = Review.withInstalledAnalyzers(TODAY).run(FOREIGN);
+
+        ChecklistEntry degradation = result.checklist().stream()
+                .filter(e -> e.item() == ChecklistItem.GRACEFUL_DEGRADATION).findFirst().orElseThrow();
+        assertThat(degradation.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(degradation.summary()).startsWith("5 Chaos Mesh and 2 LitmusChaos experiments");
+    }
+
+    @Test
+    void chaosMeshExperimentsWithoutARecordedResultAskForTheirRuns() throws IOException {
+        Files.copy(FOREIGN.resolve("chaos-mesh/schedule-podchaos.yaml"), directory.resolve("schedule.yaml"));
+
+        ReviewResult result = Review.withInstalledAnalyzers(TODAY).run(directory);
+
+        ChecklistEntry degradation = result.checklist().stream()
+                .filter(e -> e.item() == ChecklistItem.GRACEFUL_DEGRADATION).findFirst().orElseThrow();
+        assertThat(degradation.status()).isEqualTo(CheckStatus.MANUAL);
+        assertThat(degradation.summary()).startsWith("1 Chaos Mesh and 0 LitmusChaos experiment, run by their "
+                + "operators, not by Relia; 0 record a last result in the file: show their recent runs");
+    }
+
+    @Test
     void auditOfATreeWhoseRulesLieInDistSaysWhyItScannedNothing() throws IOException {
         Path dist = Files.createDirectories(directory.resolve("dist/rules"));
         for (int i = 0; i < 4; i++) {

@@ -12,6 +12,7 @@ import io.relia.core.review.ReviewAnalyzer;
 import io.relia.core.review.ReviewContext;
 import io.relia.core.review.ReviewSection;
 import io.relia.core.review.Verdict;
+import io.relia.core.review.kubechaos.OperatorChaos;
 import io.relia.core.spec.MapNode;
 
 import java.nio.file.Path;
@@ -50,6 +51,10 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
     @Override
     public ReviewSection analyze(ReviewContext context) {
         List<DiscoveredInput> files = experimentFiles(context);
+        OperatorChaos operators = OperatorChaos.of(context.inventory());
+        if (files.isEmpty() && !operators.isEmpty()) {
+            return operatorsOnly(operators);
+        }
         if (files.isEmpty()) {
             return new ReviewSection(id(), "Chaos experiments", List.of(Verdict.manual(
                     ChecklistItem.GRACEFUL_DEGRADATION, "no chaos experiments found: show how the service degrades"
@@ -86,12 +91,38 @@ public final class ChaosReviewAnalyzer implements ReviewAnalyzer {
         String journalText = journals.isEmpty() ? "" : " " + journals.size() + " Chaos Toolkit journal(s) read as "
                 + "run history, matched by experiment title" + (strays.isEmpty() ? "." : "; of no experiment here: "
                 + String.join(", ", strays) + ".");
-        List<Document.Block> blocks = List.of(new Document.Paragraph(summary(experiments) + journalText),
+        List<Document.Block> blocks = new ArrayList<>(List.of(new Document.Paragraph(summary(experiments)
+                + journalText),
                 new Document.Table(List.of("Experiment", "File", "Faults", "Schedule", "Last run", "Result"),
-                        experiments.stream().map(ReviewedExperiment::row).toList()));
+                        experiments.stream().map(ReviewedExperiment::row).toList())));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("experiments", experiments.stream().map(ReviewedExperiment::data).toList());
-        return new ReviewSection(id(), "Chaos experiments", List.of(verdict(experiments)), problems, blocks, data);
+        if (!operators.isEmpty()) {
+            blocks.add(new Document.Paragraph(operators.summary()));
+            blocks.add(operators.table());
+            data.put("operatorExperiments", operators.data());
+        }
+        return new ReviewSection(id(), "Chaos experiments", List.of(verdict(experiments)), operators.findings(),
+                problems, blocks, data);
+    }
+
+    /**
+     * Only Chaos Mesh or LitmusChaos experiments: their operators run them, so Relia judges what their status
+     * records. A recorded failure fails the item; otherwise a person shows their recent runs (no plain pass).
+     */
+    private ReviewSection operatorsOnly(OperatorChaos operators) {
+        List<Finding> findings = operators.findings();
+        Verdict verdict = findings.isEmpty()
+                ? Verdict.manual(ChecklistItem.GRACEFUL_DEGRADATION, operators.summary() + ": show their recent "
+                        + "runs (kubectl get chaosresults, or the Chaos Mesh dashboard) and how the service degraded",
+                        operators.evidence())
+                : Verdict.fail(ChecklistItem.GRACEFUL_DEGRADATION, operators.summary(), operators.evidence(),
+                        findings);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("experiments", List.of());
+        data.put("operatorExperiments", operators.data());
+        return new ReviewSection(id(), "Chaos experiments", List.of(verdict), List.of(),
+                List.of(new Document.Paragraph(operators.summary()), operators.table()), data);
     }
 
     /**

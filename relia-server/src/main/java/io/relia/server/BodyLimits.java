@@ -11,10 +11,10 @@ import java.io.InputStream;
  * storm is thousands of alerts (about 1 KB each), so it gets its own large limit; it also needs a bearer token
  * before its body is read. Every other route keeps a small one. Javalin enforces the large limit while reading (so
  * a chunked body is cut off too); this before-handler holds the other routes to the small one by their declared
- * length, and refuses bodies of unknown length there (411) rather than read them.
+ * length, and refuses bodies of unknown length there (411) rather than take them.
  *
- * <p>A body refused by its declared length is read and thrown away before the 413 goes out (up to
- * {@link #DRAIN_CAP}): closing a connection with unread bytes in its receive buffer makes the kernel send a reset,
+ * <p>A refused body (by its declared length, or chunked where a length is needed) is read and thrown away before
+ * the 413 or 411 goes out (up to {@link #DRAIN_CAP}): closing a connection with unread bytes in its receive buffer makes the kernel send a reset,
  * which can destroy the 413 in the client's buffer before the client reads it ("received no bytes"). Alertmanager
  * would then retry a group that can never fit instead of logging why.
  *
@@ -47,16 +47,24 @@ record BodyLimits(long api, long intake) {
             return;
         }
         if (length < 0 && ctx.header("Transfer-Encoding") != null) {
+            // Drained as a refused declared length is, so the 411 is not lost to a reset while the client writes.
+            if (ctx.header("Expect") == null) {
+                drain(ctx);
+            }
             throw new ApiError(411, "a request body needs a Content-Length here (at most " + api + " bytes)");
         }
     }
 
-    /** Reads the request body to its end and drops it; a broken or stalled upload ends the reading. */
+    /**
+     * Reads the request body to its end, at most {@link #DRAIN_CAP} bytes, and drops it; a broken or stalled upload
+     * ends the reading.
+     */
     private static void drain(Context ctx) {
         byte[] sink = new byte[64 * 1024];
+        long read = 0;
         try (InputStream body = ctx.req().getInputStream()) {
-            while (body.read(sink) >= 0) {
-                // thrown away: only the 413 matters
+            for (int n = body.read(sink); n >= 0 && read <= DRAIN_CAP; n = body.read(sink)) {
+                read += n; // thrown away: only the refusal matters
             }
         } catch (IOException broken) {
             // the client went away or stalled past the idle timeout; the connection is closed either way

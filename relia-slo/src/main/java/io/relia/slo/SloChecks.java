@@ -27,7 +27,14 @@ final class SloChecks {
 
     /** Removes the SLOs with problems from {@code slos}, reporting each problem. */
     static void check(List<Slo> slos, Problems problems) {
-        slos.removeIf(slo -> !valid(slo, problems));
+        // Parsing every SLI query is the costly part: done in parallel for large files, reported in order.
+        List<List<String>> queryErrors = (slos.size() > SloDuplicates.PARALLEL_FROM ? slos.parallelStream()
+                : slos.stream()).map(slo -> queryErrors(slo.sli())).toList();
+        Map<Slo, List<String>> errorsOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < slos.size(); i++) {
+            errorsOf.put(slos.get(i), queryErrors.get(i));
+        }
+        slos.removeIf(slo -> !valid(slo, errorsOf.get(slo), problems));
         Map<String, Location> seen = new HashMap<>();
         slos.removeIf(slo -> {
             Location first = seen.putIfAbsent(slo.id(), slo.location());
@@ -40,7 +47,7 @@ final class SloChecks {
         });
     }
 
-    private static boolean valid(Slo slo, Problems problems) {
+    private static boolean valid(Slo slo, List<String> queryErrors, Problems problems) {
         long before = problems.errorCount();
         Location where = slo.location();
         name(slo.service(), "service name", where, problems);
@@ -56,30 +63,34 @@ final class SloChecks {
             problems.error(where, "the SLO's alerts have no name", "an alert name",
                     "name the alert, or disable its page and ticket alerts");
         }
-        sli(slo.sli(), where, problems);
+        queryErrors.forEach(error -> problems.error(where, error, "SLI queries Prometheus and Sloth accept, with "
+                + "{{.window}} as their range", ""));
         slo.period().ifPresent(period -> period(period, longestWindow(slo), where, problems));
         return problems.errorCount() == before;
     }
 
-    /** The SLI's queries parse as PromQL once their window is rendered, as Sloth checks before generating. */
-    private static void sli(Sli sli, Location where, Problems problems) {
+    /**
+     * Why the SLI's queries cannot be Sloth's: one that does not parse as PromQL once its window is rendered, or the
+     * same query as error and total count (Sloth checks both before generating).
+     */
+    private static List<String> queryErrors(Sli sli) {
+        List<String> errors = new java.util.ArrayList<>();
         switch (sli) {
             case Sli.Events events -> {
                 if (events.errorQuery().strip().equals(events.totalQuery().strip())) {
-                    problems.error(where, "the SLI's error and total queries are the same",
-                            "an error query that counts only the failed events", "");
+                    errors.add("the SLI's error and total queries are the same");
                 }
-                query(events.errorQuery(), "error query", where, problems);
-                query(events.totalQuery(), "total query", where, problems);
+                query(events.errorQuery(), "error query", errors);
+                query(events.totalQuery(), "total query", errors);
             }
-            case Sli.Raw raw -> query(raw.errorRatioQuery(), "error ratio query", where, problems);
+            case Sli.Raw raw -> query(raw.errorRatioQuery(), "error ratio query", errors);
         }
+        return errors;
     }
 
-    private static void query(String query, String what, Location where, Problems problems) {
-        QuerySyntax.error(query).ifPresent(error -> problems.error(where, "the SLI's " + what
-                + " is not valid PromQL: " + error, "a PromQL expression with {{.window}} as its range",
-                "Prometheus and Sloth refuse it too"));
+    private static void query(String query, String what, List<String> errors) {
+        QuerySyntax.error(query).ifPresent(error -> errors.add("the SLI's " + what + " is not valid PromQL: "
+                + error));
     }
 
     /** A period must hold the longest alert window and be at most a year (a leap one). */

@@ -78,12 +78,17 @@ public record SloDuplicates(List<Same> slos, List<AlertClash> clashes) {
         }
     }
 
+    /** Above this many SLOs, signatures are computed in parallel. */
+    static final int PARALLEL_FROM = 256;
+
     /** Groups {@code slos} (of one or several files) by service and SLI, and finds the alert names they share. */
     public static SloDuplicates of(List<Slo> slos) {
         Map<String, List<Slo>> bySli = new LinkedHashMap<>();
-        for (Slo slo : slos) {
-            bySli.computeIfAbsent(slo.service() + "\n" + SliSignature.of(slo.sli()), key -> new ArrayList<>())
-                    .add(slo);
+        // Signatures parse each SLI's queries: independent, so large spec sets use both cores (order kept).
+        List<String> keys = (slos.size() > PARALLEL_FROM ? slos.parallelStream() : slos.stream())
+                .map(slo -> slo.service() + "\n" + SliSignature.of(slo.sli())).toList();
+        for (int i = 0; i < slos.size(); i++) {
+            bySli.computeIfAbsent(keys.get(i), key -> new ArrayList<>()).add(slos.get(i));
         }
         List<Same> same = new ArrayList<>();
         for (List<Slo> definitions : bySli.values()) {
